@@ -1,0 +1,25 @@
+// swift-tools-version: 6.1
+// The benchmark suites of plan, kept in a nested package so the tool itself does not depend on
+// ordo-one/benchmark. Run from this folder: `swift package benchmark`.
+import PackageDescription
+
+let package = Package(
+    name: "plan-benchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "plan", path: "../"),
+        // The default traits need a package this machine lacks; the malloc interposer alone works.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "LevelEngine",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CapacityPolicy", package: "plan"),
+            ],
+            path: "Benchmarks/LevelEngine",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ]
+)

@@ -1,0 +1,59 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "plan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "plan", targets: ["plan"]),
+        .library(name: "CapacityPolicy", targets: ["CapacityPolicy"]),
+        .library(name: "Calendars", targets: ["Calendars"]),
+        .library(name: "CalendarImport", targets: ["CalendarImport"]),
+        .library(name: "GSLSupport", targets: ["GSLSupport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - Public modules
+
+        /// The level engine: policy as data, the explained and the compiled evaluator, the policy lint.
+        /// Pure Swift; no GSL, no I/O beyond decoding bytes it is handed.
+        .target(name: "CapacityPolicy", dependencies: ["InputFormats"]),
+
+        /// Civil dates, public holiday rules, company calendars and who is scheduled on a day. No I/O.
+        .target(name: "Calendars"),
+
+        /// Reading time off and holidays from outside formats: iCalendar (RFC 5545) and CSV exports.
+        .target(name: "CalendarImport", dependencies: ["Calendars", "InputFormats"]),
+
+        /// Swift face of the GNU Scientific Library: generators, status codes as errors.
+        .target(name: "GSLSupport", dependencies: ["CGSL"]),
+
+        /// The command-line tool: parses flags, calls the libraries, prints.
+        .executableTarget(
+            name: "plan",
+            dependencies: [
+                "CapacityPolicy", "Calendars", "CalendarImport", "GSLSupport", "InputFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Implementation details
+
+        /// Readers for JSON and CSV input that keep line numbers and JSON paths, so bad input is reported precisely.
+        .target(name: "InputFormats"),
+
+        /// GSL as a system library (Debian: libgsl-dev).
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+
+        // MARK: - Tests
+
+        .testTarget(name: "InputFormatsTests", dependencies: ["InputFormats"]),
+        .testTarget(name: "CapacityPolicyTests", dependencies: ["CapacityPolicy", "InputFormats"]),
+        .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "GSLSupportTests", dependencies: ["GSLSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
+    ]
+)

@@ -1,0 +1,103 @@
+import Calendars
+import InputFormats
+
+/// One row of a time-off export: a person and the days they are away, first and last inclusive.
+public struct TimeOffRow: Equatable, Sendable {
+    /// The name as written, without surrounding spaces; the caller matches it against the team.
+    public let name: String
+    public let dates: ClosedRange<CivilDate>
+    /// The line the row starts on, for messages about it (such as a name that matches no SE).
+    public let line: Int
+
+    public init(name: String, dates: ClosedRange<CivilDate>, line: Int) {
+        self.name = name
+        self.dates = dates
+        self.line = line
+    }
+}
+
+/// A CSV export of planned time off with the columns `name`, `start` and `end`.
+///
+/// HR tools and spreadsheets export such files with their own column order and extra columns, so the
+/// header row is required and decides the layout: the three names are matched without regard to
+/// case or surrounding spaces, in any order, and other columns are ignored. Dates are ISO 8601
+/// (`YYYY-MM-DD`); an empty `end` means a single day.
+public struct TimeOffCSV: Equatable, Sendable {
+    public static let requiredColumns = ["name", "start", "end"]
+
+    /// The name given to the input, used in messages.
+    public let source: String
+    /// The rows in file order.
+    public let rows: [TimeOffRow]
+
+    /// Reads `text`, the content of a CSV file. Throws on a missing column, a row with another number of
+    /// fields than the header, an empty name, a date that does not parse or an end before its start.
+    ///
+    /// - Complexity: O(n) in the length of `text`.
+    public init(text: String, source: String) throws(ImportError) {
+        let table: CSVTable
+        do { table = try CSVTable(text: text, source: source) } catch {
+            throw ImportError(source: error.source, line: error.line, message: error.message)
+        }
+        let required = Self.requiredColumns.joined(separator: ",")
+        guard let header = table.records.first else {
+            throw ImportError(source: source, line: 1, message: "expected a header row naming the columns \(required), found an empty file")
+        }
+        let names = header.fields.map { $0.trimmingSpaces.lowercased() }
+        var columns: [Int] = []
+        for column in Self.requiredColumns {
+            guard let index = names.firstIndex(of: column) else {
+                let semicolons = header.fields.count == 1 && header.fields[0].contains(";")
+                    ? " (this header is separated by semicolons; export with commas)" : ""
+                throw ImportError(
+                    source: source, line: header.line,
+                    message: "missing column \"\(column)\"; the header must name \(required)\(semicolons)")
+            }
+            guard names.lastIndex(of: column) == index else {
+                throw ImportError(source: source, line: header.line, message: "expected one column named \"\(column)\", found two")
+            }
+            columns.append(index)
+        }
+
+        var rows: [TimeOffRow] = []
+        for record in table.records.dropFirst() {
+            func fail(_ message: String) -> ImportError { ImportError(source: source, line: record.line, message: message) }
+            guard record.fields.count == header.fields.count else {
+                throw fail("expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
+            }
+            let name = record.fields[columns[0]].trimmingSpaces
+            let startText = record.fields[columns[1]].trimmingSpaces
+            let endText = record.fields[columns[2]].trimmingSpaces
+            guard !name.isEmpty else { throw fail("expected a name, found an empty \"name\" field") }
+            func date(_ text: String) throws(ImportError) -> CivilDate {
+                guard text.utf8.count == 10, let date = CivilDate(iso: text) else {
+                    throw fail("\"\(text)\" is not a date (expected YYYY-MM-DD)")
+                }
+                return date
+            }
+            let start = try date(startText)
+            let end = endText.isEmpty ? start : try date(endText)
+            guard start <= end else { throw fail("end \(end) is before start \(start)") }
+            rows.append(TimeOffRow(name: name, dates: start...end, line: record.line))
+        }
+        self.source = source
+        self.rows = rows
+    }
+
+    /// Throws for the first row whose name is none of `knownNames` (compared exactly, as the caller
+    /// looks names up), naming the file, the line and the name, and suggesting the closest known name
+    /// when one is a likely typo, or else listing the known names.
+    public func checkNames(against knownNames: [String]) throws(ImportError) {
+        let known = Set(knownNames)
+        guard let row = rows.first(where: { !known.contains($0.name) }) else { return }
+        let hint: String
+        if let suggestion = NameSuggestion.closest(to: row.name, among: knownNames) {
+            hint = "did you mean \"\(suggestion)\"?"
+        } else if knownNames.isEmpty {
+            hint = "the team has no SEs"
+        } else {
+            hint = "the team's SEs are " + knownNames.map { "\"\($0)\"" }.joined(separator: ", ")
+        }
+        throw ImportError(source: source, line: row.line, message: "\"\(row.name)\" is not the name of an SE in the team; \(hint)")
+    }
+}

@@ -1,0 +1,31 @@
+/// One member of the support team, as the schedule sees them (MODEL.md §2).
+public struct SupportEngineer: Sendable {
+    public var name: String
+    /// "emea", "us", or a group the scenario defines; checks count working SEs per group.
+    public var group: String
+    /// The public holidays they take: their country's calendar, edited, or a listed one.
+    public var holidays: HolidayCalendar
+    public var workingWeekdays: Set<Weekday>
+    /// Share of a full-time SE's resolution rate: 0.5 for half-time or a new hire.
+    public var capacity: Double
+    /// Planned time off.
+    public var timeOff: [DateRange]
+    /// Dates on which they work although it is a public holiday or a company day off for them.
+    public var rota: Set<CivilDate>
+
+    public static let mondayToFriday: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
+
+    public init(
+        name: String, group: String, holidays: HolidayCalendar,
+        workingWeekdays: Set<Weekday> = SupportEngineer.mondayToFriday, capacity: Double = 1.0,
+        timeOff: [DateRange] = [], rota: Set<CivilDate> = []
+    ) {
+        self.name = name
+        self.group = group
+        self.holidays = holidays
+        self.workingWeekdays = workingWeekdays
+        self.capacity = capacity
+        self.timeOff = timeOff
+        self.rota = rota
+    }
+}

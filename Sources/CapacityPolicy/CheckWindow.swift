@@ -1,0 +1,29 @@
+/// A coverage window and the time CS-triage declares its level (POLICY.md: EMEA at 10:00 UTC,
+/// Americas at 17:30 UTC). Scenarios may define others.
+public struct CheckWindow: Sendable, Hashable {
+    public var name: String
+    /// Minutes after 00:00 UTC.
+    public var checkMinute: Int
+    /// Coverage as minutes after 00:00 UTC; the end may exceed 24 h for a window that runs past midnight.
+    public var coverage: Range<Int>
+
+    public init(name: String, checkMinute: Int, coverage: Range<Int>) {
+        self.name = name
+        self.checkMinute = checkMinute
+        self.coverage = coverage
+    }
+
+    public static let emea = CheckWindow(name: "EMEA", checkMinute: 10 * 60, coverage: 9 * 60..<16 * 60)
+    public static let americas = CheckWindow(name: "Americas", checkMinute: 17 * 60 + 30, coverage: 14 * 60..<25 * 60)
+
+    public static func clock(_ minute: Int) -> String {
+        let m = ((minute % 1440) + 1440) % 1440
+        let h = m / 60, mm = m % 60
+        return (h < 10 ? "0" : "") + "\(h):" + (mm < 10 ? "0" : "") + "\(mm)"
+    }
+
+    /// "10:00 UTC, coverage 09:00–16:00 UTC"
+    public var schedule: String {
+        "\(CheckWindow.clock(checkMinute)) UTC, coverage \(CheckWindow.clock(coverage.lowerBound))–\(CheckWindow.clock(coverage.upperBound)) UTC"
+    }
+}

@@ -1,0 +1,277 @@
+/// The evaluator for hot loops: a lookup table over the cells the policy's thresholds cut the
+/// input space into.
+///
+/// Every criterion compares one metric with a threshold, so it is a combination of *atoms*
+/// `metric > t` or `metric >= t`. Sorted from weakest to strongest, the atoms of a metric that
+/// hold are always a prefix, so a metric's cell is simply how many of its atoms hold, and the
+/// level is a function of the cells. At run time:
+/// - an input's cell is a table lookup on the value, clamped where no threshold lies beyond;
+/// - a ratio's cell is a count of precomputed numerator cutoffs for the denominator's value
+///   (no division); cutoffs are found with the same floating-point comparison the explained
+///   evaluator makes, so the two agree exactly;
+/// - the level is one byte of a table indexed by the cells in mixed radix.
+///
+/// Construction costs O(cells + inputs × threshold range); evaluation is O(inputs + ratio atoms).
+public struct CompiledPolicy: @unchecked Sendable {
+    /// Ratios whose denominator is at least this large fall back to dividing (rare in practice:
+    /// a team of 256 SEs).
+    @usableFromInline static let cutoffRows = 256
+
+    @usableFromInline let storage: Storage
+    public let table: EffectiveTable
+
+    public var inputCount: Int { storage.inputCount }
+
+    public init(_ table: EffectiveTable) {
+        self.table = table
+        self.storage = Storage(table)
+    }
+
+    public init(_ policy: Policy) { self.init(EffectiveTable(policy)) }
+
+    /// The 0-based level index for one observation (values in the policy's input order, each ≥ 0).
+    /// O(inputs + ratio atoms).
+    @inlinable
+    public func level(_ values: UnsafePointer<Int32>) -> Int {
+        if let kernel = storage.threeInputKernel { return kernel.level(values, storage: storage) }
+        return storage.level(values)
+    }
+
+    public func level(_ observation: Observation) -> Int {
+        let values = observation.values.map { Int32(clamping: $0) }
+        return values.withUnsafeBufferPointer { level($0.baseAddress!) }
+    }
+
+    /// Levels of `count` observations stored one after another (`inputCount` values each).
+    public func levels(_ values: UnsafeBufferPointer<Int32>, into levels: UnsafeMutableBufferPointer<UInt8>) {
+        let k = storage.inputCount
+        precondition(values.count == levels.count * k, "expected \(levels.count * k) values, got \(values.count)")
+        guard let base = values.baseAddress else { return }
+        if let kernel = storage.threeInputKernel {
+            kernel.levels(base, count: levels.count, into: levels.baseAddress!, storage: storage)
+        } else {
+            for i in 0..<levels.count { levels[i] = UInt8(truncatingIfNeeded: storage.level(base + i &* k)) }
+        }
+    }
+}
+
+/// A threshold test `value > threshold` (strict) or `value >= threshold`.
+struct Atom: Hashable, Comparable {
+    let threshold: Double
+    let strict: Bool
+
+    func holds(_ value: Double) -> Bool { strict ? value > threshold : value >= threshold }
+
+    /// Weakest first: a stronger atom holding implies every weaker one holds.
+    static func < (a: Atom, b: Atom) -> Bool {
+        a.threshold != b.threshold ? a.threshold < b.threshold : (!a.strict && b.strict)
+    }
+}
+
+extension Comparison {
+    /// The atoms this comparison is built from.
+    var atoms: [Atom] {
+        switch self {
+        case .greaterThan(let t), .atMost(let t): return [Atom(threshold: t, strict: true)]
+        case .atLeast(let t), .lessThan(let t): return [Atom(threshold: t, strict: false)]
+        case .equal(let t): return [Atom(threshold: t, strict: false), Atom(threshold: t, strict: true)]
+        case .between(let lo, let hi): return [Atom(threshold: lo, strict: false), Atom(threshold: hi, strict: true)]
+        }
+    }
+
+    /// Whether the comparison holds, given which atoms hold.
+    func holds(atom: (Atom) -> Bool) -> Bool {
+        switch self {
+        case .greaterThan(let t): return atom(Atom(threshold: t, strict: true))
+        case .atLeast(let t): return atom(Atom(threshold: t, strict: false))
+        case .lessThan(let t): return !atom(Atom(threshold: t, strict: false))
+        case .atMost(let t): return !atom(Atom(threshold: t, strict: true))
+        case .equal(let t): return atom(Atom(threshold: t, strict: false)) && !atom(Atom(threshold: t, strict: true))
+        case .between(let lo, let hi): return atom(Atom(threshold: lo, strict: false)) && !atom(Atom(threshold: hi, strict: true))
+        }
+    }
+}
+
+extension CompiledPolicy {
+    /// Owns the tables; immutable after construction, so sharing it between threads is safe.
+    @usableFromInline
+    final class Storage {
+        @usableFromInline let inputCount: Int
+        let inputKinds: [Input.Kind]
+        /// Inputs that have atoms: (input index, clamp, offset into `inputCells`, stride).
+        @usableFromInline let inputLookups: UnsafeMutableBufferPointer<(input: Int, clamp: Int32, cells: Int, stride: Int)>
+        @usableFromInline let inputCells: UnsafeMutablePointer<Int32>
+        /// Ratios that have atoms: (numerator input, denominator offset in `denominators`, count,
+        /// atom count, cutoffs offset, atoms offset, stride).
+        @usableFromInline let ratioLookups: UnsafeMutableBufferPointer<RatioLookup>
+        @usableFromInline let denominators: UnsafeMutablePointer<Int>
+        @usableFromInline let cutoffs: UnsafeMutablePointer<Int64>
+        @usableFromInline let ratioAtoms: UnsafeMutablePointer<(threshold: Double, strict: Bool)>
+        @usableFromInline let levelTable: UnsafeMutablePointer<UInt8>
+        /// The fast path for the common shape (three inputs, at most one ratio); nil otherwise.
+        @usableFromInline private(set) var threeInputKernel: ThreeInputKernel?
+
+        @usableFromInline
+        struct RatioLookup {
+            @usableFromInline let numerator: Int
+            @usableFromInline let denominatorStart: Int
+            @usableFromInline let denominatorCount: Int
+            @usableFromInline let atomCount: Int
+            @usableFromInline let cutoffStart: Int
+            @usableFromInline let atomStart: Int
+            @usableFromInline let stride: Int
+        }
+
+        init(_ table: EffectiveTable) {
+            let policy = table.policy
+            inputCount = policy.inputs.count
+            inputKinds = policy.inputs.map(\.kind)
+            let metricCount = policy.metricNames.count
+
+            // Atoms per metric, from the criteria that can decide a level.
+            var atomSets = Array(repeating: Set<Atom>(), count: metricCount)
+            for row in table.entries.dropFirst() {
+                for entry in row where entry.counts {
+                    atomSets[entry.metric].formUnion(entry.criterion.comparison.atoms)
+                }
+            }
+            let atoms = atomSets.map { $0.sorted() }
+
+            // Mixed-radix strides over metrics that have atoms (cells = atoms + 1).
+            var strides = Array(repeating: 0, count: metricCount)
+            var cellCount = 1
+            for m in 0..<metricCount where !atoms[m].isEmpty {
+                strides[m] = cellCount
+                cellCount *= atoms[m].count + 1
+            }
+
+            // Inputs: cell of each value up to the clamp, beyond which no atom changes.
+            var inputEntries: [(input: Int, clamp: Int32, cells: Int, stride: Int)] = []
+            var inputCellValues: [Int32] = []
+            for m in 0..<inputCount where !atoms[m].isEmpty {
+                let highest = atoms[m].map { $0.threshold }.max()!
+                let clamp = Int32(max(0, min(Double(Int32.max - 1), highest.rounded(.down) + 1)))
+                inputEntries.append((m, clamp, inputCellValues.count, strides[m]))
+                for x in 0...Int(clamp) {
+                    inputCellValues.append(Int32(atoms[m].filter { $0.holds(Double(x)) }.count))
+                }
+            }
+
+            // Ratios: per denominator value, the largest numerator for which each atom fails.
+            var ratioEntries: [RatioLookup] = []
+            var denominatorIndices: [Int] = []
+            var cutoffValues: [Int64] = []
+            var atomValues: [(threshold: Double, strict: Bool)] = []
+            for (r, ratio) in policy.ratios.enumerated() {
+                let m = inputCount + r
+                guard !atoms[m].isEmpty else { continue }
+                let denominators = ratio.denominator.map { policy.metricIndex(named: $0)! }
+                ratioEntries.append(RatioLookup(
+                    numerator: policy.metricIndex(named: ratio.numerator)!,
+                    denominatorStart: denominatorIndices.count, denominatorCount: denominators.count,
+                    atomCount: atoms[m].count, cutoffStart: cutoffValues.count, atomStart: atomValues.count,
+                    stride: strides[m]))
+                denominatorIndices += denominators
+                atomValues += atoms[m].map { ($0.threshold, $0.strict) }
+                for n in 0..<CompiledPolicy.cutoffRows {
+                    for atom in atoms[m] {
+                        cutoffValues.append(Storage.cutoff(atom, denominator: n))
+                    }
+                }
+            }
+
+            // The level of every combination of cells.
+            var levels = [UInt8](repeating: 0, count: cellCount)
+            for index in 0..<cellCount {
+                func cell(_ m: Int) -> Int { (index / strides[m]) % (atoms[m].count + 1) }
+                var declared = 0
+                for l in 1..<table.entries.count {
+                    let outcomes = table.entries[l].filter(\.counts).map { entry -> Bool in
+                        let prefix = cell(entry.metric)
+                        return entry.criterion.comparison.holds { atom in
+                            atoms[entry.metric].firstIndex(of: atom)! < prefix
+                        }
+                    }
+                    let triggered = policy.levels[l].trigger == .any
+                        ? outcomes.contains(true)
+                        : (!outcomes.isEmpty && !outcomes.contains(false))
+                    if triggered { declared = l }
+                }
+                levels[index] = UInt8(declared)
+            }
+
+            inputLookups = .allocate(capacity: inputEntries.count)
+            _ = inputLookups.initialize(from: inputEntries)
+            inputCells = Storage.copy(inputCellValues)
+            ratioLookups = .allocate(capacity: ratioEntries.count)
+            _ = ratioLookups.initialize(from: ratioEntries)
+            denominators = Storage.copy(denominatorIndices)
+            cutoffs = Storage.copy(cutoffValues)
+            ratioAtoms = Storage.copy(atomValues)
+            levelTable = Storage.copy(levels)
+            threeInputKernel = ThreeInputKernel(self)
+        }
+
+        deinit {
+            inputLookups.deallocate()
+            inputCells.deallocate()
+            ratioLookups.deallocate()
+            denominators.deallocate()
+            cutoffs.deallocate()
+            ratioAtoms.deallocate()
+            levelTable.deallocate()
+            threeInputKernel?.deallocate()
+        }
+
+        static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
+            p.initialize(from: values, count: values.count)
+            return p
+        }
+
+        /// The largest numerator for which `Ratio.value(numerator, n)` fails the atom; -1 when it
+        /// always holds. The predicate is monotone in the numerator (division rounds monotonically),
+        /// so the cutoff is found from an estimate and corrected with the exact comparison.
+        static func cutoff(_ atom: Atom, denominator n: Int) -> Int64 {
+            let limit: Int64 = Int64(Int32.max)
+            func holds(_ numerator: Int64) -> Bool { atom.holds(Ratio.value(numerator: Double(numerator), denominator: Double(n))) }
+            let estimate = (atom.threshold * Double(n)).rounded(.down)
+            var c = Int64(max(-1, min(Double(limit), estimate)))
+            while c < limit, !holds(c + 1) { c += 1 }
+            while c >= 0, holds(c) { c -= 1 }
+            return c
+        }
+
+        @inlinable
+        func level(_ values: UnsafePointer<Int32>) -> Int {
+            var index = 0
+            for lookup in inputLookups {
+                let v = min(values[lookup.input], lookup.clamp)
+                index &+= Int(inputCells[lookup.cells &+ Int(v)]) &* lookup.stride
+            }
+            for lookup in ratioLookups {
+                var n = 0
+                for d in 0..<lookup.denominatorCount { n &+= Int(values[denominators[lookup.denominatorStart &+ d]]) }
+                index &+= ratioCell(lookup, numerator: Int64(values[lookup.numerator]), denominator: n) &* lookup.stride
+            }
+            return Int(levelTable[index])
+        }
+
+        /// How many of the ratio's atoms hold: counted against cutoffs, or by dividing for large teams.
+        @inlinable
+        func ratioCell(_ lookup: RatioLookup, numerator: Int64, denominator n: Int) -> Int {
+            var cell = 0
+            if n < CompiledPolicy.cutoffRows {
+                let row = cutoffs + (lookup.cutoffStart &+ n &* lookup.atomCount)
+                for j in 0..<lookup.atomCount { cell &+= numerator > row[j] ? 1 : 0 }
+            } else {
+                let ratio = Ratio.value(numerator: Double(numerator), denominator: Double(n))
+                for j in 0..<lookup.atomCount {
+                    let atom = ratioAtoms[lookup.atomStart &+ j]
+                    cell &+= (atom.strict ? ratio > atom.threshold : ratio >= atom.threshold) ? 1 : 0
+                }
+            }
+            return cell
+        }
+    }
+}

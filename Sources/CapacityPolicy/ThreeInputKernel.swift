@@ -1,0 +1,152 @@
+extension CompiledPolicy {
+    /// The fast path for policies of the handbook's shape: exactly three inputs (two headcounts and
+    /// the open cases) and at most one ratio over them.
+    ///
+    /// Inside a dense region of small values (for the handbook: emea < 8, us < 32, open < 512) the
+    /// level is one byte of a 128 KiB table addressed by the inputs' bits, as a hand-written C
+    /// lookup table would be. Outside it, straight-line cell code: three clamped cell lookups,
+    /// pre-multiplied by their strides, and the ratio's cell from a table indexed by (denominator,
+    /// numerator); beyond that table (teams of 64 or more, 1024 or more cases) the general cutoff
+    /// count.
+    ///
+    /// Built from, and tested against, the general evaluator's tables (`CompiledPolicyTests`).
+    @usableFromInline
+    struct ThreeInputKernel {
+        @usableFromInline static let denominatorLimit = 64
+        @usableFromInline static let numeratorLimit = 1024
+
+        @usableFromInline let clamps: (Int, Int, Int)
+        /// Cells of each input, pre-multiplied by the input's stride in the level table.
+        @usableFromInline let cells: (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>)
+        /// 1 where the input is summed into the ratio's denominator, else 0.
+        @usableFromInline let inDenominator: (Int, Int, Int)
+        @usableFromInline let ratio: Storage.RatioLookup?
+        /// `ratioCells[n * numeratorLimit + numerator]`: the ratio's cell.
+        @usableFromInline let ratioCells: UnsafeMutablePointer<UInt8>
+        /// The level of every input inside the dense region; input k has `bits.k` bits.
+        @usableFromInline private(set) var dense: (table: UnsafeMutablePointer<UInt8>, bits: (UInt32, UInt32, UInt32))
+
+        /// The dense table has 2^17 entries: 9 bits for the cases input, the rest shared by the
+        /// headcounts, each given at least the bits its own thresholds need.
+        static let denseBits = 17
+
+        init?(_ storage: Storage) {
+            guard storage.inputCount == 3, storage.ratioLookups.count <= 1 else { return nil }
+            var clamps = [0, 0, 0]
+            var cells: [UnsafeMutablePointer<Int32>] = []
+            for k in 0..<3 {
+                if let lookup = storage.inputLookups.first(where: { $0.input == k }) {
+                    clamps[k] = Int(lookup.clamp)
+                    let premultiplied = (0...clamps[k]).map { Int32(Int(storage.inputCells[lookup.cells + $0]) * lookup.stride) }
+                    cells.append(Storage.copy(premultiplied))
+                } else {
+                    cells.append(Storage.copy([Int32(0)]))
+                }
+            }
+            self.clamps = (clamps[0], clamps[1], clamps[2])
+            self.cells = (cells[0], cells[1], cells[2])
+            self.ratio = storage.ratioLookups.first
+            var mask = [0, 0, 0]
+            var table = [UInt8](repeating: 0, count: ratio == nil ? 1 : Self.denominatorLimit * Self.numeratorLimit)
+            if let ratio {
+                for d in 0..<ratio.denominatorCount { mask[storage.denominators[ratio.denominatorStart + d]] += 1 }
+                for n in 0..<Self.denominatorLimit {
+                    for numerator in 0..<Self.numeratorLimit {
+                        table[n * Self.numeratorLimit + numerator] = UInt8(storage.ratioCell(ratio, numerator: Int64(numerator), denominator: n))
+                    }
+                }
+            }
+            self.inDenominator = (mask[0], mask[1], mask[2])
+            self.ratioCells = Storage.copy(table)
+            self.dense = (Storage.copy([UInt8(0)]), (0, 0, 0))
+
+            let bits = Self.denseRegionBits(storage)
+            var levels = [UInt8](repeating: 0, count: 1 << Self.denseBits)
+            var values: [Int32] = [0, 0, 0]
+            for v0 in 0..<(1 << bits[0]) {
+                for v1 in 0..<(1 << bits[1]) {
+                    for v2 in 0..<(1 << bits[2]) {
+                        values = [Int32(v0), Int32(v1), Int32(v2)]
+                        let level = values.withUnsafeBufferPointer { cellLevel($0.baseAddress!, storage: storage) }
+                        levels[(v0 << (bits[1] + bits[2])) | (v1 << bits[2]) | v2] = UInt8(level)
+                    }
+                }
+            }
+            self.dense.table.deallocate()
+            self.dense = (Storage.copy(levels), (UInt32(bits[0]), UInt32(bits[1]), UInt32(bits[2])))
+        }
+
+        /// Bits per input: 9 for cases; headcounts first get what their thresholds need, then the
+        /// remaining bits go one at a time to the headcount with fewer.
+        static func denseRegionBits(_ storage: Storage) -> [Int] {
+            func bitsFor(_ count: Int) -> Int { max(1, Int.bitWidth - (count - 1).leadingZeroBitCount) }
+            var bits = [0, 0, 0]
+            var headcounts: [Int] = []
+            for k in 0..<3 {
+                if storage.inputKinds[k] == .cases {
+                    bits[k] = 9
+                } else {
+                    let clamp = storage.inputLookups.first(where: { $0.input == k }).map { Int($0.clamp) } ?? 0
+                    bits[k] = bitsFor(clamp + 1)
+                    headcounts.append(k)
+                }
+            }
+            while bits.reduce(0, +) < denseBits, let k = headcounts.min(by: { bits[$0] < bits[$1] }) { bits[k] += 1 }
+            while bits.reduce(0, +) > denseBits, let k = bits.indices.max(by: { bits[$0] < bits[$1] }) { bits[k] -= 1 }
+            return bits
+        }
+
+        func deallocate() {
+            cells.0.deallocate()
+            cells.1.deallocate()
+            cells.2.deallocate()
+            ratioCells.deallocate()
+            dense.table.deallocate()
+        }
+
+        /// The batch form: a dense table lookup for inputs inside the dense region, the cell path otherwise.
+        func levels(_ values: UnsafePointer<Int32>, count: Int, into out: UnsafeMutablePointer<UInt8>, storage: Storage) {
+            let dense = self.dense.table
+            let (b0, b1, b2) = self.dense.bits
+            let shift0 = b1 + b2
+            for i in 0..<count {
+                let p = values + i &* 3
+                let v0 = UInt32(bitPattern: p[0]), v1 = UInt32(bitPattern: p[1]), v2 = UInt32(bitPattern: p[2])
+                if (v0 &>> b0) | (v1 &>> b1) | (v2 &>> b2) == 0 {
+                    out[i] = dense[Int((v0 &<< shift0) | (v1 &<< b2) | v2)]
+                } else {
+                    out[i] = UInt8(truncatingIfNeeded: cellLevel(p, storage: storage))
+                }
+            }
+        }
+
+        @inlinable @inline(__always)
+        func level(_ values: UnsafePointer<Int32>, storage: Storage) -> Int {
+            let v0 = UInt32(bitPattern: values[0]), v1 = UInt32(bitPattern: values[1]), v2 = UInt32(bitPattern: values[2])
+            let (b0, b1, b2) = dense.bits
+            if (v0 &>> b0) | (v1 &>> b1) | (v2 &>> b2) == 0 {
+                return Int(dense.table[Int((v0 &<< (b1 &+ b2)) | (v1 &<< b2) | v2)])
+            }
+            return cellLevel(values, storage: storage)
+        }
+
+        /// The level from cell lookups: exact for every input, used outside the dense region.
+        @usableFromInline
+        func cellLevel(_ values: UnsafePointer<Int32>, storage: Storage) -> Int {
+            let v0 = Int(values[0]), v1 = Int(values[1]), v2 = Int(values[2])
+            var index = Int(cells.0[min(v0, clamps.0)]) &+ Int(cells.1[min(v1, clamps.1)]) &+ Int(cells.2[min(v2, clamps.2)])
+            if let ratio {
+                let n = v0 &* inDenominator.0 &+ v1 &* inDenominator.1 &+ v2 &* inDenominator.2
+                let numerator = Int(values[ratio.numerator])
+                let cell: Int
+                if n < Self.denominatorLimit && numerator < Self.numeratorLimit {
+                    cell = Int(ratioCells[n &* Self.numeratorLimit &+ numerator])
+                } else {
+                    cell = storage.ratioCell(ratio, numerator: Int64(numerator), denominator: n)
+                }
+                index &+= cell &* ratio.stride
+            }
+            return Int(storage.levelTable[index])
+        }
+    }
+}

@@ -1,0 +1,166 @@
+/// Comma-separated values as RFC 4180 defines them: fields separated by commas, records by line
+/// breaks, and a field in double quotes may hold commas, line breaks and quotes written twice (`""`).
+///
+/// Spreadsheets are lenient where the RFC is strict, and so is this reader where nothing can be
+/// misread: records may end in CRLF, LF or a lone CR (older Mac exports), a UTF-8 byte order mark is
+/// dropped (Excel writes one), and empty lines are skipped. A quote inside an unquoted field or text
+/// after a closing quote is an error, because such a file was not written as CSV.
+public struct CSVTable: Equatable, Sendable {
+    /// One record and the line it starts on (a quoted field can make a record span lines).
+    public struct Record: Equatable, Sendable {
+        public let fields: [String]
+        public let line: Int
+
+        public init(fields: [String], line: Int) {
+            self.fields = fields
+            self.line = line
+        }
+    }
+
+    /// The records in file order, the header (if the file has one) included.
+    public let records: [Record]
+
+    /// Splits `text` into records.
+    ///
+    /// - Complexity: O(n) in the length of `text`.
+    public init(text: String, source: String) throws(CSVError) {
+        let scalars = Array(text.unicodeScalars)
+        var records: [Record] = []
+        var fields: [String] = []
+        var field = String.UnicodeScalarView()
+        var index = scalars.first == "\u{FEFF}" ? 1 : 0
+        var line = 1
+        var recordLine = 1
+        /// Whether the record so far has a quoted field, which makes even `""` a record, not a blank line.
+        var recordHasQuote = false
+
+        func endRecord() {
+            fields.append(String(field))
+            if fields != [""] || recordHasQuote { records.append(Record(fields: fields, line: recordLine)) }
+            fields = []
+            field = String.UnicodeScalarView()
+            recordHasQuote = false
+        }
+        /// Steps over a line break at `index`, if there is one (CRLF counts once).
+        func skipLineBreak() -> Bool {
+            guard index < scalars.count, scalars[index] == "\r" || scalars[index] == "\n" else { return false }
+            index += scalars[index] == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" ? 2 : 1
+            line += 1
+            return true
+        }
+
+        var atFieldStart = true
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if atFieldStart && scalar == "\"" {
+                let openingLine = line
+                recordHasQuote = true
+                index += 1
+                while true {
+                    guard index < scalars.count else {
+                        throw CSVError(
+                            source: source, line: openingLine,
+                            message: "expected a closing quote for the field that opens on this line, found the end of the file")
+                    }
+                    if scalars[index] == "\"" {
+                        if index + 1 < scalars.count && scalars[index + 1] == "\"" {
+                            field.append("\"")
+                            index += 2
+                            continue
+                        }
+                        index += 1
+                        break
+                    }
+                    if skipLineBreak() {
+                        field.append("\n")
+                    } else {
+                        field.append(scalars[index])
+                        index += 1
+                    }
+                }
+                guard index == scalars.count || scalars[index] == "," || scalars[index] == "\r" || scalars[index] == "\n" else {
+                    throw CSVError(
+                        source: source, line: line,
+                        message: "expected a comma or the end of the line after the closing quote of field \(fields.count + 1), found \"\(Character(scalars[index]))\"")
+                }
+                atFieldStart = false
+            } else if scalar == "," {
+                fields.append(String(field))
+                field = String.UnicodeScalarView()
+                index += 1
+                atFieldStart = true
+            } else if skipLineBreak() {
+                endRecord()
+                recordLine = line
+                atFieldStart = true
+            } else if scalar == "\"" {
+                throw CSVError(
+                    source: source, line: line,
+                    message: "expected a quote only around a whole field, found one inside field \(fields.count + 1) (write it as \"\" inside a quoted field)")
+            } else {
+                field.append(scalar)
+                index += 1
+                atFieldStart = false
+            }
+        }
+        if !fields.isEmpty || !field.isEmpty || recordHasQuote { endRecord() }
+        self.records = records
+    }
+}
+
+extension CSVTable {
+    /// The first record, which names the columns in the files this tool reads.
+    public var header: [String] { records.first?.fields ?? [] }
+
+    /// The records after the header.
+    public var rows: ArraySlice<Record> { records.dropFirst() }
+
+    /// Index of a column by name, ignoring case and surrounding spaces.
+    public func column(_ name: String) -> Int? {
+        header.firstIndex { $0.trimmingSpaces.lowercased() == name.lowercased() }
+    }
+
+    /// Index of a required column; the error names every column the caller needs.
+    public func requireColumn(_ name: String, of required: [String], source: String) throws(CSVError) -> Int {
+        guard let i = column(name) else {
+            throw CSVError(source: source, line: records.first?.line ?? 1, message: "missing column \"\(name)\"; the header must name \(required.joined(separator: ","))")
+        }
+        return i
+    }
+}
+
+/// A problem in a CSV file: `days.csv:7: expected 3 fields as in the header, found 2`.
+public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let source: String
+    public let line: Int
+    public let message: String
+
+    public init(source: String, line: Int, message: String) {
+        self.source = source
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(source):\(line): \(message)" }
+}
+
+/// Writes RFC 4180 fields: a field with a comma, quote or line break is quoted. Records end in LF
+/// rather than RFC 4180's CRLF: every spreadsheet and pandas read it, and it diffs cleanly in git.
+public enum CSVWriter {
+    public static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+    }
+
+    public static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs, which spreadsheets leave around values.
+    public var trimmingSpaces: String {
+        var s = Substring(self)
+        while s.first == " " || s.first == "\t" { s = s.dropFirst() }
+        while s.last == " " || s.last == "\t" { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Calendars
+
+struct Holidays: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "holidays",
+        abstract: "List a country's public holidays for a year, as the schedule uses them.",
+        discussion: """
+            Substitute days are listed as their own entries ("Christmas Day (observed)"), under the \
+            names a scenario uses to drop a holiday. Countries: \
+            \(PublicHolidays.supported.map(\.code).joined(separator: ", ")).
+            """
+    )
+
+    @Option(help: "ISO 3166-1 alpha-2 country code, e.g. GB.")
+    var country: String
+
+    @Option(help: "Subdivision code, e.g. SCT or NIR for GB.")
+    var subdivision: String?
+
+    @Option(help: "Year, \(PublicHolidays.supportedYears.lowerBound)–\(PublicHolidays.supportedYears.upperBound).")
+    var year: Int
+
+    @Option(help: "Output format.")
+    var format: HolidayListFormat = .text
+
+    func validate() throws {
+        guard PublicHolidays.supportedYears.contains(year) else {
+            throw CommandError(CalendarError.yearOutOfRange(year).description)
+        }
+        _ = try calendar()
+    }
+
+    func run() throws {
+        emit(format.render(try calendar().holidays(in: year)))
+    }
+
+    private func calendar() throws -> PublicHolidays {
+        do {
+            return try PublicHolidays(country: country, subdivision: subdivision)
+        } catch {
+            throw CommandError(error.description)
+        }
+    }
+}
+
+extension HolidayListFormat: ExpressibleByArgument {}

@@ -1,0 +1,20 @@
+import ArgumentParser
+
+@main
+struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "See support capacity trouble coming: today's level, and the odds of each level ahead.",
+        version: PlanVersion.current,
+        subcommands: [
+            Level.self,
+            PolicyCommand.self,
+            Holidays.self,
+            Bench.self,
+        ]
+    )
+}
+
+enum PlanVersion {
+    static let current = "0.1.0"
+}

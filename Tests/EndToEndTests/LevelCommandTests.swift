@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+
+@Suite struct LevelCommandTests {
+    @Test func declaresTheLevelWithReasonsContingenciesAndAlerts() throws {
+        let r = try PlanProcess.run(["level", "--emea", "2", "--us", "4", "--open-cases", "30", "--window", "americas"])
+        #expect(r.status == 0)
+        #expect(r.stderr.isEmpty)
+        #expect(r.stdout == """
+        Americas check (17:30 UTC, coverage 14:00–01:00 UTC): level 4, Community responsiveness flexibility required
+          observed:      emea 2, us 4, open 30, load 5
+          why:           us ≤ 4 (us is 4)
+          contingencies:
+            1. None: business as usual.
+            2. CS-triage coordinates who handles what.
+            3. CS-triage pauses all non-issue work (OKRs, documentation updates…) to help customers only, and tells SEs with a focus day to stay available.
+            4. #help posts in the community Slack are answered as soon as possible and within 24 hours of posting; CS leadership takes issues too, where that is less work for the team.
+          alert:         #community-relations
+          coordinate:    community team
+          policy:        Support capacity levels (handbook), first-level reading
+
+        """)
+    }
+
+    /// POLICY.md's worked examples through the binary, under both readings.
+    @Test(arguments: [
+        (3, 10, 40, 1, 1), (3, 12, 10, 1, 1), (3, 10, 65, 1, 1), (3, 10, 66, 2, 2), (2, 10, 40, 2, 4), (3, 5, 30, 3, 3),
+        (1, 10, 30, 5, 6), (3, 2, 10, 6, 6), (0, 1, 5, 6, 6), (0, 1, 12, 7, 7), (0, 0, 1, 8, 8), (0, 0, 0, 6, 6),
+    ])
+    func workedExamples(emea: Int, us: Int, open: Int, firstLevel: Int, literal: Int) throws {
+        for (reading, expected) in [("first-level", firstLevel), ("literal", literal)] {
+            let r = try PlanProcess.run(["level", "--emea", "\(emea)", "--us", "\(us)", "--open-cases", "\(open)", "--reading", reading, "--format", "json"])
+            let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+            #expect(json?["level"] as? Int == expected, "\(reading) \(emea),\(us),\(open)")
+        }
+    }
+
+    @Test func explainsADittoThatWouldRaiseTheLevelUnderTheLiteralReading() throws {
+        let r = try PlanProcess.run(["level", "--emea", "2", "--us", "10", "--open-cases", "40"])
+        #expect(r.stdout.contains("  why:           emea ≤ 2 (emea is 2); emea ≤ 2 is written again at higher levels but counts at level 2 only (first-level reading)\n"))
+    }
+
+    @Test func slackMessageForTheWindowsCheck() throws {
+        let r = try PlanProcess.run(["level", "--emea", "0", "--us", "1", "--open-cases", "12", "--window", "emea", "--format", "slack"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first == ":rotating_light: *EMEA (10:00 UTC check, coverage 09:00–16:00 UTC): we are at level 7 — CE collaboration required.*")
+        #expect(lines.last == "Alerted: #community-relations, #ce, #sales.")
+    }
+
+    @Test func evaluatesACSVAndPassesOtherColumnsThrough() throws {
+        let input = "date,window,emea,us,open_cases\n2026-12-01,EMEA,3,10,40\n2026-12-01,Americas,2,4,30\n2026-12-02,EMEA,0,0,1\n"
+        let r = try PlanProcess.run(["level", "--input", "-"], stdin: input)
+        #expect(r.status == 0)
+        #expect(r.stdout == """
+        date,window,emea,us,open_cases,level,alerts
+        2026-12-01,EMEA,3,10,40,1,
+        2026-12-01,Americas,2,4,30,4,#community-relations
+        2026-12-02,EMEA,0,0,1,8,#community-relations #ce #sales #prod-eng-announce
+
+        """)
+    }
+
+    @Test(arguments: [
+        (["level", "--emea", "-1", "--us", "3", "--open-cases", "4"], "Error: emea must be 0 or more, got -1"),
+        (["level", "--emea", "1", "--us", "3"], "Error: missing --open-cases; the policy needs a value for each of its inputs"),
+        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--set", "apac=2"], "Error: the policy has no input \"apac\"; its inputs are emea, us, open"),
+        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--policy", "missing.json"], "Error: missing.json: cannot read the file (it does not exist or is not readable)"),
+    ])
+    func badInputIsOneLineAndNothingOnStdout(arguments: [String], message: String) throws {
+        let r = try PlanProcess.run(arguments)
+        #expect(r.status != 0)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == message + "\n")
+    }
+
+    @Test func badCSVRowNamesFileAndLineAndWritesNothing() throws {
+        let dir = try PlanProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("days.csv")
+        try "date,emea,us,open_cases\n2026-12-01,3,10,40\n2026-12-02,3,ten,40\n".write(to: file, atomically: true, encoding: .utf8)
+        let r = try PlanProcess.run(["level", "--input", file.path])
+        #expect(r.status != 0)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "Error: \(file.path):3: column \"us\": \"ten\" is not a whole number of 0 or more (US-based SEs working that day)\n")
+        let missing = try PlanProcess.run(["level", "--input", "-"], stdin: "date,emea,us\n2026-12-01,3,10\n")
+        #expect(missing.stderr == "Error: stdin:1: missing column \"open_cases\"; the header must name emea,us,open_cases\n")
+    }
+
+    @Test func malformedPolicyNamesFileLineAndPath() throws {
+        let dir = try PlanProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("policy.json")
+        var text = try String(contentsOf: PlanProcess.repository.appendingPathComponent("scenarios/default-policy.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"metric\": \"us\", \"op\": \"<=\", \"value\": 5", with: "\"metric\": \"us\", \"op\": \"<=\", \"value\": \"five\"")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        let r = try PlanProcess.run(["level", "--emea", "3", "--us", "10", "--open-cases", "2", "--policy", file.path])
+        #expect(r.status != 0)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "Error: \(file.path):42: /levels/2/criteria/1/value: expected a number, found a string\n")
+    }
+}
