@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "Calendars", targets: ["Calendars"]),
         .library(name: "CalendarImport", targets: ["CalendarImport"]),
         .library(name: "GSLSupport", targets: ["GSLSupport"]),
+        .library(name: "Scenarios", targets: ["Scenarios"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,6 +29,14 @@ let package = Package(
         /// Reading time off and holidays from outside formats: iCalendar (RFC 5545) and CSV exports.
         .target(name: "CalendarImport", dependencies: ["Calendars", "InputFormats"]),
 
+        /// The scenario: team, calendars, inflow, work and policy of a simulated period; its JSON format,
+        /// validation with JSON paths, and JSON Schema.
+        .target(name: "Scenarios", dependencies: ["Calendars", "CalendarImport", "CapacityPolicy", "InputFormats"], exclude: ["README-scenario-format.md"]),
+
+        /// The Monte Carlo engine: scenario compiled to arrays, the trial kernel, blocks, seeds and
+        /// threads, and the estimates of MODEL.md §8.
+        .target(name: "Simulation", dependencies: ["Scenarios", "CapacityPolicy", "Calendars", "GSLSupport", "CGSL"]),
+
         /// Swift face of the GNU Scientific Library: generators, status codes as errors.
         .target(name: "GSLSupport", dependencies: ["CGSL"]),
 
@@ -34,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "plan",
             dependencies: [
-                "CapacityPolicy", "Calendars", "CalendarImport", "GSLSupport", "InputFormats",
+                "CapacityPolicy", "Calendars", "CalendarImport", "GSLSupport", "InputFormats", "Scenarios", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +64,8 @@ let package = Package(
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GSLSupportTests", dependencies: ["GSLSupport"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "GSLSupport", "CGSL"]),
+        .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
     ]
 )

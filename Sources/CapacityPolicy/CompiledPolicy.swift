@@ -18,6 +18,9 @@ public struct CompiledPolicy: @unchecked Sendable {
     @usableFromInline static let cutoffRows = 256
 
     @usableFromInline let storage: Storage
+    /// The three-input kernel's dense table, held here rather than behind the storage reference so
+    /// that the hot path reads it without copying the kernel or checking exclusive access.
+    @usableFromInline let dense: DenseLevels?
     public let table: EffectiveTable
 
     public var inputCount: Int { storage.inputCount }
@@ -25,6 +28,7 @@ public struct CompiledPolicy: @unchecked Sendable {
     public init(_ table: EffectiveTable) {
         self.table = table
         self.storage = Storage(table)
+        self.dense = storage.threeInputKernel?.dense
     }
 
     public init(_ policy: Policy) { self.init(EffectiveTable(policy)) }
@@ -33,8 +37,8 @@ public struct CompiledPolicy: @unchecked Sendable {
     /// O(inputs + ratio atoms).
     @inlinable
     public func level(_ values: UnsafePointer<Int32>) -> Int {
-        if let kernel = storage.threeInputKernel { return kernel.level(values, storage: storage) }
-        return storage.level(values)
+        if let dense, let level = dense.level(values) { return level }
+        return storage.levelOutsideDenseRegion(values)
     }
 
     public func level(_ observation: Observation) -> Int {
@@ -240,6 +244,13 @@ extension CompiledPolicy {
             while c < limit, !holds(c + 1) { c += 1 }
             while c >= 0, holds(c) { c -= 1 }
             return c
+        }
+
+        /// The cell path of the three-input kernel, or the general evaluator for other shapes.
+        @usableFromInline
+        func levelOutsideDenseRegion(_ values: UnsafePointer<Int32>) -> Int {
+            if let kernel = threeInputKernel { return kernel.cellLevel(values, storage: self) }
+            return level(values)
         }
 
         @inlinable

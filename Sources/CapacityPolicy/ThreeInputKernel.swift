@@ -23,8 +23,8 @@ extension CompiledPolicy {
         @usableFromInline let ratio: Storage.RatioLookup?
         /// `ratioCells[n * numeratorLimit + numerator]`: the ratio's cell.
         @usableFromInline let ratioCells: UnsafeMutablePointer<UInt8>
-        /// The level of every input inside the dense region; input k has `bits.k` bits.
-        @usableFromInline private(set) var dense: (table: UnsafeMutablePointer<UInt8>, bits: (UInt32, UInt32, UInt32))
+        /// The level of every input inside the dense region.
+        @usableFromInline private(set) var dense: DenseLevels
 
         /// The dense table has 2^17 entries: 9 bits for the cases input, the rest shared by the
         /// headcounts, each given at least the bits its own thresholds need.
@@ -58,7 +58,7 @@ extension CompiledPolicy {
             }
             self.inDenominator = (mask[0], mask[1], mask[2])
             self.ratioCells = Storage.copy(table)
-            self.dense = (Storage.copy([UInt8(0)]), (0, 0, 0))
+            self.dense = DenseLevels(table: Storage.copy([UInt8(0)]), bits: (0, 0, 0))
 
             let bits = Self.denseRegionBits(storage)
             var levels = [UInt8](repeating: 0, count: 1 << Self.denseBits)
@@ -73,7 +73,7 @@ extension CompiledPolicy {
                 }
             }
             self.dense.table.deallocate()
-            self.dense = (Storage.copy(levels), (UInt32(bits[0]), UInt32(bits[1]), UInt32(bits[2])))
+            self.dense = DenseLevels(table: Storage.copy(levels), bits: (UInt32(bits[0]), UInt32(bits[1]), UInt32(bits[2])))
         }
 
         /// Bits per input: 9 for cases; headcounts first get what their thresholds need, then the
@@ -106,28 +106,18 @@ extension CompiledPolicy {
 
         /// The batch form: a dense table lookup for inputs inside the dense region, the cell path otherwise.
         func levels(_ values: UnsafePointer<Int32>, count: Int, into out: UnsafeMutablePointer<UInt8>, storage: Storage) {
-            let dense = self.dense.table
-            let (b0, b1, b2) = self.dense.bits
+            let table = dense.table
+            let (b0, b1, b2) = dense.bits
             let shift0 = b1 + b2
             for i in 0..<count {
                 let p = values + i &* 3
                 let v0 = UInt32(bitPattern: p[0]), v1 = UInt32(bitPattern: p[1]), v2 = UInt32(bitPattern: p[2])
                 if (v0 &>> b0) | (v1 &>> b1) | (v2 &>> b2) == 0 {
-                    out[i] = dense[Int((v0 &<< shift0) | (v1 &<< b2) | v2)]
+                    out[i] = table[Int((v0 &<< shift0) | (v1 &<< b2) | v2)]
                 } else {
                     out[i] = UInt8(truncatingIfNeeded: cellLevel(p, storage: storage))
                 }
             }
-        }
-
-        @inlinable @inline(__always)
-        func level(_ values: UnsafePointer<Int32>, storage: Storage) -> Int {
-            let v0 = UInt32(bitPattern: values[0]), v1 = UInt32(bitPattern: values[1]), v2 = UInt32(bitPattern: values[2])
-            let (b0, b1, b2) = dense.bits
-            if (v0 &>> b0) | (v1 &>> b1) | (v2 &>> b2) == 0 {
-                return Int(dense.table[Int((v0 &<< (b1 &+ b2)) | (v1 &<< b2) | v2)])
-            }
-            return cellLevel(values, storage: storage)
         }
 
         /// The level from cell lookups: exact for every input, used outside the dense region.
@@ -147,6 +137,24 @@ extension CompiledPolicy {
                 index &+= cell &* ratio.stride
             }
             return Int(storage.levelTable[index])
+        }
+    }
+}
+
+extension CompiledPolicy {
+    /// A level per input state inside a dense region of small values, addressed by the inputs' bits.
+    @usableFromInline
+    struct DenseLevels {
+        @usableFromInline let table: UnsafeMutablePointer<UInt8>
+        /// Bits of inputs 0, 1 and 2.
+        @usableFromInline let bits: (UInt32, UInt32, UInt32)
+
+        /// The level, or nil outside the dense region.
+        @inlinable @inline(__always)
+        func level(_ values: UnsafePointer<Int32>) -> Int? {
+            let v0 = UInt32(bitPattern: values[0]), v1 = UInt32(bitPattern: values[1]), v2 = UInt32(bitPattern: values[2])
+            guard (v0 &>> bits.0) | (v1 &>> bits.1) | (v2 &>> bits.2) == 0 else { return nil }
+            return Int(table[Int((v0 &<< (bits.1 &+ bits.2)) | (v1 &<< bits.2) | v2)])
         }
     }
 }

@@ -10,6 +10,9 @@ struct Plan: ParsableCommand {
             Level.self,
             PolicyCommand.self,
             Holidays.self,
+            CalendarCommand.self,
+            Schema.self,
+            Validate.self,
             Bench.self,
         ]
     )

@@ -1,0 +1,174 @@
+import Calendars
+import CapacityPolicy
+
+/// Everything `plan simulate` needs to know about a period, a team and its work (MODEL.md), as
+/// read from a scenario file. Every quantity of the model has a field here, and every field a
+/// default (stated in the JSON Schema and the README).
+public struct Scenario: Sendable {
+    public var name: String
+    public var description: String
+    /// The reported dates, first and last inclusive.
+    public var horizon: DateRange
+    /// Days simulated in full before the horizon but not reported, so the backlog starts realistic.
+    public var warmupDays: Int
+    /// Weekdays on which levels are declared (company closures excepted). Default Monday–Friday.
+    public var checkDays: Set<Weekday>
+    /// The checks of each check day, in order of check time. Default: EMEA 10:00, Americas 17:30.
+    public var windows: [CheckWindow]
+    /// Groups of SEs and their shifts; each policy headcount input names one.
+    public var groups: [Group]
+    public var team: [SupportEngineer]
+    public var company: CompanyCalendar
+    public var sickness: Sickness
+    public var inflow: Inflow
+    /// Cases one full-time SE resolves on average over a shift. Default 3.
+    public var resolvePerShift: Double
+    public var initialOpenCases: InitialBacklog
+    /// What declaring each level changes until the next check; empty means open-loop.
+    public var effects: [Int: LevelEffect]
+    public var policy: Policy
+    /// Where the policy came from: "built-in" or the file path, for reports.
+    public var policySource: String
+    /// The planning level is the lowest k with P(level > k) ≤ planningRisk. Default 0.10.
+    public var planningRisk: Double
+    /// A channel is recommended for a check when P(its alert is needed) ≥ this. Default 0.25.
+    public var recommendationThreshold: Double
+
+    public init(
+        name: String, description: String = "", horizon: DateRange, warmupDays: Int = 0,
+        checkDays: Set<Weekday> = SupportEngineer.mondayToFriday, windows: [CheckWindow] = [.emea, .americas],
+        groups: [Group] = Group.defaults, team: [SupportEngineer], company: CompanyCalendar = CompanyCalendar(),
+        sickness: Sickness = .none, inflow: Inflow, resolvePerShift: Double = 3, initialOpenCases: InitialBacklog = .fixed(0),
+        effects: [Int: LevelEffect] = [:], policy: Policy = .handbook, policySource: String = "built-in",
+        planningRisk: Double = 0.10, recommendationThreshold: Double = 0.25
+    ) {
+        self.name = name
+        self.description = description
+        self.horizon = horizon
+        self.warmupDays = warmupDays
+        self.checkDays = checkDays
+        self.windows = windows
+        self.groups = groups
+        self.team = team
+        self.company = company
+        self.sickness = sickness
+        self.inflow = inflow
+        self.resolvePerShift = resolvePerShift
+        self.initialOpenCases = initialOpenCases
+        self.effects = effects
+        self.policy = policy
+        self.policySource = policySource
+        self.planningRisk = planningRisk
+        self.recommendationThreshold = recommendationThreshold
+    }
+
+    /// The first simulated date (the warm-up's first day).
+    public var simulationStart: CivilDate { horizon.first.adding(days: -warmupDays) }
+
+    /// A group of SEs and the UTC shift its members work on a working day.
+    public struct Group: Sendable, Hashable {
+        public var name: String
+        /// Shift start, minutes after 00:00 UTC (0..<1440).
+        public var shiftStart: Int
+        /// Shift end, minutes after 00:00 UTC of the same day; may exceed 1440 for a shift past midnight.
+        public var shiftEnd: Int
+
+        public init(name: String, shiftStart: Int, shiftEnd: Int) {
+            self.name = name
+            self.shiftStart = shiftStart
+            self.shiftEnd = shiftEnd
+        }
+
+        public static let defaults = [
+            Group(name: "emea", shiftStart: 9 * 60, shiftEnd: 16 * 60),
+            Group(name: "us", shiftStart: 14 * 60, shiftEnd: 25 * 60),
+        ]
+    }
+
+    /// The sickness spell model of MODEL.md §3.
+    public struct Sickness: Sendable, Hashable {
+        /// Probability that an SE not already in a spell starts one on a given day, before severity.
+        public var dailyStartProbability: Double
+        /// Mean spell length in calendar days (≥ 1); a spell lasts 1 + Geometric days.
+        public var meanSpellDays: Double
+        /// Coefficient of variation of the trial's season severity S (Gamma, mean 1); 0 means S = 1.
+        public var severityCV: Double
+
+        public init(dailyStartProbability: Double, meanSpellDays: Double, severityCV: Double) {
+            self.dailyStartProbability = dailyStartProbability
+            self.meanSpellDays = meanSpellDays
+            self.severityCV = severityCV
+        }
+
+        /// From sick days per year: p0 = sick_days_per_year / 365 / mean_spell_days (MODEL.md §3).
+        public init(sickDaysPerYear: Double, meanSpellDays: Double, severityCV: Double) {
+            self.init(dailyStartProbability: sickDaysPerYear / 365 / meanSpellDays, meanSpellDays: meanSpellDays, severityCV: severityCV)
+        }
+
+        public static let none = Sickness(dailyStartProbability: 0, meanSpellDays: 1, severityCV: 0)
+    }
+
+    /// New cases per day (MODEL.md §4).
+    public struct Inflow: Sendable, Hashable {
+        public var basePerDay: Double
+        /// Factor per weekday; missing weekdays have factor 1.
+        public var weekdayFactors: [Weekday: Double]
+        /// Factor on a day that is a holiday in any of `holidayCalendars`. Default 1 (no effect).
+        public var holidayFactor: Double
+        /// The customers' holiday calendars (e.g. US and GB public holidays).
+        public var holidayCalendars: [HolidayCalendar]
+        /// Coefficient of variation of the trial's demand shock D (Gamma, mean 1); 0 means D = 1.
+        public var demandCV: Double
+        /// Nil for Poisson; otherwise the negative binomial dispersion k (variance μ + μ²/k).
+        public var dispersion: Double?
+        public var spikeProbability: Double
+        public var spikeMean: Double
+        /// Share of a day's cases arriving in each segment, in segment order (the segment ending at
+        /// the first window's check first). Sums to 1. Default: in proportion to segment hours.
+        public var arrivalShares: [Double]?
+
+        public init(
+            basePerDay: Double, weekdayFactors: [Weekday: Double] = [:], holidayFactor: Double = 1,
+            holidayCalendars: [HolidayCalendar] = [], demandCV: Double = 0, dispersion: Double? = nil,
+            spikeProbability: Double = 0, spikeMean: Double = 0, arrivalShares: [Double]? = nil
+        ) {
+            self.basePerDay = basePerDay
+            self.weekdayFactors = weekdayFactors
+            self.holidayFactor = holidayFactor
+            self.holidayCalendars = holidayCalendars
+            self.demandCV = demandCV
+            self.dispersion = dispersion
+            self.spikeProbability = spikeProbability
+            self.spikeMean = spikeMean
+            self.arrivalShares = arrivalShares
+        }
+
+        public static func == (a: Inflow, b: Inflow) -> Bool {
+            a.basePerDay == b.basePerDay && a.weekdayFactors == b.weekdayFactors && a.holidayFactor == b.holidayFactor
+                && a.holidayCalendars.map(\.source) == b.holidayCalendars.map(\.source) && a.demandCV == b.demandCV
+                && a.dispersion == b.dispersion && a.spikeProbability == b.spikeProbability && a.spikeMean == b.spikeMean
+                && a.arrivalShares == b.arrivalShares
+        }
+
+        public func hash(into hasher: inout Hasher) { hasher.combine(basePerDay) }
+    }
+
+    public enum InitialBacklog: Sendable, Hashable {
+        case fixed(Int)
+        case poissonMean(Double)
+    }
+
+    /// What declaring a level changes until the next check (MODEL.md §6). Effects of levels 1…k
+    /// combine: multipliers multiply, extra resolutions add, diverted shares combine as 1 − ∏(1 − s).
+    public struct LevelEffect: Sendable, Hashable {
+        public var capacityMultiplier: Double
+        public var extraResolutionsPerDay: Double
+        public var divertedShare: Double
+
+        public init(capacityMultiplier: Double = 1, extraResolutionsPerDay: Double = 0, divertedShare: Double = 0) {
+            self.capacityMultiplier = capacityMultiplier
+            self.extraResolutionsPerDay = extraResolutionsPerDay
+            self.divertedShare = divertedShare
+        }
+    }
+}

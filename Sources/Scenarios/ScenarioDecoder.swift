@@ -1,0 +1,87 @@
+import CalendarImport
+import Calendars
+import CapacityPolicy
+import InputFormats
+
+/// Interprets a parsed scenario file section by section. Each section records its problems in the
+/// document's log and returns nil when it is unusable; sections that depend on another (the team
+/// on the groups, the effects on the policy) skip the checks their input cannot support, so that
+/// one mistake is reported once rather than echoed by everything downstream.
+struct ScenarioDecoder {
+    let root: JSONNode
+    let files: ReferencedFiles
+    let holidayNames = HolidayNameCache()
+    private(set) var warnings: [ScenarioWarning] = []
+
+    /// The longest horizon accepted: three years (MODEL.md, issue 4).
+    static let maximumHorizonDays = 1096
+    static let warmupDays = 0...366
+
+    init(root: JSONNode, files: ReferencedFiles) {
+        self.root = root
+        self.files = files
+    }
+
+    /// The scenario, or nil when anything was reported.
+    mutating func decode() -> Scenario? {
+        root.rejectUnknownKeys(ScenarioKeys.root)
+        _ = root.member("$schema")?.string()
+        let name = root.requiredMember("name").flatMap(decodeName)
+        let description = root.member("description")?.string() ?? ""
+        let horizon = root.requiredMember("horizon").flatMap(decodeHorizon)
+        let warmupDays = root.member("warmup_days").map { $0.int(in: Self.warmupDays) } ?? 0
+        let simulated = horizon.flatMap { horizon in warmupDays.flatMap { simulatedDates(horizon: horizon, warmupDays: $0) } }
+        let checkDays = root.member("check_days").map { $0.weekdays() } ?? SupportEngineer.mondayToFriday
+        let windows = root.member("windows").map(decodeWindows) ?? [.emea, .americas]
+        let groups = root.member("groups").map(decodeGroups) ?? Scenario.Group.defaults
+        let company = root.member("company").map { decodeCompany($0, groups: groups) } ?? CompanyPlan()
+        var team: [SupportEngineer]?
+        if let node = root.requiredMember("team") { team = decodeTeam(node, groups: groups, company: company, dates: simulated) }
+        let sickness = root.member("sickness").map(decodeSickness) ?? Scenario.Sickness.none
+        let inflow = root.requiredMember("inflow").flatMap { decodeInflow($0, windows: windows) }
+        let resolvePerShift = root.member("resolve_per_shift").map { $0.number(atLeast: 0) } ?? 3
+        let initialOpenCases = root.member("initial_open_cases").map(decodeInitialBacklog) ?? .fixed(0)
+        let policy = decodePolicy(groups: groups)
+        let effects = root.member("effects").map { decodeEffects($0, levelCount: policy?.policy.levels.count) } ?? [:]
+        let planningRisk = root.member("planning_risk").map(openProbability) ?? 0.10
+        let threshold = root.member("recommendation_threshold").map(openProbability) ?? 0.25
+
+        guard root.log.issues.isEmpty, let name, let horizon, let warmupDays, let checkDays, let windows,
+              let groups, let calendar = company?.calendar, let team, let sickness, let inflow, let resolvePerShift,
+              let initialOpenCases, let policy, let effects, let planningRisk, let threshold
+        else { return nil }
+        return Scenario(
+            name: name, description: description, horizon: horizon, warmupDays: warmupDays, checkDays: checkDays,
+            windows: windows, groups: groups, team: team, company: calendar, sickness: sickness, inflow: inflow,
+            resolvePerShift: resolvePerShift, initialOpenCases: initialOpenCases, effects: effects,
+            policy: policy.policy, policySource: policy.source, planningRisk: planningRisk,
+            recommendationThreshold: threshold)
+    }
+
+    /// The name names the output folder (`notebooks-output/<name>/`), so it must be a safe file name.
+    private func decodeName(_ node: JSONNode) -> String? {
+        guard let name = node.nonEmptyString() else { return nil }
+        let allowed = name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+        }
+        guard allowed, !name.hasPrefix(".") else {
+            node.report("\"\(name)\" cannot name the output folder; use letters, digits, \"-\", \"_\" and \".\", not first")
+            return nil
+        }
+        return name
+    }
+
+    /// A probability strictly between 0 and 1 (the planning risk), or up to 1 (a threshold).
+    private func openProbability(_ node: JSONNode) -> Double? {
+        guard let p = node.probability() else { return nil }
+        guard p > 0 else { node.report("expected a number > 0 and ≤ 1, found 0"); return nil }
+        return p
+    }
+
+    /// Records an `.ics` file's warnings against the JSON path that referred to it.
+    mutating func warn(_ imported: [ImportWarning], at node: JSONNode) {
+        warnings += imported.map {
+            ScenarioWarning(source: node.log.source, line: node.line, path: node.path, message: $0.description)
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import Dispatch
+import Foundation
+import GSLSupport
+import Synchronization
+
+/// How a run is sized and seeded.
+public struct RunSettings: Sendable {
+    public enum Size: Sendable, Equatable {
+        /// Exactly this many trials.
+        case trials(Int)
+        /// Add rounds of blocks until the widest 95% interval of the reported P(level ≥ k) has at
+        /// most this half-width (or `maximumTrials` is reached).
+        case precision(Double, maximumTrials: Int)
+    }
+
+    public var size: Size
+    public var seed: UInt64
+    public var threads: Int
+    /// Trials per block: the unit of seeding and of work handed to a thread. Part of what makes a
+    /// run reproducible, so fixed rather than derived from the thread count.
+    public var blockSize: Int
+
+    public static let defaultBlockSize = 1000
+    /// Blocks per round in precision mode; the stopping rule is checked between rounds only, so
+    /// the number of trials does not depend on the thread count.
+    public static let blocksPerRound = 16
+
+    public init(size: Size, seed: UInt64, threads: Int, blockSize: Int = RunSettings.defaultBlockSize) {
+        self.size = size
+        self.seed = seed
+        self.threads = threads
+        self.blockSize = blockSize
+    }
+}
+
+/// Runs a model's trials in blocks on `threads` workers and merges their tallies.
+///
+/// Block b's trials are simulated with generators seeded from (seed, b, stream), whatever worker
+/// takes it; tallies are integer counts, so the merged result is identical for any thread count.
+public struct MonteCarloRun: Sendable {
+    public let model: SimulationModel
+    public let settings: RunSettings
+
+    public init(model: SimulationModel, settings: RunSettings) {
+        self.model = model
+        self.settings = settings
+    }
+
+    /// The merged tally. `progress` is called with (trials done, trials planned or nil) from worker
+    /// threads; `isCancelled` is polled between blocks, and a cancelled run throws.
+    public func run(
+        progress: @escaping @Sendable (Int, Int?) -> Void = { _, _ in },
+        isCancelled: @escaping @Sendable () -> Bool = { false }
+    ) throws -> Tally {
+        var total = Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
+        let blockSize = settings.blockSize
+        switch settings.size {
+        case .trials(let trials):
+            let blocks = (trials + blockSize - 1) / blockSize
+            total.merge(try runBlocks(0..<blocks, trials: trials, done: 0, planned: trials, progress: progress, isCancelled: isCancelled))
+        case .precision(let halfWidth, let maximumTrials):
+            var nextBlock = 0
+            while total.trials < maximumTrials {
+                let remaining = maximumTrials - total.trials
+                let blocks = min(RunSettings.blocksPerRound, (remaining + blockSize - 1) / blockSize)
+                let range = nextBlock..<(nextBlock + blocks)
+                let trials = min(remaining, blocks * blockSize)
+                total.merge(try runBlocks(range, trials: trials, done: total.trials, planned: nil, progress: progress, isCancelled: isCancelled))
+                nextBlock += blocks
+                if Estimates.widestAtLeastHalfWidth(total) <= halfWidth { break }
+            }
+        }
+        return total
+    }
+
+    /// Runs `blocks`, whose trials number `trials` in all (the last block may be partial).
+    private func runBlocks(
+        _ blocks: Range<Int>, trials: Int, done: Int, planned: Int?,
+        progress: @escaping @Sendable (Int, Int?) -> Void, isCancelled: @escaping @Sendable () -> Bool
+    ) throws -> Tally {
+        let workers = max(1, min(settings.threads, blocks.count))
+        let next = Mutex(blocks.lowerBound)
+        let finished = Mutex(done)
+        let results = WorkerResults(count: workers)
+        let model = self.model
+        let settings = self.settings
+        let lastTrial = blocks.lowerBound * settings.blockSize + trials
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            do throws(GSLError) {
+                let kernel = try TrialKernel(model: model)
+                var tally = Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
+                while !isCancelled() {
+                    let block = next.withLock { value -> Int in
+                        defer { value += 1 }
+                        return value
+                    }
+                    guard block < blocks.upperBound else { break }
+                    kernel.seed(master: settings.seed, block: UInt64(block))
+                    let first = block * settings.blockSize
+                    let count = min(settings.blockSize, lastTrial - first)
+                    for _ in 0..<count { kernel.runTrial(into: &tally) }
+                    let total = finished.withLock { value -> Int in
+                        value += count
+                        return value
+                    }
+                    progress(total, planned)
+                }
+                results.store(.success(tally), at: worker)
+            } catch {
+                results.store(.failure(error), at: worker)
+            }
+        }
+        if isCancelled() { throw SimulationError("interrupted") }
+        var merged = Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
+        for result in results.all() { merged.merge(try result.get()) }
+        return merged
+    }
+}
+
+/// One slot per worker; each worker writes only its own.
+private final class WorkerResults: @unchecked Sendable {
+    private var slots: [Result<Tally, GSLError>?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ result: Result<Tally, GSLError>, at index: Int) {
+        lock.lock()
+        slots[index] = result
+        lock.unlock()
+    }
+
+    func all() -> [Result<Tally, GSLError>] { slots.compactMap { $0 } }
+}

@@ -1,0 +1,204 @@
+import Calendars
+import CapacityPolicy
+import Scenarios
+
+/// A scenario turned into flat per-day and per-segment numbers, so a trial is arithmetic on
+/// arrays: nothing in the kernel looks at dates, names or calendars.
+///
+/// The day is cut at the check times into segments: segment k ends at the k-th check (windows in
+/// order of check time) and segment 0 starts at the last check of the day before. With the
+/// default checks, A = [17:30 the day before, 10:00) and B = [10:00, 17:30).
+public struct SimulationModel: Sendable {
+    public let scenario: Scenario
+    public let policy: CompiledPolicy
+    /// Windows in order of check time; segment k ends at `windows[k]`'s check.
+    public let windows: [CheckWindow]
+    public let segmentHours: [Double]
+    /// Simulated days: the warm-up, then the horizon.
+    public let dayCount: Int
+    public let firstDate: CivilDate
+    /// Index of the horizon's first day among the simulated days.
+    public let firstReportedDay: Int
+    public let isCheckDay: [Bool]
+    /// The reported checks in time order.
+    public let checks: [Check]
+    /// Index into `checks` for (day, window), or -1 when that day has no reported check.
+    let checkIndex: [Int]
+
+    public let groups: [String]
+    /// For each policy input: the group it counts, or nil for the cases input.
+    let inputGroups: [Int?]
+    /// Expected arrivals per segment before the demand shock: `[day * K + k]`.
+    let arrivalMeans: [Double]
+    /// A spike's expected cases per segment.
+    let spikeMeans: [Double]
+    /// Shift share of a group's shift on day d falling in segment k of day d + offset:
+    /// `[(group * 3 + offset) * K + k]`, offset 0…2.
+    let shiftShares: [Double]
+    let engineers: [Engineer]
+    /// Scheduled headcount and capacity per group and day, day -1 (the day before the first) included:
+    /// `[group * (dayCount + 1) + day + 1]`.
+    public let scheduledHeadcount: [Int32]
+    let scheduledCapacity: [Double]
+    /// Cumulative effects of levels 1…l (0-based l): capacity multiplier, extra resolutions per
+    /// segment `[l * K + k]`, and the share of new cases kept (not diverted).
+    let multipliers: [Double]
+    let extraPerSegment: [Double]
+    let keptShares: [Double]
+    /// The policy level each alert channel is first raised at (0-based), in order of first appearance.
+    public let alertChannels: [(channel: String, level: Int)]
+
+    public struct Check: Sendable, Hashable {
+        public let date: CivilDate
+        public let window: Int
+        public let day: Int
+    }
+
+    struct Engineer: Sendable {
+        let group: Int
+        let capacity: Double
+        /// Scheduled on day d (index d + 1; day -1 first).
+        let scheduled: [Bool]
+    }
+
+    public init(_ scenario: Scenario) throws(SimulationError) {
+        self.scenario = scenario
+        let policy = scenario.policy
+        self.policy = CompiledPolicy(policy)
+        let windows = scenario.windows.sorted { $0.checkMinute < $1.checkMinute }
+        self.windows = windows
+        let k = windows.count
+        guard k > 0 else { throw SimulationError("a scenario needs at least one check window") }
+        let bounds = windows.map(\.checkMinute)
+        let starts = (0..<k).map { $0 == 0 ? bounds[k - 1] - 1440 : bounds[$0 - 1] }
+        self.segmentHours = (0..<k).map { Double(bounds[$0] - starts[$0]) / 60 }
+
+        let firstDate = scenario.simulationStart
+        let dayCount = scenario.warmupDays + scenario.horizon.dayCount
+        self.firstDate = firstDate
+        self.firstReportedDay = scenario.warmupDays
+        self.dayCount = dayCount
+        let dates = (0..<dayCount).map { firstDate.adding(days: $0) }
+        let scheduleDates = try SimulationError.wrap { () throws(CalendarError) in try DateRange(first: firstDate.adding(days: -1), last: dates.last!) }
+        let schedule = TeamSchedule(engineers: scenario.team, company: scenario.company, dates: scheduleDates)
+        let isCheckDay = dates.map { scenario.checkDays.contains($0.weekday) && !schedule.isClosed($0) }
+        self.isCheckDay = isCheckDay
+
+        var checks: [Check] = []
+        var checkIndex = [Int](repeating: -1, count: dayCount * k)
+        for d in scenario.warmupDays..<dayCount where isCheckDay[d] {
+            for w in 0..<k {
+                checkIndex[d * k + w] = checks.count
+                checks.append(Check(date: dates[d], window: w, day: d))
+            }
+        }
+        self.checks = checks
+        self.checkIndex = checkIndex
+
+        self.groups = scenario.groups.map(\.name)
+        var inputGroups: [Int?] = []
+        for input in policy.inputs {
+            switch input.kind {
+            case .cases: inputGroups.append(nil)
+            case .headcount:
+                guard let g = groups.firstIndex(of: input.name) else {
+                    throw SimulationError("the policy counts \"\(input.name)\" SEs but the scenario has no such group (groups: \(groups.joined(separator: ", ")))")
+                }
+                inputGroups.append(g)
+            }
+        }
+        guard policy.inputs.filter({ $0.kind == .cases }).count == 1 else {
+            throw SimulationError("the policy must have exactly one input of kind \"cases\" (the open cases at a check)")
+        }
+        self.inputGroups = inputGroups
+
+        // Arrivals: λ_d = base × weekday factor × holiday factor, split by the arrival shares.
+        let inflow = scenario.inflow
+        let shares = inflow.arrivalShares ?? segmentHours.map { $0 / 24 }
+        var arrivalMeans = [Double](repeating: 0, count: dayCount * k)
+        for (d, date) in dates.enumerated() {
+            var lambda = inflow.basePerDay * (inflow.weekdayFactors[date.weekday] ?? 1)
+            if inflow.holidayCalendars.contains(where: { $0.holiday(on: date) != nil }) { lambda *= inflow.holidayFactor }
+            for s in 0..<k { arrivalMeans[d * k + s] = lambda * shares[s] }
+        }
+        self.arrivalMeans = arrivalMeans
+        self.spikeMeans = shares.map { $0 * inflow.spikeMean }
+
+        // Shifts: the share of each group's shift in each segment of the shift's day and the next two.
+        var shiftShares = [Double](repeating: 0, count: groups.count * 3 * k)
+        for (g, group) in scenario.groups.enumerated() {
+            let length = Double(group.shiftEnd - group.shiftStart)
+            guard length > 0 else { throw SimulationError("group \"\(group.name)\" has an empty shift") }
+            for offset in 0..<3 {
+                for s in 0..<k {
+                    let lo = offset * 1440 + starts[s], hi = offset * 1440 + bounds[s]
+                    let overlap = max(0, min(hi, group.shiftEnd) - max(lo, group.shiftStart))
+                    shiftShares[(g * 3 + offset) * k + s] = Double(overlap) / length
+                }
+            }
+        }
+        self.shiftShares = shiftShares
+
+        var engineers: [Engineer] = []
+        var headcount = [Int32](repeating: 0, count: groups.count * (dayCount + 1))
+        var capacity = [Double](repeating: 0, count: groups.count * (dayCount + 1))
+        for (i, se) in scenario.team.enumerated() {
+            guard let g = groups.firstIndex(of: se.group) else {
+                throw SimulationError("SE \"\(se.name)\" is in group \"\(se.group)\", which the scenario does not define")
+            }
+            let scheduled = (-1..<dayCount).map { schedule.isScheduled(i, on: firstDate.adding(days: $0)) }
+            for (d1, on) in scheduled.enumerated() where on {
+                headcount[g * (dayCount + 1) + d1] += 1
+                capacity[g * (dayCount + 1) + d1] += se.capacity
+            }
+            engineers.append(Engineer(group: g, capacity: se.capacity, scheduled: scheduled))
+        }
+        self.engineers = engineers
+        self.scheduledHeadcount = headcount
+        self.scheduledCapacity = capacity
+
+        // Effects, cumulative with the levels.
+        let levels = policy.levels.count
+        var multipliers = [Double](repeating: 1, count: levels)
+        var extra = [Double](repeating: 0, count: levels * k)
+        var kept = [Double](repeating: 1, count: levels)
+        var m = 1.0, e = 0.0, keep = 1.0
+        for l in 0..<levels {
+            if let effect = scenario.effects[l + 1] {
+                m *= effect.capacityMultiplier
+                e += effect.extraResolutionsPerDay
+                keep *= 1 - effect.divertedShare
+            }
+            multipliers[l] = m
+            kept[l] = keep
+            for s in 0..<k { extra[l * k + s] = e * segmentHours[s] / 24 }
+        }
+        self.multipliers = multipliers
+        self.extraPerSegment = extra
+        self.keptShares = kept
+
+        var channels: [(String, Int)] = []
+        for (l, level) in policy.levels.enumerated() {
+            for alert in level.alerts where !channels.contains(where: { $0.0 == alert }) { channels.append((alert, l)) }
+        }
+        self.alertChannels = channels
+    }
+
+    public var levelCount: Int { scenario.policy.levels.count }
+
+    /// Scheduled headcount of group `g` on simulated day `d` (before absence).
+    public func scheduled(group g: Int, day d: Int) -> Int { Int(scheduledHeadcount[g * (dayCount + 1) + d + 1]) }
+
+    /// Largest group size, for headcount histograms.
+    var groupSizes: [Int] { groups.indices.map { g in engineers.filter { $0.group == g }.count } }
+}
+
+/// A scenario the engine cannot run, or a run that cannot go on; one line for the user.
+public struct SimulationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+
+    static func wrap<T>(_ body: () throws(CalendarError) -> T) throws(SimulationError) -> T {
+        do { return try body() } catch { throw SimulationError(error.description) }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import InputFormats
+import Scenarios
+
+/// Loading a scenario for a command: files it refers to are read from disk, and its problems are
+/// printed one per line on standard error (`file:line: /json/path: message`), without the `Error:`
+/// prefix ArgumentParser would put on the first line only, before exiting with status 1.
+enum ScenarioFile {
+    static func load(_ path: String) throws -> LoadedScenario {
+        let text = try readTextFile(path)
+        do {
+            return try Scenario.load(text: text, path: path, readFile: readTextFile)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    /// Warnings go to standard error so that standard output stays the command's result.
+    static func report(_ warnings: [ScenarioWarning]) {
+        guard !warnings.isEmpty else { return }
+        FileHandle.standardError.write(Data(warnings.map { "warning: \($0)\n" }.joined().utf8))
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+@Suite struct ScenarioCommandTests {
+    @Test func schemaPrintsTheCommittedFile() throws {
+        let r = try PlanProcess.run(["schema"])
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        let file = try String(contentsOf: PlanProcess.repository.appendingPathComponent("scenarios/scenario.schema.json"), encoding: .utf8)
+        #expect(r.stdout == file)
+    }
+
+    @Test func validateAcceptsTheExamples() throws {
+        let r = try PlanProcess.run(["validate", "scenarios/december.json"])
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        #expect(r.stdout == "scenarios/december.json: valid (14 SEs in 2 groups, horizon 2026-12-01…2026-12-31 (31 days) after 14 warm-up days, 44 checks)\n")
+        let flu = try PlanProcess.run(["validate", "scenarios/flu-wave.json"])
+        #expect(flu.status == 0 && flu.stderr.isEmpty)
+        #expect(flu.stdout == "scenarios/flu-wave.json: valid (8 SEs in 2 groups, horizon 2027-03-22…2027-04-02 (12 days) after 7 warm-up days, 20 checks)\n")
+    }
+
+    @Test func validateReportsEveryProblemOnStandardErrorAndExits1() throws {
+        let folder = try PlanProcess.temporaryDirectory()
+        let path = folder.appendingPathComponent("bad.json").path
+        try """
+            {"name": "bad", "horizon": {"start": "2026-12-05", "end": "2026-12-01"},
+             "team": [{"name": "a", "group": "apac", "country": "XX"}],
+             "inflow": {"base_per_day": -1}, "colour": 1}
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let r = try PlanProcess.run(["validate", path])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        let lines = r.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 5)
+        #expect(lines[0].hasPrefix("\(path):3: /colour: unknown key \"colour\""))
+        #expect(lines[1] == "\(path):1: /horizon: end 2026-12-01 is before start 2026-12-05")
+        #expect(lines[2] == "\(path):2: /team/0/group: the group \"apac\" is not defined; the groups are emea, us")
+        #expect(lines[3].hasPrefix("\(path):2: /team/0/country: Unknown country \"XX\""))
+        #expect(lines[4] == "\(path):3: /inflow/base_per_day: expected a number ≥ 0, found -1")
+        let missing = try PlanProcess.run(["validate", "nowhere.json"])
+        #expect(missing.status == 1 && missing.stdout.isEmpty)
+        #expect(missing.stderr == "Error: nowhere.json: cannot read the file (it does not exist or is not readable)\n")
+    }
+
+    @Test func calendarText() throws {
+        let r = try PlanProcess.run(["calendar", "scenarios/december.json", "--from", "2026-12-24", "--to", "2026-12-25"])
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        #expect(r.stdout == """
+            2026-12-24 Thu  check day, floor level 2: CS team coordination required
+              scheduled  emea  2/3    emea-nl, emea-za
+                         us    6/11   us-05, us-06, us-08, us-09, us-10, us-11
+              not        time off: emea-gb, us-01, us-02, us-03, us-04, us-07
+
+            2026-12-25 Fri  company closed (Christmas Day), no checks
+
+            """)
+    }
+
+    @Test func calendarCSVHasOneRowPerDay() throws {
+        let r = try PlanProcess.run(["calendar", "scenarios/december.json", "--format", "csv"])
+        #expect(r.status == 0)
+        let rows = r.stdout.split(separator: "\n")
+        #expect(rows.count == 32)
+        #expect(rows[0] == "date,weekday,check_day,closed,emea_scheduled,us_scheduled,emea_names,us_names,not_scheduled,floor_level")
+        #expect(rows[16].hasPrefix("2026-12-16,Wed,true,false,2,11,emea-gb; emea-nl,"))
+        #expect(rows[16].hasSuffix(",emea-za: public holiday (Day of Reconciliation),2"))
+        #expect(rows[25].hasPrefix("2026-12-25,Fri,false,true,0,0,,,"))
+        #expect(rows[25].hasSuffix(","))
+    }
+
+    @Test(arguments: [
+        (["--from", "2026-11-30"], "Error: --from 2026-11-30 is outside the scenario's horizon 2026-12-01…2026-12-31\n"),
+        (["--from", "2026-12-10", "--to", "2026-12-05"], "Error: --to 2026-12-05 is before --from 2026-12-10\n"),
+        (["--to", "31/12/2026"], "Error: --to 31/12/2026 is not a date (expected YYYY-MM-DD)\n"),
+    ])
+    func calendarRangeErrors(arguments: [String], message: String) throws {
+        let r = try PlanProcess.run(["calendar", "scenarios/december.json"] + arguments)
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == message)
+    }
+}
