@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "GSLSupport", targets: ["GSLSupport"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Simulation", targets: ["Simulation"]),
+        .library(name: "Reports", targets: ["Reports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +38,9 @@ let package = Package(
         /// threads, and the estimates of MODEL.md §8.
         .target(name: "Simulation", dependencies: ["Scenarios", "CapacityPolicy", "Calendars", "GSLSupport", "CGSL"]),
 
+        /// What a run writes: the terminal summary, CSV files, run.json and the HTML report.
+        .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "InputFormats"]),
+
         /// Swift face of the GNU Scientific Library: generators, status codes as errors.
         .target(name: "GSLSupport", dependencies: ["CGSL"]),
 
@@ -44,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "plan",
             dependencies: [
-                "CapacityPolicy", "Calendars", "CalendarImport", "GSLSupport", "InputFormats", "Scenarios", "Simulation",
+                "CapacityPolicy", "Calendars", "CalendarImport", "GSLSupport", "InputFormats", "Scenarios", "Simulation", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +70,7 @@ let package = Package(
         .testTarget(name: "GSLSupportTests", dependencies: ["GSLSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "GSLSupport", "CGSL"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy"]),
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
     ]
 )

@@ -35,8 +35,9 @@ public struct RunSettings: Sendable {
 
 /// Runs a model's trials in blocks on `threads` workers and merges their tallies.
 ///
-/// Block b's trials are simulated with generators seeded from (seed, b, stream), whatever worker
-/// takes it; tallies are integer counts, so the merged result is identical for any thread count.
+/// Block b's trials are simulated with generators seeded from (seed, b, stream) and the trial's
+/// index in the block, whatever worker takes it; tallies are integer counts, so the merged result
+/// is identical for any thread count.
 public struct MonteCarloRun: Sendable {
     public let model: SimulationModel
     public let settings: RunSettings
@@ -95,10 +96,12 @@ public struct MonteCarloRun: Sendable {
                         return value
                     }
                     guard block < blocks.upperBound else { break }
-                    kernel.seed(master: settings.seed, block: UInt64(block))
                     let first = block * settings.blockSize
                     let count = min(settings.blockSize, lastTrial - first)
-                    for _ in 0..<count { kernel.runTrial(into: &tally) }
+                    for trial in 0..<count {
+                        kernel.seed(master: settings.seed, block: UInt64(block), trial: UInt64(trial))
+                        kernel.runTrial(into: &tally)
+                    }
                     let total = finished.withLock { value -> Int in
                         value += count
                         return value

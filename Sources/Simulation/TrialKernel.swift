@@ -71,11 +71,18 @@ public final class TrialKernel {
         checkHeadcounts.deallocate()
     }
 
-    /// Seeds the three streams for block `block` of a run with master seed `seed`.
-    public func seed(master seed: UInt64, block: UInt64) {
-        absence.reseed(StreamSeed.derive(master: seed, block: block, stream: Stream.absence.rawValue))
-        inflow.reseed(StreamSeed.derive(master: seed, block: block, stream: Stream.inflow.rawValue))
-        work.reseed(StreamSeed.derive(master: seed, block: block, stream: Stream.work.rawValue))
+    /// Seeds the three streams for trial `trial` (counted within its block) of block `block` of a
+    /// run with master seed `seed`.
+    ///
+    /// Each block's stream seed comes from (master seed, block, stream), as MODEL.md §7 states;
+    /// each trial then takes its own substream of it. Without the substreams, a trial that drew a
+    /// different number of variates (because a what-if changed it) would shift every later trial
+    /// of its block; with them, a change to a scenario leaves the other trials' draws untouched.
+    public func seed(master seed: UInt64, block: UInt64, trial: UInt64) {
+        for (generator, stream) in [(absence, Stream.absence), (inflow, .inflow), (work, .work)] {
+            let blockSeed = StreamSeed.derive(master: seed, block: block, stream: stream.rawValue)
+            generator.reseed(StreamSeed.derive(master: UInt64(blockSeed), block: trial, stream: 0))
+        }
     }
 
     /// Runs one trial and records it.
