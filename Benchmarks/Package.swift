@@ -21,5 +21,15 @@ let package = Package(
             path: "Benchmarks/LevelEngine",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "MonteCarlo",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Scenarios", package: "plan"),
+                .product(name: "Simulation", package: "plan"),
+            ],
+            path: "Benchmarks/MonteCarlo",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

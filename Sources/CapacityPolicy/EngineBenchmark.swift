@@ -2,22 +2,6 @@
 /// compiled evaluator over `inputs` random observations, and of the explained evaluator over a
 /// tenth of them (it is about a thousand times slower; the rate is what matters).
 public struct EngineBenchmark: Sendable {
-    public struct Result: Sendable, Encodable {
-        public let name: String
-        public let count: Int
-        public let seconds: Double
-        public var rate: Double { Double(count) / seconds }
-
-        enum CodingKeys: String, CodingKey { case name, count, seconds, rate }
-        public func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(name, forKey: .name)
-            try c.encode(count, forKey: .count)
-            try c.encode(seconds, forKey: .seconds)
-            try c.encode(rate.rounded(), forKey: .rate)
-        }
-    }
-
     public let inputs: Int
     public let repeats: Int
 
@@ -26,7 +10,7 @@ public struct EngineBenchmark: Sendable {
         self.repeats = repeats
     }
 
-    public func run() -> [Result] {
+    public func run() -> [BenchmarkMeasurement] {
         let values = BenchmarkObservations.handbookGrid(count: inputs)
         let table = EffectiveTable(Policy.handbook)
         let compiled = CompiledPolicy(table)
@@ -43,20 +27,12 @@ public struct EngineBenchmark: Sendable {
         }
         blackHole(checksum)
         return [
-            Result(name: "level engine, compiled", count: inputs, seconds: compiledSeconds),
-            Result(name: "level engine, explained", count: explainedCount, seconds: explainedSeconds),
+            BenchmarkMeasurement(name: "level engine, compiled", count: inputs, seconds: compiledSeconds),
+            BenchmarkMeasurement(name: "level engine, explained", count: explainedCount, seconds: explainedSeconds),
         ]
     }
 
-    private func best(_ body: () -> Void) -> Double {
-        var best = Double.infinity
-        let clock = ContinuousClock()
-        for _ in 0..<repeats {
-            let elapsed = clock.measure(body)
-            best = min(best, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-        }
-        return best
-    }
+    private func best(_ body: () -> Void) -> Double { BenchmarkMeasurement.best(of: repeats, body) }
 }
 
 /// Keeps a result alive so the optimiser cannot drop the work that produced it.
