@@ -13,7 +13,11 @@ struct Plan: ParsableCommand {
             CalendarCommand.self,
             Schema.self,
             Validate.self,
+            Simulate.self,
             Bench.self,
+            Compare.self,
+            WhatIf.self,
+            Approve.self,
         ]
     )
 }

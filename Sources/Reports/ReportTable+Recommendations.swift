@@ -1,0 +1,22 @@
+import Simulation
+
+extension ReportTable {
+    /// `recommendations.csv`: what leadership arranges ahead of time (MODEL.md §8) — for each alert
+    /// channel and window, the runs of consecutive check days on which P(the alert is needed)
+    /// reaches the scenario's threshold.
+    ///
+    /// Columns: `channel` (as the policy names it, `#ce`), `level` (the level that raises it),
+    /// `window`, `first_date,last_date` (inclusive), `checks` (check days in the run),
+    /// `max_probability,mean_probability` (4 decimals). Rows by first date, then level, then window.
+    ///
+    /// - Complexity: O(recommendations).
+    public static func recommendations(_ estimates: Estimates) -> ReportTable {
+        let rows = estimates.recommendations.map { r -> [ReportValue] in
+            [.text(r.channel), .integer(r.level), .text(r.window), .text(r.first.description), .text(r.last.description),
+             .integer(r.checks), .probability(r.maximumProbability), .probability(r.meanProbability)]
+        }
+        return ReportTable(
+            columns: ["channel", "level", "window", "first_date", "last_date", "checks", "max_probability", "mean_probability"],
+            rows: rows)
+    }
+}

@@ -1,0 +1,80 @@
+import InputFormats
+
+/// One output table — the rows of a CSV file and the same rows in the JSON document — built once,
+/// so that `checks.csv` and the `checks` of `--format json` cannot say different things.
+public struct ReportTable: Sendable, Equatable {
+    public let columns: [String]
+    public let rows: [[ReportValue]]
+
+    public init(columns: [String], rows: [[ReportValue]]) {
+        precondition(rows.allSatisfy { $0.count == columns.count }, "every row has one value per column")
+        self.columns = columns
+        self.rows = rows
+    }
+
+    /// RFC 4180 text with a header record and LF line ends.
+    ///
+    /// - Complexity: O(rows × columns).
+    public var csv: String {
+        CSVWriter.row(columns) + rows.map { CSVWriter.row($0.map(\.text)) }.joined()
+    }
+
+    /// The rows as JSON objects keyed by column name.
+    public var records: [ReportRecord] { rows.map { ReportRecord(columns: columns, values: $0) } }
+}
+
+/// A value in a report table. Numbers carry their decimals, so the CSV text and the JSON number
+/// are the same rounded value.
+public enum ReportValue: Sendable, Equatable, Encodable {
+    case text(String)
+    case integer(Int)
+    /// Written with exactly `digits` decimals; +infinity is "inf" in CSV and "+inf" in JSON.
+    case number(Double, digits: Int)
+
+    /// The CSV field.
+    public var text: String {
+        switch self {
+        case .text(let text): return text
+        case .integer(let value): return String(value)
+        case .number(let value, let digits): return NumberFormat.fixed(value, digits)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let text): try container.encode(text)
+        case .integer(let value): try container.encode(value)
+        case .number(let value, let digits):
+            // The rounded decimal read back, so JSON prints "0.1235" rather than the unrounded binary value.
+            try container.encode(value.isFinite ? Double(NumberFormat.fixed(value, digits))! : value)
+        }
+    }
+}
+
+/// One row of a table as a JSON object.
+public struct ReportRecord: Sendable, Encodable {
+    let columns: [String]
+    let values: [ReportValue]
+
+    private struct Key: CodingKey {
+        let stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for (column, value) in zip(columns, values) { try container.encode(value, forKey: Key(stringValue: column)) }
+    }
+}
+
+extension ReportValue {
+    /// Probabilities and their interval bounds: 4 decimals, enough for the 1/10,000 of a large run.
+    static func probability(_ value: Double) -> ReportValue { .number(value, digits: 4) }
+    /// Means of counts, loads and expected numbers of checks: 2 decimals.
+    static func mean(_ value: Double) -> ReportValue { .number(value, digits: 2) }
+    /// A percentile of a count, which is itself a count.
+    static func wholeNumber(_ value: Double) -> ReportValue { .integer(Int(value)) }
+}

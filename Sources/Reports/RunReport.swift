@@ -1,0 +1,60 @@
+import CapacityPolicy
+import Simulation
+
+/// Everything a finished run reports, in each of its forms: the files of the output directory,
+/// the JSON document of `--format json`, and the terminal summary. All are built from the same
+/// tables, so they cannot disagree.
+public struct RunReport: Sendable {
+    public let estimates: Estimates
+    public let record: RunRecord
+    public let checks: ReportTable
+    public let levels: ReportTable
+    public let horizon: ReportTable
+    public let longestRuns: ReportTable
+    public let recommendations: ReportTable
+
+    public init(estimates: Estimates, record: RunRecord) {
+        self.estimates = estimates
+        self.record = record
+        checks = .checks(estimates)
+        levels = .levels(estimates)
+        horizon = .horizon(estimates)
+        longestRuns = .longestRuns(estimates)
+        recommendations = .recommendations(estimates)
+    }
+
+    /// The output directory's files, by name. Every file but `run.json` depends only on the
+    /// scenario, the seed and the trial count (or precision target), whatever the thread count.
+    public var files: [OutputFile] {
+        [
+            OutputFile(name: "checks.csv", contents: checks.csv),
+            OutputFile(name: "levels.csv", contents: levels.csv),
+            OutputFile(name: "horizon.csv", contents: horizon.csv),
+            OutputFile(name: "longest_runs.csv", contents: longestRuns.csv),
+            OutputFile(name: "recommendations.csv", contents: recommendations.csv),
+            OutputFile(name: "run.json", contents: record.json),
+        ]
+    }
+
+    /// The files' content as one JSON document: `checks`, `levels`, `horizon`, `longest_runs` and
+    /// `recommendations` as arrays of objects keyed by the CSV columns, and `run` as in `run.json`.
+    /// Keys are sorted, so the document is as reproducible as the files.
+    public var json: String {
+        struct Document: Encodable {
+            let checks: [ReportRecord]
+            let levels: [ReportRecord]
+            let horizon: [ReportRecord]
+            let longestRuns: [ReportRecord]
+            let recommendations: [ReportRecord]
+            let run: RunRecord
+
+            enum CodingKeys: String, CodingKey {
+                case checks, levels, horizon, recommendations, run
+                case longestRuns = "longest_runs"
+            }
+        }
+        return encodeJSON(Document(
+            checks: checks.records, levels: levels.records, horizon: horizon.records,
+            longestRuns: longestRuns.records, recommendations: recommendations.records, run: record)) + "\n"
+    }
+}

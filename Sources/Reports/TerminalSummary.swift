@@ -1,0 +1,213 @@
+import Calendars
+import Simulation
+
+/// What `plan simulate` prints for a leader: how the run was made, one row per check day with
+/// every window side by side, the channels to brief ahead of time, and the horizon at a glance.
+/// Plain text, columns aligned, at most `TerminalSummary.width` columns wide.
+///
+/// Nothing in it depends on the thread count or the machine, so two runs of the same inputs
+/// print the same summary.
+public struct TerminalSummary {
+    public static let width = 100
+    /// Level columns shown per window at most, so that the day rows stay readable.
+    static let maximumLevelColumns = 5
+    /// A level gets a column when some check's P(level ≥ k) reaches this.
+    static let noticeable = 0.01
+    /// Columns of a day row: date and weekday, then per window the planning level and one cell per level shown.
+    static let dayWidth = 17
+    static let planWidth = 8
+    static let cellWidth = 6
+
+    let report: RunReport
+
+    public init(_ report: RunReport) { self.report = report }
+
+    public var text: String {
+        (header + [""] + days + [""] + recommendations + [""] + horizon).joined(separator: "\n") + "\n"
+    }
+
+    private var estimates: Estimates { report.estimates }
+    private var record: RunRecord { report.record }
+
+    var header: [String] {
+        let s = record.scenario
+        let groups = s.groups.map { "\($0.name) \($0.members.count)" }.joined(separator: ", ")
+        let team = s.groups.reduce(0) { $0 + $1.members.count }
+        let sampling = record.sampling
+        var size = "\(grouped(sampling.trials)) trials, seed \(sampling.seed)"
+        if let target = sampling.precisionTarget {
+            size += " (sized for ±\(points(target)) points, at most \(grouped(sampling.maximumTrials ?? 0)) trials)"
+        }
+        let policy = record.policy
+        let lines = [
+            "\(s.name): \(s.horizon.start)…\(s.horizon.end), \(s.checks) checks (\(s.windows.map(\.name).joined(separator: ", "))); "
+                + "\(team) SEs (\(groups))",
+            "\(size); every P(level ≥ k) within ±\(points(sampling.precision)) points (95%)",
+            "Policy: \(policy.name), \(policy.source), \(policy.reading) reading",
+        ] + record.assumptions.summary
+        return lines.flatMap { wrap($0) }
+    }
+
+    /// `text` broken at spaces into lines of at most `width` columns; continuation lines are
+    /// indented four spaces more than the first.
+    func wrap(_ text: String, width: Int = TerminalSummary.width) -> [String] {
+        let indent = String(text.prefix { $0 == " " })
+        var lines: [String] = []
+        var words: [Substring] = []
+        func line(_ words: [Substring]) -> String { indent + (lines.isEmpty ? "" : "    ") + words.joined(separator: " ") }
+        for word in text.split(separator: " ") {
+            if !words.isEmpty && line(words + [word]).count > width {
+                lines.append(line(words))
+                words = []
+            }
+            words.append(word)
+        }
+        lines.append(line(words))
+        return lines
+    }
+
+    /// Levels k ≥ 2 worth a column: the lowest few whose P(level ≥ k) is noticeable at some check
+    /// and not certain at every check (a column of 100% says nothing the planning level does not).
+    var shownLevels: [Int] {
+        let windows = max(1, record.scenario.windows.count)
+        let room = (TerminalSummary.width - TerminalSummary.dayWidth) / windows - TerminalSummary.planWidth
+        let fitting = max(1, min(TerminalSummary.maximumLevelColumns, room / TerminalSummary.cellWidth))
+        let levelCount = estimates.model.levelCount
+        guard levelCount >= 2 else { return [] }
+        let levels = (2...levelCount).filter { k in
+            estimates.checks.contains { $0.atLeast[k - 1].estimate >= TerminalSummary.noticeable }
+                && estimates.checks.contains { $0.atLeast[k - 1].estimate < 0.995 }
+        }
+        return Array(levels.prefix(fitting))
+    }
+
+    var days: [String] {
+        let levels = shownLevels
+        let windows = record.scenario.windows
+        let windowWidth = TerminalSummary.planWidth + TerminalSummary.cellWidth * levels.count
+        var titles = "".padded(TerminalSummary.dayWidth)
+        var columns = "date".padded(12) + "day".padded(5)
+        for window in windows {
+            titles += "\(window.name) \(window.check) UTC".padded(windowWidth)
+            columns += "plan".padded(TerminalSummary.planWidth) + levels.map { "≥\($0)".padded(TerminalSummary.cellWidth) }.joined()
+        }
+        var lines = [titles.trimmedRight, columns.trimmedRight]
+        var previous: CivilDate?
+        let scenario = estimates.model.scenario
+        for date in scenario.horizon.days where scenario.checkDays.contains(date.weekday) {
+            if let previous, date.weekday <= previous.weekday || previous.days(to: date) >= 7 { lines.append("") }
+            previous = date
+            var line = date.description.padded(12) + date.weekday.abbreviation.padded(5)
+            if let closure = scenario.company.closure(on: date) {
+                lines.append(line + "company closed" + (closure.name.map { " (\($0))" } ?? "") + ", no checks")
+                continue
+            }
+            for window in windows {
+                guard let check = estimates.checks.first(where: { $0.date == date && $0.window == window.name }) else {
+                    line += "".padded(windowWidth)
+                    continue
+                }
+                line += String(check.planningLevel).padded(TerminalSummary.planWidth)
+                line += levels.map { percent(check.atLeast[$0 - 1].estimate).padded(TerminalSummary.cellWidth) }.joined()
+            }
+            lines.append(line.trimmedRight)
+        }
+        let risk = percent(record.policy.planningRisk)
+        lines.append("")
+        lines.append("plan: planning level, the lowest k with P(level > k) ≤ \(risk); ≥k: P(level ≥ k).")
+        return lines
+    }
+
+    /// MODEL.md §8 in plain words; identical date ranges of several windows share a line.
+    var recommendations: [String] {
+        let threshold = percent(record.policy.recommendationThreshold)
+        guard !estimates.recommendations.isEmpty else {
+            return ["Nothing to arrange ahead: no alert is needed with probability \(threshold) or more at any check."]
+        }
+        var lines = ["Arrange ahead (alerts needed with probability \(threshold) or more):"]
+        var merged: [[Recommendation]] = []
+        for r in estimates.recommendations {
+            if let i = merged.firstIndex(where: { $0[0].channel == r.channel && $0[0].first == r.first && $0[0].last == r.last }) {
+                merged[i].append(r)
+            } else {
+                merged.append([r])
+            }
+        }
+        for group in merged {
+            let r = group[0]
+            let order = record.scenario.windows.map(\.name)
+            let windows = group.map(\.window).sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }.joined(separator: " and ")
+            let maximum = group.map(\.maximumProbability).max()!
+            let checks = group.reduce(0) { $0 + $1.checks }
+            let mean = group.reduce(0.0) { $0 + $1.meanProbability * Double($1.checks) } / Double(checks)
+            let odds = percent(maximum) == percent(mean) ? percent(maximum) : "up to \(percent(maximum)), \(percent(mean)) on average"
+            lines += wrap("  Brief \(r.channel) for \(TerminalSummary.range(r.first, r.last)) (\(windows)): P(level ≥ \(r.level)) \(odds).")
+        }
+        return lines
+    }
+
+    var horizon: [String] {
+        let total = record.scenario.checks
+        let label = 52, reached = 15, expected = 14
+        var lines = [
+            "Over the horizon (\(total) checks)".padded(label) + "at least once".padded(reached) + "checks at ≥k".padded(expected)
+                + "longest run p50/p90",
+        ]
+        let names = record.policy.levels.map(\.name)
+        for h in estimates.horizon.dropFirst() {
+            var name = names[h.level - 1]
+            // "  ≥k " before the name, a space after it.
+            if name.count > label - 6 { name = String(name.prefix(label - 7)) + "…" }
+            lines.append(("  ≥\(h.level) \(name)".padded(label) + percent(h.reached.estimate).padded(reached)
+                + NumberFormat.fixed(h.expectedChecks, 1).padded(expected)
+                + "\(Int(h.longestRun.p50)) / \(Int(h.longestRun.p90))").trimmedRight)
+        }
+        return lines
+    }
+
+    /// "Dec 21–24", "Dec 31", "Dec 28–Jan 4".
+    static func range(_ first: CivilDate, _ last: CivilDate) -> String {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let start = "\(months[first.month - 1]) \(first.day)"
+        if first == last { return start }
+        if first.month == last.month && first.year == last.year { return "\(start)–\(last.day)" }
+        return "\(start)–\(months[last.month - 1]) \(last.day)"
+    }
+}
+
+/// A probability as a leader reads it: whole percent, with "<1%" and ">99%" so that a rare or
+/// near-certain event never shows as the 0% or 100% of what never or always happened.
+func percent(_ p: Double) -> String {
+    if p == 0 { return "0%" }
+    if p == 1 { return "100%" }
+    if p < 0.005 { return "<1%" }
+    if p >= 0.995 { return ">99%" }
+    return "\(Int((p * 100).rounded()))%"
+}
+
+/// A probability half-width in percentage points: 0.0022 is "0.22".
+private func points(_ halfWidth: Double) -> String { NumberFormat.fixed(halfWidth * 100, 2) }
+
+/// 200000 as "200,000".
+private func grouped(_ n: Int) -> String {
+    var digits = Array(String(n))
+    var i = digits.count - 3
+    while i > 0 {
+        digits.insert(",", at: i)
+        i -= 3
+    }
+    return String(digits)
+}
+
+extension String {
+    /// Left-aligned in `width` columns, with at least one space after.
+    func padded(_ width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+
+    var trimmedRight: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,91 @@
+import Reports
+
+extension Comparison {
+    /// `compare.html`: a self-contained page (inline CSS, no script) with the significant changes in
+    /// P(level ≥ k) and the change in recommendations. A rise is marked in red *and* by "▲ rise", a
+    /// fall in green and by "▼ fall", so the table reads the same without colour.
+    ///
+    /// - Complexity: O(checks × levels).
+    public func html(baseName: String, variantName: String) -> String {
+        let title = "Comparison: \(baseName) → \(variantName)"
+        var rows: [String] = []
+        for check in checks {
+            for change in check.changes where change.difference.isSignificant {
+                let d = change.difference
+                let (kind, mark) = d.estimate > 0 ? ("rise", "▲ rise") : ("fall", "▼ fall")
+                let planning = check.planningLevelBase == check.planningLevelVariant
+                    ? "\(check.planningLevelBase)" : "\(check.planningLevelBase) → \(check.planningLevelVariant)"
+                rows.append("<tr class=\"\(kind)\"><td>\(check.date)</td><td>\(Self.escape(check.window))</td><td>≥ \(change.level)</td>"
+                    + "<td>\(NumberFormat.fixed(change.base, 3))</td><td>\(NumberFormat.fixed(change.variant, 3))</td>"
+                    + "<td>\(mark) \(Self.signed(d.estimate, 3))</td><td>\(Self.signed(d.low, 3)) to \(Self.signed(d.high, 3))</td>"
+                    + "<td>\(planning)</td></tr>")
+            }
+        }
+        var body = [
+            "<section class=\"comparison\">",
+            "<h2>\(Self.escape(title))</h2>",
+            "<p>\(trials) paired trials, seed \(seed); both runs of each trial draw the same random numbers. "
+                + "Changes in P(level ≥ k) whose 95% paired interval excludes 0. \(Self.escape(unchangedSummary))</p>",
+        ]
+        if rows.isEmpty {
+            body.append("<p>No significant change.</p>")
+        } else {
+            body.append("<table>")
+            body.append("<thead><tr><th>Date</th><th>Window</th><th>Level</th><th>Base</th><th>Variant</th><th>Change</th><th>95% interval</th><th>Planning level</th></tr></thead>")
+            body.append("<tbody>")
+            body += rows
+            body.append("</tbody>")
+            body.append("</table>")
+        }
+        body.append("<h3>Recommendations</h3>")
+        if recommendationChanges.isEmpty {
+            body.append("<p>Unchanged.</p>")
+        } else {
+            body.append("<ul>")
+            for change in recommendationChanges {
+                let (kind, mark) = change.kind == .added ? ("rise", "▲ added") : ("fall", "▼ removed")
+                let dates = change.first == change.last ? "\(change.first)" : "\(change.first) to \(change.last)"
+                body.append("<li class=\"\(kind)\">\(mark): \(Self.escape(change.channel)) (level \(change.level)), \(Self.escape(change.window)), \(dates); "
+                    + "P(needed) up to \(NumberFormat.fixed(change.variantProbability, 2)), was \(NumberFormat.fixed(change.baseProbability, 2))</li>")
+            }
+            body.append("</ul>")
+        }
+        body.append("</section>")
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>\(Self.escape(title))</title>
+            <style>
+            body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
+            table { border-collapse: collapse; }
+            th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: right; }
+            th { background: #f2f2f2; }
+            td:nth-child(2) { text-align: left; }
+            .rise { background: #fde2e1; color: #8a1c14; }
+            .fall { background: #e0f2e3; color: #1d5e2a; }
+            </style>
+            </head>
+            <body>
+            \(body.joined(separator: "\n"))
+            </body>
+            </html>
+
+            """
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import WhatIf
+
+@Suite struct ComparisonOutputTests {
+    static let comparison: Comparison = {
+        let base = try! December.scenario()
+        return try! Comparison.run(
+            base: base, variant: try! ScenarioEdit.apply([December.us09Off], to: base),
+            settings: ComparisonSettings(trials: 2_000, seed: 3, threads: 2))
+    }()
+
+    @Test func csvHasARowPerCheckAndLevel() {
+        let lines = Self.comparison.csv.split(separator: "\n")
+        #expect(lines.first == "date,window,k,p_base,p_variant,difference,ci_low,ci_high,significant,planning_level_base,planning_level_variant")
+        #expect(lines.count == 1 + 44 * 7)
+        #expect(lines[1] == "2026-12-01,EMEA,2,\(lines[1].split(separator: ",")[3]),\(lines[1].split(separator: ",")[3]),0.000000,0.000000,0.000000,false,2,2")
+        let dec23 = lines.first { $0.hasPrefix("2026-12-23,EMEA,3,") }!.split(separator: ",")
+        #expect(dec23[4] == "1.000000" && dec23[8] == "true")
+    }
+
+    @Test func terminalListsChangedChecksAndTheUnchangedOnesInALine() {
+        let text = Self.comparison.terminalText(baseName: "december", variantName: "december + us-09 off")
+        #expect(text.contains("Unchanged in every trial: 30 of 44 checks (2026-12-01…2026-12-18, 2026-12-28)."))
+        #expect(text.contains("\n2026-12-23  EMEA      5         ·       +"))
+        #expect(!text.contains("\n2026-12-18"))
+    }
+
+    @Test func htmlIsOneSelfContainedPage() {
+        let html = Self.comparison.html(baseName: "december", variantName: "december + us-09 <off>")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        #expect(html.hasSuffix("</html>\n"))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("december + us-09 &lt;off&gt;"))
+        #expect(html.contains("<tr class=\"rise\"><td>2026-12-23</td><td>EMEA</td><td>≥ 3</td>"))
+        #expect(html.components(separatedBy: "<tr").count == html.components(separatedBy: "</tr>").count)
+    }
+
+    @Test func filesAreWrittenIntoTheFolderAndNothingIsLeftBehind() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("whatif-\(UUID().uuidString)/out").path
+        try ComparisonFolder.write([("compare.csv", "a\n"), ("compare.html", "<p>")], to: folder)
+        try ComparisonFolder.write([("compare.csv", "b\n")], to: folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["compare.csv", "compare.html"])
+        #expect(try String(contentsOfFile: folder + "/compare.csv", encoding: .utf8) == "b\n")
+    }
+}
