@@ -35,10 +35,7 @@ public struct TimeOffCSV: Equatable, Sendable {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public init(text: String, source: String) throws(ImportError) {
-        let table: CSVTable
-        do { table = try CSVTable(text: text, source: source) } catch {
-            throw ImportError(source: error.source, line: error.line, message: error.message)
-        }
+        let table = try CSVTable(text: text, source: source)
         let required = Self.requiredColumns.joined(separator: ",")
         guard let header = table.records.first else {
             throw ImportError(source: source, line: 1, message: "expected a header row naming the columns \(required), found an empty file")

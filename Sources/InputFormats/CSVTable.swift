@@ -130,19 +130,7 @@ extension CSVTable {
 }
 
 /// A problem in a CSV file: `days.csv:7: expected 3 fields as in the header, found 2`.
-public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let source: String
-    public let line: Int
-    public let message: String
-
-    public init(source: String, line: Int, message: String) {
-        self.source = source
-        self.line = line
-        self.message = message
-    }
-
-    public var description: String { "\(source):\(line): \(message)" }
-}
+public typealias CSVError = LineMessage
 
 /// Writes RFC 4180 fields: a field with a comma, quote or line break is quoted. Records end in LF
 /// rather than RFC 4180's CRLF: every spreadsheet and pandas read it, and it diffs cleanly in git.

@@ -1,5 +1,3 @@
-import Dispatch
-import Foundation
 import GSLSupport
 import Synchronization
 
@@ -79,59 +77,28 @@ public struct MonteCarloRun: Sendable {
         _ blocks: Range<Int>, trials: Int, done: Int, planned: Int?,
         progress: @escaping @Sendable (Int, Int?) -> Void, isCancelled: @escaping @Sendable () -> Bool
     ) throws -> Tally {
-        let workers = max(1, min(settings.threads, blocks.count))
-        let next = Mutex(blocks.lowerBound)
+        let (model, settings) = (self.model, self.settings)
         let finished = Mutex(done)
-        let results = WorkerResults(count: workers)
-        let model = self.model
-        let settings = self.settings
         let lastTrial = blocks.lowerBound * settings.blockSize + trials
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            do throws(GSLError) {
-                let kernel = try TrialKernel(model: model)
-                var tally = Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
-                while !isCancelled() {
-                    let block = next.withLock { value -> Int in
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard block < blocks.upperBound else { break }
-                    let first = block * settings.blockSize
-                    let count = min(settings.blockSize, lastTrial - first)
-                    for trial in 0..<count {
-                        kernel.seed(master: settings.seed, block: UInt64(block), trial: UInt64(trial))
-                        kernel.runTrial(into: &tally)
-                    }
-                    let total = finished.withLock { value -> Int in
-                        value += count
-                        return value
-                    }
-                    progress(total, planned)
+        let tallies = try BlockWorkers.run(
+            blocks: blocks, threads: settings.threads, isCancelled: isCancelled,
+            start: { () throws(GSLError) in
+                (kernel: try TrialKernel(model: model), tally: Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes))
+            },
+            work: { state, block in
+                let count = min(settings.blockSize, lastTrial - block * settings.blockSize)
+                for trial in 0..<count {
+                    state.kernel.seed(master: settings.seed, block: UInt64(block), trial: UInt64(trial))
+                    state.kernel.runTrial(into: &state.tally)
                 }
-                results.store(.success(tally), at: worker)
-            } catch {
-                results.store(.failure(error), at: worker)
-            }
-        }
-        if isCancelled() { throw SimulationError("interrupted") }
+                progress(finished.withLock { value -> Int in
+                    value += count
+                    return value
+                }, planned)
+            },
+            finish: { $0.tally })
         var merged = Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
-        for result in results.all() { merged.merge(try result.get()) }
+        for tally in tallies { merged.merge(tally) }
         return merged
     }
-}
-
-/// One slot per worker; each worker writes only its own.
-private final class WorkerResults: @unchecked Sendable {
-    private var slots: [Result<Tally, GSLError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: Result<Tally, GSLError>, at index: Int) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    func all() -> [Result<Tally, GSLError>] { slots.compactMap { $0 } }
 }

@@ -1,9 +1,6 @@
 import Calendars
 import CapacityPolicy
-import Dispatch
-import Foundation
 import GSLSupport
-import Synchronization
 
 /// Runs a base and a variant model trial by trial on the same random numbers, and counts for every
 /// check how the two levels of each trial compare (`PairedTally`).
@@ -46,38 +43,24 @@ public struct PairedRun: Sendable {
     ///   memory O(threads × checks × (levels + histogram bins)), independent of the trial count.
     public func run(isCancelled: @escaping @Sendable () -> Bool = { false }) throws -> PairedTally {
         let blocks = (trials + blockSize - 1) / blockSize
-        let workers = max(1, min(threads, blocks))
-        let next = Mutex(0)
-        let results = PairedWorkerResults(count: workers)
         let (base, variant, trials, seed, blockSize) = (self.base, self.variant, self.trials, self.seed, self.blockSize)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            do throws(GSLError) {
-                let baseKernel = try TrialKernel(model: base)
-                let variantKernel = try TrialKernel(model: variant)
-                var tally = PairedTally(base: base, variant: variant)
-                while !isCancelled() {
-                    let block = next.withLock { value -> Int in
-                        defer { value += 1 }
-                        return value
-                    }
-                    guard block < blocks else { break }
-                    let count = min(blockSize, trials - block * blockSize)
-                    for trial in 0..<count {
-                        baseKernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
-                        baseKernel.runTrial(into: &tally.base)
-                        variantKernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
-                        variantKernel.runTrial(into: &tally.variant)
-                        tally.recordPair(base: UnsafeBufferPointer(baseKernel.checkLevels), variant: UnsafeBufferPointer(variantKernel.checkLevels))
-                    }
+        let tallies = try BlockWorkers.run(
+            blocks: 0..<blocks, threads: threads, isCancelled: isCancelled,
+            start: { () throws(GSLError) in
+                (base: try TrialKernel(model: base), variant: try TrialKernel(model: variant), tally: PairedTally(base: base, variant: variant))
+            },
+            work: { state, block in
+                for trial in 0..<min(blockSize, trials - block * blockSize) {
+                    state.base.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
+                    state.base.runTrial(into: &state.tally.base)
+                    state.variant.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
+                    state.variant.runTrial(into: &state.tally.variant)
+                    state.tally.recordPair(base: UnsafeBufferPointer(state.base.checkLevels), variant: UnsafeBufferPointer(state.variant.checkLevels))
                 }
-                results.store(.success(tally), at: worker)
-            } catch {
-                results.store(.failure(error), at: worker)
-            }
-        }
-        if isCancelled() { throw SimulationError("interrupted") }
+            },
+            finish: { $0.tally })
         var merged = PairedTally(base: base, variant: variant)
-        for result in results.all() { merged.merge(try result.get()) }
+        for tally in tallies { merged.merge(tally) }
         return merged
     }
 
@@ -103,20 +86,4 @@ public struct PairedRun: Sendable {
             throw SimulationError("the policies have different numbers of levels (\(base.levelCount) and \(variant.levelCount)); their levels cannot be compared")
         }
     }
-}
-
-/// One slot per worker; each worker writes only its own.
-private final class PairedWorkerResults: @unchecked Sendable {
-    private var slots: [Result<PairedTally, GSLError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ result: Result<PairedTally, GSLError>, at index: Int) {
-        lock.lock()
-        slots[index] = result
-        lock.unlock()
-    }
-
-    func all() -> [Result<PairedTally, GSLError>] { slots.compactMap { $0 } }
 }
