@@ -11,7 +11,7 @@ public struct OutputFile: Sendable, Equatable {
     }
 }
 
-/// The folder a run's files go to, written so that nobody ever sees part of a run: the files are
+/// The folder a run's (or a comparison's) files go to, written so that nobody ever sees part of a run: the files are
 /// written into a hidden folder beside the target and the folder is renamed into place only when
 /// all of them are written. A failure (or an interrupted run, which never gets here) leaves the
 /// target as it was; an existing target is replaced as a whole, so no file of an older run
@@ -19,13 +19,18 @@ public struct OutputFile: Sendable, Equatable {
 public struct OutputDirectory: Sendable {
     /// As the user gave it, for messages.
     public let path: String
+    /// The file that marks a folder this tool wrote: `run.json` for a run, `compare.csv` for a comparison.
+    public let marker: String
 
-    public init(path: String) { self.path = path }
+    public init(path: String, marker: String = "run.json") {
+        self.path = path
+        self.marker = marker
+    }
 
     /// Replaces the directory with one holding exactly `files`.
     ///
-    /// An existing target is replaced only when it is empty or holds a previous run (a `run.json`),
-    /// so that a mistyped `--out` cannot delete a folder of other work.
+    /// An existing target is replaced only when it is empty or holds previous output (its
+    /// `marker` file), so that a mistyped `--out` cannot delete a folder of other work.
     ///
     /// - Complexity: O(total size of the files).
     public func replace(with files: [OutputFile]) throws(OutputError) {
@@ -38,8 +43,8 @@ public struct OutputDirectory: Sendable {
         if exists {
             guard isDirectory.boolValue else { throw OutputError("\(path) exists and is not a directory") }
             let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-            guard contents.isEmpty || contents.contains("run.json") else {
-                throw OutputError("\(path) exists and does not hold a previous run (no run.json); choose another --out or remove it")
+            guard contents.isEmpty || contents.contains(marker) else {
+                throw OutputError("\(path) exists and does not hold previous output of plan (no \(marker)); choose another --out or remove it")
             }
         }
         let token = UUID().uuidString.prefix(8)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 import Foundation
 import WhatIf
 
@@ -26,7 +27,7 @@ enum ComparisonFiles {
     static func write(_ comparison: Comparison, to folder: String, html: Bool, baseName: String, variantName: String) throws -> String {
         var files = [(name: "compare.csv", contents: comparison.csv)]
         if html { files.append((name: "compare.html", contents: comparison.html(baseName: baseName, variantName: variantName))) }
-        try ComparisonFolder.write(files, to: folder)
+        try OutputDirectory(path: folder, marker: "compare.csv").replace(with: files.map { OutputFile(name: $0.name, contents: $0.contents) })
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return files.map { "Wrote \(prefix)\($0.name)" }.joined(separator: "\n") + "\n"
     }

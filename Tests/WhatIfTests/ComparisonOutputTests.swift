@@ -1,4 +1,5 @@
 import Foundation
+import Reports
 import Testing
 @testable import WhatIf
 
@@ -36,11 +37,16 @@ import Testing
         #expect(html.components(separatedBy: "<tr").count == html.components(separatedBy: "</tr>").count)
     }
 
-    @Test func filesAreWrittenIntoTheFolderAndNothingIsLeftBehind() throws {
+    /// A comparison's folder is replaced as a whole, and only when it holds an earlier comparison.
+    @Test func filesReplaceAnEarlierComparisonAsAWhole() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("whatif-\(UUID().uuidString)/out").path
-        try ComparisonFolder.write([("compare.csv", "a\n"), ("compare.html", "<p>")], to: folder)
-        try ComparisonFolder.write([("compare.csv", "b\n")], to: folder)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["compare.csv", "compare.html"])
+        let output = OutputDirectory(path: folder, marker: "compare.csv")
+        try output.replace(with: [OutputFile(name: "compare.csv", contents: "a\n"), OutputFile(name: "compare.html", contents: "<p>")])
+        try output.replace(with: [OutputFile(name: "compare.csv", contents: "b\n")])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["compare.csv"])
         #expect(try String(contentsOfFile: folder + "/compare.csv", encoding: .utf8) == "b\n")
+        try "x".write(toFile: folder + "/../other.txt", atomically: true, encoding: .utf8)
+        let unrelated = OutputDirectory(path: folder + "/..", marker: "compare.csv")
+        #expect(throws: OutputError.self) { try unrelated.replace(with: [OutputFile(name: "compare.csv", contents: "c\n")]) }
     }
 }
