@@ -14,6 +14,7 @@ struct Plan: ParsableCommand {
             Schema.self,
             Validate.self,
             Simulate.self,
+            Report.self,
             Bench.self,
             Compare.self,
             WhatIf.self,

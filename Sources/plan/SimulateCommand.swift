@@ -11,9 +11,10 @@ struct Simulate: ParsableCommand {
         abstract: "Estimate the odds of each level at every check of a scenario (Monte Carlo).",
         discussion: """
             Prints a summary and writes checks.csv, levels.csv, horizon.csv, longest_runs.csv, \
-            recommendations.csv and run.json into the output directory, which is replaced as a whole \
-            once every file is written. The same scenario, seed and trial count give the same files \
-            whatever --threads. Ctrl-C stops the run; nothing is written then (exit status 130).
+            recommendations.csv, run.json and, with --html, report.html into the output directory, \
+            which is replaced as a whole once every file is written. The same scenario, seed and \
+            trial count give the same files whatever --threads. Ctrl-C stops the run; nothing is \
+            written then (exit status 130).
             """
     )
 
@@ -46,6 +47,9 @@ struct Simulate: ParsableCommand {
     @Flag(name: .customLong("no-files"), help: "Write no files; print only.")
     var noFiles = false
 
+    @Flag(help: "Also write report.html, the page for leadership (plan report rebuilds it from the files).")
+    var html = false
+
     static let defaultTrials = 100_000
     static let defaultMaximumTrials = 10_000_000
 
@@ -62,6 +66,7 @@ struct Simulate: ParsableCommand {
             guard maxTrials >= 1 else { throw CommandError("--max-trials must be at least 1, got \(maxTrials)") }
         }
         if noFiles && out != nil { throw CommandError("--no-files and --out contradict each other; give one") }
+        if noFiles && html { throw CommandError("--no-files and --html contradict each other; give one") }
     }
 
     func run() throws {
@@ -105,14 +110,29 @@ struct Simulate: ParsableCommand {
         if interrupt.isRequested() { throw Simulate.interrupted() }
         if !noFiles {
             let directory = OutputDirectory(path: out ?? "notebooks-output/\(loaded.scenario.name)/")
+            let files: [OutputFile]
             do {
-                try directory.replace(with: report.files)
+                files = try self.files(report)
+            } catch {
+                throw CommandError(error.description)
+            }
+            do {
+                try directory.replace(with: files)
             } catch {
                 throw CommandError(error.description)
             }
             if format == .text { text += "\nFiles written to \(directory.path)\n" }
         }
         emit(text)
+    }
+
+    /// The run's files; with --html also report.html, rendered from the other files' text exactly as
+    /// `plan report` renders it from a run directory, so the two pages are the same.
+    private func files(_ report: RunReport) throws(ReportDataError) -> [OutputFile] {
+        let files = report.files
+        guard html else { return files }
+        let data = try ReportData(files: files, directory: out ?? "")
+        return files + [OutputFile(name: "report.html", contents: HTMLReport(data).html)]
     }
 
     /// Reports an interrupted run on standard error; exit status 130 is the shell's for SIGINT.

@@ -1,0 +1,123 @@
+import Calendars
+
+extension HTMLReport {
+    /// Width and height of a day cell, the gap between cells, and the room for week labels and the
+    /// weekday header, in CSS pixels at natural size.
+    private static let cell = (width: 56.0, height: 46.0, gap: 4.0)
+    private static let weekLabelWidth = 106.0
+    private static let weekdayHeaderHeight = 20.0
+
+    /// A calendar heatmap per window — weeks as rows, Monday to Sunday as columns — each check
+    /// coloured by its planning level with the level printed on it and P(level ≥ k) on hover, and a
+    /// legend that prints. Weekends, days without checks and company closures are marked as such,
+    /// so a pale cell always means a quiet check, never a missing one.
+    var heatmaps: String {
+        let risk = percent(data.policy.planningRisk)
+        var lines = [
+            "<section id=\"heatmap\" class=\"heatmap\">",
+            "<h2>Planning level by day</h2>",
+            "<p class=\"note\">Each check shows its planning level, the lowest level k with P(level &gt; k) ≤ \(risk): "
+                + "1 is \(data.policy.levels[0].name.htmlEscaped), and the darker the cell, the higher the level. Hover over a day for P(level ≥ k).</p>",
+            "<div class=\"heatmaps\">",
+        ]
+        for (i, window) in data.scenario.windows.enumerated() {
+            lines.append("<figure>")
+            lines.append("<figcaption>\(windowTitle(window).htmlEscaped)</figcaption>")
+            lines.append(heatmap(window, index: i))
+            lines.append("</figure>")
+        }
+        lines.append("</div>")
+        lines.append("<ul class=\"legend\">")
+        for level in data.policy.levels {
+            let alerts = level.alerts.isEmpty ? "" : " (alerts \(level.alerts.joined(separator: ", ")))"
+            lines.append("<li class=\"legend-entry\">\(swatch(level.level))\((level.name + alerts).htmlEscaped)</li>")
+        }
+        lines.append("<li class=\"legend-entry\"><span class=\"swatch off\">–</span>weekend or no checks</li>")
+        lines.append("<li class=\"legend-entry\"><span class=\"swatch closed\">×</span>company closed</li>")
+        lines.append("</ul>")
+        lines.append("</section>")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The calendar of one window: every week from the Monday on or before the horizon's first day
+    /// to the Sunday on or after its last.
+    private func heatmap(_ window: ReportData.Window, index: Int) -> String {
+        let s = data.scenario
+        let (w, h, gap) = HTMLReport.cell
+        let firstMonday = s.start.adding(days: 1 - s.start.weekday.rawValue)
+        let weeks = (firstMonday.days(to: s.end) / 7) + 1
+        let width = HTMLReport.weekLabelWidth + 7 * (w + gap)
+        let height = HTMLReport.weekdayHeaderHeight + Double(weeks) * (h + gap)
+        let checks = Dictionary(data.checks.filter { $0.window == window.name }.map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
+        let c = HTMLReport.coordinate
+        let hatch = "hatch-\(index)"
+
+        var svg = [
+            "<svg class=\"calendar\" width=\"\(c(width))\" height=\"\(c(height))\" viewBox=\"0 0 \(c(width)) \(c(height))\" role=\"img\" "
+                + "aria-label=\"\(("Planning level by day, " + windowTitle(window)).htmlEscaped)\">",
+            "<defs><pattern id=\"\(hatch)\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+                + "<rect width=\"6\" height=\"6\" fill=\"#ffffff\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"\(Palette.closedHatch)\" stroke-width=\"2\"/></pattern></defs>",
+        ]
+        for weekday in Weekday.allCases {
+            let x = HTMLReport.weekLabelWidth + Double(weekday.rawValue - 1) * (w + gap) + w / 2
+            svg.append("<text x=\"\(c(x))\" y=\"14\" text-anchor=\"middle\" font-size=\"13\" fill=\"#444444\">\(weekday.abbreviation)</text>")
+        }
+        for week in 0..<weeks {
+            let monday = firstMonday.adding(days: 7 * week)
+            let y = HTMLReport.weekdayHeaderHeight + Double(week) * (h + gap)
+            svg.append("<text x=\"\(c(HTMLReport.weekLabelWidth - 8))\" y=\"\(c(y + h / 2 + 5))\" text-anchor=\"end\" font-size=\"13\" fill=\"#444444\">"
+                + "\(TerminalSummary.range(monday, monday.adding(days: 6)))</text>")
+            for offset in 0..<7 {
+                let date = monday.adding(days: offset)
+                let x = HTMLReport.weekLabelWidth + Double(offset) * (w + gap)
+                svg += dayCell(date, x: x, y: y, check: checks[date], window: window, hatch: hatch)
+            }
+        }
+        svg.append("</svg>")
+        return svg.joined(separator: "\n")
+    }
+
+    /// One day of the calendar, as a group whose `<title>` is the hover text. A check is
+    /// `class="cell check"`; the other kinds are `outside` (before or after the horizon), `closed`
+    /// and `off` (weekend, or a weekday without checks).
+    private func dayCell(_ date: CivilDate, x: Double, y: Double, check: ReportData.Check?, window: ReportData.Window, hatch: String) -> [String] {
+        let s = data.scenario
+        let (w, h, _) = HTMLReport.cell
+        let c = HTMLReport.coordinate
+        let rect = "x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(w))\" height=\"\(c(h))\""
+        let dayNumber = { (ink: String) in
+            "<text x=\"\(c(x + 5))\" y=\"\(c(y + 14))\" font-size=\"12\" fill=\"\(ink)\">\(date.day)</text>"
+        }
+        let label = { (text: String, ink: String) in
+            "<text x=\"\(c(x + w / 2))\" y=\"\(c(y + h - 9))\" text-anchor=\"middle\" font-size=\"12\" fill=\"\(ink)\">\(text)</text>"
+        }
+
+        if date < s.start || date > s.end {
+            return ["<g class=\"cell outside\"><title>\(HTMLReport.day(date)): outside the horizon</title>",
+                    "<rect \(rect) fill=\"#ffffff\" stroke=\"#d4d4d4\" stroke-dasharray=\"3 3\"/>", dayNumber("#9a9a9a"), "</g>"]
+        }
+        if let closure = s.closures.first(where: { $0.first <= date && date <= $0.last }) {
+            let name = closure.name.isEmpty ? "" : " (\(closure.name))"
+            return ["<g class=\"cell closed\"><title>\((HTMLReport.day(date) + ": company closed" + name + ", no checks").htmlEscaped)</title>",
+                    "<rect \(rect) fill=\"url(#\(hatch))\" stroke=\"#8a8a8a\"/>", dayNumber("#111111"),
+                    "<rect x=\"\(c(x + 8))\" y=\"\(c(y + h - 22))\" width=\"\(c(w - 16))\" height=\"16\" fill=\"#ffffff\"/>",
+                    label("closed", "#111111"), "</g>"]
+        }
+        guard let check else {
+            let why = date.weekday.isWeekend ? "weekend" : "no checks"
+            return ["<g class=\"cell off\"><title>\(HTMLReport.day(date)): \(why)</title>",
+                    "<rect \(rect) fill=\"\(Palette.off)\"/>", dayNumber("#555555"), label(why, "#555555"), "</g>"]
+        }
+
+        let level = check.planningLevel
+        let ink = Palette.ink(level: level, of: levelCount)
+        var hover = ["\(HTMLReport.day(date)), \(windowTitle(window))",
+                     "planning level \(level): \(data.policy.levels[level - 1].name)"]
+        hover += stride(from: 2, through: levelCount, by: 1).map { "P(level ≥ \($0)) \(percent(check.atLeast[$0 - 1]))" }
+        return ["<g class=\"cell check\"><title>\(hover.joined(separator: "\n").htmlEscaped)</title>",
+                "<rect \(rect) fill=\"\(Palette.fill(level: level, of: levelCount))\" stroke=\"#ffffff\"/>",
+                dayNumber(ink),
+                "<text x=\"\(c(x + w / 2 + 6))\" y=\"\(c(y + h / 2 + 9))\" text-anchor=\"middle\" font-size=\"24\" font-weight=\"700\" fill=\"\(ink)\">\(level)</text>",
+                "</g>"]
+    }
+}

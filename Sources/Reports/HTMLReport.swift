@@ -1,0 +1,162 @@
+import Calendars
+
+/// `report.html`: the page leadership reads, drawn from a run's files (`ReportData`).
+///
+/// One self-contained file — inline CSS and SVG, no script, no font or image from elsewhere — so
+/// that it opens from disk and as a mail attachment alike, and prints on A4 or Letter with each
+/// section on its own page. The sections come in the order a reader decides: the headline with the
+/// decisions to take now, the calendar heatmaps, the level distribution of every check, staffing
+/// and workload, the horizon as a whole, and how it was computed.
+///
+/// The page depends on the data alone: numbers have fixed decimals, nothing is timestamped, and the
+/// execution facts of the run (threads, times) are not shown, so one run always gives the same bytes.
+public struct HTMLReport: Sendable {
+    public let data: ReportData
+
+    public init(_ data: ReportData) { self.data = data }
+
+    /// The whole document.
+    ///
+    /// - Complexity: O(checks × levels).
+    public var html: String {
+        let title = "\(data.scenario.name): capacity outlook"
+        return [
+            "<!DOCTYPE html>",
+            "<html lang=\"en\">",
+            "<head>",
+            "<meta charset=\"utf-8\">",
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<title>\(title.htmlEscaped)</title>",
+            "<style>",
+            HTMLReport.style,
+            "</style>",
+            "</head>",
+            "<body>",
+            "<main id=\"report\" class=\"report\">",
+            headline,
+            heatmaps,
+            levelBars,
+            staffing,
+            horizonSection,
+            method,
+            "</main>",
+            "</body>",
+            "</html>",
+        ].joined(separator: "\n") + "\n"
+    }
+
+    /// Screen and print styles. Body text is 15 px on screen, charts never go below 12 px, and in
+    /// print every section after the heatmaps starts a page and no chart is split or clipped.
+    static let style = """
+        :root { color-scheme: light; }
+        * { box-sizing: border-box; }
+        body { margin: 0; background: #ffffff; color: #1b1b1b; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+        main { max-width: 1200px; margin: 0 auto; padding: 14px 24px 40px; }
+        h1 { font-size: 25px; margin: 0 0 2px; }
+        h2 { font-size: 19px; margin: 22px 0 4px; padding-bottom: 3px; border-bottom: 1px solid #c8c8c8; }
+        header h2 { margin-top: 10px; }
+        p { margin: 4px 0; }
+        .facts { color: #444444; }
+        .peak { font-size: 17px; margin: 6px 0 2px; }
+        .note { color: #444444; font-size: 14px; }
+        table { border-collapse: collapse; margin: 4px 0; }
+        th, td { padding: 3px 14px 3px 0; border-bottom: 1px solid #dddddd; text-align: left; vertical-align: top; }
+        th { font-size: 13px; color: #444444; font-weight: 600; }
+        td.number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        .decisions td:first-child { font-weight: 600; }
+        .heatmaps { display: flex; flex-wrap: wrap; gap: 8px 36px; }
+        figure { margin: 6px 0; }
+        figcaption { font-weight: 600; margin-bottom: 2px; }
+        svg { display: block; max-width: 100%; height: auto; }
+        svg text { font-family: inherit; }
+        .legend, .key { list-style: none; padding: 0; margin: 6px 0; display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 13px; }
+        .swatch { display: inline-block; min-width: 22px; padding: 0 5px; margin-right: 5px; border: 1px solid #9a9a9a; text-align: center; font-weight: 700; }
+        .swatch.off { background: #ececec; color: #555555; }
+        .swatch.closed { background: repeating-linear-gradient(135deg, #ffffff 0 3px, #8a8a8a 3px 4px); color: #333333; }
+        dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 18px; margin: 6px 0; }
+        dt { font-weight: 600; }
+        dd { margin: 0; }
+        dd ul { margin: 0; padding-left: 18px; }
+        code { font-size: 13px; overflow-wrap: anywhere; }
+        * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        @media print {
+          @page { margin: 12mm; }
+          body { font-size: 10pt; }
+          h1 { font-size: 18pt; }
+          h2 { font-size: 13pt; }
+          .peak { font-size: 11pt; }
+          .note, th, .legend, .key { font-size: 9pt; }
+          main { max-width: none; padding: 0; }
+          section.page { break-before: page; }
+          .heatmaps { flex-wrap: nowrap; gap: 12px; }
+          .heatmaps figure { flex: 1 1 0; min-width: 0; }
+          figure, tr { break-inside: avoid; }
+          h2 { break-after: avoid; }
+        }
+        """
+
+    // MARK: - Shared by the sections
+
+    /// The dates with at least one check, in order: the x axis of the per-check charts.
+    var checkDates: [CivilDate] {
+        var dates: [CivilDate] = []
+        for check in data.checks where dates.last != check.date { dates.append(check.date) }
+        return dates
+    }
+
+    var levelCount: Int { data.policy.levels.count }
+
+    /// "EMEA check, 10:00 UTC".
+    func windowTitle(_ window: ReportData.Window) -> String { "\(window.name) check, \(window.check) UTC" }
+
+    /// "Tue 2026-12-01".
+    static func day(_ date: CivilDate) -> String { "\(date.weekday.abbreviation) \(date)" }
+
+    /// A coordinate in SVG: one decimal at most, so the output is stable and compact.
+    static func coordinate(_ x: Double) -> String {
+        let text = NumberFormat.fixed(x, 1)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+    }
+
+    /// 20000 as "20,000".
+    static func thousands(_ n: Int) -> String {
+        let digits = Array(String(n))
+        var text = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { text.append(",") }
+            text.append(digit)
+        }
+        return text
+    }
+
+    /// The per-check charts (level bars, staffing) share one x axis: a slot per check day, after a
+    /// margin for the y-axis labels, so that the same day sits at the same place in every chart.
+    static let chartLeft = 64.0
+    static let daySlot = 44.0
+
+    var chartWidth: Double { HTMLReport.chartLeft + Double(checkDates.count) * HTMLReport.daySlot + 12 }
+
+    /// Left edge of day `index`'s slot.
+    func slotX(_ index: Int) -> Double { HTMLReport.chartLeft + Double(index) * HTMLReport.daySlot }
+
+    /// The x-axis labels under the slots, with their top at `y`: the weekday, then the day of the
+    /// month, with the month's name on the first day shown and where a month begins.
+    func dayLabels(top y: Double) -> [String] {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let c = HTMLReport.coordinate
+        var labels: [String] = []
+        for (i, date) in checkDates.enumerated() {
+            let x = c(slotX(i) + HTMLReport.daySlot / 2)
+            let newMonth = i == 0 || checkDates[i - 1].month != date.month
+            let day = newMonth ? "\(months[date.month - 1]) \(date.day)" : "\(date.day)"
+            labels.append("<text x=\"\(x)\" y=\"\(c(y + 12))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#444444\">\(date.weekday.abbreviation)</text>")
+            labels.append("<text x=\"\(x)\" y=\"\(c(y + 27))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1b1b\">\(day)</text>")
+        }
+        return labels
+    }
+
+    /// The swatch of a level: its colour with its number printed on it.
+    func swatch(_ level: Int) -> String {
+        "<span class=\"swatch\" style=\"background:\(Palette.fill(level: level, of: levelCount));color:\(Palette.ink(level: level, of: levelCount))\">\(level)</span>"
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+
+/// The December report in a real browser (Debian's `chromium`, headless): the page renders, it
+/// has a heatmap cell per check, and a 1280×800 screenshot is kept in
+/// `.build/test-artifacts/report-december.png` for a person to look at.
+@Suite struct BrowserTests {
+    /// Generous: a cold Chromium on a busy CI machine can take tens of seconds to start.
+    static let timeout: Duration = .seconds(120)
+    static var artifacts: URL { PlanProcess.repository.appendingPathComponent(".build/test-artifacts") }
+
+    @Test func decemberReportRendersInChromium() throws {
+        guard let chromium = Self.chromium() else {
+            Issue.record("chromium is not installed; run `bash .ci/deps` (CI installs it) to run the browser test")
+            return
+        }
+        let folder = try PlanProcess.temporaryDirectory()
+        let out = folder.appendingPathComponent("december")
+        let r = try PlanProcess.run(DecemberOutputTests.command + ["--out", out.path])
+        try #require(r.status == 0, "\(r.stderr)")
+        let page = out.appendingPathComponent("report.html").absoluteString
+        let profile = folder.appendingPathComponent("chromium-profile").path
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)"]
+
+        let dom = try Self.run(chromium, common + ["--dump-dom", page], in: folder)
+        #expect(dom.status == 0, "chromium exited with \(dom.status): \(dom.stderr)")
+        for element in ["<main id=\"report\"", "id=\"headline\"", "id=\"heatmap\"", "id=\"levels\"", "id=\"staffing\"", "id=\"horizon\"", "id=\"method\""] {
+            #expect(dom.stdout.contains(element), "the rendered page lacks \(element)")
+        }
+        #expect(dom.stdout.contains("</html>"))
+        // December 2026: 22 check days (23 weekdays less the Christmas closure), two windows each.
+        #expect(dom.stdout.components(separatedBy: "class=\"cell check\"").count - 1 == 44)
+
+        try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
+        let screenshot = Self.artifacts.appendingPathComponent("report-december.png")
+        try? FileManager.default.removeItem(at: screenshot)
+        let shot = try Self.run(chromium, common + ["--screenshot=\(screenshot.path)", "--window-size=1280,800", "--hide-scrollbars", page], in: folder)
+        #expect(shot.status == 0, "chromium exited with \(shot.status): \(shot.stderr)")
+        let png = try Data(contentsOf: screenshot)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
+        #expect(png.count > 20_000, "a \(png.count)-byte screenshot is too small to show the page")
+    }
+
+    /// `chromium` on the PATH.
+    static func chromium() -> URL? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { URL(fileURLWithPath: String($0)).appendingPathComponent("chromium") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    struct Output {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// Runs Chromium with its output in files (a page's DOM is larger than a pipe's buffer), and
+    /// kills it when it has not finished within `timeout`.
+    static func run(_ executable: URL, _ arguments: [String], in folder: URL) throws -> Output {
+        let id = UUID().uuidString
+        let stdout = folder.appendingPathComponent("chromium-\(id).out"), stderr = folder.appendingPathComponent("chromium-\(id).err")
+        try Data().write(to: stdout)
+        try Data().write(to: stderr)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = try FileHandle(forWritingTo: stdout)
+        process.standardError = try FileHandle(forWritingTo: stderr)
+        let finished = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in finished.signal() }
+        try process.run()
+        let seconds = Double(timeout.components.seconds)
+        if finished.wait(timeout: .now() + seconds) == .timedOut {
+            process.terminate()
+            if finished.wait(timeout: .now() + 5) == .timedOut { kill(process.processIdentifier, SIGKILL) }
+            Issue.record("chromium did not finish within \(Int(seconds)) seconds and was killed: \(arguments.joined(separator: " "))")
+        }
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus,
+            stdout: (try? String(contentsOf: stdout, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOf: stderr, encoding: .utf8)) ?? "")
+    }
+}
