@@ -12,7 +12,8 @@ import GSLSupport
 /// - sickness: instead of a Bernoulli trial each day, the waiting time to the next spell is drawn
 ///   as a geometric variate (the number of days up to the first success of daily Bernoulli(p)
 ///   trials), and a spell lasts a geometric number of days with the scenario's mean; spells are
-///   rare, so a trial makes a few draws per SE instead of one per SE per day;
+///   rare, so a trial makes a few draws per SE instead of one per SE per day (`GeometricSampler`,
+///   the same variates as `gsl_ran_geometric`);
 /// - arrivals: a day's Poisson cases split binomially between segments are independent Poisson
 ///   counts per segment (Poisson thinning), and so are the cases kept after a binomial diversion,
 ///   so each segment takes one Poisson draw with mean λ_d·D·share·(1 − diverted);
@@ -101,15 +102,14 @@ public final class TrialKernel {
                 let shape = 1 / (t.severityCV * t.severityCV)
                 severity = gsl_ran_gamma(absenceRNG, shape, 1 / shape)
             }
-            let p = min(1, t.dailyStartProbability * severity)
-            let spellEnd = 1 / t.meanSpellDays
+            let spellStart = GeometricSampler(p: min(1, t.dailyStartProbability * severity))
             for se in 0..<t.engineerGroups.count {
                 let g = Int(t.engineerGroups[se])
                 var day = 0
                 while day < days {
-                    let start = day + Int(gsl_ran_geometric(absenceRNG, p)) - 1
+                    let start = day + spellStart.sample(absenceRNG) - 1
                     if start >= days { break }
-                    let length = Int(gsl_ran_geometric(absenceRNG, spellEnd))
+                    let length = t.spellLength.sample(absenceRNG)
                     for d in start..<min(days, start + length) where t.engineerScheduled[se * stride + d + 1] != 0 {
                         headcount[g * stride + d + 1] -= 1
                         capacity[g * stride + d + 1] -= t.engineerCapacities[se]
@@ -170,7 +170,9 @@ public final class TrialKernel {
 struct KernelTables {
     let days: Int, segments: Int, groups: Int
     let resolve: Double
-    let dailyStartProbability: Double, meanSpellDays: Double, severityCV: Double
+    let dailyStartProbability: Double, severityCV: Double
+    /// A spell lasts a geometric number of days with mean `mean_spell_days` (success probability 1/mean).
+    let spellLength: GeometricSampler
     let demandCV: Double
     /// 0 for Poisson inflow.
     let dispersion: Double
@@ -205,7 +207,7 @@ struct KernelTables {
         groups = m.groups.count
         resolve = scenario.resolvePerShift
         dailyStartProbability = scenario.sickness.dailyStartProbability
-        meanSpellDays = scenario.sickness.meanSpellDays
+        spellLength = GeometricSampler(p: 1 / scenario.sickness.meanSpellDays)
         severityCV = scenario.sickness.severityCV
         demandCV = scenario.inflow.demandCV
         dispersion = scenario.inflow.dispersion ?? 0

@@ -1,0 +1,28 @@
+import CGSL
+import Foundation
+
+/// Geometric variates (trials up to and including the first success, k ≥ 1) with the success
+/// probability fixed for many draws, as GSL draws them but with log(1 − p) computed once.
+///
+/// `gsl_ran_geometric` computes k = ⌊log(u) / log(1 − p)⌋ + 1 from one positive uniform and takes
+/// two logarithms a draw; the spell model draws a few per SE per trial with the same p, so holding
+/// log(1 − p) halves the cost. The variate is the same function of the same uniform, so it equals
+/// GSL's draw for draw (`GeometricSamplerTests`).
+struct GeometricSampler {
+    let p: Double
+    /// log(1 − p), or 0 when p = 1 (every trial succeeds).
+    private let logFailure: Double
+
+    init(p: Double) {
+        self.p = p
+        logFailure = p == 1 ? 0 : Foundation.log(1 - p)
+    }
+
+    /// The next variate; very large values (p near 0) are capped at `Int32.max`, beyond any horizon.
+    @inline(__always)
+    func sample(_ rng: UnsafeMutablePointer<gsl_rng>) -> Int {
+        let u = gsl_rng_uniform_pos(rng)
+        if p == 1 { return 1 }
+        return Int(min(Foundation.log(u) / logFailure + 1, Double(Int32.max)))
+    }
+}
