@@ -15,7 +15,7 @@ import Foundation
 /// rejection instead, again a function of the mean alone.
 public final class PoissonInversionCache {
     public static let maximumMean = 500.0
-    static let slots = 4096
+    static let slots = 16_384
 
     /// A mean's cumulative distribution and guide table, in one manually managed allocation so
     /// that a draw touches no reference counts.
@@ -59,7 +59,7 @@ public final class PoissonInversionCache {
         if mean >= Self.maximumMean { return fallback.transformedRejection(mean: mean, rng) }
         let u = gsl_rng_uniform(rng)
         let key = mean.bitPattern
-        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 52) & (Self.slots - 1)
+        let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 50) & (Self.slots - 1)
         if keys[slot] != key || tables[slot] == nil {
             tables[slot]?.deallocate()
             keys[slot] = key

@@ -8,7 +8,8 @@ public struct Tally: Sendable {
     public static let openBins = 4096
     /// Load is counted in bins of 1/100 up to 100; the last bin holds 100 and more, and +infinity.
     public static let loadBins = 10_001
-    /// Loads are summed in fixed point (2^-16) so that the sum does not depend on the order of trials.
+    /// Loads are summed in fixed point (units of 2^-16, rounded half up) so that the sum does not
+    /// depend on the order of trials.
     static let loadScale = 65_536.0
 
     public let checkCount: Int
@@ -76,7 +77,7 @@ public struct Tally: Sendable {
                                 loadHistogram[c * Tally.loadBins + Tally.loadBins - 1] += 1
                             } else {
                                 let load = working == 0 ? 0 : Double(o) / Double(working)
-                                loadFixedSums[c] += Int((load * Tally.loadScale).rounded())
+                                loadFixedSums[c] += Int(load * Tally.loadScale + 0.5)
                                 loadHistogram[c * Tally.loadBins + min(Int(load * 100), Tally.loadBins - 1)] += 1
                             }
                         }
