@@ -11,6 +11,12 @@ public struct DateRange: Hashable, Sendable, CustomStringConvertible {
         self.last = last
     }
 
+    /// The dates of a closed range, which is in order by construction.
+    public init(_ range: ClosedRange<CivilDate>) {
+        first = range.lowerBound
+        last = range.upperBound
+    }
+
     /// The single day `date`.
     public init(day date: CivilDate) {
         first = date

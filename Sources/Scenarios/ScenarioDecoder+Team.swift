@@ -132,7 +132,7 @@ extension ScenarioDecoder {
             if complete { try csv.checkNames(against: team.map(\.name)) }
             for row in csv.rows {
                 guard let index = team.firstIndex(where: { $0.name == row.name }) else { continue }
-                team[index].timeOff.append(try! DateRange(first: row.dates.lowerBound, last: row.dates.upperBound))
+                team[index].timeOff.append(DateRange(row.dates))
             }
             return true
         } catch {
@@ -148,14 +148,14 @@ extension ScenarioDecoder {
         var previous: CivilDate?
         for date in dates {
             if let start = runStart, let last = previous, last.adding(days: 1) != date {
-                ranges.append(try! DateRange(first: start, last: last))
+                ranges.append(DateRange(start...last))
                 runStart = date
             } else if runStart == nil {
                 runStart = date
             }
             previous = date
         }
-        if let start = runStart, let last = previous { ranges.append(try! DateRange(first: start, last: last)) }
+        if let start = runStart, let last = previous { ranges.append(DateRange(start...last)) }
         return ranges
     }
 }

@@ -124,7 +124,7 @@ public struct ApprovalPlan: Sendable {
     /// Each request must name days the simulation covers and must not overlap time off the SE
     /// already has, in the scenario or in another request.
     static func checkRequests(_ requests: [TimeOffRequest], against scenario: Scenario, source: String) throws(WhatIfError) {
-        let simulated = try! DateRange(first: scenario.simulationStart, last: scenario.horizon.last)
+        let simulated = DateRange(scenario.simulationStart...scenario.horizon.last)
         for (i, request) in requests.enumerated() {
             func fail(_ message: String) -> WhatIfError { WhatIfError("\(source):\(request.line): \(request.summary): \(message)") }
             guard request.dates.first <= simulated.last, simulated.first <= request.dates.last else {

@@ -14,7 +14,7 @@ extension ScenarioEdit {
     public static func apply(_ edits: [ScenarioEdit], to scenario: Scenario) throws(WhatIfError) -> Scenario {
         var edited = scenario
         var removed: Set<String> = []
-        let simulated = try! DateRange(first: scenario.simulationStart.adding(days: -1), last: scenario.horizon.last)
+        let simulated = DateRange(scenario.simulationStart.adding(days: -1)...scenario.horizon.last)
         for edit in edits {
             switch edit {
             case .timeOff(let name, let dates):
@@ -37,8 +37,8 @@ extension ScenarioEdit {
                 var timeOff: [DateRange] = []
                 if let dates {
                     try checkInside(dates, simulated, flag: flag)
-                    if simulated.first < dates.first { timeOff.append(try! DateRange(first: simulated.first, last: dates.first.adding(days: -1))) }
-                    if dates.last < simulated.last { timeOff.append(try! DateRange(first: dates.last.adding(days: 1), last: simulated.last)) }
+                    if simulated.first < dates.first { timeOff.append(DateRange(simulated.first...dates.first.adding(days: -1))) }
+                    if dates.last < simulated.last { timeOff.append(DateRange(dates.last.adding(days: 1)...simulated.last)) }
                 }
                 edited.team.append(SupportEngineer(
                     name: name, group: group, holidays: try! HolidayCalendar(country: country), timeOff: timeOff))

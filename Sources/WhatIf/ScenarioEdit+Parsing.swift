@@ -61,6 +61,6 @@ extension ScenarioEdit {
         let first = try date(parts[0])
         let last = parts.count == 2 ? try date(parts[1]) : first
         guard first <= last else { throw fail("the end \(last) is before the start \(first)") }
-        return try! DateRange(first: first, last: last)
+        return DateRange(first...last)
     }
 }

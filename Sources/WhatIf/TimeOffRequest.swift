@@ -54,7 +54,7 @@ public struct TimeOffRequest: Sendable, Equatable {
                 priority = Int(field) ?? 0
             }
             requests.append(TimeOffRequest(
-                name: row.name, dates: try! DateRange(first: row.dates.lowerBound, last: row.dates.upperBound), priority: priority, line: row.line))
+                name: row.name, dates: DateRange(row.dates), priority: priority, line: row.line))
         }
         return requests
     }
