@@ -8,7 +8,11 @@ import Scenarios
 /// prefix ArgumentParser would put on the first line only, before exiting with status 1.
 enum ScenarioFile {
     static func load(_ path: String) throws -> LoadedScenario {
-        let text = try readTextFile(path)
+        try load(path, text: try readTextFile(path))
+    }
+
+    /// For a caller that already holds the file's text (`plan simulate` also hashes its bytes).
+    static func load(_ path: String, text: String) throws -> LoadedScenario {
         do {
             return try Scenario.load(text: text, path: path, readFile: readTextFile)
         } catch {

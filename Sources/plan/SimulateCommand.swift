@@ -70,9 +70,9 @@ struct Simulate: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try ScenarioFile.load(scenario)
+        let bytes = try readFile(scenario)
+        let loaded = try ScenarioFile.load(scenario, text: try text(of: bytes, path: scenario))
         ScenarioFile.report(loaded.warnings)
-        let bytes = try readBytes(scenario)
         let model: SimulationModel
         do {
             model = try SimulationModel(loaded.scenario)
@@ -100,7 +100,7 @@ struct Simulate: ParsableCommand {
         }
         let estimates = Estimates(model: model, tally: tally)
         let record = RunRecord(
-            toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: bytes, estimates: estimates,
+            toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(bytes), estimates: estimates,
             settings: settings, started: started,
             elapsedSeconds: (ContinuousClock.now - clock) / .seconds(1))
         let report = RunReport(estimates: estimates, record: record)
@@ -139,13 +139,6 @@ struct Simulate: ParsableCommand {
     private static func interrupted() -> ExitCode {
         FileHandle.standardError.write(Data("Interrupted: the run was stopped and no files were written.\n".utf8))
         return ExitCode(130)
-    }
-
-    private func readBytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CommandError("\(path): cannot read the file (it does not exist or is not readable)")
-        }
-        return Array(data)
     }
 }
 
