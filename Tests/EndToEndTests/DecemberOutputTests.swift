@@ -2,11 +2,12 @@ import Foundation
 import Testing
 
 /// The committed December output (`notebooks-output/december/`) is what the tool writes today:
-/// the test regenerates it with the command `notebooks-output/README.md` gives and compares every
+/// the test regenerates it with the README's Quick start command (so running the Quick start
+/// leaves the committed files as they are) and compares every
 /// file byte for byte — `run.json` without its `execution` section, which records the machine and
 /// the moment.
 @Suite struct DecemberOutputTests {
-    static let command = ["simulate", "scenarios/december.json", "--trials", "20000", "--seed", "1", "--html"]
+    static let command = ["simulate", "scenarios/december.json", "--html"]
     static var committed: URL { PlanProcess.repository.appendingPathComponent("notebooks-output/december") }
 
     /// `run.json` without the lines of its `"execution"` object (keys are sorted and indented by two).
@@ -27,7 +28,7 @@ import Testing
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: Self.committed.path).sorted() == names)
-        let regenerate = "regenerate it with: swift run plan " + (Self.command + ["--out", "notebooks-output/december"]).joined(separator: " ")
+        let regenerate = "regenerate it with: swift run plan " + Self.command.joined(separator: " ")
         for name in names {
             let fresh = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8)
             let kept = try String(contentsOf: Self.committed.appendingPathComponent(name), encoding: .utf8)
