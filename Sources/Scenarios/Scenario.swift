@@ -109,7 +109,7 @@ public struct Scenario: Sendable {
     }
 
     /// New cases per day (MODEL.md §4).
-    public struct Inflow: Sendable, Hashable {
+    public struct Inflow: Sendable, Equatable {
         public var basePerDay: Double
         /// Factor per weekday; missing weekdays have factor 1.
         public var weekdayFactors: [Weekday: Double]
@@ -143,14 +143,13 @@ public struct Scenario: Sendable {
             self.arrivalShares = arrivalShares
         }
 
+        /// Holiday calendars compare by where they came from; their dates follow from that.
         public static func == (a: Inflow, b: Inflow) -> Bool {
             a.basePerDay == b.basePerDay && a.weekdayFactors == b.weekdayFactors && a.holidayFactor == b.holidayFactor
                 && a.holidayCalendars.map(\.source) == b.holidayCalendars.map(\.source) && a.demandCV == b.demandCV
                 && a.dispersion == b.dispersion && a.spikeProbability == b.spikeProbability && a.spikeMean == b.spikeMean
                 && a.arrivalShares == b.arrivalShares
         }
-
-        public func hash(into hasher: inout Hasher) { hasher.combine(basePerDay) }
     }
 
     public enum InitialBacklog: Sendable, Hashable {
