@@ -50,6 +50,12 @@ struct ScenarioDecoder {
               let groups, let calendar = company?.calendar, let team, let sickness, let inflow, let resolvePerShift,
               let initialOpenCases, let policy, let effects, let planningRisk, let threshold
         else { return nil }
+        // A horizon without a check would run and report nothing: say so instead.
+        let hasCheck = horizon.days.contains { checkDays.contains($0.weekday) && calendar.closure(on: $0) == nil }
+        guard hasCheck else {
+            root.member("horizon")?.report("the horizon \(horizon) has no check day (check days are \(checkDays.sorted().map(\.abbreviation).joined(separator: ", ")), closures have none); there would be nothing to estimate")
+            return nil
+        }
         return Scenario(
             name: name, description: description, horizon: horizon, warmupDays: warmupDays, checkDays: checkDays,
             windows: windows, groups: groups, team: team, company: calendar, sickness: sickness, inflow: inflow,

@@ -10,6 +10,17 @@ import Testing
         return TestScenario.problems(text, files: files)
     }
 
+    /// A horizon with no check day would run and report nothing.
+    @Test func horizonWithoutACheckDayIsAnError() {
+        let text = """
+        {"name": "t", "horizon": {"start": "2026-12-24", "end": "2026-12-27"}, "team": [{"name": "a", "group": "emea", "country": "GB"}, {"name": "b", "group": "us", "country": "US"}],
+        "inflow": {"base_per_day": 10}, "company": {"closures": [{"dates": "2026-12-24..2026-12-25"}]}}
+        """
+        #expect(TestScenario.problems(text) == [
+            "s.json:1: /horizon: the horizon 2026-12-24…2026-12-27 has no check day (check days are Mon, Tue, Wed, Thu, Fri, closures have none); there would be nothing to estimate",
+        ])
+    }
+
     @Test func minimalScenarioIsValidWithEveryDefault() throws {
         let s = try TestScenario.load(TestScenario.minimal()).scenario
         #expect(s.warmupDays == 0 && s.checkDays.count == 5 && s.windows == [.emea, .americas])
