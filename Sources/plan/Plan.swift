@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Plan: ParsableCommand {
@@ -21,6 +22,21 @@ struct Plan: ParsableCommand {
             Approve.self,
         ]
     )
+
+    /// Like ArgumentParser's own `main`, except that a mistake on the command line is one line on
+    /// standard error (`Error: …`), as every other problem is, rather than the message followed by
+    /// a usage block. Help and version requests print as usual.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            guard code != .success, !(error is ExitCode) else { exit(withError: error) }
+            FileHandle.standardError.write(Data("Error: \(message(for: error))\n".utf8))
+            Foundation.exit(code.rawValue)
+        }
+    }
 }
 
 enum PlanVersion {

@@ -66,6 +66,8 @@ import Testing
         (["level", "--emea", "1", "--us", "3"], "Error: missing --open-cases; the policy needs a value for each of its inputs"),
         (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--set", "apac=2"], "Error: the policy has no input \"apac\"; its inputs are emea, us, open"),
         (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--policy", "missing.json"], "Error: missing.json: cannot read the file (it does not exist or is not readable)"),
+        (["level", "--emea", "x", "--us", "3", "--open-cases", "2"], "Error: The value 'x' is invalid for '--emea <emea>'"),
+        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--format", "pdf"], "Error: The value 'pdf' is invalid for '--format <format>'. Please provide one of 'text', 'json' or 'slack'."),
     ])
     func badInputIsOneLineAndNothingOnStdout(arguments: [String], message: String) throws {
         let r = try PlanProcess.run(arguments)
