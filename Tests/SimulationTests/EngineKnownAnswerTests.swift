@@ -139,3 +139,27 @@ import Testing
 }
 
 private func pow(_ x: Double, _ n: Int) -> Double { (0..<n).reduce(1) { r, _ in r * x } }
+
+/// Multi-day spells: after a long warm-up an SE is sick on a given day with the stationary
+/// probability of the spell model, π = p·m / (p·m + 1 − p) (m the mean spell length), independently
+/// of the other SEs.
+@Suite struct SicknessSpellTests {
+    @Test func headcountFollowsTheStationarySickShare() throws {
+        let p = 0.05, m = 2.5
+        var scenario = TestScenarios.plain(emea: 3, us: 10, days: 1,
+                                           sickness: Scenario.Sickness(dailyStartProbability: p, meanSpellDays: m, severityCV: 0))
+        scenario.warmupDays = 60
+        let model = try SimulationModel(scenario)
+        let trials = 200_000
+        let tally = try MonteCarloRun(model: model, settings: RunSettings(size: .trials(trials), seed: 5, threads: 2)).run()
+        let sick = p * m / (p * m + 1 - p)
+        let estimates = Estimates(model: model, tally: tally)
+        for emea in 0...3 {
+            let exact = gsl_ran_binomial_pdf(UInt32(emea), 1 - sick, 3)
+            let observed = Double(tally.headcountHistogram[0 * 2 * (tally.maxGroupSize + 1) + emea]) / Double(trials)
+            let se = (exact * (1 - exact) / Double(trials)).squareRoot()
+            #expect(abs(observed - exact) <= 4.5 * se, "P(\(emea) EMEA SEs working) \(observed) vs \(exact)")
+        }
+        #expect(abs(estimates.checks[0].headcounts[0].mean - 3 * (1 - sick)) < 0.01)
+    }
+}
