@@ -3,7 +3,7 @@ extension String {
     /// scenario, group, window and closure names come from users and may hold `<`, `&` or quotes.
     ///
     /// - Complexity: O(n).
-    var htmlEscaped: String {
+    public var htmlEscaped: String {
         var escaped = ""
         escaped.reserveCapacity(utf8.count)
         for character in self {

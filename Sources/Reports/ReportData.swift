@@ -1,3 +1,4 @@
+import Simulation
 import Calendars
 import Foundation
 
@@ -22,7 +23,7 @@ public struct ReportData: Sendable, Equatable {
     public let checks: [Check]
     /// Levels 2 … L; level ≥ 1 is every check.
     public let horizon: [HorizonRow]
-    public let recommendations: [Recommendation]
+    public let recommendations: [Simulation.Recommendation]
 
     public struct Tool: Sendable, Equatable {
         public let name: String
@@ -119,17 +120,6 @@ public struct ReportData: Sendable, Equatable {
         public let longestRunMean: Double
         public let longestRunP50: Int
         public let longestRunP90: Int
-    }
-
-    public struct Recommendation: Sendable, Equatable {
-        public let channel: String
-        public let level: Int
-        public let window: String
-        public let first: CivilDate
-        public let last: CivilDate
-        public let checks: Int
-        public let maximumProbability: Double
-        public let meanProbability: Double
     }
 
     /// The files a report is built from; the others of a run directory are not needed.

@@ -49,6 +49,18 @@ public struct Recommendation: Sendable, Hashable {
     public let checks: Int
     public let maximumProbability: Double
     public let meanProbability: Double
+
+    public init(channel: String, level: Int, window: String, first: CivilDate, last: CivilDate, checks: Int,
+                maximumProbability: Double, meanProbability: Double) {
+        self.channel = channel
+        self.level = level
+        self.window = window
+        self.first = first
+        self.last = last
+        self.checks = checks
+        self.maximumProbability = maximumProbability
+        self.meanProbability = meanProbability
+    }
 }
 
 /// Turns a tally into the estimates of MODEL.md §8.

@@ -15,7 +15,7 @@ extension Comparison {
                 let (kind, mark) = d.estimate > 0 ? ("rise", "▲ rise") : ("fall", "▼ fall")
                 let planning = check.planningLevelBase == check.planningLevelVariant
                     ? "\(check.planningLevelBase)" : "\(check.planningLevelBase) → \(check.planningLevelVariant)"
-                rows.append("<tr class=\"\(kind)\"><td>\(check.date)</td><td>\(Self.escape(check.window))</td><td>≥ \(change.level)</td>"
+                rows.append("<tr class=\"\(kind)\"><td>\(check.date)</td><td>\(check.window.htmlEscaped)</td><td>≥ \(change.level)</td>"
                     + "<td>\(NumberFormat.fixed(change.base, 3))</td><td>\(NumberFormat.fixed(change.variant, 3))</td>"
                     + "<td>\(mark) \(Self.signed(d.estimate, 3))</td><td>\(Self.signed(d.low, 3)) to \(Self.signed(d.high, 3))</td>"
                     + "<td>\(planning)</td></tr>")
@@ -23,9 +23,9 @@ extension Comparison {
         }
         var body = [
             "<section class=\"comparison\">",
-            "<h2>\(Self.escape(title))</h2>",
+            "<h2>\(title.htmlEscaped)</h2>",
             "<p>\(trials) paired trials, seed \(seed); both runs of each trial draw the same random numbers. "
-                + "Changes in P(level ≥ k) whose 95% paired interval excludes 0. \(Self.escape(unchangedSummary))</p>",
+                + "Changes in P(level ≥ k) whose 95% paired interval excludes 0. \(unchangedSummary.htmlEscaped)</p>",
         ]
         if rows.isEmpty {
             body.append("<p>No significant change.</p>")
@@ -45,7 +45,7 @@ extension Comparison {
             for change in recommendationChanges {
                 let (kind, mark) = change.kind == .added ? ("rise", "▲ added") : ("fall", "▼ removed")
                 let dates = change.first == change.last ? "\(change.first)" : "\(change.first) to \(change.last)"
-                body.append("<li class=\"\(kind)\">\(mark): \(Self.escape(change.channel)) (level \(change.level)), \(Self.escape(change.window)), \(dates); "
+                body.append("<li class=\"\(kind)\">\(mark): \(change.channel.htmlEscaped) (level \(change.level)), \(change.window.htmlEscaped), \(dates); "
                     + "P(needed) up to \(NumberFormat.fixed(change.variantProbability, 2)), was \(NumberFormat.fixed(change.baseProbability, 2))</li>")
             }
             body.append("</ul>")
@@ -56,7 +56,7 @@ extension Comparison {
             <html lang="en">
             <head>
             <meta charset="utf-8">
-            <title>\(Self.escape(title))</title>
+            <title>\(title.htmlEscaped)</title>
             <style>
             body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
             table { border-collapse: collapse; }
@@ -73,19 +73,5 @@ extension Comparison {
             </html>
 
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
     }
 }
