@@ -29,6 +29,11 @@ extension Policy {
         if let node = root.member("inputs"), inputs.isEmpty, node.elements()?.isEmpty == true {
             node.report("a policy needs at least one input")
         }
+        let casesInputs = inputs.filter { $0.kind == .cases }.map(\.name)
+        if let node = root.member("inputs"), !inputs.isEmpty, casesInputs.count != 1 {
+            let found = casesInputs.isEmpty ? "none" : "\(casesInputs.count) (\(casesInputs.joined(separator: ", ")))"
+            node.report("a policy needs exactly one input of kind \"cases\" (the open cases at a check), found \(found)")
+        }
 
         var ratios: [Ratio] = []
         for node in root.member("ratios")?.elements() ?? [] {
@@ -81,14 +86,17 @@ extension Policy {
         guard let valueNode = node.requiredMember("value"), let op else { return nil }
         let comparison: Comparison?
         if op == "between" {
-            let bounds = valueNode.elements()?.compactMap { $0.double() }
-            if let bounds, bounds.count == 2, bounds[0] <= bounds[1] {
-                comparison = .between(bounds[0], bounds[1])
+            let bounds = valueNode.elements()?.map(threshold)
+            if let bounds, bounds.count == 2, let low = bounds[0], let high = bounds[1], low <= high {
+                comparison = .between(low, high)
             } else {
-                if bounds != nil { valueNode.report("expected [low, high] with low ≤ high for \"between\"") }
+                // A bound that is itself wrong has been reported; the pair's shape is then not the problem.
+                if let bounds, !bounds.contains(where: { $0 == nil }) {
+                    valueNode.report("expected [low, high] with low ≤ high for \"between\"")
+                }
                 comparison = nil
             }
-        } else if let t = valueNode.double() {
+        } else if let t = threshold(valueNode) {
             switch op {
             case "<": comparison = .lessThan(t)
             case "<=": comparison = .atMost(t)
@@ -101,5 +109,19 @@ extension Policy {
         }
         guard let metric, let comparison else { return nil }
         return Criterion(metric: metric, comparison: comparison)
+    }
+
+    /// The largest threshold magnitude a criterion may use. Inputs are counts of people and cases
+    /// held in 32 bits, and ratios of them; a threshold beyond this could never be crossed, and the
+    /// bound keeps every derived cutoff an exact, representable whole number.
+    public static let maximumThreshold = 1_000_000_000.0
+
+    private static func threshold(_ node: JSONNode) -> Double? {
+        guard let t = node.double() else { return nil }
+        guard abs(t) <= maximumThreshold else {
+            node.report("expected a threshold from -1000000000 to 1000000000, found \(node.numberText)")
+            return nil
+        }
+        return t
     }
 }
