@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Simulation", dependencies: ["Scenarios", "CapacityPolicy", "Calendars", "GSLSupport", "CGSL"]),
 
         /// What a run writes: the terminal summary, CSV files, run.json and the HTML report.
-        .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "InputFormats"]),
+        .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "InputFormats", "CFileSystem"]),
 
         /// Comparing a base and a variant scenario on common random numbers: paired differences,
         /// command-line edits of a scenario, and pricing time-off requests against a risk limit.
@@ -62,6 +62,10 @@ let package = Package(
 
         /// Readers for JSON and CSV input that keep line numbers and JSON paths, so bad input is reported precisely.
         .target(name: "InputFormats"),
+
+        /// The two atomic renames output folders need (exchange, and rename without replacing),
+        /// which Swift's Glibc module does not declare.
+        .target(name: "CFileSystem"),
 
         /// GSL as a system library (Debian: libgsl-dev).
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),

@@ -82,6 +82,16 @@ struct Simulate: ParsableCommand {
         let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Simulate.defaultMaximumTrials) }
             ?? .trials(trials ?? Simulate.defaultTrials)
         let settings = RunSettings(size: size, seed: UInt64(seed), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Claimed before the run, so that a folder that cannot be written, or one another run is
+        // writing, is reported at once rather than after the simulation.
+        let directory: OutputDirectory?
+        do {
+            directory = noFiles ? nil : try OutputDirectory(
+                path: out ?? "notebooks-output/\(loaded.scenario.name)/", kind: .run, inputs: loaded.files)
+        } catch {
+            throw CommandError(error.description)
+        }
+        OutputNotice.print(directory?.notices ?? [])
 
         let interrupt = Interrupt()
         let signalSource = interrupt.catchSignal()
@@ -108,8 +118,7 @@ struct Simulate: ParsableCommand {
         var text = format == .json ? report.json : TerminalSummary(report).text
         // A Ctrl-C that came after the last block still means "stop": nothing is written.
         if interrupt.isRequested() { throw Simulate.interrupted() }
-        if !noFiles {
-            let directory = OutputDirectory(path: out ?? "notebooks-output/\(loaded.scenario.name)/")
+        if let directory {
             let files: [OutputFile]
             do {
                 files = try self.files(report)
@@ -117,7 +126,7 @@ struct Simulate: ParsableCommand {
                 throw CommandError(error.description)
             }
             do {
-                try directory.replace(with: files)
+                OutputNotice.print(try directory.replace(with: files))
             } catch {
                 throw CommandError(error.description)
             }
