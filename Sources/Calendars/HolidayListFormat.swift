@@ -20,26 +20,8 @@ public enum HolidayListFormat: String, CaseIterable, Sendable {
                 + holidays.map { CSVWriter.row(["\($0.date)", $0.date.weekday.abbreviation, $0.name]) }.joined()
         case .json:
             guard !holidays.isEmpty else { return "[]\n" }
-            let objects = holidays.map { "  {\"date\": \"\($0.date)\", \"name\": \(Self.jsonString($0.name))}" }
+            let objects = holidays.map { "  {\"date\": \"\($0.date)\", \"name\": \(encodeJSON($0.name))}" }
             return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
         }
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

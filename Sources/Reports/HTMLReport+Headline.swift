@@ -54,9 +54,7 @@ extension HTMLReport {
         ]
         for r in recommendations {
             let checks = r.checks == 1 ? "1 check" : "\(r.checks) checks"
-            let odds = NumberFormat.percent(r.maximumProbability) == NumberFormat.percent(r.meanProbability)
-                ? NumberFormat.percent(r.maximumProbability)
-                : "up to \(NumberFormat.percent(r.maximumProbability)), \(NumberFormat.percent(r.meanProbability)) on average"
+            let odds = TerminalSummary.odds(maximum: r.maximumProbability, mean: r.meanProbability)
             lines.append("<tr class=\"decision\"><td>\(r.channel.htmlEscaped)</td><td>\(r.window.htmlEscaped)</td>"
                 + "<td>\(TerminalSummary.range(r.first, r.last)) (\(checks))</td>"
                 + "<td>\(swatch(r.level)) \(policy.levels[r.level - 1].name.htmlEscaped)</td><td>\(odds)</td></tr>")

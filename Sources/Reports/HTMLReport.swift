@@ -175,13 +175,12 @@ public struct HTMLReport: Sendable {
     /// The x-axis labels under the slots, with their top at `y`: the weekday, then the day of the
     /// month, with the month's name on the first day shown and where a month begins.
     func dayLabels(top y: Double) -> [String] {
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let c = HTMLReport.coordinate
         var labels: [String] = []
         for (i, date) in checkDates.enumerated() {
             let x = c(slotX(i) + HTMLReport.daySlot / 2)
             let newMonth = i == 0 || checkDates[i - 1].month != date.month
-            let day = newMonth ? "\(months[date.month - 1]) \(date.day)" : "\(date.day)"
+            let day = newMonth ? TerminalSummary.monthDay(date) : "\(date.day)"
             labels.append("<text x=\"\(x)\" y=\"\(c(y + 12))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#444444\">\(date.weekday.abbreviation)</text>")
             labels.append("<text x=\"\(x)\" y=\"\(c(y + 27))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1b1b\">\(day)</text>")
         }

@@ -141,9 +141,8 @@ public struct TerminalSummary {
             let maximum = group.map(\.maximumProbability).max()!
             let checks = group.reduce(0) { $0 + $1.checks }
             let mean = group.reduce(0.0) { $0 + $1.meanProbability * Double($1.checks) } / Double(checks)
-            let (top, average) = (NumberFormat.percent(maximum), NumberFormat.percent(mean))
-            let odds = top == average ? top : "up to \(top), \(average) on average"
-            lines += wrap("  Brief \(r.channel) for \(TerminalSummary.range(r.first, r.last)) (\(windows)): P(level ≥ \(r.level)) \(odds).")
+            lines += wrap("  Brief \(r.channel) for \(TerminalSummary.range(r.first, r.last)) (\(windows)): "
+                + "P(level ≥ \(r.level)) \(TerminalSummary.odds(maximum: maximum, mean: mean)).")
         }
         return lines
     }
@@ -169,10 +168,22 @@ public struct TerminalSummary {
 
     /// "Dec 21–24", "Dec 31", "Dec 28–Jan 4".
     static func range(_ first: CivilDate, _ last: CivilDate) -> String {
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let start = "\(months[first.month - 1]) \(first.day)"
+        let start = monthDay(first)
         if first == last { return start }
         if first.month == last.month && first.year == last.year { return "\(start)–\(last.day)" }
-        return "\(start)–\(months[last.month - 1]) \(last.day)"
+        return "\(start)–\(monthDay(last))"
+    }
+
+    /// "Dec 21".
+    static func monthDay(_ date: CivilDate) -> String {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(months[date.month - 1]) \(date.day)"
+    }
+
+    /// How likely an alert is over a stretch of checks: "34%" when the highest and the mean round
+    /// alike, else "up to 80%, 55% on average".
+    static func odds(maximum: Double, mean: Double) -> String {
+        let (top, average) = (NumberFormat.percent(maximum), NumberFormat.percent(mean))
+        return top == average ? top : "up to \(top), \(average) on average"
     }
 }
