@@ -1,6 +1,7 @@
 import ArgumentParser
 import CapacityPolicy
 import InputFormats
+import Reports
 
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

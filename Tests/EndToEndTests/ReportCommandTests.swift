@@ -44,7 +44,7 @@ import Testing
         ("horizon.csv", "level,p_reach,ci_low,ci_high,expected_checks,longest_run_mean,longest_run_p50,longest_run_p90\n2,x,0,0,0,0,0,0\n",
          "horizon.csv:2: column \"p_reach\": expected a number, found \"x\""),
         ("run.json", "{\n  \"tool\": {\n", "run.json:3: invalid JSON: expected a quoted key, found the end of the document"),
-        ("run.json", "{\"tool\": {\"name\": \"plan\", \"version\": 1}}", "run.json:1: /tool/version: expected a string, found a number"),
+        ("run.json", "{\"tool\": {\"name\": \"plan\", \"version\": 1}}", "run.json: $.tool.version: expected a string"),
     ] as [(String, String?, String)])
     func damagedRunDirectory(file: String, contents: String?, message: String) throws {
         let folder = try run()
