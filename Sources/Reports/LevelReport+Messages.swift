@@ -65,15 +65,16 @@ extension LevelReport {
     /// The message CS-triage posts in #customer-support for this window's check.
     public func slack() -> String {
         let windowName = window.map { "\($0.name) (\(CheckWindow.clock($0.checkMinute)) UTC check, coverage \(CheckWindow.clock($0.coverage.lowerBound))–\(CheckWindow.clock($0.coverage.upperBound)) UTC)" } ?? "Current"
-        var lines = [":rotating_light: *\(windowName): we are at level \(levelNumber) — \(level.name).*"]
-        lines.append("Why: \(why). Observed: \(observed).")
+        // Everything that comes from the policy or the scenario is escaped; the markup is ours.
+        var lines = [":rotating_light: *\(windowName.slackEscaped): we are at level \(levelNumber) — \(level.name.slackEscaped).*"]
+        lines.append("Why: \(why.slackEscaped). Observed: \(observed.slackEscaped).")
         if evaluation.level == 0 {
             lines.append("No contingencies: business as usual.")
         } else {
             lines.append("In effect (levels 1–\(levelNumber), cumulative):")
-            for c in contingencies.dropFirst() { lines.append("• L\(c.level): \(c.text)") }
+            for c in contingencies.dropFirst() { lines.append("• L\(c.level): \(c.text.slackEscaped)") }
         }
-        if !alerts.isEmpty { lines.append("Alerted: \(alerts.joined(separator: ", ")).") }
+        if !alerts.isEmpty { lines.append("Alerted: \(alerts.joined(separator: ", ").slackEscaped).") }
         return lines.joined(separator: "\n")
     }
 }

@@ -52,21 +52,6 @@ extension JSONNode {
     /// an escape sequence in a name would let it forge lines of output).
     func name() -> String? { text(maximumLength: ScenarioLimits.nameLength, allowingEmpty: false) }
 
-    /// Free text (a description): like a name, but longer and possibly empty.
-    func text(maximumLength: Int, allowingEmpty: Bool) -> String? {
-        guard let s = string() else { return nil }
-        guard allowingEmpty || !s.isEmpty else { report("expected a non-empty string"); return nil }
-        guard s.count <= maximumLength else {
-            report("expected at most \(maximumLength) characters, found \(s.count)")
-            return nil
-        }
-        if let control = s.unicodeScalars.first(where: \.isControlCharacter) {
-            report("contains the control character U+\(String(control.value, radix: 16, uppercase: true).leftPadded(to: 4)); names and descriptions are plain text")
-            return nil
-        }
-        return s
-    }
-
     /// `YYYY-MM-DD`.
     func date() -> CivilDate? {
         guard let text = string() else { return nil }
@@ -160,20 +145,6 @@ extension JSONNode {
     /// `5` rather than `5.0` in messages.
     static func format(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-    }
-}
-
-extension Unicode.Scalar {
-    /// C0 and C1 controls, DEL, and the line and paragraph separators: characters that move the
-    /// cursor or end a line rather than print.
-    var isControlCharacter: Bool {
-        properties.generalCategory == .control || value == 0x2028 || value == 0x2029
-    }
-}
-
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
 
