@@ -126,3 +126,20 @@ final class HolidayNameCache {
         return names
     }
 }
+
+/// One calendar value per distinct (country, edits), shared by every SE who takes it: a calendar
+/// holds every holiday of every supported year, so building one per SE would cost time and
+/// memory in proportion to the team (about 100 KB an SE), where sharing costs one per country.
+final class HolidayCalendarCache {
+    private var calendars: [String: HolidayCalendar] = [:]
+
+    /// The country's calendar with these edits, or nil when a dropped name is unknown (which the
+    /// caller has already reported).
+    func calendar(_ country: PublicHolidays, dropping: Set<String>, adding: [Holiday]) -> HolidayCalendar? {
+        let key = ([country.code] + dropping.sorted() + ["+"] + adding.map { "\($0.date) \($0.name)" }).joined(separator: "\u{1F}")
+        if let calendar = calendars[key] { return calendar }
+        let calendar = try? HolidayCalendar(country: country, dropping: dropping, adding: adding)
+        calendars[key] = calendar
+        return calendar
+    }
+}

@@ -110,7 +110,7 @@ extension ScenarioDecoder {
         if let listed {
             return HolidayCalendar(holidays: listed.filter { !dropping.contains($0.name) } + adding, source: source)
         }
-        return try? HolidayCalendar(country: country, dropping: dropping, adding: adding)
+        return holidayCalendars.calendar(country, dropping: dropping, adding: adding)
     }
 
     /// Reads the `.ics` file `node` names for the days in `dates`, recording its warnings; nil after

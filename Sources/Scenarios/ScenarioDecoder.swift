@@ -11,6 +11,7 @@ struct ScenarioDecoder {
     let root: JSONNode
     let files: ReferencedFiles
     let holidayNames = HolidayNameCache()
+    let holidayCalendars = HolidayCalendarCache()
     private(set) var warnings: [ScenarioWarning] = []
 
     /// The longest horizon accepted: three years (MODEL.md, issue 4).

@@ -69,10 +69,16 @@ import Testing
         #expect(problems(#""description": "Équipe — décembre""#, team: #"[{"name": "\#(hundred)", "group": "emea", "country": "GB"}]"#) == [])
     }
 
-    @Test func teamSizeIsBounded() {
+    @Test func teamSizeIsBounded() throws {
         let member = #"{"name": "a", "group": "emea", "country": "GB"}"#
         let team = "[" + Array(repeating: member, count: ScenarioLimits.teamSize + 1).joined(separator: ", ") + "]"
         #expect(problems("", team: team) == ["s.json:1: /team: the team has 10001 SEs; at most 10000 are supported"])
+        // The largest team loads; its SEs share one calendar per country and set of edits.
+        let largest = "[" + (0..<ScenarioLimits.teamSize).map { i in
+            #"{"name": "se-\#(i)", "group": "\#(i % 3 == 0 ? "emea" : "us")", "country": "\#(i % 3 == 0 ? "GB" : "US")"}"#
+        }.joined(separator: ", ") + "]"
+        let scenario = try TestScenario.load(TestScenario.minimal(team: largest)).scenario
+        #expect(scenario.team.count == ScenarioLimits.teamSize)
     }
 
     /// The schema publishes the decoder's bounds: each numeric property's minimum and maximum.
