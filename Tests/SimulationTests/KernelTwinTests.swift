@@ -1,16 +1,19 @@
 import Foundation
 import Scenarios
 import Testing
-@testable import Simulation
+import Simulation
 
 /// The trial kernel against its plain twin (`KernelTwin`), scenario by scenario.
 ///
 /// Each comparison is a z statistic (see `TwinComparison`); a scenario passes when none exceeds
 /// the Bonferroni threshold for its number of comparisons, at a family-wise false-alarm risk of
 /// 1%. With checks × (levels − 1) proportions and one mean per check, the scenarios make at most
-/// December 44 × 8 = 352 comparisons (threshold 4.24), the flu wave 20 × 8 = 160 (4.03), and the
-/// every-feature fixture 33 × 8 = 264 (4.17); those where both sides are exactly 0 or 1 drop out,
-/// which lowers the threshold a little. The twin is slow, so it runs fewer trials than the engine.
+/// December 44 × 8 = 352 comparisons (threshold 4.19), the flu wave 20 × 8 = 160 (4.00), and the
+/// every-feature fixture 33 × 8 = 264 (4.12). Those where both sides are exactly 0 or 1 drop out
+/// (P(level ≥ 2) is 1 wherever at most 8 US SEs are scheduled; the top levels are never reached),
+/// which lowers the threshold: with the seeds below, 190 comparisons remain for December (4.04),
+/// 68 for the flu wave (3.80) and 129 for the fixture (3.95). The twin is slow, so it runs fewer
+/// trials than the engine; the two-sample statistics allow for that.
 @Suite struct KernelTwinTests {
     enum Case: String, CaseIterable, CustomTestStringConvertible {
         case december, fluWave = "flu-wave", everyFeature = "every-feature"
@@ -38,44 +41,50 @@ import Testing
         let tally = try MonteCarloRun(model: model, settings: RunSettings(size: .trials(engineTrials), seed: 2027, threads: 2)).run()
         let estimates = Estimates(model: model, tally: tally)
         let twin = KernelTwin(twinScenario)
-        #expect(twin.reportedChecks.map { twin.dates[$0.day] } == estimates.checks.map(\.date))
+        let windows = twinScenario.windows.sorted { $0.checkMinute < $1.checkMinute }.map(\.name)
+        #expect(twin.reportedChecks.map { "\(twin.dates[$0.day]) \(windows[$0.segment])" } == estimates.checks.map { "\($0.date) \($0.window)" })
         let sample = try twin.run(trials: twinTrials, seed: 15)
         return TwinComparison(engine: estimates, tally: tally, twin: sample)
     }
 
-    /// The perturbed twins of `perturbedTwinIsCaught`, each against the engine on the unperturbed scenario.
+    /// Small mistakes a twin (or a kernel) could make, each tried against the engine on the scenario as written.
     enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
-        case slowerResolution = "december, resolve_per_shift × 0.9"
-        case noEffects = "every-feature, no level effects"
+        case slowerResolution = "december, resolve_per_shift × 0.97"
+        case noDiversion = "every-feature, diverted shares 0"
 
         var testDescription: String { rawValue }
+
+        var base: Case {
+            switch self {
+            case .slowerResolution: .december
+            case .noDiversion: .everyFeature
+            }
+        }
+
+        func apply(to scenario: inout Scenario) {
+            switch self {
+            case .slowerResolution: scenario.resolvePerShift *= 0.97
+            case .noDiversion: for level in scenario.effects.keys { scenario.effects[level]!.divertedShare = 0 }
+            }
+        }
     }
 
     @Test(arguments: Case.allCases)
     func twinAgreesWithTheEngine(_ testCase: Case) throws {
         let scenario = try testCase.scenario()
         let comparison = try Self.compare(scenario, twin: scenario)
-        let largest = comparison.largest
-        #expect(comparison.beyondThreshold.isEmpty, "\(comparison.beyondThreshold.map { "\($0.label): z = \($0.z)" })")
+        #expect(comparison.statistics.count >= 50, "too few comparisons to mean anything")
+        #expect(comparison.beyondThreshold.isEmpty,
+                "beyond |z| \(comparison.threshold): \(comparison.beyondThreshold.map { "\($0.label): z = \($0.z)" })")
     }
 
-    /// The comparison has teeth: a twin that resolves 10% slower, or ignores the contingency
-    /// effects, is caught.
+    /// The comparison has teeth: a twin that resolves 3% slower, or ignores diversion (which only
+    /// levels 5–7 of the fixture invoke), is caught.
     @Test(arguments: Perturbation.allCases)
     func perturbedTwinIsCaught(_ perturbation: Perturbation) throws {
-        let scenario: Scenario, perturbed: Scenario
-        switch perturbation {
-        case .slowerResolution:
-            scenario = try Case.december.scenario()
-            var slower = scenario
-            slower.resolvePerShift *= 0.9
-            perturbed = slower
-        case .noEffects:
-            scenario = try Case.everyFeature.scenario()
-            var open = scenario
-            open.effects = [:]
-            perturbed = open
-        }
+        let scenario = try perturbation.base.scenario()
+        var perturbed = scenario
+        perturbation.apply(to: &perturbed)
         let comparison = try Self.compare(scenario, twin: perturbed)
         #expect(!comparison.beyondThreshold.isEmpty, "largest |z| \(abs(comparison.largest.z)) at \(comparison.largest.label), threshold \(comparison.threshold)")
     }
