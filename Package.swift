@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GSLSupportTests", dependencies: ["GSLSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "GSLSupport", "CGSL"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "GSLSupport", "CGSL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "Reports", "OutputFormats"]),
