@@ -35,7 +35,8 @@ extension HTMLReport {
             ("Planning level", "the lowest level k with P(level > k) ≤ \(NumberFormat.percent(p.planningRisk))"),
             ("Recommendations", "where P(an alert is needed) ≥ \(NumberFormat.percent(p.recommendationThreshold))"),
             ("Sampling", size),
-            ("Monte Carlo precision", "every P(level ≥ k) within ±\(NumberFormat.points(sampling.precision)) percentage points (95% interval)"),
+            ("Monte Carlo precision", "every P(level ≥ k) within ±\(NumberFormat.points(sampling.precision)) percentage points (95% interval)"
+                + (sampling.missedTarget.map { ". " + $0 } ?? "")),
             ("Tool", "\(record.tool.name) \(record.tool.version)"),
             ("Contingency effects", effects),
         ]

@@ -182,6 +182,15 @@ public struct RunRecord: Sendable, Codable {
         /// The widest 95% half-width among the reported P(level ≥ k).
         public let precision: Double
 
+        /// The sentence that says a run sized by precision stopped at its trial cap before reaching
+        /// the target; nil when there was no target or it was met.
+        public var missedTarget: String? {
+            guard let precisionTarget, precision > precisionTarget else { return nil }
+            return "The precision target of ±\(NumberFormat.points(precisionTarget)) points was not reached: the run stopped at "
+                + "its cap of \(NumberFormat.thousands(maximumTrials ?? trials)) trials with ±\(NumberFormat.points(precision)) points; "
+                + "raise --max-trials to reach it."
+        }
+
         enum CodingKeys: String, CodingKey {
             case seed, trials, generator, precision
             case blockSize = "block_size", precisionTarget = "precision_target", maximumTrials = "maximum_trials"

@@ -129,6 +129,14 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
+    /// A target the trial cap does not allow is said, with the precision reached.
+    @Test func aMissedPrecisionTargetIsStated() throws {
+        let r = try PlanProcess.run(["simulate", "scenarios/december.json", "--precision", "0.001", "--max-trials", "2000", "--no-files"])
+        #expect(r.status == 0)
+        let summary = r.stdout.replacingOccurrences(of: "\n    ", with: " ")
+        #expect(summary.contains("The precision target of ±0.10 points was not reached: the run stopped at its cap of 2,000 trials with ±2.18 points; raise --max-trials to reach it."))
+    }
+
     @Test(arguments: [
         (["scenarios/december.json", "--trials", "0"], "Error: --trials must be at least 1, got 0"),
         (["scenarios/december.json", "--threads", "0"], "Error: --threads must be at least 1, got 0"),
