@@ -25,6 +25,7 @@ public struct LevelBatch: Sendable {
     public func evaluate(_ csv: CSVTable, source: String) throws(CSVError) -> [Row] {
         let policy = table.policy
         let required = policy.inputs.map { $0.kind == .cases && $0.name == "open" ? "open_cases" : $0.name }
+        try csv.requireDistinctColumns(source: source)
         var columns: [Int] = []
         for (input, name) in zip(policy.inputs, required) {
             if let c = csv.column(name) ?? csv.column(input.name) { columns.append(c); continue }

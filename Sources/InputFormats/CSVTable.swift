@@ -120,6 +120,19 @@ extension CSVTable {
         header.firstIndex { $0.trimmingSpaces.lowercased() == name.lowercased() }
     }
 
+    /// Throws when two columns of the header have the same name (ignoring case and surrounding
+    /// spaces): which of them to read, or to pass through, would be a guess.
+    public func requireDistinctColumns(source: String) throws(CSVError) {
+        var first: [String: Int] = [:]
+        for (i, name) in header.enumerated() {
+            let key = name.trimmingSpaces.lowercased()
+            if let j = first[key] {
+                throw CSVError(source: source, line: records.first?.line ?? 1, message: "the header names the column \"\(name.trimmingSpaces)\" twice (columns \(j + 1) and \(i + 1))")
+            }
+            first[key] = i
+        }
+    }
+
     /// Index of a required column; the error names every column the caller needs.
     public func requireColumn(_ name: String, of required: [String], source: String) throws(CSVError) -> Int {
         guard let i = column(name) else {

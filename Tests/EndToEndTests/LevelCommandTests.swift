@@ -101,6 +101,13 @@ import Testing
         #expect(r.stderr == message + "\n")
     }
 
+    /// Which of two columns of one name to read would be a guess.
+    @Test func aColumnNamedTwiceIsAnError() throws {
+        let r = try PlanProcess.run(["level", "--input", "-"], stdin: "emea,us,open_cases,US\n1,2,3,4\n")
+        #expect(r.status == 1 && r.stdout.isEmpty)
+        #expect(r.stderr == "Error: stdin:1: the header names the column \"US\" twice (columns 2 and 4)\n")
+    }
+
     @Test func badCSVRowNamesFileAndLineAndWritesNothing() throws {
         let dir = try PlanProcess.temporaryDirectory()
         let file = dir.appendingPathComponent("days.csv")
