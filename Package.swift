@@ -4,16 +4,18 @@ import PackageDescription
 let package = Package(
     name: "plan",
     platforms: [.macOS(.v14)],
+    // Products are what another package would build on: the tool itself, the level engine, the
+    // scenario format and the simulation. Calendars, reports, comparisons and the input readers
+    // are details of the tool, reachable only from inside this package.
     products: [
         .executable(name: "plan", targets: ["plan"]),
         .library(name: "CapacityPolicy", targets: ["CapacityPolicy"]),
-        .library(name: "Calendars", targets: ["Calendars"]),
-        .library(name: "CalendarImport", targets: ["CalendarImport"]),
         .library(name: "GSLSupport", targets: ["GSLSupport"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Simulation", targets: ["Simulation"]),
-        .library(name: "Reports", targets: ["Reports"]),
-        .library(name: "WhatIf", targets: ["WhatIf"]),
+        // Only for the benchmark suites in Benchmarks/: a nested package sees the root's products
+        // alone, and the suites measure the same inputs as `plan bench`.
+        .library(name: "PerformanceProbes", targets: ["PerformanceProbes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,12 +55,16 @@ let package = Package(
         .executableTarget(
             name: "plan",
             dependencies: [
-                "CapacityPolicy", "Calendars", "CalendarImport", "GSLSupport", "InputFormats", "Scenarios", "Simulation", "Reports", "WhatIf",
+                "CapacityPolicy", "Calendars", "InputFormats", "PerformanceProbes", "Scenarios", "Simulation", "Reports", "WhatIf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: - Implementation details
+
+        /// The measurements behind `plan bench` and the suites in Benchmarks/: fixed random inputs for
+        /// the level engine, best-of-n wall time of the engine and of a simulation.
+        .target(name: "PerformanceProbes", dependencies: ["CapacityPolicy", "Simulation"]),
 
         /// Readers for JSON and CSV input that keep line numbers and JSON paths, so bad input is reported precisely.
         .target(name: "InputFormats"),
@@ -71,11 +77,11 @@ let package = Package(
         .testTarget(name: "InputFormatsTests", dependencies: ["InputFormats"]),
         .testTarget(name: "CapacityPolicyTests", dependencies: ["CapacityPolicy", "InputFormats"]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport", "Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GSLSupportTests", dependencies: ["GSLSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "GSLSupport", "CGSL"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "Reports"]),
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
     ]
