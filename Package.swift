@@ -21,7 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // MARK: - Public modules
+        // MARK: - Modules
 
         /// The level engine: policy as data, the explained and the compiled evaluator, the policy lint.
         /// Pure Swift; no GSL, no I/O beyond decoding bytes it is handed.
@@ -60,11 +60,13 @@ let package = Package(
             ]
         ),
 
-        // MARK: - Implementation details
+        // MARK: - Benchmark support
 
         /// The measurements behind `plan bench` and the suites in Benchmarks/: fixed random inputs for
         /// the level engine, best-of-n wall time of the engine and of a simulation.
         .target(name: "PerformanceProbes", dependencies: ["CapacityPolicy", "Simulation"]),
+
+        // MARK: - Implementation details
 
         /// Readers for JSON and CSV input that keep line numbers and JSON paths, so bad input is reported precisely.
         .target(name: "InputFormats"),
