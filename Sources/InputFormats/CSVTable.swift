@@ -132,17 +132,6 @@ extension CSVTable {
 /// A problem in a CSV file: `days.csv:7: expected 3 fields as in the header, found 2`.
 public typealias CSVError = LineMessage
 
-/// Writes RFC 4180 fields: a field with a comma, quote or line break is quoted. Records end in LF
-/// rather than RFC 4180's CRLF: every spreadsheet and pandas read it, and it diffs cleanly in git.
-public enum CSVWriter {
-    public static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-    }
-
-    public static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
-}
-
 extension String {
     /// Without leading and trailing spaces and tabs, which spreadsheets leave around values.
     public var trimmingSpaces: String {

@@ -23,14 +23,14 @@ extension ScenarioDecoder {
         for element in node.member("closures")?.elements() ?? [] {
             element.rejectUnknownKeys(ScenarioKeys.closure)
             let dates = element.requiredMember("dates")?.dateRange()
-            let name = element.member("name")?.nonEmptyString()
+            let name = element.member("name")?.name()
             guard let dates else { valid = false; continue }
             plan.calendar.closures.append(CompanyClosure(dates: dates, name: name))
         }
         for element in node.member("days_off")?.elements() ?? [] {
             element.rejectUnknownKeys(ScenarioKeys.dayOff)
             let dates = element.requiredMember("dates")?.dateRange()
-            let name = element.requiredMember("name")?.nonEmptyString()
+            let name = element.requiredMember("name")?.name()
             let dayOffGroups = element.member("groups").map { decodeGroupNames($0, groups: groups) } ?? []
             guard let dates, let name, let dayOffGroups else { valid = false; continue }
             plan.calendar.daysOff.append(CompanyDayOff(dates: dates, name: name, groups: dayOffGroups))
@@ -106,7 +106,7 @@ extension ScenarioDecoder {
         for element in elements {
             element.rejectUnknownKeys(ScenarioKeys.addedHoliday)
             let date = element.requiredMember("date")?.date()
-            let name = element.requiredMember("name")?.nonEmptyString()
+            let name = element.requiredMember("name")?.name()
             guard let date, let name else { valid = false; continue }
             holidays.append(Holiday(date: date, name: name))
         }

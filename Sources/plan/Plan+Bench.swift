@@ -1,6 +1,6 @@
 import ArgumentParser
-import CapacityPolicy
 import Foundation
+import OutputFormats
 import PerformanceProbes
 import Simulation
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CapacityPolicy
 import InputFormats
+import Reports
 
 extension Plan {
     struct Level: ParsableCommand {
@@ -36,7 +37,7 @@ extension Plan {
                 }
                 let source = input == "-" ? "stdin" : input
                 let csv = try CSVTable(text: try readTextFile(input), source: source)
-                emit(try LevelBatch(table: table).evaluate(csv, source: source))
+                emit(try LevelBatch(table: table).csv(csv, source: source))
                 return
             }
             var named: [String: Int] = [:]

@@ -17,9 +17,9 @@ extension Plan {
         var runDirectory: String
 
         func run() throws {
-            let data = try ReportData(directory: runDirectory)
+            let report = try HTMLReport(directory: runDirectory)
             let path = (runDirectory.hasSuffix("/") ? runDirectory : runDirectory + "/") + "report.html"
-            try AtomicFile.write(HTMLReport(data).html, to: path)
+            try AtomicFile.write(report.html, to: path)
             emit("Report written to \(path)")
         }
     }

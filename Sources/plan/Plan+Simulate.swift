@@ -73,6 +73,11 @@ extension Plan {
             let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Simulate.defaultMaximumTrials) }
                 ?? .trials(sampling.trials ?? Simulate.defaultTrials)
             let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
+            // Claimed before the run, so that a folder that cannot be written, or one another run is
+            // writing, is reported at once rather than after the simulation.
+            let directory = noFiles ? nil : try OutputDirectory(
+                path: out ?? "notebooks-output/\(loaded.scenario.name)/", kind: .run, inputs: loaded.files)
+            OutputNotice.print(directory?.notices ?? [])
 
             let interrupt = Interrupt()
             let signalSource = interrupt.catchSignal()
@@ -94,14 +99,13 @@ extension Plan {
                 toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(bytes), estimates: estimates,
                 settings: settings, started: started,
                 elapsedSeconds: (ContinuousClock.now - clock) / .seconds(1))
-            let report = RunReport(estimates: estimates, record: record)
+            let output = RunOutput(estimates: estimates, record: record)
 
-            var text = format == .json ? report.json : TerminalSummary(report).text
+            var text = format == .json ? output.json : TerminalSummary(output).text
             // A Ctrl-C that came after the last block still means "stop": nothing is written.
             if interrupt.isRequested() { throw Simulate.interrupted() }
-            if !noFiles {
-                let directory = OutputDirectory(path: out ?? "notebooks-output/\(loaded.scenario.name)/")
-                try directory.replace(with: try files(report))
+            if let directory {
+                OutputNotice.print(try directory.replace(with: try files(output)))
                 if format == .text { text += "\nFiles written to \(directory.path)\n" }
             }
             emit(text)
@@ -109,11 +113,11 @@ extension Plan {
 
         /// The run's files; with --html also report.html, rendered from the other files' text exactly as
         /// `plan report` renders it from a run directory, so the two pages are the same.
-        private func files(_ report: RunReport) throws(ReportDataError) -> [OutputFile] {
-            let files = report.files
+        private func files(_ output: RunOutput) throws(RunFileError) -> [OutputFile] {
+            let files = output.files
             guard html else { return files }
-            let data = try ReportData(files: files, directory: out ?? "")
-            return files + [OutputFile(name: "report.html", contents: HTMLReport(data).html)]
+            let report = try HTMLReport(files: files, directory: out ?? "")
+            return files + [OutputFile(name: "report.html", contents: report.html)]
         }
 
         /// Reports an interrupted run on standard error; exit status 130 is the shell's for SIGINT.

@@ -21,5 +21,5 @@ extension JSONInputErrors: UserFacingError {}
 extension LineMessage: UserFacingError {}
 extension OutputError: UserFacingError {}
 extension PolicyError: UserFacingError {}
-extension ReportDataError: UserFacingError {}
+extension RunFileError: UserFacingError {}
 extension WhatIfError: UserFacingError {}
