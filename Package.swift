@@ -4,22 +4,24 @@ import PackageDescription
 let package = Package(
     name: "plan",
     platforms: [.macOS(.v14)],
+    // Products are what another package would build on: the tool itself, the level engine, the
+    // scenario format and the simulation. Calendars, reports, comparisons and the input readers
+    // are details of the tool, reachable only from inside this package.
     products: [
         .executable(name: "plan", targets: ["plan"]),
         .library(name: "CapacityPolicy", targets: ["CapacityPolicy"]),
-        .library(name: "Calendars", targets: ["Calendars"]),
-        .library(name: "CalendarImport", targets: ["CalendarImport"]),
         .library(name: "GSLSupport", targets: ["GSLSupport"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Simulation", targets: ["Simulation"]),
-        .library(name: "Reports", targets: ["Reports"]),
-        .library(name: "WhatIf", targets: ["WhatIf"]),
+        // Only for the benchmark suites in Benchmarks/: a nested package sees the root's products
+        // alone, and the suites measure the same inputs as `plan bench`.
+        .library(name: "PerformanceProbes", targets: ["PerformanceProbes"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // MARK: - Public modules
+        // MARK: - Modules
 
         /// The level engine: policy as data, the explained and the compiled evaluator, the policy lint.
         /// Pure Swift; no GSL, no Foundation, no I/O beyond decoding bytes it is handed. It states facts
@@ -56,10 +58,16 @@ let package = Package(
         .executableTarget(
             name: "plan",
             dependencies: [
-                "CapacityPolicy", "Calendars", "CalendarImport", "GSLSupport", "InputFormats", "Scenarios", "Simulation", "Reports", "WhatIf", "OutputFormats",
+                "CapacityPolicy", "Calendars", "InputFormats", "OutputFormats", "PerformanceProbes", "Scenarios", "Simulation", "Reports", "WhatIf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+
+        // MARK: - Benchmark support
+
+        /// The measurements behind `plan bench` and the suites in Benchmarks/: fixed random inputs for
+        /// the level engine, best-of-n wall time of the engine and of a simulation.
+        .target(name: "PerformanceProbes", dependencies: ["CapacityPolicy", "OutputFormats", "Simulation"]),
 
         // MARK: - Implementation details
 
@@ -84,11 +92,11 @@ let package = Package(
         .testTarget(name: "OutputFormatsTests", dependencies: ["OutputFormats"]),
         .testTarget(name: "CapacityPolicyTests", dependencies: ["CapacityPolicy", "InputFormats"]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport", "Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GSLSupportTests", dependencies: ["GSLSupport"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "GSLSupport", "CGSL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "Reports", "OutputFormats"]),
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
     ]

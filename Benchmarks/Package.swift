@@ -17,6 +17,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "CapacityPolicy", package: "plan"),
+                .product(name: "PerformanceProbes", package: "plan"),
             ],
             path: "Benchmarks/LevelEngine",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]

@@ -1,6 +1,7 @@
-/// A problem with what the user asked for, printed as one line (`Error: …`) with exit status 1.
-/// ArgumentParser's `ValidationError` would add a usage block, which buries the message.
-struct CommandError: Error, CustomStringConvertible {
+/// A problem that `plan` itself finds in what the user asked for: a flag's value, a combination of
+/// flags, an unreadable file. Thrown rather than ArgumentParser's `ValidationError` so that bad input
+/// exits with status 1, like bad input found by the libraries.
+struct CommandError: UserFacingError {
     let description: String
     init(_ description: String) { self.description = description }
 }

@@ -11,7 +11,7 @@ struct Plan: ParsableCommand {
             Level.self,
             PolicyCommand.self,
             Holidays.self,
-            CalendarCommand.self,
+            Calendar.self,
             Schema.self,
             Validate.self,
             Simulate.self,
@@ -23,22 +23,34 @@ struct Plan: ParsableCommand {
         ]
     )
 
-    /// Like ArgumentParser's own `main`, except that a mistake on the command line is one line on
-    /// standard error (`Error: …`), as every other problem is, rather than the message followed by
-    /// a usage block. Help and version requests print as usual.
+    /// Like ArgumentParser's own `main`, except that every problem is one line on standard error
+    /// (`Error: …`): bad input (a `UserFacingError`) with exit status 1, and a mistake on the command
+    /// line with ArgumentParser's status but without the usage block that would bury the message.
+    /// Help and version requests print as usual.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as any UserFacingError {
+            fail(error.description, status: ExitCode.failure)
         } catch {
             let code = exitCode(for: error)
             guard code != .success, !(error is ExitCode) else { exit(withError: error) }
-            FileHandle.standardError.write(Data("Error: \(message(for: error))\n".utf8))
-            Foundation.exit(code.rawValue)
+            fail(message(for: error), status: code)
         }
+    }
+
+    private static func fail(_ message: String, status: ExitCode) -> Never {
+        FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+        Foundation.exit(status.rawValue)
     }
 }
 
 enum PlanVersion {
     static let current = "0.1.0"
+}
+
+/// Writes the whole output at once, after everything that could fail has been computed.
+func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import InputFormats
 import Scenarios
 
 /// Loading a scenario for a command: files it refers to are read from disk, and its problems are

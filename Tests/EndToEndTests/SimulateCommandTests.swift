@@ -140,7 +140,7 @@ import Testing
     @Test(arguments: [
         (["scenarios/december.json", "--trials", "0"], "Error: --trials must be at least 1, got 0"),
         (["scenarios/december.json", "--threads", "0"], "Error: --threads must be at least 1, got 0"),
-        (["scenarios/december.json", "--seed", "-1"], "Error: --seed must be a non-negative integer, got -1"),
+        (["scenarios/december.json", "--seed", "-1"], "Error: The value '-1' is invalid for '--seed <seed>'"),
         (["scenarios/december.json", "--precision", "0.5"], "Error: --precision must be between 0 and 0.5 (a half-width such as 0.005), got 0.5"),
         (["scenarios/december.json", "--max-trials", "10"], "Error: --max-trials applies only with --precision"),
         (["nowhere.json"], "Error: nowhere.json: cannot read the file (it does not exist or is not readable)"),

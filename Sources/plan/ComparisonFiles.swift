@@ -1,25 +1,6 @@
-import ArgumentParser
-import Reports
 import Foundation
+import Reports
 import WhatIf
-
-/// `--trials`, `--seed` and `--threads`, shared by the commands that compare scenarios on paired trials.
-struct ComparisonOptions: ParsableArguments {
-    @Option(help: "Paired trials: each simulates the base and the variant on the same random numbers.")
-    var trials: Int = 20_000
-
-    @Option(help: "Master seed; the same seed gives the same output whatever the thread count.")
-    var seed: UInt64 = 1
-
-    @Option(help: "Worker threads. Default: one per processor.")
-    var threads: Int?
-
-    func settings() throws -> ComparisonSettings {
-        guard trials > 0 else { throw CommandError("--trials must be at least 1, found \(trials)") }
-        if let threads, threads < 1 { throw CommandError("--threads must be at least 1, found \(threads)") }
-        return ComparisonSettings(trials: trials, seed: seed, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
-    }
-}
 
 /// Where a comparison's files go, and the lines that say so.
 enum ComparisonFiles {

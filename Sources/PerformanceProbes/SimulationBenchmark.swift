@@ -1,4 +1,4 @@
-import CapacityPolicy
+import Simulation
 
 /// The measurement behind `plan bench` for the simulation: trials per second of a scenario on
 /// one thread and on `threads` threads, best of `repeats`.

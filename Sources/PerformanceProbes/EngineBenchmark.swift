@@ -1,3 +1,5 @@
+import CapacityPolicy
+
 /// The measurement behind `plan bench` for the level engine: best-of-`repeats` wall time of the
 /// compiled evaluator over `inputs` random observations, and of the explained evaluator over a
 /// tenth of them (it is about a thousand times slower; the rate is what matters).

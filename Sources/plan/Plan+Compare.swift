@@ -1,0 +1,33 @@
+import ArgumentParser
+import WhatIf
+
+extension Plan {
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare two scenarios check by check on the same random numbers.",
+            discussion: """
+                Both scenarios are simulated trial by trial with the same seeds and streams (common random \
+                numbers), so the change in P(level ≥ k) at each check comes with a narrow 95% interval from \
+                the paired trials. They must have the same horizon, windows and check days. Writes \
+                compare.csv (and compare.html with --html) into --out.
+                """
+        )
+
+        @Argument(help: "The base scenario (JSON).") var base: String
+        @Argument(help: "The variant scenario (JSON).") var variant: String
+        @OptionGroup var sampling: SamplingOptions
+        @Option(help: "Folder for compare.csv. Default: notebooks-output/compare-<base>-<variant>/.") var out: String?
+        @Flag(help: "Also write compare.html, a table of the significant changes.") var html = false
+
+        func run() throws {
+            let baseFile = try ScenarioFile.load(base)
+            let variantFile = try ScenarioFile.load(variant)
+            ScenarioFile.report(baseFile.warnings + variantFile.warnings)
+            let comparison = try Comparison.run(base: baseFile.scenario, variant: variantFile.scenario, settings: sampling.comparison)
+            let (baseName, variantName) = (ComparisonFiles.stem(base), ComparisonFiles.stem(variant))
+            let folder = out ?? "notebooks-output/compare-\(baseName)-\(variantName)"
+            let written = try ComparisonFiles.write(comparison, to: folder, html: html, baseName: baseName, variantName: variantName, inputs: baseFile.files + variantFile.files)
+            emit(comparison.terminalText(baseName: baseName, variantName: variantName) + "\n" + written)
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import CapacityPolicy
+import Reports
+
+extension Plan {
+    struct PolicyCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "policy",
+            abstract: "Show or check a capacity policy.",
+            subcommands: [Show.self, Check.self]
+        )
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Print the effective level table after the reading is applied.")
+
+            enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
+
+            @Option(help: "Output: markdown or json.") var format: Format = .markdown
+            @OptionGroup var policyOptions: PolicyOptions
+
+            func run() throws {
+                let table = EffectiveTable(try policyOptions.load())
+                emit(format == .markdown ? table.markdown() : table.json())
+            }
+        }
+
+        struct Check: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Lint a policy: repeats, criteria that never decide, reading differences, baseline gaps, inversions.",
+                discussion: "Exits non-zero when the policy cannot be read or has errors; warnings alone exit 0."
+            )
+
+            @Argument(help: "Policy file (JSON). Default: the built-in handbook policy.") var file: String?
+            @Option(help: "Check under this reading instead of the file's own: first-level or literal.") var reading: Reading?
+
+            func run() throws {
+                var policy = Policy.handbook
+                if let file { policy = try Policy.decode(json: try readTextFile(file), source: file) }
+                if let reading { policy.reading = reading }
+                let lint = PolicyLint(policy)
+                let grid = zip(policy.inputs, lint.grid).map { "\($0.name) \($1.lowerBound)–\($1.upperBound)" }.joined(separator: ", ")
+                var lines = ["\(file ?? "built-in policy"): \(policy.name), \(policy.levels.count) levels, \(policy.reading.rawValue) reading; checked \(lint.checkedEveryState ? "every state" : "states") with \(grid)"]
+                lines += lint.findings.map(\.description)
+                let errors = lint.findings.filter { $0.severity == .error }.count
+                let warnings = lint.findings.filter { $0.severity == .warning }.count
+                lines.append("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+                emit(lines.joined(separator: "\n"))
+                if errors > 0 { throw ExitCode(2) }
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Calendars
+import CapacityPolicy
+import InputFormats
+import Reports
+import Scenarios
+import WhatIf
+
+/// A problem with what the user gave `plan` (a flag's value, a file's content, an output folder),
+/// whose description is already the sentence to show: what is wrong and where (`file:line:
+/// /json/path: …` or the flag), one line per problem. `plan` prints it after `Error: ` on standard
+/// error and exits with status 1, the status of bad input.
+///
+/// The library error types below are the ones the commands let through to the user; a library
+/// error without this conformance reaching the top is a fault of `plan`, not of the input.
+protocol UserFacingError: Error, CustomStringConvertible {}
+
+extension CalendarError: UserFacingError {}
+extension CalendarRangeError: UserFacingError {}
+extension JSONInputError: UserFacingError {}
+extension JSONInputErrors: UserFacingError {}
+extension LineMessage: UserFacingError {}
+extension OutputError: UserFacingError {}
+extension PolicyError: UserFacingError {}
+extension RunFileError: UserFacingError {}
+extension WhatIfError: UserFacingError {}
