@@ -43,8 +43,8 @@ public struct LevelBatch: Sendable {
             var values: [Int] = []
             for (k, c) in columns.enumerated() {
                 let text = record.fields[c].trimmingSpaces
-                guard let v = Int(text), v >= 0 else {
-                    throw CSVError(source: source, line: record.line, message: "column \"\(csv.header[c])\": \"\(text)\" is not a whole number of 0 or more (\(policy.inputs[k].description))")
+                guard let v = Int(text), v >= 0, v <= Observation.maximumCount else {
+                    throw CSVError(source: source, line: record.line, message: "column \"\(csv.header[c])\": \"\(text)\" is not a whole number from 0 to \(Observation.maximumCount) (\(policy.inputs[k].description))")
                 }
                 values.append(v)
             }

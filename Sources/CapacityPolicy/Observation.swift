@@ -2,6 +2,10 @@
 public struct Observation: Sendable, Hashable, CustomStringConvertible {
     public var values: [Int]
 
+    /// The largest count an input may take: the compiled evaluator holds counts in 32 bits, and no
+    /// threshold may exceed this either (`Policy.maximumThreshold`).
+    public static let maximumCount = 1_000_000_000
+
     public init(_ values: [Int]) { self.values = values }
 
     public var description: String { values.map(String.init).joined(separator: ",") }
@@ -24,7 +28,9 @@ extension Policy {
         var values: [Int] = []
         for input in inputs {
             guard let v = named[input.name] else { throw PolicyError("missing value for input \"\(input.name)\"") }
-            guard v >= 0 else { throw PolicyError("\(input.name) must be 0 or more, got \(v)") }
+            guard v >= 0, v <= Observation.maximumCount else {
+                throw PolicyError("\(input.name) must be from 0 to \(Observation.maximumCount), got \(v)")
+            }
             values.append(v)
         }
         return Observation(values)

@@ -119,7 +119,7 @@ extension Policy {
     /// The largest threshold magnitude a criterion may use. Inputs are counts of people and cases
     /// held in 32 bits, and ratios of them; a threshold beyond this could never be crossed, and the
     /// bound keeps every derived cutoff an exact, representable whole number.
-    public static let maximumThreshold = 1_000_000_000.0
+    public static let maximumThreshold = Double(Observation.maximumCount)
 
     private static func threshold(_ node: JSONNode) -> Double? {
         guard let t = node.double() else { return nil }

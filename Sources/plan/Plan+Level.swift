@@ -25,7 +25,7 @@ extension Plan {
         @Option(name: .customLong("open-cases"), parsing: .unconditional, help: "Open, active cases across the team.") var openCases: Int?
         @Option(name: .customLong("set"), help: "Any policy input as NAME=VALUE (repeatable).") var assignments: [String] = []
         @Option(help: "The coverage window checked: emea (10:00 UTC) or americas (17:30 UTC).") var window: WindowChoice?
-        @Option(help: "Output: text, json or slack (the #customer-support post).") var format: Format = .text
+        @Option(help: "Output: text, json or slack (the #customer-support post). With --input: text is CSV, json one object per row.") var format: Format = .text
         @Option(help: "Evaluate every row of a CSV file (- for standard input) and write it back with level and alerts.") var input: String?
         @OptionGroup var policyOptions: PolicyOptions
 
@@ -37,7 +37,11 @@ extension Plan {
                 }
                 let source = input == "-" ? "stdin" : input
                 let csv = try CSVTable(text: try readTextFile(input), source: source)
-                emit(try LevelBatch(table: table).csv(csv, source: source))
+                switch format {
+                case .text: emit(try LevelBatch(table: table).csv(csv, source: source))
+                case .json: emit(try LevelBatch(table: table).json(csv, source: source))
+                case .slack: throw CommandError("--format slack posts one check; with --input, use --format text (CSV) or json")
+                }
                 return
             }
             var named: [String: Int] = [:]

@@ -54,7 +54,7 @@ extension Plan {
             }
             if let maxTrials {
                 guard precision != nil else { throw CommandError("--max-trials applies only with --precision") }
-                guard maxTrials >= 1 else { throw CommandError("--max-trials must be at least 1, got \(maxTrials)") }
+                try SamplingOptions.checkTrials(maxTrials, flag: "--max-trials")
             }
             if noFiles && out != nil { throw CommandError("--no-files and --out contradict each other; give one") }
             if noFiles && html { throw CommandError("--no-files and --html contradict each other; give one") }

@@ -17,10 +17,23 @@ struct SamplingOptions: ParsableArguments {
 
     /// Trials of a paired comparison when `--trials` is not given: each simulates two scenarios.
     static let defaultPairedTrials = 20_000
+    /// The most trials a run may ask for (`--trials`, `--max-trials`): ten billion trials take days
+    /// on any machine, and every count and sum of the tallies stays far from overflow below it.
+    static let maximumTrials = 10_000_000_000
+    /// Worker threads beyond four per processor only add memory (a tally each), not speed.
+    static var maximumThreads: Int { 4 * ProcessInfo.processInfo.activeProcessorCount }
 
     func validate() throws {
-        if let trials, trials < 1 { throw CommandError("--trials must be at least 1, got \(trials)") }
-        if let threads, threads < 1 { throw CommandError("--threads must be at least 1, got \(threads)") }
+        if let trials { try Self.checkTrials(trials, flag: "--trials") }
+        if let threads, !(1...Self.maximumThreads).contains(threads) {
+            throw CommandError("--threads must be from 1 to \(Self.maximumThreads) (four per processor), got \(threads)")
+        }
+    }
+
+    static func checkTrials(_ trials: Int, flag: String) throws {
+        guard (1...maximumTrials).contains(trials) else {
+            throw CommandError("\(flag) must be from 1 to \(maximumTrials), got \(trials)")
+        }
     }
 
     /// `--threads`, or one worker per processor.

@@ -87,7 +87,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (["level", "--emea", "-1", "--us", "3", "--open-cases", "4"], "Error: emea must be 0 or more, got -1"),
+        (["level", "--emea", "-1", "--us", "3", "--open-cases", "4"], "Error: emea must be from 0 to 1000000000, got -1"),
+        (["level", "--emea", "1", "--us", "3", "--open-cases", "9223372036854775807"], "Error: open must be from 0 to 1000000000, got 9223372036854775807"),
+        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--input", "-"], "Error: --input reads the counts from the file; do not also give --emea, --us, --open-cases or --set"),
         (["level", "--emea", "1", "--us", "3"], "Error: missing --open-cases; the policy needs a value for each of its inputs"),
         (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--set", "apac=2"], "Error: the policy has no input \"apac\"; its inputs are emea, us, open"),
         (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--policy", "missing.json"], "Error: missing.json: cannot read the file (it does not exist or is not readable)"),
@@ -99,6 +101,21 @@ import Testing
         #expect(r.status != 0)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == message + "\n")
+    }
+
+    /// `--format` applies to a batch too: JSON for tools; a Slack post is for one check only.
+    @Test func batchFormats() throws {
+        let input = "date,emea,us,open_cases\n2026-12-02,0,0,1\n"
+        let r = try PlanProcess.run(["level", "--input", "-", "--format", "json"], stdin: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 1)
+        #expect(rows[0]["level"] as? Int == 8 && rows[0]["line"] as? Int == 2)
+        #expect((rows[0]["fields"] as? [String: String])?["date"] == "2026-12-02")
+        #expect((rows[0]["alerts"] as? [String])?.first == "#community-relations")
+        let slack = try PlanProcess.run(["level", "--input", "-", "--format", "slack"], stdin: input)
+        #expect(slack.status == 1 && slack.stdout.isEmpty)
+        #expect(slack.stderr == "Error: --format slack posts one check; with --input, use --format text (CSV) or json\n")
     }
 
     /// Which of two columns of one name to read would be a guess.
@@ -115,7 +132,7 @@ import Testing
         let r = try PlanProcess.run(["level", "--input", file.path])
         #expect(r.status != 0)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr == "Error: \(file.path):3: column \"us\": \"ten\" is not a whole number of 0 or more (US-based SEs working that day)\n")
+        #expect(r.stderr == "Error: \(file.path):3: column \"us\": \"ten\" is not a whole number from 0 to 1000000000 (US-based SEs working that day)\n")
         let missing = try PlanProcess.run(["level", "--input", "-"], stdin: "date,emea,us\n2026-12-01,3,10\n")
         #expect(missing.stderr == "Error: stdin:1: missing column \"open_cases\"; the header must name emea,us,open_cases\n")
     }
