@@ -80,8 +80,8 @@ extension Plan {
             OutputNotice.print(directory?.notices ?? [])
 
             let interrupt = Interrupt()
-            let signalSource = interrupt.catchSignal()
-            defer { signalSource.cancel() }
+            let signalSources = interrupt.catchSignals()
+            defer { signalSources.forEach { $0.cancel() } }
             let progress = ProgressBar(enabled: isatty(2) == 1)
             let started = Date()
             let clock = ContinuousClock.now
@@ -91,7 +91,7 @@ extension Plan {
                 progress.clear()
             } catch {
                 progress.clear()
-                if interrupt.isRequested() { throw Simulate.interrupted() }
+                if let signal = interrupt.received { throw Simulate.interrupted(by: signal) }
                 throw CommandError("\(scenario): \(error)")
             }
             let estimates = Estimates(model: model, tally: tally)
@@ -103,7 +103,7 @@ extension Plan {
 
             var text = format == .json ? output.json : TerminalSummary(output).text
             // A Ctrl-C that came after the last block still means "stop": nothing is written.
-            if interrupt.isRequested() { throw Simulate.interrupted() }
+            if let signal = interrupt.received { throw Simulate.interrupted(by: signal) }
             if let directory {
                 OutputNotice.print(try directory.replace(with: try files(output)))
                 if format == .text { text += "\nFiles written to \(directory.path)\n" }
@@ -120,29 +120,41 @@ extension Plan {
             return files + [OutputFile(name: "report.html", contents: report.html)]
         }
 
-        /// Reports an interrupted run on standard error; exit status 130 is the shell's for SIGINT.
-        private static func interrupted() -> ExitCode {
+        /// Reports an interrupted run on standard error; the exit status is the shell's for the
+        /// signal (128 + its number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
+        private static func interrupted(by signal: Int32) -> ExitCode {
             FileHandle.standardError.write(Data("Interrupted: the run was stopped and no files were written.\n".utf8))
-            return ExitCode(130)
+            return ExitCode(128 + signal)
         }
     }
 }
 
-/// Ctrl-C as a request the run polls between blocks, rather than the default death by SIGINT, so
-/// that an interrupted run ends cleanly and writes nothing.
+/// Ctrl-C, `kill` (SIGTERM) and a closed terminal (SIGHUP) as a request the run polls between
+/// blocks, rather than the default death, so that an interrupted run ends cleanly and writes
+/// nothing. (A kill that cannot be caught, SIGKILL, still cannot lose data: `OutputDirectory`
+/// keeps the old or the new folder in place at every moment.)
 private final class Interrupt: Sendable {
-    private let requested = Atomic<Bool>(false)
+    static let signals = [SIGINT, SIGTERM, SIGHUP]
+    /// The signal that asked to stop, or 0.
+    private let requested = Atomic<Int32>(0)
 
-    /// Starts catching SIGINT; it is caught for as long as the returned source is kept.
-    func catchSignal() -> any DispatchSourceSignal {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler { [self] in requested.store(true, ordering: .relaxed) }
-        source.resume()
-        return source
+    /// Starts catching the signals; they are caught for as long as the returned sources are kept.
+    func catchSignals() -> [any DispatchSourceSignal] {
+        Self.signals.map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [self] in _ = requested.compareExchange(expected: 0, desired: number, ordering: .relaxed) }
+            source.resume()
+            return source
+        }
     }
 
-    @Sendable func isRequested() -> Bool { requested.load(ordering: .relaxed) }
+    var received: Int32? {
+        let number = requested.load(ordering: .relaxed)
+        return number == 0 ? nil : number
+    }
+
+    @Sendable func isRequested() -> Bool { received != nil }
 }
 
 /// The progress line on standard error, redrawn at most ten times a second; silent when standard

@@ -172,8 +172,10 @@ import Testing
     }
 
     #if os(Linux)
-    /// Ctrl-C stops the run between blocks: exit status 130, one line, no files.
-    @Test func interruptWritesNothing() throws {
+    /// Ctrl-C, SIGTERM and SIGHUP stop the run between blocks: the shell's exit status for the
+    /// signal, one line, no files.
+    @Test(arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143)), (SIGHUP, Int32(129))])
+    func interruptWritesNothing(signal: Int32, status: Int32) throws {
         let folder = try PlanProcess.temporaryDirectory()
         let out = folder.appendingPathComponent("out")
         let process = Process()
@@ -184,25 +186,25 @@ import Testing
         process.standardOutput = Pipe()
         process.standardError = err
         try process.run()
-        // Interrupt once the command handles SIGINT, as /proc shows, rather than after a guessed delay.
+        // Signal once the command handles the signal, as /proc shows, rather than after a guessed delay.
         let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, !(try handlesInterrupt(process.processIdentifier)) { Thread.sleep(forTimeInterval: 0.05) }
-        process.interrupt()
+        while Date() < deadline, !(try handles(signal, process.processIdentifier)) { Thread.sleep(forTimeInterval: 0.05) }
+        kill(process.processIdentifier, signal)
         let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 130)
+        #expect(process.terminationStatus == status)
         #expect(stderr == "Interrupted: the run was stopped and no files were written.\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    /// Whether SIGINT (signal 2, bit 1 of the mask) is caught, as it is once the command's signal
+    /// Whether `signal` (bit signal − 1 of the mask) is caught, as it is once the command's signal
     /// source is running (libdispatch installs a handler for it).
-    private func handlesInterrupt(_ pid: Int32) throws -> Bool {
+    private func handles(_ signal: Int32, _ pid: Int32) throws -> Bool {
         let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
         guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
               let mask = UInt64(line.dropFirst(7).trimmingCharacters(in: .whitespaces), radix: 16) else { return false }
-        return mask & 0b10 != 0
+        return mask & (1 << UInt64(signal - 1)) != 0
     }
     #endif
 }
