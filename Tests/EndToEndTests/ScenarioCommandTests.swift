@@ -9,6 +9,16 @@ import Testing
         #expect(r.stdout == file)
     }
 
+    /// A file above 64 MiB is refused before it is read, whatever it holds.
+    @Test func inputsAboveTheSizeLimitAreRefused() throws {
+        let file = try PlanProcess.temporaryDirectory().appendingPathComponent("large.json")
+        try Data(repeating: UInt8(ascii: " "), count: (64 << 20) + 1).write(to: file)
+        let r = try PlanProcess.run(["validate", file.path])
+        #expect(r.status == 1 && r.stdout.isEmpty)
+        #expect(r.stderr == "Error: \(file.path): the file is larger than 64 MiB, the most plan reads\n")
+        try FileManager.default.removeItem(at: file)
+    }
+
     @Test func validateAcceptsTheExamples() throws {
         let r = try PlanProcess.run(["validate", "scenarios/december.json"])
         #expect(r.status == 0 && r.stderr.isEmpty)
