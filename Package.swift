@@ -23,7 +23,7 @@ let package = Package(
 
         /// The level engine: policy as data, the explained and the compiled evaluator, the policy lint.
         /// Pure Swift; no GSL, no I/O beyond decoding bytes it is handed.
-        .target(name: "CapacityPolicy", dependencies: ["InputFormats"]),
+        .target(name: "CapacityPolicy", dependencies: ["Buffers", "InputFormats"]),
 
         /// Civil dates, public holiday rules, company calendars and who is scheduled on a day. No I/O.
         .target(name: "Calendars"),
@@ -37,7 +37,7 @@ let package = Package(
 
         /// The Monte Carlo engine: scenario compiled to arrays, the trial kernel, blocks, seeds and
         /// threads, and the estimates of MODEL.md §8.
-        .target(name: "Simulation", dependencies: ["Scenarios", "CapacityPolicy", "Calendars", "GSLSupport", "CGSL"]),
+        .target(name: "Simulation", dependencies: ["Buffers", "Scenarios", "CapacityPolicy", "Calendars", "GSLSupport", "CGSL"]),
 
         /// What a run writes: the terminal summary, CSV files, run.json and the HTML report.
         .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "InputFormats"]),
@@ -59,6 +59,9 @@ let package = Package(
         ),
 
         // MARK: - Implementation details
+
+        /// The fixed-capacity buffer the hot loops of CapacityPolicy and Simulation keep their tables in.
+        .target(name: "Buffers"),
 
         /// Readers for JSON and CSV input that keep line numbers and JSON paths, so bad input is reported precisely.
         .target(name: "InputFormats"),
