@@ -1,6 +1,15 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// `PLAN_INTERNAL_CHECKS=1 swift build` (or `swift test`) compiles invariant checks into the hot
+/// loops, in the spirit of swift-collections' COLLECTIONS_INTERNAL_CHECKS: a bounds check on every
+/// `FixedBuffer` access, headcount ≥ 0 and open cases ≥ 0 in the trial kernel, and every lookup of
+/// the compiled policy compared with the explained evaluator. A failed check traps with a message.
+/// They multiply the run time, so normal builds leave them out; `.ci/run` runs the Simulation and
+/// CapacityPolicy tests with them once, in their own build folder (a changed define rebuilds
+/// everything). Set on every target whose code, or whose inlined callers' code, holds such a check.
+let internalChecks: [SwiftSetting] = Context.environment["PLAN_INTERNAL_CHECKS"] == "1" ? [.define("PLAN_INTERNAL_CHECKS")] : []
+
 let package = Package(
     name: "plan",
     platforms: [.macOS(.v14)],
@@ -23,7 +32,7 @@ let package = Package(
 
         /// The level engine: policy as data, the explained and the compiled evaluator, the policy lint.
         /// Pure Swift; no GSL, no I/O beyond decoding bytes it is handed.
-        .target(name: "CapacityPolicy", dependencies: ["Buffers", "InputFormats"]),
+        .target(name: "CapacityPolicy", dependencies: ["Buffers", "InputFormats"], swiftSettings: internalChecks),
 
         /// Civil dates, public holiday rules, company calendars and who is scheduled on a day. No I/O.
         .target(name: "Calendars"),
@@ -37,7 +46,7 @@ let package = Package(
 
         /// The Monte Carlo engine: scenario compiled to arrays, the trial kernel, blocks, seeds and
         /// threads, and the estimates of MODEL.md §8.
-        .target(name: "Simulation", dependencies: ["Buffers", "Scenarios", "CapacityPolicy", "Calendars", "GSLSupport", "CGSL"]),
+        .target(name: "Simulation", dependencies: ["Buffers", "Scenarios", "CapacityPolicy", "Calendars", "GSLSupport", "CGSL"], swiftSettings: internalChecks),
 
         /// What a run writes: the terminal summary, CSV files, run.json and the HTML report.
         .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "InputFormats"]),
@@ -61,7 +70,7 @@ let package = Package(
         // MARK: - Implementation details
 
         /// The fixed-capacity buffer the hot loops of CapacityPolicy and Simulation keep their tables in.
-        .target(name: "Buffers"),
+        .target(name: "Buffers", swiftSettings: internalChecks),
 
         /// Readers for JSON and CSV input that keep line numbers and JSON paths, so bad input is reported precisely.
         .target(name: "InputFormats"),

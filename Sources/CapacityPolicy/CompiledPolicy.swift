@@ -1,4 +1,7 @@
 import Buffers
+#if PLAN_INTERNAL_CHECKS
+import Synchronization
+#endif
 
 /// The evaluator for hot loops: a lookup table over the cells the policy's thresholds cut the
 /// input space into.
@@ -39,8 +42,8 @@ public struct CompiledPolicy: @unchecked Sendable {
     /// O(inputs + ratio atoms).
     @inlinable
     public func level(_ values: UnsafePointer<Int32>) -> Int {
-        if let dense, let level = dense.level(values) { return level }
-        return storage.levelOutsideDenseRegion(values)
+        if let dense, let level = dense.level(values) { return checked(level, values) }
+        return checked(storage.levelOutsideDenseRegion(values), values)
     }
 
     public func level(_ observation: Observation) -> Int {
@@ -58,7 +61,37 @@ public struct CompiledPolicy: @unchecked Sendable {
         } else {
             for i in 0..<levels.count { levels[i] = UInt8(truncatingIfNeeded: storage.level(base + i &* k)) }
         }
+        #if PLAN_INTERNAL_CHECKS
+        for i in 0..<levels.count { _ = checked(Int(levels[i]), base + i &* k) }
+        #endif
     }
+}
+
+extension CompiledPolicy {
+    /// `level` as computed, after checking it against the explained evaluator when the package is
+    /// built with `PLAN_INTERNAL_CHECKS` (see Package.swift): the tables are derived from the
+    /// policy by a chain of reasoning about atoms and cells that a test grid cannot cover for
+    /// every policy, so checked builds compare every lookup the simulation makes. Each distinct
+    /// input state is compared once (a repeated lookup is the same lookup): trials revisit the same
+    /// few thousand states, and the explained evaluator costs a hundred lookups.
+    @inlinable @inline(__always)
+    func checked(_ level: Int, _ values: UnsafePointer<Int32>) -> Int {
+        #if PLAN_INTERNAL_CHECKS
+        checkAgainstExplained(level, values)
+        #endif
+        return level
+    }
+
+    #if PLAN_INTERNAL_CHECKS
+    @usableFromInline
+    func checkAgainstExplained(_ level: Int, _ values: UnsafePointer<Int32>) {
+        let state = Array(UnsafeBufferPointer(start: values, count: inputCount))
+        guard storage.checkedStates.withLock({ $0.insert(state).inserted }) else { return }
+        let observation = Observation(state.map(Int.init))
+        let explained = table.evaluate(observation).level
+        precondition(level == explained, "compiled policy gives level index \(level) for \(observation), the explained evaluator \(explained)")
+    }
+    #endif
 }
 
 /// A threshold test `value > threshold` (strict) or `value >= threshold`.
@@ -115,6 +148,10 @@ extension CompiledPolicy {
         @usableFromInline let levelTable: FixedBuffer<UInt8>
         /// The fast path for the common shape (three inputs, at most one ratio); nil otherwise.
         @usableFromInline private(set) var threeInputKernel: ThreeInputKernel?
+        #if PLAN_INTERNAL_CHECKS
+        /// Input states already compared with the explained evaluator (`CompiledPolicy.checked`).
+        let checkedStates = Mutex<Set<[Int32]>>([])
+        #endif
 
         /// An input's cells: `inputCells[cells + min(value, clamp)]`, beyond `clamp` no atom changes.
         @usableFromInline
