@@ -18,7 +18,6 @@ let package = Package(
         .library(name: "CapacityPolicy", targets: ["CapacityPolicy"]),
         .library(name: "Calendars", targets: ["Calendars"]),
         .library(name: "CalendarImport", targets: ["CalendarImport"]),
-        .library(name: "GSLSupport", targets: ["GSLSupport"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         .library(name: "Reports", targets: ["Reports"]),
@@ -46,7 +45,7 @@ let package = Package(
 
         /// The Monte Carlo engine: scenario compiled to arrays, the trial kernel, blocks, seeds and
         /// threads, and the estimates of MODEL.md §8.
-        .target(name: "Simulation", dependencies: ["Buffers", "Scenarios", "CapacityPolicy", "Calendars", "GSLSupport", "CGSL"], swiftSettings: internalChecks),
+        .target(name: "Simulation", dependencies: ["Buffers", "Scenarios", "CapacityPolicy", "Calendars", "CGSL"], swiftSettings: internalChecks),
 
         /// What a run writes: the terminal summary, CSV files, run.json and the HTML report.
         .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "InputFormats"]),
@@ -55,14 +54,11 @@ let package = Package(
         /// command-line edits of a scenario, and pricing time-off requests against a risk limit.
         .target(name: "WhatIf", dependencies: ["Simulation", "Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "Reports"]),
 
-        /// Swift face of the GNU Scientific Library: generators, status codes as errors.
-        .target(name: "GSLSupport", dependencies: ["CGSL"]),
-
         /// The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(
             name: "plan",
             dependencies: [
-                "CapacityPolicy", "Calendars", "CalendarImport", "GSLSupport", "InputFormats", "Scenarios", "Simulation", "Reports", "WhatIf",
+                "CapacityPolicy", "Calendars", "CalendarImport", "InputFormats", "Scenarios", "Simulation", "Reports", "WhatIf",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,8 +80,7 @@ let package = Package(
         .testTarget(name: "CapacityPolicyTests", dependencies: ["CapacityPolicy", "InputFormats"]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GSLSupportTests", dependencies: ["GSLSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "GSLSupport", "CGSL"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "CGSL"]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "Reports"]),

@@ -1,6 +1,5 @@
 import Calendars
 import CapacityPolicy
-import GSLSupport
 
 /// Runs a base and a variant model trial by trial on the same random numbers, and counts for every
 /// check how the two levels of each trial compare (`PairedTally`).

@@ -1,7 +1,6 @@
 import Buffers
 import CapacityPolicy
 import CGSL
-import GSLSupport
 
 /// Simulates trials of a `SimulationModel` (MODEL.md §3–6) and records them in a `Tally`.
 ///
@@ -52,9 +51,9 @@ public final class TrialKernel {
     public init(model: SimulationModel) throws(GSLError) {
         self.model = model
         self.policy = model.policy
-        absence = try RandomGenerator(.taus2, seed: 1)
-        inflow = try RandomGenerator(.taus2, seed: 2)
-        work = try RandomGenerator(.taus2, seed: 3)
+        absence = try RandomGenerator(seed: Stream.absence.rawValue)
+        inflow = try RandomGenerator(seed: Stream.inflow.rawValue)
+        work = try RandomGenerator(seed: Stream.work.rawValue)
         tables = KernelTables(model)
         headcount = DayGrid(model.scheduledHeadcount, days: model.dayCount)
         capacity = DayGrid(model.scheduledCapacity, days: model.dayCount)
@@ -67,16 +66,18 @@ public final class TrialKernel {
     /// Seeds the three streams for trial `trial` (counted within its block) of block `block` of a
     /// run with master seed `seed`.
     ///
-    /// Each block's stream seed comes from (master seed, block, stream), as MODEL.md §7 states;
-    /// each trial then takes its own substream of it. Without the substreams, a trial that drew a
-    /// different number of variates (because a what-if changed it) would shift every later trial
-    /// of its block; with them, a change to a scenario leaves the other trials' draws untouched.
+    /// Each trial has its own seed per stream (`StreamSeed`), derived from (master seed, block,
+    /// stream) and the trial's index, as MODEL.md §7 states. Without per-trial seeds, a trial that
+    /// drew a different number of variates (because a what-if changed it) would shift every later
+    /// trial of its block; with them, a change to a scenario leaves the other trials' draws untouched.
     public func seed(master seed: UInt64, block: UInt64, trial: UInt64) {
         for (generator, stream) in [(absence, Stream.absence), (inflow, .inflow), (work, .work)] {
-            let blockSeed = StreamSeed.derive(master: seed, block: block, stream: stream.rawValue)
-            generator.reseed(StreamSeed.derive(master: UInt64(blockSeed), block: trial, stream: 0))
+            generator.reseed(StreamSeed.trial(master: seed, block: block, trial: trial, stream: stream.rawValue))
         }
     }
+
+    /// GSL's name of the generator every stream uses, for the run's record.
+    public static var generatorName: String { String(cString: RandomGenerator.algorithm.pointee.name) }
 
     /// Runs one trial and records it.
     public func runTrial(into tally: inout Tally) {
