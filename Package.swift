@@ -30,35 +30,38 @@ let package = Package(
         // MARK: - Public modules
 
         /// The level engine: policy as data, the explained and the compiled evaluator, the policy lint.
-        /// Pure Swift; no GSL, no I/O beyond decoding bytes it is handed.
+        /// Pure Swift; no GSL, no Foundation, no I/O beyond decoding bytes it is handed. It states facts
+        /// (the level, the criteria that decided it); the messages built from them are in Reports.
         .target(name: "CapacityPolicy", dependencies: ["Buffers", "InputFormats"], swiftSettings: internalChecks),
 
         /// Civil dates, public holiday rules, company calendars and who is scheduled on a day. No I/O.
-        .target(name: "Calendars"),
+        .target(name: "Calendars", dependencies: ["OutputFormats"]),
 
         /// Reading time off and holidays from outside formats: iCalendar (RFC 5545) and CSV exports.
         .target(name: "CalendarImport", dependencies: ["Calendars", "InputFormats"]),
 
         /// The scenario: team, calendars, inflow, work and policy of a simulated period; its JSON format,
         /// validation with JSON paths, and JSON Schema.
-        .target(name: "Scenarios", dependencies: ["Calendars", "CalendarImport", "CapacityPolicy", "InputFormats"]),
+        .target(name: "Scenarios", dependencies: ["Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "OutputFormats"]),
 
         /// The Monte Carlo engine: scenario compiled to arrays, the trial kernel, blocks, seeds and
         /// threads, and the estimates of MODEL.md §8.
         .target(name: "Simulation", dependencies: ["Buffers", "Scenarios", "CapacityPolicy", "Calendars", "CGSL"], swiftSettings: internalChecks),
 
-        /// What a run writes: the terminal summary, CSV files, run.json and the HTML report.
-        .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "InputFormats"]),
+        /// What plan writes for people and files: the level messages (text, Slack, JSON) and the
+        /// policy table built from the level engine's facts; a run's terminal summary, CSV files,
+        /// run.json and the HTML report, which is rebuilt from those files alone; output folders.
+        .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "InputFormats", "OutputFormats", "CFileSystem"]),
 
         /// Comparing a base and a variant scenario on common random numbers: paired differences,
         /// command-line edits of a scenario, and pricing time-off requests against a risk limit.
-        .target(name: "WhatIf", dependencies: ["Simulation", "Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "Reports"]),
+        .target(name: "WhatIf", dependencies: ["Simulation", "Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "OutputFormats"]),
 
         /// The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(
             name: "plan",
             dependencies: [
-                "CapacityPolicy", "Calendars", "CalendarImport", "InputFormats", "Scenarios", "Simulation", "Reports", "WhatIf",
+                "CapacityPolicy", "Calendars", "CalendarImport", "InputFormats", "Scenarios", "Simulation", "Reports", "WhatIf", "OutputFormats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,19 +74,29 @@ let package = Package(
         /// Readers for JSON and CSV input that keep line numbers and JSON paths, so bad input is reported precisely.
         .target(name: "InputFormats"),
 
+        /// The two atomic renames output folders need (exchange, and rename without replacing),
+        /// which Swift's Glibc module does not declare.
+        .target(name: "CFileSystem"),
+
+        /// How every output writes numbers, columns, HTML, CSV and JSON, and merges consecutive checks
+        /// into runs. It depends on nothing of the project, so that any module that writes for people
+        /// or files (Calendars as much as Reports) uses the same rules, and the level engine needs none.
+        .target(name: "OutputFormats"),
+
         /// GSL as a system library (Debian: libgsl-dev).
         .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
 
         // MARK: - Tests
 
         .testTarget(name: "InputFormatsTests", dependencies: ["InputFormats"]),
+        .testTarget(name: "OutputFormatsTests", dependencies: ["OutputFormats"]),
         .testTarget(name: "CapacityPolicyTests", dependencies: ["CapacityPolicy", "InputFormats"]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "CGSL"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "CGSL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy"]),
-        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats"]),
+        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "Reports", "OutputFormats"]),
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
     ]
 )

@@ -122,7 +122,7 @@ extension EventDefinition {
         }
         return EventDefinition(
             line: beginLine,
-            summary: single["SUMMARY"].map { ICalendarText.unescape($0.value) } ?? "",
+            summary: single["SUMMARY"].map { ICalendarText.printable(ICalendarText.unescape($0.value)) } ?? "",
             start: TimeOnLine(time: start, line: startProperty.line),
             length: length,
             rule: rule,

@@ -1,3 +1,5 @@
+import InputFormats
+
 /// Decoding TEXT values (RFC 5545 §3.3.11), such as SUMMARY, where `,` `;` `\` and line breaks are
 /// written as `\,` `\;` `\\` and `\n`.
 enum ICalendarText {
@@ -23,5 +25,15 @@ enum ICalendarText {
         }
         if escaping { result.append("\\") }
         return result
+    }
+
+    /// The text on one line with nothing but printing characters: an event's name becomes a
+    /// holiday name shown in terminals, tables and messages, where a line break or an escape
+    /// sequence would forge or garble output. Each control character becomes a space.
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: \.isControlCharacter) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars { result.append(scalar.isControlCharacter ? " " : scalar) }
+        return String(result)
     }
 }

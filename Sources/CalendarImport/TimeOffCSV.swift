@@ -36,6 +36,7 @@ public struct TimeOffCSV: Equatable, Sendable {
     /// - Complexity: O(n) in the length of `text`.
     public init(text: String, source: String) throws(ImportError) {
         let table = try CSVTable(text: text, source: source)
+        try table.requireDistinctColumns(source: source)
         let required = Self.requiredColumns.joined(separator: ",")
         guard let header = table.records.first else {
             throw ImportError(source: source, line: 1, message: "expected a header row naming the columns \(required), found an empty file")
@@ -49,9 +50,6 @@ public struct TimeOffCSV: Equatable, Sendable {
                 throw ImportError(
                     source: source, line: header.line,
                     message: "missing column \"\(column)\"; the header must name \(required)\(semicolons)")
-            }
-            guard names.lastIndex(of: column) == index else {
-                throw ImportError(source: source, line: header.line, message: "expected one column named \"\(column)\", found two")
             }
             columns.append(index)
         }

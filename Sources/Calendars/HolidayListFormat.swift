@@ -1,3 +1,5 @@
+import OutputFormats
+
 /// The ways `plan holidays` prints a list of holidays. Kept in the library so that the exact
 /// output (column layout, CSV quoting, JSON escaping) is tested without running the tool.
 public enum HolidayListFormat: String, CaseIterable, Sendable {
@@ -14,44 +16,12 @@ public enum HolidayListFormat: String, CaseIterable, Sendable {
         case .text:
             return holidays.map { "\($0.date)  \($0.date.weekday.abbreviation)  \($0.name)\n" }.joined()
         case .csv:
-            return "date,weekday,name\n" + holidays.map {
-                "\($0.date),\($0.date.weekday.abbreviation),\(Self.csvField($0.name))\n"
-            }.joined()
+            return CSVWriter.row(["date", "weekday", "name"])
+                + holidays.map { CSVWriter.row(["\($0.date)", $0.date.weekday.abbreviation, $0.name]) }.joined()
         case .json:
             guard !holidays.isEmpty else { return "[]\n" }
-            let objects = holidays.map { "  {\"date\": \"\($0.date)\", \"name\": \(Self.jsonString($0.name))}" }
+            let objects = holidays.map { "  {\"date\": \"\($0.date)\", \"name\": \(encodeJSON($0.name))}" }
             return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
         }
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-}
-
-extension String {
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for character in self { if character == target { out += replacement } else { out.append(character) } }
-        return out
     }
 }

@@ -6,21 +6,36 @@ import InputFormats
 public struct LevelBatch: Sendable {
     public let table: EffectiveTable
 
+    /// A record of the input with the level its counts give and the channels alerted up to it.
+    public struct Row: Sendable, Equatable {
+        public let fields: [String]
+        /// 1-based, as the handbook numbers levels.
+        public let level: Int
+        public let alerts: [String]
+    }
+
+    /// The columns the rows are written with: the input's, then `level` and `alerts`.
+    public static let addedColumns = ["level", "alerts"]
+
     public init(table: EffectiveTable) { self.table = table }
 
-    public func evaluate(_ csv: CSVTable, source: String) throws(CSVError) -> String {
+    /// Every record of `csv`, evaluated; the first record that cannot be is an error naming its line.
+    ///
+    /// - Complexity: O(records × criteria).
+    public func evaluate(_ csv: CSVTable, source: String) throws(CSVError) -> [Row] {
         let policy = table.policy
         let required = policy.inputs.map { $0.kind == .cases && $0.name == "open" ? "open_cases" : $0.name }
+        try csv.requireDistinctColumns(source: source)
         var columns: [Int] = []
         for (input, name) in zip(policy.inputs, required) {
             if let c = csv.column(name) ?? csv.column(input.name) { columns.append(c); continue }
             _ = try csv.requireColumn(name, of: required, source: source)
         }
-        for extra in ["level", "alerts"] where csv.column(extra) != nil {
+        for extra in Self.addedColumns where csv.column(extra) != nil {
             throw CSVError(source: source, line: csv.records.first?.line ?? 1, message: "the input already has a column \"\(extra)\", which the output adds")
         }
         let compiled = CompiledPolicy(table)
-        var out = CSVWriter.row(csv.header + ["level", "alerts"])
+        var rows: [Row] = []
         for record in csv.rows {
             guard record.fields.count == csv.header.count else {
                 throw CSVError(source: source, line: record.line, message: "expected \(csv.header.count) fields as in the header, found \(record.fields.count)")
@@ -34,9 +49,8 @@ public struct LevelBatch: Sendable {
                 values.append(v)
             }
             let level = compiled.level(Observation(values))
-            let alerts = LevelReport.cumulative(policy.levels[0...level].map(\.alerts))
-            out += CSVWriter.row(record.fields + [String(level + 1), alerts.joined(separator: " ")])
+            rows.append(Row(fields: record.fields, level: level + 1, alerts: policy.alerts(upTo: level)))
         }
-        return out
+        return rows
     }
 }

@@ -1,4 +1,5 @@
-/// What CS-triage needs at a check: the level, why, what to do and whom to alert.
+/// What CS-triage needs at a check: the level, why, what to do and whom to alert, as facts; the
+/// messages built from them (terminal, Slack, JSON) are written by the output layer.
 public struct LevelReport: Sendable {
     public let policy: Policy
     public let evaluation: Evaluation
@@ -20,96 +21,17 @@ public struct LevelReport: Sendable {
     }
 
     /// Every channel alerted at levels 2 … k, once each, in the order first alerted.
-    public var alerts: [String] { Self.cumulative(policy.levels[0...evaluation.level].map(\.alerts)) }
+    public var alerts: [String] { policy.alerts(upTo: evaluation.level) }
 
     /// Teams coordinated with at the declared level.
     public var coordination: [String] { level.coordination }
-
-    static func cumulative(_ lists: [[String]]) -> [String] {
-        var seen = Set<String>()
-        return lists.flatMap { $0 }.filter { seen.insert($0).inserted }
-    }
-
-    /// `emea 2, us 7, open 60, load 6.67`
-    public var observed: String {
-        zip(policy.metricNames, evaluation.metricValues).map { "\($0) \(formatMetric($1))" }.joined(separator: ", ")
-    }
-
-    /// Why this level, one sentence.
-    public var why: String {
-        if evaluation.level == 0 {
-            let note = evaluation.baselineDescribed ? "" : " (outside the baseline's description: \(policy.levels[0].criteria.map(\.description).joined(separator: ", ")))"
-            return "no level above the baseline is triggered\(note)"
-        }
-        let reasons = evaluation.reasons.map { "\($0.entry.criterion) (\($0.entry.criterion.metric) is \(formatMetric($0.value)))" }
-        let joiner = level.trigger == .all ? " and " : "; "
-        var text = (level.trigger == .all ? "all of: " : "") + reasons.joined(separator: joiner)
-        let dittos = evaluation.outcomes[evaluation.level...].flatMap(\.criteria).filter { $0.holds && !$0.entry.counts }
-        var dittoLevels: [String: [Int]] = [:]
-        for d in dittos { dittoLevels[d.entry.criterion.description, default: []].append(d.entry.collapsedInto! + 1) }
-        for (criterion, firsts) in dittoLevels.sorted(by: { $0.key < $1.key }) {
-            text += "; \(criterion) is written again at higher levels but counts at level \(firsts[0]) only (\(policy.reading.rawValue) reading)"
-        }
-        return text
-    }
-
-    public func text() -> String {
-        var lines: [String] = []
-        let header = window.map { "\($0.name) check (\($0.schedule))" } ?? "Check"
-        lines.append("\(header): level \(levelNumber), \(level.name)")
-        lines.append("  observed:      \(observed)")
-        lines.append("  why:           \(why)")
-        lines.append("  contingencies:")
-        for c in contingencies { lines.append("    \(c.level). \(c.text)") }
-        lines.append("  alert:         \(alerts.isEmpty ? "no channel" : alerts.joined(separator: ", "))")
-        lines.append("  coordinate:    \(coordination.isEmpty ? "nobody outside CS" : coordination.joined(separator: ", "))")
-        lines.append("  policy:        \(policy.name), \(policy.reading.rawValue) reading")
-        return lines.joined(separator: "\n")
-    }
-
-    public func json() -> String {
-        struct Document: Encodable {
-            let window: String?
-            let checkTimeUTC: String?
-            let observed: [String: Double]
-            let level: Int
-            let name: String
-            let why: String
-            let contingencies: [String]
-            let alerts: [String]
-            let coordination: [String]
-            let policy: String
-            let reading: String
-        }
-        return encodeJSON(Document(
-            window: window?.name, checkTimeUTC: window.map { CheckWindow.clock($0.checkMinute) },
-            observed: Dictionary(uniqueKeysWithValues: zip(policy.metricNames, evaluation.metricValues)),
-            level: levelNumber, name: level.name, why: why, contingencies: contingencies.map(\.text),
-            alerts: alerts, coordination: coordination, policy: policy.name, reading: policy.reading.rawValue))
-    }
-
-    /// The message CS-triage posts in #customer-support for this window's check.
-    public func slack() -> String {
-        let windowName = window.map { "\($0.name) (\(CheckWindow.clock($0.checkMinute)) UTC check, coverage \(CheckWindow.clock($0.coverage.lowerBound))–\(CheckWindow.clock($0.coverage.upperBound)) UTC)" } ?? "Current"
-        var lines = [":rotating_light: *\(windowName): we are at level \(levelNumber) — \(level.name).*"]
-        lines.append("Why: \(why). Observed: \(observed).")
-        if evaluation.level == 0 {
-            lines.append("No contingencies: business as usual.")
-        } else {
-            lines.append("In effect (levels 1–\(levelNumber), cumulative):")
-            for c in contingencies.dropFirst() { lines.append("• L\(c.level): \(c.text)") }
-        }
-        if !alerts.isEmpty { lines.append("Alerted: \(alerts.joined(separator: ", ")).") }
-        return lines.joined(separator: "\n")
-    }
 }
 
-/// Whole numbers as integers, fractions to two decimals, infinity as "+inf".
-public func formatMetric(_ value: Double) -> String {
-    if value.isInfinite { return value > 0 ? "+inf" : "-inf" }
-    if value == value.rounded() { return String(Int(value)) }
-    let hundredths = (value * 100).rounded()
-    let whole = Int(hundredths / 100)
-    let frac = Int(abs(hundredths).truncatingRemainder(dividingBy: 100))
-    return "\(value < 0 && whole == 0 ? "-" : "")\(whole).\(frac < 10 ? "0" : "")\(frac)"
+extension Policy {
+    /// Every channel alerted at the levels up to `level` (0-based), once each, in the order first
+    /// alerted: alerts are cumulative, so a team at level k has sent those of every level below.
+    public func alerts(upTo level: Int) -> [String] {
+        var seen = Set<String>()
+        return levels[0...level].flatMap(\.alerts).filter { seen.insert($0).inserted }
+    }
 }

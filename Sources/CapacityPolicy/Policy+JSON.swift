@@ -12,28 +12,33 @@ extension Policy {
     /// Interprets a policy node, which may sit inside a scenario; problems go to the node's log.
     public static func decode(_ root: JSONNode) -> Policy? {
         root.rejectUnknownKeys(["$schema", "name", "reading", "inputs", "ratios", "levels"])
-        let name = root.member("name")?.string() ?? "policy"
+        let name = root.member("name").map { $0.text(maximumLength: nameLength, allowingEmpty: false) } ?? "policy"
         let reading = root.requiredMember("reading")?.choice(Reading.allCases.map(\.rawValue)).flatMap(Reading.init(rawValue:))
 
         var inputs: [Input] = []
         for node in root.requiredMember("inputs")?.elements() ?? [] {
             node.rejectUnknownKeys(["name", "kind", "description"])
-            guard let name = node.requiredMember("name")?.string(),
+            guard let name = node.requiredMember("name")?.text(maximumLength: nameLength, allowingEmpty: false),
                   let kind = node.requiredMember("kind")?.choice(Input.Kind.allCases.map(\.rawValue)).flatMap(Input.Kind.init(rawValue:))
             else { continue }
             if inputs.contains(where: { $0.name == name }) {
                 node.member("name")?.report("input \"\(name)\" is defined twice")
             }
-            inputs.append(Input(name: name, kind: kind, description: node.member("description")?.string() ?? ""))
+            inputs.append(Input(name: name, kind: kind, description: node.member("description")?.text(maximumLength: textLength, allowingEmpty: true) ?? ""))
         }
         if let node = root.member("inputs"), inputs.isEmpty, node.elements()?.isEmpty == true {
             node.report("a policy needs at least one input")
+        }
+        let casesInputs = inputs.filter { $0.kind == .cases }.map(\.name)
+        if let node = root.member("inputs"), !inputs.isEmpty, casesInputs.count != 1 {
+            let found = casesInputs.isEmpty ? "none" : "\(casesInputs.count) (\(casesInputs.joined(separator: ", ")))"
+            node.report("a policy needs exactly one input of kind \"cases\" (the open cases at a check), found \(found)")
         }
 
         var ratios: [Ratio] = []
         for node in root.member("ratios")?.elements() ?? [] {
             node.rejectUnknownKeys(["name", "numerator", "denominator", "description"])
-            guard let name = node.requiredMember("name")?.string() else { continue }
+            guard let name = node.requiredMember("name")?.text(maximumLength: nameLength, allowingEmpty: false) else { continue }
             if inputs.contains(where: { $0.name == name }) || ratios.contains(where: { $0.name == name }) {
                 node.member("name")?.report("metric \"\(name)\" is defined twice")
             }
@@ -45,7 +50,7 @@ extension Policy {
                 denominatorNode.report("expected at least one input to divide by")
             }
             guard let numerator else { continue }
-            ratios.append(Ratio(name: name, numerator: numerator, denominator: denominator, description: node.member("description")?.string() ?? ""))
+            ratios.append(Ratio(name: name, numerator: numerator, denominator: denominator, description: node.member("description")?.text(maximumLength: textLength, allowingEmpty: true) ?? ""))
         }
 
         let metricNames = inputs.map(\.name) + ratios.map(\.name)
@@ -56,21 +61,21 @@ extension Policy {
         }
         for (l, node) in levelNodes.enumerated() {
             node.rejectUnknownKeys(["name", "trigger", "criteria", "contingency", "alerts", "coordination"])
-            let name = node.requiredMember("name")?.string()
+            let name = node.requiredMember("name")?.text(maximumLength: nameLength, allowingEmpty: false)
             let trigger = node.requiredMember("trigger")?.choice(["any", "all"]).flatMap(Level.Trigger.init(rawValue:))
             let criteriaNode = node.requiredMember("criteria")
             let criteria = criteriaNode?.elements()?.compactMap { decodeCriterion($0, metricNames: metricNames) } ?? []
             if l > 0, let criteriaNode, criteriaNode.elements()?.isEmpty == true {
                 criteriaNode.report("a level above the baseline needs at least one criterion, or it can never be declared")
             }
-            let contingency = node.requiredMember("contingency")?.string()
-            let alerts = node.member("alerts")?.elements()?.compactMap { $0.string() } ?? []
-            let coordination = node.member("coordination")?.elements()?.compactMap { $0.string() } ?? []
+            let contingency = node.requiredMember("contingency")?.text(maximumLength: textLength, allowingEmpty: true)
+            let alerts = node.member("alerts")?.elements()?.compactMap { $0.text(maximumLength: nameLength, allowingEmpty: false) } ?? []
+            let coordination = node.member("coordination")?.elements()?.compactMap { $0.text(maximumLength: nameLength, allowingEmpty: false) } ?? []
             guard let name, let trigger, let contingency else { continue }
             levels.append(Level(name: name, trigger: trigger, criteria: criteria, contingency: contingency, alerts: alerts, coordination: coordination))
         }
         if levels.count > 255 { root.member("levels")?.report("at most 255 levels are supported, found \(levels.count)") }
-        guard let reading, root.log.issues.isEmpty else { return nil }
+        guard let reading, let name, root.log.issues.isEmpty else { return nil }
         return Policy(name: name, reading: reading, inputs: inputs, ratios: ratios, levels: levels)
     }
 
@@ -81,14 +86,17 @@ extension Policy {
         guard let valueNode = node.requiredMember("value"), let op else { return nil }
         let comparison: Comparison?
         if op == "between" {
-            let bounds = valueNode.elements()?.compactMap { $0.double() }
-            if let bounds, bounds.count == 2, bounds[0] <= bounds[1] {
-                comparison = .between(bounds[0], bounds[1])
+            let bounds = valueNode.elements()?.map(threshold)
+            if let bounds, bounds.count == 2, let low = bounds[0], let high = bounds[1], low <= high {
+                comparison = .between(low, high)
             } else {
-                if bounds != nil { valueNode.report("expected [low, high] with low ≤ high for \"between\"") }
+                // A bound that is itself wrong has been reported; the pair's shape is then not the problem.
+                if let bounds, !bounds.contains(where: { $0 == nil }) {
+                    valueNode.report("expected [low, high] with low ≤ high for \"between\"")
+                }
                 comparison = nil
             }
-        } else if let t = valueNode.double() {
+        } else if let t = threshold(valueNode) {
             switch op {
             case "<": comparison = .lessThan(t)
             case "<=": comparison = .atMost(t)
@@ -101,5 +109,24 @@ extension Policy {
         }
         guard let metric, let comparison else { return nil }
         return Criterion(metric: metric, comparison: comparison)
+    }
+
+    /// Characters in a name (of the policy, an input, a ratio, a level, an alert channel) and in a
+    /// description or contingency: they are printed in terminals, messages and tables.
+    static let nameLength = 100
+    static let textLength = 2_000
+
+    /// The largest threshold magnitude a criterion may use. Inputs are counts of people and cases
+    /// held in 32 bits, and ratios of them; a threshold beyond this could never be crossed, and the
+    /// bound keeps every derived cutoff an exact, representable whole number.
+    public static let maximumThreshold = 1_000_000_000.0
+
+    private static func threshold(_ node: JSONNode) -> Double? {
+        guard let t = node.double() else { return nil }
+        guard abs(t) <= maximumThreshold else {
+            node.report("expected a threshold from -1000000000 to 1000000000, found \(node.numberText)")
+            return nil
+        }
+        return t
     }
 }

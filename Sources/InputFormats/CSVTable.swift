@@ -120,6 +120,19 @@ extension CSVTable {
         header.firstIndex { $0.trimmingSpaces.lowercased() == name.lowercased() }
     }
 
+    /// Throws when two columns of the header have the same name (ignoring case and surrounding
+    /// spaces): which of them to read, or to pass through, would be a guess.
+    public func requireDistinctColumns(source: String) throws(CSVError) {
+        var first: [String: Int] = [:]
+        for (i, name) in header.enumerated() {
+            let key = name.trimmingSpaces.lowercased()
+            if let j = first[key] {
+                throw CSVError(source: source, line: records.first?.line ?? 1, message: "the header names the column \"\(name.trimmingSpaces)\" twice (columns \(j + 1) and \(i + 1))")
+            }
+            first[key] = i
+        }
+    }
+
     /// Index of a required column; the error names every column the caller needs.
     public func requireColumn(_ name: String, of required: [String], source: String) throws(CSVError) -> Int {
         guard let i = column(name) else {
@@ -131,17 +144,6 @@ extension CSVTable {
 
 /// A problem in a CSV file: `days.csv:7: expected 3 fields as in the header, found 2`.
 public typealias CSVError = LineMessage
-
-/// Writes RFC 4180 fields: a field with a comma, quote or line break is quoted. Records end in LF
-/// rather than RFC 4180's CRLF: every spreadsheet and pandas read it, and it diffs cleanly in git.
-public enum CSVWriter {
-    public static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
-    }
-
-    public static func row(_ fields: [String]) -> String { fields.map(field).joined(separator: ",") + "\n" }
-}
 
 extension String {
     /// Without leading and trailing spaces and tabs, which spreadsheets leave around values.

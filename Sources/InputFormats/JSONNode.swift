@@ -28,8 +28,11 @@ public struct JSONNode {
         log.record(JSONInputError(source: log.source, line: line, path: path, message: message))
     }
 
+    /// Records that the value has the wrong type. Whatever else is asked of it is then an echo of
+    /// this one mistake, so the log keeps nothing more about this path.
     private func expected(_ what: String) {
         report("expected \(what), found \(value.kindDescription)")
+        log.markWrongType(path)
     }
 
     /// The member named `key`, or nil when absent (or when this is not an object, which is recorded).
@@ -80,6 +83,12 @@ public struct JSONNode {
         return d
     }
 
+    /// The number as written in the file (`1.50`), so that a message quotes the user's own text.
+    public var numberText: String {
+        if case .number(_, let text) = value { return text }
+        return value.kindDescription
+    }
+
     /// A whole number; `3.0` and `3e0` are accepted as 3, `3.5` is not.
     public func int() -> Int? {
         guard case .number(let d, let text) = value else { expected("a whole number"); return nil }
@@ -102,10 +111,20 @@ public struct JSONNode {
 public final class JSONIssueLog {
     public let source: String
     public private(set) var issues: [JSONInputError] = []
+    /// Paths whose value has the wrong type: later problems there follow from that one.
+    private var wrongTypePaths: Set<JSONPath> = []
 
     public init(source: String) { self.source = source }
 
-    public func record(_ issue: JSONInputError) { issues.append(issue) }
+    /// Records `issue` unless the same problem, or a wrong type at the same path, is already
+    /// recorded: one line per distinct mistake, however many readers stumbled on it.
+    public func record(_ issue: JSONInputError) {
+        if let path = issue.path, wrongTypePaths.contains(path) { return }
+        if issues.contains(issue) { return }
+        issues.append(issue)
+    }
+
+    func markWrongType(_ path: JSONPath) { wrongTypePaths.insert(path) }
 
     public func throwIfAny() throws(JSONInputErrors) {
         if !issues.isEmpty { throw JSONInputErrors(issues: issues) }

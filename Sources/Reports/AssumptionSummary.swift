@@ -1,4 +1,5 @@
 import Calendars
+import OutputFormats
 import Scenarios
 import Simulation
 
@@ -20,34 +21,34 @@ struct AssumptionSummary {
             let sickDays = sickness.dailyStartProbability * 365 * sickness.meanSpellDays
             let severity = sickness.severityCV == 0
                 ? "the same every season"
-                : "season severity varies with CV \(plain(sickness.severityCV))"
+                : "season severity varies with CV \(NumberFormat.plain(sickness.severityCV))"
             sentences.append("Sickness: about \(NumberFormat.fixed(sickDays, 1)) sick days a year per SE, in spells of "
-                + "\(plain(sickness.meanSpellDays)) days on average; \(severity).")
+                + "\(NumberFormat.plain(sickness.meanSpellDays)) days on average; \(severity).")
         }
 
         let inflow = s.inflow
-        var parts = ["\(plain(inflow.basePerDay)) cases a day"]
+        var parts = ["\(NumberFormat.plain(inflow.basePerDay)) cases a day"]
         let factors = Weekday.allCases.map { inflow.weekdayFactors[$0] ?? 1 }
         if factors.contains(where: { $0 != 1 }) {
-            parts.append("weekday factors " + zip(Weekday.allCases, factors).map { "\($0.abbreviation) \(plain($1))" }.joined(separator: ", "))
+            parts.append("weekday factors " + zip(Weekday.allCases, factors).map { "\($0.abbreviation) \(NumberFormat.plain($1))" }.joined(separator: ", "))
         }
         if inflow.holidayFactor != 1 && !inflow.holidayCalendars.isEmpty {
-            parts.append("×\(plain(inflow.holidayFactor)) on \(inflow.holidayCalendars.map(\.source).joined(separator: " or ")) public holidays")
+            parts.append("×\(NumberFormat.plain(inflow.holidayFactor)) on \(inflow.holidayCalendars.map(\.source).joined(separator: " or ")) public holidays")
         }
-        if inflow.demandCV > 0 { parts.append("demand shock CV \(plain(inflow.demandCV))") }
-        parts.append(inflow.dispersion.map { "negative binomial with dispersion \(plain($0))" } ?? "Poisson")
+        if inflow.demandCV > 0 { parts.append("demand shock CV \(NumberFormat.plain(inflow.demandCV))") }
+        parts.append(inflow.dispersion.map { "negative binomial with dispersion \(NumberFormat.plain($0))" } ?? "Poisson")
         if inflow.spikeProbability > 0 {
-            parts.append("incident spikes of \(plain(inflow.spikeMean)) cases on \(plain(inflow.spikeProbability * 100))% of days")
+            parts.append("incident spikes of \(NumberFormat.plain(inflow.spikeMean)) cases on \(NumberFormat.plain(inflow.spikeProbability * 100))% of days")
         }
         sentences.append("Inflow: " + parts.joined(separator: "; ") + ".")
 
         let initial: String
         switch s.initialOpenCases {
         case .fixed(let n): initial = "\(n) open cases"
-        case .poissonMean(let mean): initial = "Poisson(\(plain(mean))) open cases"
+        case .poissonMean(let mean): initial = "Poisson(\(NumberFormat.plain(mean))) open cases"
         }
         let start = s.warmupDays == 0 ? "at the start of the horizon" : "at the start of a \(s.warmupDays)-day warm-up"
-        sentences.append("Work: each SE resolves \(plain(s.resolvePerShift)) cases a shift on average; \(initial) \(start).")
+        sentences.append("Work: each SE resolves \(NumberFormat.plain(s.resolvePerShift)) cases a shift on average; \(initial) \(start).")
 
         if s.effects.isEmpty {
             sentences.append("Effects: none; levels are declared but change nothing (open loop).")
@@ -55,23 +56,13 @@ struct AssumptionSummary {
             let effects = s.effects.keys.sorted().map { level -> String in
                 let e = s.effects[level]!
                 var changes: [String] = []
-                if e.capacityMultiplier != 1 { changes.append("capacity ×\(plain(e.capacityMultiplier))") }
-                if e.extraResolutionsPerDay != 0 { changes.append("+\(plain(e.extraResolutionsPerDay)) resolutions a day") }
-                if e.divertedShare != 0 { changes.append("diverts \(plain(e.divertedShare * 100))% of new cases") }
+                if e.capacityMultiplier != 1 { changes.append("capacity ×\(NumberFormat.plain(e.capacityMultiplier))") }
+                if e.extraResolutionsPerDay != 0 { changes.append("+\(NumberFormat.plain(e.extraResolutionsPerDay)) resolutions a day") }
+                if e.divertedShare != 0 { changes.append("diverts \(NumberFormat.plain(e.divertedShare * 100))% of new cases") }
                 return "level \(level) " + (changes.isEmpty ? "nothing" : changes.joined(separator: " and "))
             }
             sentences.append("Effects (closed loop): " + effects.joined(separator: "; ") + ".")
         }
         self.sentences = sentences
     }
-}
-
-/// `30` rather than `30.0`, `1.1` rather than `1.1000000000000001`: scenario numbers as people
-/// wrote them (to 6 decimals at most).
-func plain(_ value: Double) -> String {
-    var text = NumberFormat.fixed(value, 6)
-    guard text.contains(".") else { return text }
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
 }

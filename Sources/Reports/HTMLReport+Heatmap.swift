@@ -1,4 +1,5 @@
 import Calendars
+import OutputFormats
 
 extension HTMLReport {
     /// Width and height of a day cell, the gap between cells, and the room for week labels and the
@@ -12,15 +13,15 @@ extension HTMLReport {
     /// legend that prints. Weekends, days without checks and company closures are marked as such,
     /// so a pale cell always means a quiet check, never a missing one.
     var heatmaps: String {
-        let risk = percent(data.policy.planningRisk)
+        let risk = NumberFormat.percent(policy.planningRisk)
         var lines = [
             "<section id=\"heatmap\" class=\"heatmap\">",
             "<h2>Planning level by day</h2>",
             "<p class=\"note\">Each check shows its planning level, the lowest level k with P(level &gt; k) ≤ \(risk): "
-                + "1 is \(data.policy.levels[0].name.htmlEscaped), and the darker the cell, the higher the level. Hover over a day for P(level ≥ k).</p>",
+                + "1 is \(policy.levels[0].name.htmlEscaped), and the darker the cell, the higher the level. Hover over a day for P(level ≥ k).</p>",
             "<div class=\"heatmaps\">",
         ]
-        for (i, window) in data.scenario.windows.enumerated() {
+        for (i, window) in scenario.windows.enumerated() {
             lines.append("<figure>")
             lines.append("<figcaption>\(windowTitle(window).htmlEscaped)</figcaption>")
             lines.append(heatmap(window, index: i))
@@ -28,7 +29,7 @@ extension HTMLReport {
         }
         lines.append("</div>")
         lines.append("<ul class=\"legend\">")
-        for level in data.policy.levels {
+        for level in policy.levels {
             let alerts = level.alerts.isEmpty ? "" : " (alerts \(level.alerts.joined(separator: ", ")))"
             lines.append("<li class=\"legend-entry\">\(swatch(level.level))\((level.name + alerts).htmlEscaped)</li>")
         }
@@ -41,14 +42,14 @@ extension HTMLReport {
 
     /// The calendar of one window: every week from the Monday on or before the horizon's first day
     /// to the Sunday on or after its last.
-    private func heatmap(_ window: ReportData.Window, index: Int) -> String {
-        let s = data.scenario
+    private func heatmap(_ window: RunRecord.Window, index: Int) -> String {
+        let s = scenario
         let (w, h, gap) = HTMLReport.cell
-        let firstMonday = s.start.adding(days: 1 - s.start.weekday.rawValue)
-        let weeks = (firstMonday.days(to: s.end) / 7) + 1
+        let firstMonday = s.horizon.start.adding(days: 1 - s.horizon.start.weekday.rawValue)
+        let weeks = (firstMonday.days(to: s.horizon.end) / 7) + 1
         let width = HTMLReport.weekLabelWidth + 7 * (w + gap)
         let height = HTMLReport.weekdayHeaderHeight + Double(weeks) * (h + gap)
-        let checks = Dictionary(data.checks.filter { $0.window == window.name }.map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
+        let checks = Dictionary(checks.filter { $0.window == window.name }.map { ($0.date, $0) }, uniquingKeysWith: { first, _ in first })
         let c = HTMLReport.coordinate
         let hatch = "hatch-\(index)"
 
@@ -80,8 +81,8 @@ extension HTMLReport {
     /// One day of the calendar, as a group whose `<title>` is the hover text. A check is
     /// `class="cell check"`; the other kinds are `outside` (before or after the horizon), `closed`
     /// and `off` (weekend, or a weekday without checks).
-    private func dayCell(_ date: CivilDate, x: Double, y: Double, check: ReportData.Check?, window: ReportData.Window, hatch: String) -> [String] {
-        let s = data.scenario
+    private func dayCell(_ date: CivilDate, x: Double, y: Double, check: CheckRow?, window: RunRecord.Window, hatch: String) -> [String] {
+        let s = scenario
         let (w, h, _) = HTMLReport.cell
         let c = HTMLReport.coordinate
         let rect = "x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(w))\" height=\"\(c(h))\""
@@ -92,11 +93,11 @@ extension HTMLReport {
             "<text x=\"\(c(x + w / 2))\" y=\"\(c(y + h - 9))\" text-anchor=\"middle\" font-size=\"12\" fill=\"\(ink)\">\(text)</text>"
         }
 
-        if date < s.start || date > s.end {
+        if date < s.horizon.start || date > s.horizon.end {
             return ["<g class=\"cell outside\"><title>\(HTMLReport.day(date)): outside the horizon</title>",
                     "<rect \(rect) fill=\"#ffffff\" stroke=\"#d4d4d4\" stroke-dasharray=\"3 3\"/>", dayNumber("#9a9a9a"), "</g>"]
         }
-        if let closure = s.closures.first(where: { $0.first <= date && date <= $0.last }) {
+        if let closure = s.closures.first(where: { $0.start <= date && date <= $0.end }) {
             let name = closure.name.isEmpty ? "" : " (\(closure.name))"
             return ["<g class=\"cell closed\"><title>\((HTMLReport.day(date) + ": company closed" + name + ", no checks").htmlEscaped)</title>",
                     "<rect \(rect) fill=\"url(#\(hatch))\" stroke=\"#8a8a8a\"/>", dayNumber("#111111"),
@@ -112,8 +113,8 @@ extension HTMLReport {
         let level = check.planningLevel
         let ink = Palette.ink(level: level, of: levelCount)
         var hover = ["\(HTMLReport.day(date)), \(windowTitle(window))",
-                     "planning level \(level): \(data.policy.levels[level - 1].name)"]
-        hover += stride(from: 2, through: levelCount, by: 1).map { "P(level ≥ \($0)) \(percent(check.atLeast[$0 - 1]))" }
+                     "planning level \(level): \(policy.levels[level - 1].name)"]
+        hover += stride(from: 2, through: levelCount, by: 1).map { "P(level ≥ \($0)) \(NumberFormat.percent(check.atLeast[$0 - 1]))" }
         return ["<g class=\"cell check\"><title>\(hover.joined(separator: "\n").htmlEscaped)</title>",
                 "<rect \(rect) fill=\"\(Palette.fill(level: level, of: levelCount))\" stroke=\"#ffffff\"/>",
                 dayNumber(ink),

@@ -1,3 +1,5 @@
+import OutputFormats
+
 extension HTMLReport {
     private static let reachBarWidth = 160.0
 
@@ -6,7 +8,7 @@ extension HTMLReport {
     /// consecutive checks at ≥ k — how long a stretch the team should be ready to sustain.
     var horizonSection: String {
         let c = HTMLReport.coordinate
-        let total = data.scenario.checkCount
+        let total = scenario.checks
         var lines = [
             "<section id=\"horizon\" class=\"page\">",
             "<h2>Over the horizon</h2>",
@@ -17,13 +19,13 @@ extension HTMLReport {
                 + "<th>Expected checks at ≥ k</th><th>Longest run: mean</th><th>median</th><th>90th pct</th></tr></thead>",
             "<tbody>",
         ]
-        for row in data.horizon {
+        for row in horizon {
             let bar = "<svg width=\"\(c(HTMLReport.reachBarWidth))\" height=\"14\" viewBox=\"0 0 \(c(HTMLReport.reachBarWidth)) 14\" aria-hidden=\"true\">"
                 + "<rect width=\"\(c(HTMLReport.reachBarWidth))\" height=\"14\" fill=\"#f4f4f4\" stroke=\"#8a8a8a\" stroke-width=\"0.5\"/>"
                 + "<rect width=\"\(c(row.reached * HTMLReport.reachBarWidth))\" height=\"14\" fill=\"\(Palette.fill(level: row.level, of: levelCount))\"/></svg>"
-            lines.append("<tr><td>\(swatch(row.level))\(data.policy.levels[row.level - 1].name.htmlEscaped)</td>"
-                + "<td class=\"number\">\(percent(row.reached))</td><td>\(bar)</td>"
-                + "<td class=\"number\">\(NumberFormat.fixed(row.reachedLow * 100, 2))–\(NumberFormat.fixed(row.reachedHigh * 100, 2))%</td>"
+            lines.append("<tr><td>\(swatch(row.level))\(policy.levels[row.level - 1].name.htmlEscaped)</td>"
+                + "<td class=\"number\">\(NumberFormat.percent(row.reached))</td><td>\(bar)</td>"
+                + "<td class=\"number\">\(NumberFormat.points(row.reachedLow))–\(NumberFormat.points(row.reachedHigh))%</td>"
                 + "<td class=\"number\">\(NumberFormat.fixed(row.expectedChecks, 1)) of \(total)</td>"
                 + "<td class=\"number\">\(NumberFormat.fixed(row.longestRunMean, 1))</td>"
                 + "<td class=\"number\">\(row.longestRunP50)</td><td class=\"number\">\(row.longestRunP90)</td></tr>")

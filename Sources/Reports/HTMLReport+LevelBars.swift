@@ -1,3 +1,5 @@
+import OutputFormats
+
 extension HTMLReport {
     private static let barTop = 10.0
     private static let barHeight = 160.0
@@ -10,17 +12,17 @@ extension HTMLReport {
         var lines = [
             "<section id=\"levels\" class=\"page\">",
             "<h2>Level distribution per check</h2>",
-            "<p class=\"note\">Each bar is one check: the share of the \(HTMLReport.thousands(data.sampling.trials)) trials that ends at each level, "
+            "<p class=\"note\">Each bar is one check: the share of the \(NumberFormat.thousands(record.sampling.trials)) trials that ends at each level, "
                 + "level 1 at the bottom. Hover over a segment for its probability.</p>",
         ]
-        for window in data.scenario.windows {
+        for window in scenario.windows {
             lines.append("<figure>")
             lines.append("<figcaption>\(windowTitle(window).htmlEscaped)</figcaption>")
             lines.append(levelBars(window))
             lines.append("</figure>")
         }
         lines.append("<ul class=\"key\">")
-        for level in data.policy.levels {
+        for level in policy.levels {
             lines.append("<li class=\"key-entry\">\(swatch(level.level))\(level.name.htmlEscaped)</li>")
         }
         lines.append("</ul>")
@@ -28,7 +30,7 @@ extension HTMLReport {
         return lines.joined(separator: "\n")
     }
 
-    private func levelBars(_ window: ReportData.Window) -> String {
+    private func levelBars(_ window: RunRecord.Window) -> String {
         let c = HTMLReport.coordinate
         let (top, plot) = (HTMLReport.barTop, HTMLReport.barHeight)
         let height = top + plot + 36
@@ -42,7 +44,7 @@ extension HTMLReport {
             svg.append("<line x1=\"\(c(HTMLReport.chartLeft - 4))\" y1=\"\(y)\" x2=\"\(c(width - 12))\" y2=\"\(y)\" stroke=\"#dddddd\"/>")
             svg.append("<text x=\"\(c(HTMLReport.chartLeft - 8))\" y=\"\(c(top + plot * (1 - Double(tick) / 100) + 4))\" text-anchor=\"end\" font-size=\"12\" fill=\"#444444\">\(tick)%</text>")
         }
-        let checks = data.checks.filter { $0.window == window.name }
+        let checks = checks.filter { $0.window == window.name }
         for (i, date) in checkDates.enumerated() {
             guard let check = checks.first(where: { $0.date == date }) else { continue }
             let x = c(slotX(i) + (HTMLReport.daySlot - HTMLReport.barWidth) / 2)
@@ -52,7 +54,7 @@ extension HTMLReport {
                 let segment = p * plot
                 svg.append("<rect class=\"segment\" x=\"\(x)\" y=\"\(c(bottom - segment))\" width=\"\(c(HTMLReport.barWidth))\" height=\"\(c(segment))\" "
                     + "fill=\"\(Palette.fill(level: level, of: levelCount))\"><title>"
-                    + "\((HTMLReport.day(date) + ", " + window.name + ": level \(level), " + percent(p)).htmlEscaped)</title></rect>")
+                    + "\((HTMLReport.day(date) + ", " + window.name + ": level \(level), " + NumberFormat.percent(p)).htmlEscaped)</title></rect>")
                 bottom -= segment
             }
             // The outline keeps a bar of pale level-1 yellow visible on the white page.

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormats
 
 extension HTMLReport {
     private static let headcountRow = 24.0
@@ -13,7 +14,7 @@ extension HTMLReport {
             "<section id=\"staffing\" class=\"page\">",
             "<h2>Staffing and workload</h2>",
             "<p class=\"note\">Planned SEs per group and day, from the calendars before sickness (shaded where fewer than the whole group). "
-                + "Below, at each check (\(data.scenario.windows.map(\.name).joined(separator: " then ").htmlEscaped) within a day): "
+                + "Below, at each check (\(scenario.windows.map(\.name).joined(separator: " then ").htmlEscaped) within a day): "
                 + "open cases and load (open cases per working SE); the line is the mean, the grey band runs from the median to the 90th percentile. "
                 + "Hover over a point for its numbers.</p>",
             "<figure>",
@@ -25,7 +26,7 @@ extension HTMLReport {
 
     private var staffingChart: String {
         let c = HTMLReport.coordinate
-        let groups = data.scenario.groups
+        let groups = scenario.groups
         let headcountTop = HTMLReport.panelTitle
         let openTop = headcountTop + Double(groups.count) * HTMLReport.headcountRow + HTMLReport.panelTitle + 8
         let loadTop = openTop + HTMLReport.panelHeight + HTMLReport.panelTitle + 8
@@ -56,12 +57,12 @@ extension HTMLReport {
     private func headcount(top: Double) -> [String] {
         let c = HTMLReport.coordinate
         var svg: [String] = []
-        for (g, group) in data.scenario.groups.enumerated() {
+        for (g, group) in scenario.groups.enumerated() {
             let y = top + Double(g) * HTMLReport.headcountRow
             svg.append("<text x=\"\(c(HTMLReport.chartLeft - 8))\" y=\"\(c(y + 16))\" text-anchor=\"end\" font-size=\"13\" fill=\"#1b1b1b\">\(group.name.htmlEscaped)</text>")
             for (i, date) in checkDates.enumerated() {
                 var planned: [Int] = []
-                for check in data.checks where check.date == date && !planned.contains(check.planned[g]) { planned.append(check.planned[g]) }
+                for check in checks where check.date == date && !planned.contains(check.planned[g]) { planned.append(check.planned[g]) }
                 let short = planned.contains { $0 < group.members.count }
                 let x = slotX(i)
                 let hover = "\(HTMLReport.day(date)), \(group.name): \(planned.map(String.init).joined(separator: " / ")) of \(group.members.count) planned"
@@ -77,16 +78,16 @@ extension HTMLReport {
 
     /// A panel of one quantity at every check: the band from median to 90th percentile, the mean as
     /// a line with a point per check. A load of +infinity (nobody working) is drawn at the top.
-    private func series(top: Double, name: String, value: KeyPath<ReportData.Check, ReportData.Spread>) -> [String] {
+    private func series(top: Double, name: String, value: KeyPath<CheckRow, Spread>) -> [String] {
         let c = HTMLReport.coordinate
         let plot = HTMLReport.panelHeight
-        let highest = data.checks.flatMap { [$0[keyPath: value].mean, $0[keyPath: value].p90] }.filter(\.isFinite).max() ?? 0
+        let highest = checks.flatMap { [$0[keyPath: value].mean, $0[keyPath: value].p90] }.filter(\.isFinite).max() ?? 0
         let (step, ceiling) = HTMLReport.axis(highest)
         func y(_ v: Double) -> Double { top + plot * (1 - min(v, ceiling) / ceiling) }
 
-        let windows = data.scenario.windows.map(\.name)
+        let windows = scenario.windows.map(\.name)
         let dateIndex = Dictionary(checkDates.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        func x(_ check: ReportData.Check) -> Double {
+        func x(_ check: CheckRow) -> Double {
             let w = Double(windows.firstIndex(of: check.window) ?? 0)
             return slotX(dateIndex[check.date]!) + (w + 0.5) * HTMLReport.daySlot / Double(windows.count)
         }
@@ -95,15 +96,15 @@ extension HTMLReport {
         for i in 0...Int((ceiling / step).rounded()) {
             let tick = Double(i) * step
             svg.append("<line x1=\"\(c(HTMLReport.chartLeft - 4))\" y1=\"\(c(y(tick)))\" x2=\"\(c(chartWidth - 12))\" y2=\"\(c(y(tick)))\" stroke=\"#dddddd\"/>")
-            svg.append("<text x=\"\(c(HTMLReport.chartLeft - 8))\" y=\"\(c(y(tick) + 4))\" text-anchor=\"end\" font-size=\"12\" fill=\"#444444\">\(plain(tick))</text>")
+            svg.append("<text x=\"\(c(HTMLReport.chartLeft - 8))\" y=\"\(c(y(tick) + 4))\" text-anchor=\"end\" font-size=\"12\" fill=\"#444444\">\(NumberFormat.plain(tick))</text>")
         }
-        let spreads = data.checks.map { (x($0), $0[keyPath: value]) }
+        let spreads = checks.map { (x($0), $0[keyPath: value]) }
         let band = spreads.map { "\(c($0.0)),\(c(y($0.1.p90)))" } + spreads.reversed().map { "\(c($0.0)),\(c(y($0.1.p50)))" }
         svg.append("<polygon points=\"\(band.joined(separator: " "))\" fill=\"#c4c4c4\" fill-opacity=\"0.7\"/>")
         svg.append("<polyline points=\"\(spreads.map { "\(c($0.0)),\(c(y($0.1.mean)))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#1b1b1b\" stroke-width=\"1.5\"/>")
-        for (check, (px, spread)) in zip(data.checks, spreads) {
+        for (check, (px, spread)) in zip(checks, spreads) {
             let hover = "\(HTMLReport.day(check.date)), \(check.window): \(name) mean \(NumberFormat.fixed(spread.mean, 2)), "
-                + "median \(plain(spread.p50)), 90th percentile \(plain(spread.p90))"
+                + "median \(NumberFormat.plain(spread.p50)), 90th percentile \(NumberFormat.plain(spread.p90))"
             svg.append("<circle cx=\"\(c(px))\" cy=\"\(c(y(spread.mean)))\" r=\"2.5\" fill=\"#1b1b1b\"><title>\(hover.htmlEscaped)</title></circle>")
         }
         return svg

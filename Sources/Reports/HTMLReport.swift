@@ -1,6 +1,9 @@
 import Calendars
+import OutputFormats
+import Simulation
 
-/// `report.html`: the page leadership reads, drawn from a run's files (`ReportData`).
+/// `report.html`: the page leadership reads, drawn from a run's files alone: `run.json` decoded
+/// into the `RunRecord` that was encoded, and the rows of the CSV files it shows, read back.
 ///
 /// One self-contained file — inline CSS and SVG, no script, no font or image from elsewhere — so
 /// that it opens from disk and as a mail attachment alike, and prints on A4 or Letter with each
@@ -11,15 +14,56 @@ import Calendars
 /// The page depends on the data alone: numbers have fixed decimals, nothing is timestamped, and the
 /// execution facts of the run (threads, times) are not shown, so one run always gives the same bytes.
 public struct HTMLReport: Sendable {
-    public let data: ReportData
+    public let record: RunRecord
+    /// `checks.csv`, in file order: by date, then window in check order.
+    public let checks: [CheckRow]
+    /// `horizon.csv`: levels 2 … L; level ≥ 1 is every check.
+    public let horizon: [HorizonRow]
+    /// `recommendations.csv`, by first date.
+    public let recommendations: [Recommendation]
 
-    public init(_ data: ReportData) { self.data = data }
+    /// What the page shows of a row of `checks.csv`.
+    public struct CheckRow: Sendable, Equatable {
+        public let date: CivilDate
+        public let window: String
+        /// P(level = k) at index k − 1.
+        public let exactly: [Double]
+        /// P(level ≥ k) at index k − 1 (1 at index 0).
+        public let atLeast: [Double]
+        public let planningLevel: Int
+        public let open: Spread
+        public let load: Spread
+        /// Planned headcount per group, in `run.json`'s group order.
+        public let planned: [Int]
+    }
+
+    /// Mean, median and 90th percentile of a quantity at a check.
+    public struct Spread: Sendable, Equatable {
+        public let mean: Double
+        public let p50: Double
+        public let p90: Double
+    }
+
+    /// A row of `horizon.csv`.
+    public struct HorizonRow: Sendable, Equatable {
+        public let level: Int
+        public let reached: Double
+        public let reachedLow: Double
+        public let reachedHigh: Double
+        public let expectedChecks: Double
+        public let longestRunMean: Double
+        public let longestRunP50: Int
+        public let longestRunP90: Int
+    }
+
+    var scenario: RunRecord.ScenarioFacts { record.scenario }
+    var policy: RunRecord.PolicyFacts { record.policy }
 
     /// The whole document.
     ///
     /// - Complexity: O(checks × levels).
     public var html: String {
-        let title = "\(data.scenario.name): capacity outlook"
+        let title = "\(scenario.name): capacity outlook"
         return [
             "<!DOCTYPE html>",
             "<html lang=\"en\">",
@@ -100,14 +144,14 @@ public struct HTMLReport: Sendable {
     /// The dates with at least one check, in order: the x axis of the per-check charts.
     var checkDates: [CivilDate] {
         var dates: [CivilDate] = []
-        for check in data.checks where dates.last != check.date { dates.append(check.date) }
+        for check in checks where dates.last != check.date { dates.append(check.date) }
         return dates
     }
 
-    var levelCount: Int { data.policy.levels.count }
+    var levelCount: Int { policy.levels.count }
 
     /// "EMEA check, 10:00 UTC".
-    func windowTitle(_ window: ReportData.Window) -> String { "\(window.name) check, \(window.check) UTC" }
+    func windowTitle(_ window: RunRecord.Window) -> String { "\(window.name) check, \(window.check) UTC" }
 
     /// "Tue 2026-12-01".
     static func day(_ date: CivilDate) -> String { "\(date.weekday.abbreviation) \(date)" }
@@ -116,17 +160,6 @@ public struct HTMLReport: Sendable {
     static func coordinate(_ x: Double) -> String {
         let text = NumberFormat.fixed(x, 1)
         return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-    }
-
-    /// 20000 as "20,000".
-    static func thousands(_ n: Int) -> String {
-        let digits = Array(String(n))
-        var text = ""
-        for (i, digit) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { text.append(",") }
-            text.append(digit)
-        }
-        return text
     }
 
     /// The per-check charts (level bars, staffing) share one x axis: a slot per check day, after a
@@ -142,13 +175,12 @@ public struct HTMLReport: Sendable {
     /// The x-axis labels under the slots, with their top at `y`: the weekday, then the day of the
     /// month, with the month's name on the first day shown and where a month begins.
     func dayLabels(top y: Double) -> [String] {
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let c = HTMLReport.coordinate
         var labels: [String] = []
         for (i, date) in checkDates.enumerated() {
             let x = c(slotX(i) + HTMLReport.daySlot / 2)
             let newMonth = i == 0 || checkDates[i - 1].month != date.month
-            let day = newMonth ? "\(months[date.month - 1]) \(date.day)" : "\(date.day)"
+            let day = newMonth ? TerminalSummary.monthDay(date) : "\(date.day)"
             labels.append("<text x=\"\(x)\" y=\"\(c(y + 12))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#444444\">\(date.weekday.abbreviation)</text>")
             labels.append("<text x=\"\(x)\" y=\"\(c(y + 27))\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1b1b1b\">\(day)</text>")
         }

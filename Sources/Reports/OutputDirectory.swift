@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 
 /// A file of a run's output directory.
@@ -11,80 +12,142 @@ public struct OutputFile: Sendable, Equatable {
     }
 }
 
-/// The folder a run's (or a comparison's) files go to, written so that nobody ever sees part of a run: the files are
-/// written into a hidden folder beside the target and the folder is renamed into place only when
-/// all of them are written. A failure (or an interrupted run, which never gets here) leaves the
-/// target as it was; an existing target is replaced as a whole, so no file of an older run
-/// lingers beside the new ones.
-public struct OutputDirectory: Sendable {
+/// The folder a run's (or a comparison's) files go to, written so that no data is ever lost and
+/// nobody ever sees part of a run.
+///
+/// - `plan` replaces only folders it wrote itself, recognised by its marker file
+///   (`OutputMarker.fileName`), or empty ones; never a folder it cannot list, a symbolic link, or
+///   a folder holding one of the run's own input files. So a mistyped `--out` cannot delete work.
+/// - The new files are written into a hidden sibling folder, which is then exchanged with the
+///   target in one atomic step (`renameat2(RENAME_EXCHANGE)`): at every moment, even under
+///   `kill -9`, either the old or the new output is at the target path. The old output, now in the
+///   sibling, is removed afterwards; a sibling left by an interrupted run is removed by the next run
+///   that writes there, which says so.
+/// - A run holds a lock on the target from `claim` until it is released, so two runs cannot write
+///   the same folder: the second one fails at once with a message, before simulating anything.
+public final class OutputDirectory {
     /// As the user gave it, for messages.
     public let path: String
-    /// The file that marks a folder this tool wrote: `run.json` for a run, `compare.csv` for a comparison.
-    public let marker: String
+    public let kind: OutputMarker.Kind
+    private let target: URL
+    private let lock: OutputLock
+    /// What the claim did that the user should know: leftovers of an interrupted run it removed.
+    public private(set) var notices: [String] = []
 
-    public init(path: String, marker: String = "run.json") {
+    /// Claims `path` for this run: checks that it may be replaced, locks it, and removes what an
+    /// interrupted run left beside it. `inputs` are the files the run reads; the target must not
+    /// contain any of them.
+    public init(path: String, kind: OutputMarker.Kind, inputs: [String] = []) throws(OutputError) {
         self.path = path
-        self.marker = marker
+        self.kind = kind
+        target = URL(fileURLWithPath: path).standardizedFileURL
+        let parent = target.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError("\(path): cannot create the folder \(parent.path): \(OutputError.reason(error))")
+        }
+        lock = try OutputLock(beside: target, naming: path)
+        try checkReplaceable(inputs: inputs)
+        notices = removeLeftovers()
     }
 
-    /// Replaces the directory with one holding exactly `files`.
-    ///
-    /// An existing target is replaced only when it is empty or holds previous output (its
-    /// `marker` file), so that a mistyped `--out` cannot delete a folder of other work.
+    /// Replaces the directory with one holding exactly `files` and the marker. Returns warnings
+    /// (an old output that could not be removed after the swap; the new one is in place).
     ///
     /// - Complexity: O(total size of the files).
-    public func replace(with files: [OutputFile]) throws(OutputError) {
+    @discardableResult
+    public func replace(with files: [OutputFile]) throws(OutputError) -> [String] {
         let manager = FileManager.default
-        let target = URL(fileURLWithPath: path).standardizedFileURL
-        let parent = target.deletingLastPathComponent()
-        let name = target.lastPathComponent
-        var isDirectory: ObjCBool = false
-        let exists = manager.fileExists(atPath: target.path, isDirectory: &isDirectory)
-        if exists {
-            guard isDirectory.boolValue else { throw OutputError("\(path) exists and is not a directory") }
-            let contents = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
-            guard contents.isEmpty || contents.contains(marker) else {
-                throw OutputError("\(path) exists and does not hold previous output of plan (no \(marker)); choose another --out or remove it")
-            }
-        }
-        let token = UUID().uuidString.prefix(8)
-        let staging = parent.appendingPathComponent(".\(name).partial-\(token)")
+        let staging = sibling("partial-\(UUID().uuidString.prefix(8))")
         do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw OutputError("\(path): cannot create the output directory: \(OutputError.reason(error))")
+            throw OutputError("\(path): cannot create the output folder: \(OutputError.reason(error))")
         }
         do throws(OutputError) {
-            for file in files {
+            // The marker goes first, so that a staging folder left by a kill is recognisably ours.
+            for file in [OutputMarker(kind: kind).file] + files {
                 let url = staging.appendingPathComponent(file.name)
                 guard manager.createFile(atPath: url.path, contents: Data(file.contents.utf8)) else {
                     throw OutputError("\(path)/\(file.name): cannot write the file")
                 }
             }
-            if exists {
-                let previous = parent.appendingPathComponent(".\(name).previous-\(token)")
-                try OutputDirectory.rename(target, to: previous, naming: path)
-                do throws(OutputError) {
-                    try OutputDirectory.rename(staging, to: target, naming: path)
-                } catch {
-                    try? OutputDirectory.rename(previous, to: target, naming: path)
-                    throw error
+            // Checked again: the folder may have changed during a long run.
+            let existing = try checkReplaceable(inputs: [])
+            if existing {
+                guard plan_rename_exchange(staging.path, target.path) == 0 else {
+                    throw OutputError("\(path): cannot move the output into place: \(String(cString: strerror(errno)))")
                 }
-                try? manager.removeItem(at: previous)
             } else {
-                try OutputDirectory.rename(staging, to: target, naming: path)
+                guard plan_rename_no_replace(staging.path, target.path) == 0 else {
+                    throw OutputError("\(path): cannot move the output into place: \(String(cString: strerror(errno)))")
+                }
+                return []
             }
         } catch {
             try? manager.removeItem(at: staging)
             throw error
         }
+        // `staging` now holds the previous output.
+        do {
+            try manager.removeItem(at: staging)
+            return []
+        } catch {
+            return ["could not remove the previous output, now at \(staging.path): \(OutputError.reason(error)); the next run into \(path) will remove it"]
+        }
     }
 
-    /// rename(2): atomic within a file system, which a sibling folder is on.
-    private static func rename(_ source: URL, to destination: URL, naming path: String) throws(OutputError) {
-        guard Foundation.rename(source.path, destination.path) == 0 else {
-            throw OutputError("\(path): cannot move the output into place: \(String(cString: strerror(errno)))")
+    /// Throws unless the target is absent, empty or marked as plan's output, and holds none of
+    /// `inputs`. Returns whether it exists.
+    @discardableResult
+    private func checkReplaceable(inputs: [String]) throws(OutputError) -> Bool {
+        var status = stat()
+        guard lstat(target.path, &status) == 0 else {
+            guard errno == ENOENT else { throw OutputError("\(path): cannot examine the folder: \(String(cString: strerror(errno)))") }
+            return false
         }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR: break
+        case S_IFLNK: throw OutputError("\(path) is a symbolic link; give the folder it points to as --out")
+        default: throw OutputError("\(path) exists and is not a folder")
+        }
+        let contents: [String]
+        do {
+            contents = try FileManager.default.contentsOfDirectory(atPath: target.path)
+        } catch {
+            throw OutputError("\(path): cannot list the folder, so it cannot be replaced safely: \(OutputError.reason(error))")
+        }
+        let root = target.resolvingSymlinksInPath().path + "/"
+        for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(root) {
+            throw OutputError("\(path) holds \(input), which this run reads; choose another --out")
+        }
+        guard contents.isEmpty || OutputMarker.isPresent(in: target) else {
+            throw OutputError("\(path) exists and holds files plan did not write (no \(OutputMarker.fileName)); choose another --out or remove it")
+        }
+        return true
+    }
+
+    /// Removes the staging folders of earlier runs into this target that were interrupted (ours:
+    /// they carry the marker, or are empty). Holding the lock, no other run is using them.
+    private func removeLeftovers() -> [String] {
+        let parent = target.deletingLastPathComponent()
+        let prefix = ".\(target.lastPathComponent).partial-"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        var notices: [String] = []
+        for name in names.sorted() where name.hasPrefix(prefix) {
+            let leftover = parent.appendingPathComponent(name)
+            let contents = (try? FileManager.default.contentsOfDirectory(atPath: leftover.path)) ?? [""]
+            guard contents.isEmpty || OutputMarker.isPresent(in: leftover) else { continue }
+            if (try? FileManager.default.removeItem(at: leftover)) != nil {
+                notices.append("removed \(leftover.path), left by an interrupted run")
+            }
+        }
+        return notices
+    }
+
+    private func sibling(_ suffix: String) -> URL {
+        target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).\(suffix)")
     }
 }
 
@@ -93,5 +156,21 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
 
-    static func reason(_ error: Error) -> String { (error as NSError).localizedDescription }
+    /// A Foundation file error as the sentence its POSIX cause gives ("Permission denied"), not
+    /// as "NSCocoaErrorDomain error 512".
+    static func reason(_ error: Error) -> String {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if error.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(error.code))) }
+        switch CocoaError.Code(rawValue: error.code) {
+        case .fileNoSuchFile, .fileReadNoSuchFile: return "no such file or folder"
+        case .fileWriteNoPermission, .fileReadNoPermission: return "permission denied"
+        case .fileWriteOutOfSpace: return "no space left on the device"
+        case .fileWriteVolumeReadOnly: return "the file system is read-only"
+        case .fileWriteFileExists: return "it exists already"
+        default: return "the file system refused (\(error.domain) \(error.code))"
+        }
+    }
 }

@@ -1,3 +1,5 @@
+import OutputFormats
+
 /// The progress bar `plan simulate` redraws on a terminal's standard error while it runs:
 /// `[###############···············]  52%  104000 of 200000 trials`, or, for a run sized by precision,
 /// whose end is not known in advance, the trials done so far.
@@ -10,6 +12,6 @@ public enum ProgressLine {
         let filled = Int(share * Double(barWidth))
         let bar = String(repeating: "#", count: filled) + String(repeating: "·", count: barWidth - filled)
         let percentText = String(Int(share * 100))
-        return "[\(bar)] " + String(repeating: " ", count: 3 - percentText.count) + "\(percentText)%  \(done) of \(planned) trials"
+        return "[\(bar)] \(percentText.leftPadded(to: 3))%  \(done) of \(planned) trials"
     }
 }

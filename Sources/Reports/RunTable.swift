@@ -1,82 +1,79 @@
-import Calendars
-import InputFormats
+import OutputFormats
 
-/// A CSV file of a run directory read by column name, each value checked as it is read, so that a
-/// damaged file is reported as `checks.csv:7: column "p_ge_3": expected a probability, found "x"`
-/// rather than drawn as a wrong page.
-struct RunTable {
-    let rows: [Row]
+/// One table of a run's output — the rows of a CSV file and the same rows in the JSON document —
+/// built once, so that `checks.csv` and the `checks` of `--format json` cannot say different things.
+public struct RunTable: Sendable, Equatable {
+    public let columns: [String]
+    public let rows: [[Value]]
 
-    /// One record; `value(_:)` and the typed readers look a column up by name.
-    struct Row {
-        let fields: [String]
-        let line: Int
-        let source: String
-        let columns: [String: Int]
-
-        func value(_ column: String) -> String { fields[columns[column]!] }
-
-        func problem(_ column: String, _ message: String) -> ReportDataError {
-            ReportDataError("\(source):\(line): column \"\(column)\": \(message)")
-        }
-
-        func date(_ column: String) throws(ReportDataError) -> CivilDate {
-            guard let date = CivilDate(iso: value(column)) else { throw problem(column, "expected a date such as 2026-12-01, found \"\(value(column))\"") }
-            return date
-        }
-
-        /// A finite number, or +infinity written "inf" (a load when nobody works).
-        func number(_ column: String) throws(ReportDataError) -> Double {
-            let text = value(column)
-            guard let number = Double(text), !number.isNaN, number != -.infinity, text.allSatisfy(\.isASCII),
-                  number.isFinite || text == "inf" else {
-                throw problem(column, "expected a number, found \"\(text)\"")
-            }
-            return number
-        }
-
-        func probability(_ column: String) throws(ReportDataError) -> Double {
-            let p = try number(column)
-            guard (0...1).contains(p) else { throw problem(column, "expected a probability between 0 and 1, found \(value(column))") }
-            return p
-        }
-
-        func count(_ column: String) throws(ReportDataError) -> Int {
-            guard let n = Int(value(column)), n >= 0 else { throw problem(column, "expected a whole number, found \"\(value(column))\"") }
-            return n
-        }
-
-        func level(_ column: String, of levelCount: Int) throws(ReportDataError) -> Int {
-            let k = try count(column)
-            guard (1...levelCount).contains(k) else { throw problem(column, "expected a level from 1 to \(levelCount), found \(k)") }
-            return k
-        }
+    public init(columns: [String], rows: [[Value]]) {
+        precondition(rows.allSatisfy { $0.count == columns.count }, "every row has one value per column")
+        self.columns = columns
+        self.rows = rows
     }
 
-    /// Reads `text`; the header must name every column of `required` (others are allowed) and
-    /// every record must have as many fields as the header.
+    /// RFC 4180 text with a header record and LF line ends; text that a spreadsheet would run as
+    /// a formula is neutralised (`CSVWriter`).
     ///
-    /// - Complexity: O(size of the text).
-    init(text: String, source: String, required: [String]) throws(ReportDataError) {
-        let table: CSVTable
-        do {
-            table = try CSVTable(text: text, source: source)
-        } catch {
-            throw ReportDataError(error.description)
-        }
-        guard let header = table.records.first else {
-            throw ReportDataError("\(source):1: empty file; expected a header naming \(required.joined(separator: ","))")
-        }
-        var columns: [String: Int] = [:]
-        for (i, name) in header.fields.enumerated() where columns[name] == nil { columns[name] = i }
-        for name in required where columns[name] == nil {
-            throw ReportDataError("\(source):\(header.line): missing column \"\(name)\"")
-        }
-        rows = try table.rows.map { record throws(ReportDataError) in
-            guard record.fields.count == header.fields.count else {
-                throw ReportDataError("\(source):\(record.line): expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
+    /// - Complexity: O(rows × columns).
+    public var csv: String {
+        CSVWriter.row(columns) + rows.map { CSVWriter.row($0.map(\.text)) }.joined()
+    }
+
+    /// The rows as JSON objects keyed by column name.
+    public var records: [Record] { rows.map { Record(columns: columns, values: $0) } }
+
+    /// A value in a table. Numbers carry their decimals, so the CSV text and the JSON number are
+    /// the same rounded value.
+    public enum Value: Sendable, Equatable, Encodable {
+        case text(String)
+        case integer(Int)
+        /// Written with exactly `digits` decimals; +infinity is "inf" in CSV and "+inf" in JSON.
+        case number(Double, digits: Int)
+
+        /// The CSV field.
+        public var text: String {
+            switch self {
+            case .text(let text): return text
+            case .integer(let value): return String(value)
+            case .number(let value, let digits): return NumberFormat.fixed(value, digits)
             }
-            return Row(fields: record.fields, line: record.line, source: source, columns: columns)
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.singleValueContainer()
+            switch self {
+            case .text(let text): try container.encode(text)
+            case .integer(let value): try container.encode(value)
+            case .number(let value, let digits):
+                // The rounded decimal read back, so JSON prints "0.1235" rather than the unrounded binary value.
+                try container.encode(value.isFinite ? Double(NumberFormat.fixed(value, digits))! : value)
+            }
+        }
+
+        /// Probabilities and their interval bounds: 4 decimals, enough for the 1/10,000 of a large run.
+        static func probability(_ value: Double) -> Value { .number(value, digits: 4) }
+        /// Means of counts, loads and expected numbers of checks: 2 decimals.
+        static func mean(_ value: Double) -> Value { .number(value, digits: 2) }
+        /// A percentile of a count, which is itself a count.
+        static func wholeNumber(_ value: Double) -> Value { .integer(Int(value)) }
+    }
+
+    /// One row of a table as a JSON object keyed by column name.
+    public struct Record: Sendable, Encodable {
+        let columns: [String]
+        let values: [Value]
+
+        private struct Key: CodingKey {
+            let stringValue: String
+            init(stringValue: String) { self.stringValue = stringValue }
+            var intValue: Int? { nil }
+            init?(intValue: Int) { nil }
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: Key.self)
+            for (column, value) in zip(columns, values) { try container.encode(value, forKey: Key(stringValue: column)) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import Calendars
+import OutputFormats
 import Simulation
 
 /// What `plan simulate` prints for a leader: how the run was made, one row per check day with
@@ -18,31 +19,32 @@ public struct TerminalSummary {
     static let planWidth = 8
     static let cellWidth = 6
 
-    let report: RunReport
+    let output: RunOutput
 
-    public init(_ report: RunReport) { self.report = report }
+    public init(_ output: RunOutput) { self.output = output }
 
     public var text: String {
         (header + [""] + days + [""] + recommendations + [""] + horizon).joined(separator: "\n") + "\n"
     }
 
-    private var estimates: Estimates { report.estimates }
-    private var record: RunRecord { report.record }
+    private var estimates: Estimates { output.estimates }
+    private var record: RunRecord { output.record }
 
     var header: [String] {
         let s = record.scenario
         let groups = s.groups.map { "\($0.name) \($0.members.count)" }.joined(separator: ", ")
         let team = s.groups.reduce(0) { $0 + $1.members.count }
         let sampling = record.sampling
-        var size = "\(grouped(sampling.trials)) trials, seed \(sampling.seed)"
+        var size = "\(NumberFormat.thousands(sampling.trials)) trials, seed \(sampling.seed)"
         if let target = sampling.precisionTarget {
-            size += " (sized for ±\(points(target)) points, at most \(grouped(sampling.maximumTrials ?? 0)) trials)"
+            size += " (sized for ±\(NumberFormat.points(target)) points, at most \(NumberFormat.thousands(sampling.maximumTrials ?? 0)) trials)"
         }
         let policy = record.policy
         let lines = [
             "\(s.name): \(s.horizon.start)…\(s.horizon.end), \(s.checks) checks (\(s.windows.map(\.name).joined(separator: ", "))); "
                 + "\(team) SEs (\(groups))",
-            "\(size); every P(level ≥ k) within ±\(points(sampling.precision)) points (95%)",
+            "\(size); every P(level ≥ k) within ±\(NumberFormat.points(sampling.precision)) points (95%)",
+        ] + [sampling.missedTarget].compactMap { $0 } + [
             "Policy: \(policy.name), \(policy.source), \(policy.reading) reading",
         ] + record.assumptions.summary
         return lines.flatMap { wrap($0) }
@@ -85,34 +87,34 @@ public struct TerminalSummary {
         let levels = shownLevels
         let windows = record.scenario.windows
         let windowWidth = TerminalSummary.planWidth + TerminalSummary.cellWidth * levels.count
-        var titles = "".padded(TerminalSummary.dayWidth)
-        var columns = "date".padded(12) + "day".padded(5)
+        var titles = "".column(TerminalSummary.dayWidth)
+        var columns = "date".column(12) + "day".column(5)
         for window in windows {
-            titles += "\(window.name) \(window.check) UTC".padded(windowWidth)
-            columns += "plan".padded(TerminalSummary.planWidth) + levels.map { "≥\($0)".padded(TerminalSummary.cellWidth) }.joined()
+            titles += "\(window.name) \(window.check) UTC".column(windowWidth)
+            columns += "plan".column(TerminalSummary.planWidth) + levels.map { "≥\($0)".column(TerminalSummary.cellWidth) }.joined()
         }
-        var lines = [titles.trimmedRight, columns.trimmedRight]
+        var lines = [titles.trimmingTrailingSpaces, columns.trimmingTrailingSpaces]
         var previous: CivilDate?
         let scenario = estimates.model.scenario
         for date in scenario.horizon.days where scenario.checkDays.contains(date.weekday) {
             if let previous, date.weekday <= previous.weekday || previous.days(to: date) >= 7 { lines.append("") }
             previous = date
-            var line = date.description.padded(12) + date.weekday.abbreviation.padded(5)
+            var line = date.description.column(12) + date.weekday.abbreviation.column(5)
             if let closure = scenario.company.closure(on: date) {
                 lines.append(line + "company closed" + (closure.name.map { " (\($0))" } ?? "") + ", no checks")
                 continue
             }
             for window in windows {
                 guard let check = estimates.checks.first(where: { $0.date == date && $0.window == window.name }) else {
-                    line += "".padded(windowWidth)
+                    line += "".column(windowWidth)
                     continue
                 }
-                line += String(check.planningLevel).padded(TerminalSummary.planWidth)
-                line += levels.map { percent(check.atLeast[$0 - 1].estimate).padded(TerminalSummary.cellWidth) }.joined()
+                line += String(check.planningLevel).column(TerminalSummary.planWidth)
+                line += levels.map { NumberFormat.percent(check.atLeast[$0 - 1].estimate).column(TerminalSummary.cellWidth) }.joined()
             }
-            lines.append(line.trimmedRight)
+            lines.append(line.trimmingTrailingSpaces)
         }
-        let risk = percent(record.policy.planningRisk)
+        let risk = NumberFormat.percent(record.policy.planningRisk)
         lines.append("")
         lines.append("plan: planning level, the lowest k with P(level > k) ≤ \(risk); ≥k: P(level ≥ k).")
         return lines
@@ -120,7 +122,7 @@ public struct TerminalSummary {
 
     /// MODEL.md §8 in plain words; identical date ranges of several windows share a line.
     var recommendations: [String] {
-        let threshold = percent(record.policy.recommendationThreshold)
+        let threshold = NumberFormat.percent(record.policy.recommendationThreshold)
         guard !estimates.recommendations.isEmpty else {
             return ["Nothing to arrange ahead: no alert is needed with probability \(threshold) or more at any check."]
         }
@@ -140,8 +142,8 @@ public struct TerminalSummary {
             let maximum = group.map(\.maximumProbability).max()!
             let checks = group.reduce(0) { $0 + $1.checks }
             let mean = group.reduce(0.0) { $0 + $1.meanProbability * Double($1.checks) } / Double(checks)
-            let odds = percent(maximum) == percent(mean) ? percent(maximum) : "up to \(percent(maximum)), \(percent(mean)) on average"
-            lines += wrap("  Brief \(r.channel) for \(TerminalSummary.range(r.first, r.last)) (\(windows)): P(level ≥ \(r.level)) \(odds).")
+            lines += wrap("  Brief \(r.channel) for \(TerminalSummary.range(r.first, r.last)) (\(windows)): "
+                + "P(level ≥ \(r.level)) \(TerminalSummary.odds(maximum: maximum, mean: mean)).")
         }
         return lines
     }
@@ -150,7 +152,7 @@ public struct TerminalSummary {
         let total = record.scenario.checks
         let label = 52, reached = 15, expected = 14
         var lines = [
-            "Over the horizon (\(total) checks)".padded(label) + "at least once".padded(reached) + "checks at ≥k".padded(expected)
+            "Over the horizon (\(total) checks)".column(label) + "at least once".column(reached) + "checks at ≥k".column(expected)
                 + "longest run p50/p90",
         ]
         let names = record.policy.levels.map(\.name)
@@ -158,56 +160,31 @@ public struct TerminalSummary {
             var name = names[h.level - 1]
             // "  ≥k " before the name, a space after it.
             if name.count > label - 6 { name = String(name.prefix(label - 7)) + "…" }
-            lines.append(("  ≥\(h.level) \(name)".padded(label) + percent(h.reached.estimate).padded(reached)
-                + NumberFormat.fixed(h.expectedChecks, 1).padded(expected)
-                + "\(Int(h.longestRun.p50)) / \(Int(h.longestRun.p90))").trimmedRight)
+            lines.append(("  ≥\(h.level) \(name)".column(label) + NumberFormat.percent(h.reached.estimate).column(reached)
+                + NumberFormat.fixed(h.expectedChecks, 1).column(expected)
+                + "\(Int(h.longestRun.p50)) / \(Int(h.longestRun.p90))").trimmingTrailingSpaces)
         }
         return lines
     }
 
     /// "Dec 21–24", "Dec 31", "Dec 28–Jan 4".
     static func range(_ first: CivilDate, _ last: CivilDate) -> String {
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        let start = "\(months[first.month - 1]) \(first.day)"
+        let start = monthDay(first)
         if first == last { return start }
         if first.month == last.month && first.year == last.year { return "\(start)–\(last.day)" }
-        return "\(start)–\(months[last.month - 1]) \(last.day)"
-    }
-}
-
-/// A probability as a leader reads it: whole percent, with "<1%" and ">99%" so that a rare or
-/// near-certain event never shows as the 0% or 100% of what never or always happened.
-func percent(_ p: Double) -> String {
-    if p == 0 { return "0%" }
-    if p == 1 { return "100%" }
-    if p < 0.005 { return "<1%" }
-    if p >= 0.995 { return ">99%" }
-    return "\(Int((p * 100).rounded()))%"
-}
-
-/// A probability half-width in percentage points: 0.0022 is "0.22".
-private func points(_ halfWidth: Double) -> String { NumberFormat.fixed(halfWidth * 100, 2) }
-
-/// 200000 as "200,000".
-private func grouped(_ n: Int) -> String {
-    var digits = Array(String(n))
-    var i = digits.count - 3
-    while i > 0 {
-        digits.insert(",", at: i)
-        i -= 3
-    }
-    return String(digits)
-}
-
-extension String {
-    /// Left-aligned in `width` columns, with at least one space after.
-    func padded(_ width: Int) -> String {
-        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+        return "\(start)–\(monthDay(last))"
     }
 
-    var trimmedRight: String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+    /// "Dec 21".
+    static func monthDay(_ date: CivilDate) -> String {
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(months[date.month - 1]) \(date.day)"
+    }
+
+    /// How likely an alert is over a stretch of checks: "34%" when the highest and the mean round
+    /// alike, else "up to 80%, 55% on average".
+    static func odds(maximum: Double, mean: Double) -> String {
+        let (top, average) = (NumberFormat.percent(maximum), NumberFormat.percent(mean))
+        return top == average ? top : "up to \(top), \(average) on average"
     }
 }

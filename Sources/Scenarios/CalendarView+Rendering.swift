@@ -1,5 +1,5 @@
 import Calendars
-import InputFormats
+import OutputFormats
 
 /// The two ways `plan calendar` prints the view. Kept in the library so that the exact output is
 /// tested without running the tool.
@@ -31,7 +31,6 @@ extension CalendarView {
     public func text() -> String {
         let nameWidth = groups.map(\.count).max() ?? 0
         let countWidth = groupSizes.map { "\($0)/\($0)".count }.max() ?? 0
-        func pad(_ s: String, _ width: Int) -> String { s + String(repeating: " ", count: max(0, width - s.count)) }
         return days.map { day in
             var heading = "\(day.date) \(day.date.weekday.abbreviation)  "
             if let closure = day.closure {
@@ -46,7 +45,7 @@ extension CalendarView {
             for (g, group) in groups.enumerated() {
                 let label = g == 0 ? "  scheduled  " : "             "
                 let names = day.scheduled[g].joined(separator: ", ")
-                let row = label + pad(group, nameWidth) + "  " + pad("\(day.scheduled[g].count)/\(groupSizes[g])", countWidth)
+                let row = label + group.padded(to: nameWidth) + "  " + "\(day.scheduled[g].count)/\(groupSizes[g])".padded(to: countWidth)
                 lines.append(names.isEmpty ? row.trimmingTrailingSpaces : row + "  " + names)
             }
             for (r, reason) in Self.byReason(day.notScheduled).enumerated() {
@@ -84,13 +83,5 @@ extension CalendarView {
             }
         }
         return grouped
-    }
-}
-
-extension String {
-    fileprivate var trimmingTrailingSpaces: String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -5,41 +5,39 @@ import InputFormats
 /// numbers) from JSON nodes. Like `JSONNode`'s own accessors, each records a problem with the
 /// node's path and returns nil, so that decoding goes on and every problem is reported at once.
 extension JSONNode {
-    /// The number as written in the file (`1.50`), so that a message quotes the user's own text.
-    private var numberText: String {
-        if case .number(_, let text) = value { return text }
-        return value.kindDescription
-    }
-
-    /// A number ≥ `minimum`.
-    func number(atLeast minimum: Double) -> Double? {
+    /// A number in `range`.
+    func number(in range: ClosedRange<Double>) -> Double? {
         guard let x = double() else { return nil }
-        guard x >= minimum else { report("expected a number ≥ \(Self.format(minimum)), found \(numberText)"); return nil }
+        guard range.contains(x) else {
+            report("expected a number from \(Self.format(range.lowerBound)) to \(Self.format(range.upperBound)), found \(numberText)")
+            return nil
+        }
         return x
     }
 
-    /// A number > 0: a capacity, a multiplier, a dispersion.
-    func positiveNumber() -> Double? {
+    /// A number > 0 and at most `maximum`: a capacity, a multiplier.
+    func positiveNumber(atMost maximum: Double) -> Double? {
         guard let x = double() else { return nil }
-        guard x > 0 else { report("expected a number > 0, found \(numberText)"); return nil }
+        guard x > 0, x <= maximum else {
+            report("expected a number > 0 and ≤ \(Self.format(maximum)), found \(numberText)")
+            return nil
+        }
         return x
     }
 
     /// A probability or a share: a number from 0 to 1.
-    func probability() -> Double? {
-        guard let x = double() else { return nil }
-        guard x >= 0, x <= 1 else { report("expected a number from 0 to 1, found \(numberText)"); return nil }
-        return x
-    }
+    func probability() -> Double? { number(in: 0...1) }
 
-    /// A whole number in `range`.
+    /// A whole number in `range`. A whole number too large to represent is reported against the
+    /// range too: the range is what the user needs to know.
     func int(in range: ClosedRange<Int>) -> Int? {
-        guard let n = int() else { return nil }
-        guard range.contains(n) else {
+        guard case .number(let x, _) = value else { report("expected a whole number, found \(value.kindDescription)"); return nil }
+        guard x.rounded() == x else { report("expected a whole number, found \(numberText)"); return nil }
+        guard x >= Double(range.lowerBound), x <= Double(range.upperBound) else {
             report("expected a whole number from \(range.lowerBound) to \(range.upperBound), found \(numberText)")
             return nil
         }
-        return n
+        return Int(x)
     }
 
     /// A non-empty string.
@@ -48,6 +46,11 @@ extension JSONNode {
         guard !s.isEmpty else { report("expected a non-empty string"); return nil }
         return s
     }
+
+    /// A name people read in tables, terminals and file names: not empty, at most
+    /// `ScenarioLimits.nameLength` characters, and without control characters (a line break or
+    /// an escape sequence in a name would let it forge lines of output).
+    func name() -> String? { text(maximumLength: ScenarioLimits.nameLength, allowingEmpty: false) }
 
     /// `YYYY-MM-DD`.
     func date() -> CivilDate? {

@@ -6,10 +6,13 @@ public struct LoadedScenario: Sendable {
     /// Unsupported content of referenced `.ics` files that changed no date (or whose event was left
     /// out); the tool shows them so that nothing is skipped unnoticed.
     public let warnings: [ScenarioWarning]
+    /// The scenario file and every file it refers to, as read: a run must not overwrite them.
+    public let files: [String]
 
-    public init(scenario: Scenario, warnings: [ScenarioWarning]) {
+    public init(scenario: Scenario, warnings: [ScenarioWarning], files: [String] = []) {
         self.scenario = scenario
         self.warnings = warnings
+        self.files = files
     }
 }
 

@@ -19,11 +19,14 @@ extension Scenario {
     "name": {
       "description": "Short name; reports are written to notebooks-output/<name>/. Letters, digits, \"-\", \"_\" and \".\" (not first).",
       "type": "string",
-      "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]*$"
+      "pattern": "^[A-Za-z0-9_-][A-Za-z0-9._-]*$",
+      "maxLength": 100
     },
     "description": {
-      "description": "What the scenario is about, for people.",
+      "description": "What the scenario is about, for people. Plain text: no control characters.",
       "type": "string",
+      "maxLength": 10000,
+      "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$",
       "default": ""
     },
     "horizon": {
@@ -59,7 +62,7 @@ extension Scenario {
         "required": ["name", "check", "coverage"],
         "additionalProperties": false,
         "properties": {
-          "name": { "description": "Window name used in reports and arrival_shares; unique.", "type": "string", "minLength": 1 },
+          "name": { "description": "Window name used in reports and arrival_shares; unique.", "$ref": "#/$defs/name" },
           "check": { "description": "Time of the check, HH:MM UTC; unique.", "$ref": "#/$defs/clock" },
           "coverage": { "description": "Hours the window covers, HH:MM-HH:MM UTC; an end before the start is on the next day.", "$ref": "#/$defs/timeSpan" }
         }
@@ -78,7 +81,7 @@ extension Scenario {
         "required": ["name", "shift"],
         "additionalProperties": false,
         "properties": {
-          "name": { "description": "Group name, as the policy's headcount input names it; unique.", "type": "string", "minLength": 1 },
+          "name": { "description": "Group name, as the policy's headcount input names it; unique.", "$ref": "#/$defs/name" },
           "shift": { "description": "The shift its SEs work on a working day, HH:MM-HH:MM UTC; an end before the start is on the next day.", "$ref": "#/$defs/timeSpan" }
         }
       },
@@ -91,12 +94,13 @@ extension Scenario {
       "description": "The support engineers (SEs).",
       "type": "array",
       "minItems": 1,
+      "maxItems": 10000,
       "items": {
         "type": "object",
         "required": ["name", "group", "country"],
         "additionalProperties": false,
         "properties": {
-          "name": { "description": "Unique name, as the time-off CSV writes it.", "type": "string", "minLength": 1 },
+          "name": { "description": "Unique name, as the time-off CSV writes it.", "$ref": "#/$defs/name" },
           "group": { "description": "One of the groups.", "type": "string", "minLength": 1 },
           "country": { "description": "ISO 3166-1 alpha-2 code of the built-in public holiday calendar (`plan holidays --country`).", "type": "string", "minLength": 1 },
           "subdivision": { "description": "Subdivision of the country's calendar, such as SCT or NIR for GB. Default: the country's default region.", "type": "string", "minLength": 1 },
@@ -107,7 +111,7 @@ extension Scenario {
             "items": { "$ref": "#/$defs/weekday" },
             "default": ["Mon", "Tue", "Wed", "Thu", "Fri"]
           },
-          "capacity": { "description": "Share of a full-time SE's resolution rate: 0.5 for half-time or a new hire.", "type": "number", "exclusiveMinimum": 0, "default": 1 },
+          "capacity": { "description": "Share of a full-time SE's resolution rate: 0.5 for half-time or a new hire.", "type": "number", "exclusiveMinimum": 0, "maximum": 10, "default": 1 },
           "time_off": {
             "description": "Planned time off: dates and inclusive date ranges.",
             "type": "array",
@@ -154,7 +158,7 @@ extension Scenario {
             "additionalProperties": false,
             "properties": {
               "dates": { "description": "A date or an inclusive range.", "$ref": "#/$defs/dateOrRange" },
-              "name": { "description": "Shown in explanations.", "type": "string", "minLength": 1 }
+              "name": { "description": "Shown in explanations.", "$ref": "#/$defs/name" }
             }
           },
           "default": []
@@ -168,7 +172,7 @@ extension Scenario {
             "additionalProperties": false,
             "properties": {
               "dates": { "description": "A date or an inclusive range.", "$ref": "#/$defs/dateOrRange" },
-              "name": { "description": "Shown in explanations.", "type": "string", "minLength": 1 },
+              "name": { "description": "Shown in explanations.", "$ref": "#/$defs/name" },
               "groups": { "description": "The groups it applies to. Default: every group.", "type": "array", "items": { "type": "string", "minLength": 1 } }
             }
           },
@@ -195,10 +199,10 @@ extension Scenario {
       "type": "object",
       "additionalProperties": false,
       "properties": {
-        "sick_days_per_year": { "description": "Average sick days per SE per year; the daily start probability is this / 365 / mean_spell_days.", "type": "number", "minimum": 0 },
+        "sick_days_per_year": { "description": "Average sick days per SE per year; the daily start probability is this / 365 / mean_spell_days.", "type": "number", "minimum": 0, "maximum": 365 },
         "daily_start_probability": { "description": "Probability that an SE not already in a spell starts one on a given day.", "$ref": "#/$defs/probability" },
-        "mean_spell_days": { "description": "Mean spell length in calendar days; a spell lasts 1 + a geometric number of days.", "type": "number", "minimum": 1, "default": 1 },
-        "severity_cv": { "description": "Coefficient of variation of the trial's season severity (Gamma, mean 1); 0 means every trial alike.", "type": "number", "minimum": 0, "default": 0 }
+        "mean_spell_days": { "description": "Mean spell length in calendar days; a spell lasts 1 + a geometric number of days.", "type": "number", "minimum": 1, "maximum": 365, "default": 1 },
+        "severity_cv": { "description": "Coefficient of variation of the trial's season severity (Gamma, mean 1); 0 means every trial alike.", "type": "number", "minimum": 0, "maximum": 10, "default": 0 }
       },
       "oneOf": [
         { "required": ["sick_days_per_year"], "not": { "required": ["daily_start_probability"] } },
@@ -211,24 +215,24 @@ extension Scenario {
       "required": ["base_per_day"],
       "additionalProperties": false,
       "properties": {
-        "base_per_day": { "description": "Mean new cases on a day with factor 1.", "type": "number", "minimum": 0 },
+        "base_per_day": { "description": "Mean new cases on a day with factor 1.", "type": "number", "minimum": 0, "maximum": 1000000 },
         "weekday_factors": {
           "description": "Factor per day of the week; days not listed have factor 1.",
           "type": "object",
           "propertyNames": { "$ref": "#/$defs/weekday" },
-          "additionalProperties": { "type": "number", "minimum": 0 },
+          "additionalProperties": { "type": "number", "minimum": 0, "maximum": 100 },
           "default": {}
         },
-        "holiday_factor": { "description": "Factor on a day that is a public holiday of any of holiday_calendars.", "type": "number", "minimum": 0, "default": 1 },
+        "holiday_factor": { "description": "Factor on a day that is a public holiday of any of holiday_calendars.", "type": "number", "minimum": 0, "maximum": 100, "default": 1 },
         "holiday_calendars": {
           "description": "The customers' public holiday calendars, as country codes with an optional subdivision: \"US\", \"GB\", \"GB-SCT\".",
           "type": "array",
           "items": { "type": "string", "minLength": 1 },
           "default": []
         },
-        "demand_cv": { "description": "Coefficient of variation of the trial's demand shock (Gamma, mean 1); 0 means every trial alike.", "type": "number", "minimum": 0, "default": 0 },
+        "demand_cv": { "description": "Coefficient of variation of the trial's demand shock (Gamma, mean 1); 0 means every trial alike.", "type": "number", "minimum": 0, "maximum": 10, "default": 0 },
         "distribution": { "description": "Distribution of a day's cases given its mean.", "enum": ["poisson", "negative_binomial"], "default": "poisson" },
-        "dispersion": { "description": "Negative binomial dispersion k (variance μ + μ²/k); required with negative_binomial, not allowed with poisson.", "type": "number", "exclusiveMinimum": 0 },
+        "dispersion": { "description": "Negative binomial dispersion k (variance μ + μ²/k); required with negative_binomial, not allowed with poisson.", "type": "number", "minimum": 0.001, "maximum": 1000000 },
         "spikes": {
           "description": "Incident spikes: on each day, with this probability, Poisson(mean) extra cases. Default: none.",
           "type": "object",
@@ -236,7 +240,7 @@ extension Scenario {
           "additionalProperties": false,
           "properties": {
             "probability": { "description": "Daily probability of a spike.", "$ref": "#/$defs/probability" },
-            "mean": { "description": "Mean extra cases of a spike.", "type": "number", "minimum": 0 }
+            "mean": { "description": "Mean extra cases of a spike.", "type": "number", "minimum": 0, "maximum": 1000000 }
           }
         },
         "arrival_shares": {
@@ -250,18 +254,19 @@ extension Scenario {
       "description": "Cases a full-time SE resolves on average over a shift.",
       "type": "number",
       "minimum": 0,
+      "maximum": 1000000,
       "default": 3
     },
     "initial_open_cases": {
       "description": "Open cases at the start of the warm-up: a number, or {\"poisson_mean\": m} for a random start.",
       "oneOf": [
-        { "type": "integer", "minimum": 0 },
+        { "type": "integer", "minimum": 0, "maximum": 10000000 },
         {
           "type": "object",
           "required": ["poisson_mean"],
           "additionalProperties": false,
           "properties": {
-            "poisson_mean": { "description": "Mean of the Poisson-distributed starting backlog.", "type": "number", "minimum": 0 }
+            "poisson_mean": { "description": "Mean of the Poisson-distributed starting backlog.", "type": "number", "minimum": 0, "maximum": 1000000 }
           }
         }
       ],
@@ -275,8 +280,8 @@ extension Scenario {
         "type": "object",
         "additionalProperties": false,
         "properties": {
-          "capacity_multiplier": { "description": "Multiplies the team's resolution capacity.", "type": "number", "exclusiveMinimum": 0, "default": 1 },
-          "extra_resolutions_per_day": { "description": "Resolutions a day added by people outside the team, spread over the day in proportion to segment hours.", "type": "number", "minimum": 0, "default": 0 },
+          "capacity_multiplier": { "description": "Multiplies the team's resolution capacity.", "type": "number", "exclusiveMinimum": 0, "maximum": 10, "default": 1 },
+          "extra_resolutions_per_day": { "description": "Resolutions a day added by people outside the team, spread over the day in proportion to segment hours.", "type": "number", "minimum": 0, "maximum": 1000000, "default": 0 },
           "diverted_share": { "description": "Share of new cases taken before they reach the team.", "$ref": "#/$defs/probability", "default": 0 }
         }
       },
@@ -310,6 +315,13 @@ extension Scenario {
     }
   },
   "$defs": {
+    "name": {
+      "description": "A name shown in reports: 1 to 100 characters, no control characters.",
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 100,
+      "pattern": "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]+$"
+    },
     "date": {
       "description": "A date, YYYY-MM-DD.",
       "type": "string",
@@ -353,7 +365,7 @@ extension Scenario {
         "additionalProperties": false,
         "properties": {
           "date": { "description": "The day off.", "$ref": "#/$defs/date" },
-          "name": { "description": "Its name, shown in explanations.", "type": "string", "minLength": 1 }
+          "name": { "description": "Its name, shown in explanations.", "$ref": "#/$defs/name" }
         }
       },
       "default": []

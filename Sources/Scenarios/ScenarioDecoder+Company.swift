@@ -23,14 +23,14 @@ extension ScenarioDecoder {
         for element in node.member("closures")?.elements() ?? [] {
             element.rejectUnknownKeys(ScenarioKeys.closure)
             let dates = element.requiredMember("dates")?.dateRange()
-            let name = element.member("name")?.nonEmptyString()
+            let name = element.member("name")?.name()
             guard let dates else { valid = false; continue }
             plan.calendar.closures.append(CompanyClosure(dates: dates, name: name))
         }
         for element in node.member("days_off")?.elements() ?? [] {
             element.rejectUnknownKeys(ScenarioKeys.dayOff)
             let dates = element.requiredMember("dates")?.dateRange()
-            let name = element.requiredMember("name")?.nonEmptyString()
+            let name = element.requiredMember("name")?.name()
             let dayOffGroups = element.member("groups").map { decodeGroupNames($0, groups: groups) } ?? []
             guard let dates, let name, let dayOffGroups else { valid = false; continue }
             plan.calendar.daysOff.append(CompanyDayOff(dates: dates, name: name, groups: dayOffGroups))
@@ -106,7 +106,7 @@ extension ScenarioDecoder {
         for element in elements {
             element.rejectUnknownKeys(ScenarioKeys.addedHoliday)
             let date = element.requiredMember("date")?.date()
-            let name = element.requiredMember("name")?.nonEmptyString()
+            let name = element.requiredMember("name")?.name()
             guard let date, let name else { valid = false; continue }
             holidays.append(Holiday(date: date, name: name))
         }
@@ -124,5 +124,22 @@ final class HolidayNameCache {
         let names = Set(calendar.allHolidays.map(\.name))
         byCode[calendar.code] = names
         return names
+    }
+}
+
+/// One calendar value per distinct (country, edits), shared by every SE who takes it: a calendar
+/// holds every holiday of every supported year, so building one per SE would cost time and
+/// memory in proportion to the team (about 100 KB an SE), where sharing costs one per country.
+final class HolidayCalendarCache {
+    private var calendars: [String: HolidayCalendar] = [:]
+
+    /// The country's calendar with these edits, or nil when a dropped name is unknown (which the
+    /// caller has already reported).
+    func calendar(_ country: PublicHolidays, dropping: Set<String>, adding: [Holiday]) -> HolidayCalendar? {
+        let key = ([country.code] + dropping.sorted() + ["+"] + adding.map { "\($0.date) \($0.name)" }).joined(separator: "\u{1F}")
+        if let calendar = calendars[key] { return calendar }
+        let calendar = try? HolidayCalendar(country: country, dropping: dropping, adding: adding)
+        calendars[key] = calendar
+        return calendar
     }
 }

@@ -39,7 +39,7 @@ extension ScenarioDecoder {
             element.rejectUnknownKeys(ScenarioKeys.window)
             let nameNode = element.requiredMember("name")
             let checkNode = element.requiredMember("check")
-            let name = nameNode?.nonEmptyString()
+            let name = nameNode?.name()
             let check = checkNode?.clockMinute()
             let coverage = element.requiredMember("coverage")?.timeSpan()
             if let name, let other = windows.first(where: { $0.name == name }) {
@@ -64,7 +64,7 @@ extension ScenarioDecoder {
         for element in elements {
             element.rejectUnknownKeys(ScenarioKeys.group)
             let nameNode = element.requiredMember("name")
-            let name = nameNode?.nonEmptyString()
+            let name = nameNode?.name()
             let shift = element.requiredMember("shift")?.timeSpan()
             if let name, groups.contains(where: { $0.name == name }) {
                 nameNode?.report("the group name \"\(name)\" is used twice")

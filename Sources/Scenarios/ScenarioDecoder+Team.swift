@@ -12,12 +12,16 @@ extension ScenarioDecoder {
     ) -> [SupportEngineer]? {
         guard let elements = node.elements() else { return nil }
         guard !elements.isEmpty else { node.report("expected at least one SE"); return nil }
+        guard elements.count <= ScenarioLimits.teamSize else {
+            node.report("the team has \(elements.count) SEs; at most \(ScenarioLimits.teamSize) are supported")
+            return nil
+        }
         var team: [SupportEngineer] = []
         var firstPath: [String: JSONPath] = [:]
         var valid = true
         for element in elements {
             let nameNode = element.requiredMember("name")
-            let name = nameNode?.nonEmptyString()
+            let name = nameNode?.name()
             if let name, let other = firstPath[name] {
                 nameNode?.report("the SE name \"\(name)\" is used twice (also \(other))")
                 valid = false
@@ -48,7 +52,7 @@ extension ScenarioDecoder {
         }
         let holidays = decodeEngineerHolidays(node, company: company, dates: dates)
         let weekdays = node.member("weekdays").map { $0.weekdays() } ?? SupportEngineer.mondayToFriday
-        let capacity = node.member("capacity").map { $0.positiveNumber() } ?? 1
+        let capacity = node.member("capacity").map { $0.positiveNumber(atMost: ScenarioLimits.capacityFactor.upperBound) } ?? 1
         let listedTimeOff = node.member("time_off").map(decodeDateRanges) ?? []
         var importedTimeOff: [DateRange]? = []
         if let icsNode = node.member("time_off_ics") {
@@ -106,7 +110,7 @@ extension ScenarioDecoder {
         if let listed {
             return HolidayCalendar(holidays: listed.filter { !dropping.contains($0.name) } + adding, source: source)
         }
-        return try? HolidayCalendar(country: country, dropping: dropping, adding: adding)
+        return holidayCalendars.calendar(country, dropping: dropping, adding: adding)
     }
 
     /// Reads the `.ics` file `node` names for the days in `dates`, recording its warnings; nil after

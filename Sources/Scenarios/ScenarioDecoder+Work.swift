@@ -13,17 +13,13 @@ extension ScenarioDecoder {
         node.rejectUnknownKeys(ScenarioKeys.sickness)
         let perYearNode = node.member("sick_days_per_year")
         let probabilityNode = node.member("daily_start_probability")
-        let meanSpellDays = node.member("mean_spell_days").map { $0.number(atLeast: 1) } ?? 1
-        let severityCV = node.member("severity_cv").map { $0.number(atLeast: 0) } ?? 0
+        let meanSpellDays = node.member("mean_spell_days").map { $0.number(in: ScenarioLimits.meanSpellDays) } ?? 1
+        let severityCV = node.member("severity_cv").map { $0.number(in: ScenarioLimits.coefficientOfVariation) } ?? 0
         switch (perYearNode, probabilityNode) {
         case (let perYearNode?, nil):
-            guard let perYear = perYearNode.number(atLeast: 0), let meanSpellDays, let severityCV else { return nil }
-            let sickness = Scenario.Sickness(sickDaysPerYear: perYear, meanSpellDays: meanSpellDays, severityCV: severityCV)
-            guard sickness.dailyStartProbability <= 1 else {
-                perYearNode.report("\(JSONNode.format(perYear)) sick days a year in spells of \(JSONNode.format(meanSpellDays)) days needs more than one spell a day")
-                return nil
-            }
-            return sickness
+            guard let perYear = perYearNode.number(in: ScenarioLimits.sickDaysPerYear), let meanSpellDays, let severityCV else { return nil }
+            // At most 365 days a year in spells of at least a day: the daily start probability is ≤ 1.
+            return Scenario.Sickness(sickDaysPerYear: perYear, meanSpellDays: meanSpellDays, severityCV: severityCV)
         case (nil, let probabilityNode?):
             guard let p = probabilityNode.probability(), let meanSpellDays, let severityCV else { return nil }
             return Scenario.Sickness(dailyStartProbability: p, meanSpellDays: meanSpellDays, severityCV: severityCV)
@@ -38,18 +34,18 @@ extension ScenarioDecoder {
 
     func decodeInflow(_ node: JSONNode, windows: [CheckWindow]?) -> Scenario.Inflow? {
         node.rejectUnknownKeys(ScenarioKeys.inflow)
-        let base = node.requiredMember("base_per_day")?.number(atLeast: 0)
+        let base = node.requiredMember("base_per_day")?.number(in: ScenarioLimits.casesPerDay)
         let weekdayFactors = node.member("weekday_factors").map(decodeWeekdayFactors) ?? [:]
-        let holidayFactor = node.member("holiday_factor").map { $0.number(atLeast: 0) } ?? 1
+        let holidayFactor = node.member("holiday_factor").map { $0.number(in: ScenarioLimits.inflowFactor) } ?? 1
         let calendars = node.member("holiday_calendars").map(decodeCustomerCalendars) ?? []
-        let demandCV = node.member("demand_cv").map { $0.number(atLeast: 0) } ?? 0
+        let demandCV = node.member("demand_cv").map { $0.number(in: ScenarioLimits.coefficientOfVariation) } ?? 0
         let distribution = node.member("distribution").map { $0.choice(Self.distributions) } ?? "poisson"
         let dispersionNode = node.member("dispersion")
         var dispersion: Double?
         var valid = true
         switch (distribution, dispersionNode) {
         case ("negative_binomial", let dispersionNode?):
-            dispersion = dispersionNode.positiveNumber()
+            dispersion = dispersionNode.number(in: ScenarioLimits.dispersion)
             valid = dispersion != nil
         case ("negative_binomial", nil):
             node.report("missing required key \"dispersion\" for the negative binomial distribution")
@@ -64,7 +60,7 @@ extension ScenarioDecoder {
         if let spikes = node.member("spikes") {
             spikes.rejectUnknownKeys(ScenarioKeys.spikes)
             spikeProbability = spikes.requiredMember("probability")?.probability()
-            spikeMean = spikes.requiredMember("mean")?.number(atLeast: 0)
+            spikeMean = spikes.requiredMember("mean")?.number(in: ScenarioLimits.casesPerDay)
         }
         var shares: [Double]?
         if let sharesNode = node.member("arrival_shares") {
@@ -94,7 +90,7 @@ extension ScenarioDecoder {
                 member.report("\(day.abbreviation) has a factor already")
                 valid = false
             }
-            guard let factor = member.number(atLeast: 0) else { valid = false; continue }
+            guard let factor = member.number(in: ScenarioLimits.inflowFactor) else { valid = false; continue }
             factors[day] = factor
         }
         return valid ? factors : nil
@@ -148,9 +144,9 @@ extension ScenarioDecoder {
         switch node.value {
         case .object:
             node.rejectUnknownKeys(ScenarioKeys.poissonBacklog)
-            return node.requiredMember("poisson_mean")?.number(atLeast: 0).map { .poissonMean($0) }
+            return node.requiredMember("poisson_mean")?.number(in: ScenarioLimits.casesPerDay).map { .poissonMean($0) }
         case .number:
-            return node.int(in: 0...Int(Int32.max)).map { .fixed($0) }
+            return node.int(in: ScenarioLimits.initialOpenCases).map { .fixed($0) }
         default:
             node.report("expected a whole number or an object {\"poisson_mean\": …}, found \(node.value.kindDescription)")
             return nil
@@ -165,8 +161,8 @@ extension ScenarioDecoder {
         var valid = true
         for (key, member) in members {
             member.rejectUnknownKeys(ScenarioKeys.effect)
-            let multiplier = member.member("capacity_multiplier").map { $0.positiveNumber() } ?? 1
-            let extra = member.member("extra_resolutions_per_day").map { $0.number(atLeast: 0) } ?? 0
+            let multiplier = member.member("capacity_multiplier").map { $0.positiveNumber(atMost: ScenarioLimits.capacityFactor.upperBound) } ?? 1
+            let extra = member.member("extra_resolutions_per_day").map { $0.number(in: ScenarioLimits.casesPerDay) } ?? 0
             let diverted = member.member("diverted_share").map { $0.probability() } ?? 0
             guard let level = Int(key), level >= 1, String(level) == key else {
                 member.report("\"\(key)\" is not a level number (1 for the baseline, 2, 3, …)")

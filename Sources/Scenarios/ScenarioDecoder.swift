@@ -11,6 +11,7 @@ struct ScenarioDecoder {
     let root: JSONNode
     let files: ReferencedFiles
     let holidayNames = HolidayNameCache()
+    let holidayCalendars = HolidayCalendarCache()
     private(set) var warnings: [ScenarioWarning] = []
 
     /// The longest horizon accepted: three years (MODEL.md, issue 4).
@@ -27,7 +28,7 @@ struct ScenarioDecoder {
         root.rejectUnknownKeys(ScenarioKeys.root)
         _ = root.member("$schema")?.string()
         let name = root.requiredMember("name").flatMap(decodeName)
-        let description = root.member("description")?.string() ?? ""
+        let description = root.member("description").map { $0.text(maximumLength: ScenarioLimits.descriptionLength, allowingEmpty: true) } ?? ""
         let horizon = root.requiredMember("horizon").flatMap(decodeHorizon)
         let warmupDays = root.member("warmup_days").map { $0.int(in: Self.warmupDays) } ?? 0
         let simulated = horizon.flatMap { horizon in warmupDays.flatMap { simulatedDates(horizon: horizon, warmupDays: $0) } }
@@ -39,14 +40,14 @@ struct ScenarioDecoder {
         if let node = root.requiredMember("team") { team = decodeTeam(node, groups: groups, company: company, dates: simulated) }
         let sickness = root.member("sickness").map(decodeSickness) ?? Scenario.Sickness.none
         let inflow = root.requiredMember("inflow").flatMap { decodeInflow($0, windows: windows) }
-        let resolvePerShift = root.member("resolve_per_shift").map { $0.number(atLeast: 0) } ?? 3
+        let resolvePerShift = root.member("resolve_per_shift").map { $0.number(in: ScenarioLimits.casesPerDay) } ?? 3
         let initialOpenCases = root.member("initial_open_cases").map(decodeInitialBacklog) ?? .fixed(0)
         let policy = decodePolicy(groups: groups)
         let effects = root.member("effects").map { decodeEffects($0, levelCount: policy?.policy.levels.count) } ?? [:]
         let planningRisk = root.member("planning_risk").map(openProbability) ?? 0.10
         let threshold = root.member("recommendation_threshold").map(openProbability) ?? 0.25
 
-        guard root.log.issues.isEmpty, let name, let horizon, let warmupDays, let checkDays, let windows,
+        guard root.log.issues.isEmpty, let name, let description, let horizon, let warmupDays, let checkDays, let windows,
               let groups, let calendar = company?.calendar, let team, let sickness, let inflow, let resolvePerShift,
               let initialOpenCases, let policy, let effects, let planningRisk, let threshold
         else { return nil }
@@ -66,7 +67,7 @@ struct ScenarioDecoder {
 
     /// The name names the output folder (`notebooks-output/<name>/`), so it must be a safe file name.
     private func decodeName(_ node: JSONNode) -> String? {
-        guard let name = node.nonEmptyString() else { return nil }
+        guard let name = node.name() else { return nil }
         let allowed = name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
         }

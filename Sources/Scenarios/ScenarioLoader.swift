@@ -13,13 +13,18 @@ extension Scenario {
         text: String, path: String, readFile: (String) throws -> String
     ) throws(JSONInputErrors) -> LoadedScenario {
         let root = try parseJSONDocument(text, source: path)
+        var referenced: [String] = []
         // The decoder keeps `readFile` only while it decodes.
         let (scenario, warnings) = withoutActuallyEscaping(readFile) { read in
-            var decoder = ScenarioDecoder(root: root, files: ReferencedFiles(scenarioPath: path, read: read))
+            let files = ReferencedFiles(scenarioPath: path) { file in
+                referenced.append(file)
+                return try read(file)
+            }
+            var decoder = ScenarioDecoder(root: root, files: files)
             return (decoder.decode(), decoder.warnings)
         }
         try root.log.throwIfAny()
-        return LoadedScenario(scenario: scenario!, warnings: warnings)
+        return LoadedScenario(scenario: scenario!, warnings: warnings, files: [path] + referenced)
     }
 }
 

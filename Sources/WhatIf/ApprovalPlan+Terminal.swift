@@ -1,4 +1,4 @@
-import Reports
+import OutputFormats
 
 extension ApprovalPlan {
     /// What `plan approve` prints: the limit and the method, the risk before, each request's marginal
@@ -22,7 +22,7 @@ extension ApprovalPlan {
             lines.append("\(step + 1). \(request.summary) (priority \(request.priority), line \(request.line)): \(decision.approved ? "APPROVE" : "DECLINE")")
             if let change = decision.marginal, let check = decision.marginalCheck {
                 let d = change.difference
-                lines.append("   alone: P(level ≥ \(k)) \(Comparison.signed(d.estimate, 3)) [\(Comparison.signed(d.low, 3)), \(Comparison.signed(d.high, 3))] "
+                lines.append("   alone: P(level ≥ \(k)) \(NumberFormat.signed(d.estimate, 3)) [\(NumberFormat.signed(d.low, 3)), \(NumberFormat.signed(d.high, 3))] "
                     + "at \(check.date) \(check.window) (\(NumberFormat.fixed(change.base, 3)) → \(NumberFormat.fixed(change.variant, 3)))")
             } else {
                 lines.append("   alone: changes no check in any trial")

@@ -1,5 +1,4 @@
-import InputFormats
-import Reports
+import OutputFormats
 
 extension Comparison {
     public static let csvHeader = [

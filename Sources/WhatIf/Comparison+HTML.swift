@@ -1,4 +1,4 @@
-import Reports
+import OutputFormats
 
 extension Comparison {
     /// `compare.html`: a self-contained page (inline CSS, no script) with the significant changes in
@@ -17,7 +17,7 @@ extension Comparison {
                     ? "\(check.planningLevelBase)" : "\(check.planningLevelBase) → \(check.planningLevelVariant)"
                 rows.append("<tr class=\"\(kind)\"><td>\(check.date)</td><td>\(check.window.htmlEscaped)</td><td>≥ \(change.level)</td>"
                     + "<td>\(NumberFormat.fixed(change.base, 3))</td><td>\(NumberFormat.fixed(change.variant, 3))</td>"
-                    + "<td>\(mark) \(Self.signed(d.estimate, 3))</td><td>\(Self.signed(d.low, 3)) to \(Self.signed(d.high, 3))</td>"
+                    + "<td>\(mark) \(NumberFormat.signed(d.estimate, 3))</td><td>\(NumberFormat.signed(d.low, 3)) to \(NumberFormat.signed(d.high, 3))</td>"
                     + "<td>\(planning)</td></tr>")
             }
         }

@@ -1,4 +1,4 @@
-import Reports
+import OutputFormats
 
 extension Comparison {
     /// What `plan compare` and `plan whatif` print: one row per check that changed in any trial,
@@ -36,9 +36,9 @@ extension Comparison {
             lines.append("Largest significant changes:")
             for (check, change) in significant.prefix(5) {
                 let d = change.difference
-                lines.append("  \(check.date)  \(check.window.padded(to: 9)) P(level ≥ \(change.level)) "
+                lines.append("  \(check.date)  \(check.window.column(9)) P(level ≥ \(change.level)) "
                     + "\(NumberFormat.fixed(change.base, 3)) → \(NumberFormat.fixed(change.variant, 3))  "
-                    + "\(Self.signed(d.estimate, 3)) [\(Self.signed(d.low, 3)), \(Self.signed(d.high, 3))]")
+                    + "\(NumberFormat.signed(d.estimate, 3)) [\(NumberFormat.signed(d.low, 3)), \(NumberFormat.signed(d.high, 3))]")
             }
         }
         lines.append("")
@@ -48,7 +48,7 @@ extension Comparison {
             lines.append("Recommendations (channels to brief ahead, P(needed) ≥ threshold):")
             for change in recommendationChanges {
                 let dates = change.first == change.last ? "\(change.first)" : "\(change.first)…\(change.last)"
-                lines.append("  \(change.kind.rawValue.padded(to: 7)) \(change.channel) (level \(change.level)), \(change.window), \(dates): "
+                lines.append("  \(change.kind.rawValue.column(7)) \(change.channel) (level \(change.level)), \(change.window), \(dates): "
                     + "P(needed) up to \(NumberFormat.fixed(change.variantProbability, 2)), was \(NumberFormat.fixed(change.baseProbability, 2))")
             }
         }
@@ -61,24 +61,16 @@ extension Comparison {
         let unchanged = checks.filter(\.isUnchanged)
         guard !unchanged.isEmpty else { return "Every check changed in at least one trial." }
         let dates = Array(Set(checks.map(\.date))).sorted()
+        let days = dates.map { date in checks.filter { $0.date == date } }
+        let wholeDays = days.runs { $0.allSatisfy(\.isUnchanged) }
         var parts: [String] = []
-        var run: [Int] = []
-        func close() {
-            guard let first = run.first, let last = run.last else { return }
-            parts.append(first == last ? "\(dates[first])" : "\(dates[first])…\(dates[last])")
-            run = []
-        }
-        for (i, date) in dates.enumerated() {
-            let day = checks.filter { $0.date == date }
-            let same = day.filter(\.isUnchanged)
-            if same.count == day.count {
-                run.append(i)
-            } else {
-                close()
-                parts += same.map { "\(date) \($0.window)" }
+        for (i, day) in days.enumerated() {
+            if let run = wholeDays.first(where: { $0.lowerBound == i }) {
+                parts.append(run.count == 1 ? "\(dates[i])" : "\(dates[i])…\(dates[run.upperBound])")
+            } else if !day.allSatisfy(\.isUnchanged) {
+                parts += day.filter(\.isUnchanged).map { "\(dates[i]) \($0.window)" }
             }
         }
-        close()
         return "Unchanged in every trial: \(unchanged.count) of \(checks.count) checks (\(parts.joined(separator: ", ")))."
     }
 
@@ -88,24 +80,12 @@ extension Comparison {
         let d = change.difference
         guard d.baseOnly + d.variantOnly > 0 else { return "·" }
         let points = d.estimate * 100
-        let text = abs(points) < 0.05 ? (points < 0 ? "−<0.1" : "+<0.1") : signed(points, 1)
+        let text = abs(points) < 0.05 ? (points < 0 ? "−<0.1" : "+<0.1") : NumberFormat.signed(points, 1)
         return text + (d.isSignificant ? "*" : "")
-    }
-
-    static func signed(_ value: Double, _ digits: Int) -> String {
-        let text = NumberFormat.fixed(value, digits)
-        return text.hasPrefix("-") ? "−" + text.dropFirst() : "+" + text
     }
 
     private static func row(_ fields: [String]) -> String {
         let widths = [12, 10, 10]
-        var text = ""
-        for (i, field) in fields.enumerated() { text += field.padded(to: i < widths.count ? widths[i] : 8) }
-        return String(text.reversed().drop(while: { $0 == " " }).reversed())
+        return fields.enumerated().map { i, field in field.column(i < widths.count ? widths[i] : 8) }.joined().trimmingTrailingSpaces
     }
-}
-
-extension String {
-    /// Left-aligned in a column of `width` characters, with at least one space after.
-    func padded(to width: Int) -> String { count >= width ? self + " " : self + String(repeating: " ", count: width - count) }
 }

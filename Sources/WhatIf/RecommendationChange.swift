@@ -1,4 +1,5 @@
 import Calendars
+import OutputFormats
 import Simulation
 
 /// A channel that becomes worth briefing ahead (or stops being) between the base and the variant:
@@ -44,21 +45,16 @@ public struct RecommendationChange: Sendable, Hashable {
                     (base: baseIndex.map { base.checks[c].alerts[$0] } ?? 0, variant: variantIndex.map { variant.checks[c].alerts[$0] } ?? 0)
                 }
                 for kind in [Kind.added, .removed] {
-                    var run: [Int] = []
-                    func close() {
-                        guard let first = run.first, let last = run.last else { return }
+                    let runs = p.runs { pair in
+                        let neededBase = pair.base >= baseThreshold, neededVariant = pair.variant >= variantThreshold
+                        return kind == .added ? neededVariant && !neededBase : neededBase && !neededVariant
+                    }
+                    for run in runs {
                         result.append(RecommendationChange(
                             kind: kind, channel: channel.name, level: channel.level + 1, window: window,
-                            first: base.checks[series[first]].date, last: base.checks[series[last]].date, checks: run.count,
-                            baseProbability: run.map { p[$0].base }.max()!, variantProbability: run.map { p[$0].variant }.max()!))
-                        run = []
+                            first: base.checks[series[run.lowerBound]].date, last: base.checks[series[run.upperBound]].date,
+                            checks: run.count, baseProbability: p[run].map(\.base).max()!, variantProbability: p[run].map(\.variant).max()!))
                     }
-                    for i in series.indices {
-                        let neededBase = p[i].base >= baseThreshold, neededVariant = p[i].variant >= variantThreshold
-                        let changed = kind == .added ? neededVariant && !neededBase : neededBase && !neededVariant
-                        if changed { run.append(i) } else { close() }
-                    }
-                    close()
                 }
             }
         }

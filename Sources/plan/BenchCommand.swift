@@ -1,6 +1,7 @@
 import ArgumentParser
 import CapacityPolicy
 import Foundation
+import OutputFormats
 import Simulation
 
 struct Bench: ParsableCommand {
@@ -38,7 +39,7 @@ struct Bench: ParsableCommand {
         case .text:
             var lines = ["measurement                              count    seconds          per second"]
             for r in results {
-                lines.append(r.name.padding(36) + String(r.count).leftPadding(10) + format3(r.seconds).leftPadding(11) + formatRate(r.rate).leftPadding(20))
+                lines.append(r.name.padded(to: 36) + String(r.count).leftPadded(to: 10) + format3(r.seconds).leftPadded(to: 11) + formatRate(r.rate).leftPadded(to: 20))
             }
             emit(lines.joined(separator: "\n"))
         case .json:
@@ -49,14 +50,10 @@ struct Bench: ParsableCommand {
 
 private func format3(_ x: Double) -> String {
     let ms = Int((x * 1000).rounded())
-    return "\(ms / 1000).\(String(ms % 1000).leftPadding(3, with: "0"))"
+    return "\(ms / 1000).\(String(ms % 1000).leftPadded(to: 3, with: "0"))"
 }
 
 private func formatRate(_ rate: Double) -> String {
     rate >= 1e6 ? "\(format3(rate / 1e6).dropLast(1)) million" : "\(Int(rate.rounded()))"
 }
 
-extension String {
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    func leftPadding(_ width: Int, with pad: Character = " ") -> String { count >= width ? self : String(repeating: pad, count: width - count) + self }
-}

@@ -26,7 +26,7 @@ struct Compare: ParsableCommand {
         let comparison = try Comparison.run(base: baseFile.scenario, variant: variantFile.scenario, settings: settings)
         let (baseName, variantName) = (ComparisonFiles.stem(base), ComparisonFiles.stem(variant))
         let folder = out ?? "notebooks-output/compare-\(baseName)-\(variantName)"
-        let written = try ComparisonFiles.write(comparison, to: folder, html: html, baseName: baseName, variantName: variantName)
+        let written = try ComparisonFiles.write(comparison, to: folder, html: html, baseName: baseName, variantName: variantName, inputs: baseFile.files + variantFile.files)
         emit(comparison.terminalText(baseName: baseName, variantName: variantName) + "\n" + written)
     }
 }

@@ -24,10 +24,12 @@ struct ComparisonOptions: ParsableArguments {
 /// Where a comparison's files go, and the lines that say so.
 enum ComparisonFiles {
     /// Writes `compare.csv`, and `compare.html` when `html`, into `folder`; returns "Wrote …" lines.
-    static func write(_ comparison: Comparison, to folder: String, html: Bool, baseName: String, variantName: String) throws -> String {
+    static func write(_ comparison: Comparison, to folder: String, html: Bool, baseName: String, variantName: String, inputs: [String]) throws -> String {
         var files = [(name: "compare.csv", contents: comparison.csv)]
         if html { files.append((name: "compare.html", contents: comparison.html(baseName: baseName, variantName: variantName))) }
-        try OutputDirectory(path: folder, marker: "compare.csv").replace(with: files.map { OutputFile(name: $0.name, contents: $0.contents) })
+        let directory = try OutputDirectory(path: folder, kind: .comparison, inputs: inputs)
+        OutputNotice.print(directory.notices)
+        OutputNotice.print(try directory.replace(with: files.map { OutputFile(name: $0.name, contents: $0.contents) }))
         let prefix = folder.hasSuffix("/") ? folder : folder + "/"
         return files.map { "Wrote \(prefix)\($0.name)" }.joined(separator: "\n") + "\n"
     }

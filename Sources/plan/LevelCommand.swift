@@ -1,6 +1,7 @@
 import ArgumentParser
 import CapacityPolicy
 import InputFormats
+import Reports
 
 struct Level: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -35,7 +36,7 @@ struct Level: ParsableCommand {
             }
             let source = input == "-" ? "stdin" : input
             let csv = try CSVTable(text: try readTextFile(input), source: source)
-            emit(try LevelBatch(table: table).evaluate(csv, source: source))
+            emit(try LevelBatch(table: table).csv(csv, source: source))
             return
         }
         var named: [String: Int] = [:]

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CapacityPolicy
 import InputFormats
+import Reports
 
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,7 +39,7 @@ struct PolicyCommand: ParsableCommand {
             if let reading { policy.reading = reading }
             let lint = PolicyLint(policy)
             let grid = zip(policy.inputs, lint.grid).map { "\($0.name) \($1.lowerBound)–\($1.upperBound)" }.joined(separator: ", ")
-            var lines = ["\(file ?? "built-in policy"): \(policy.name), \(policy.levels.count) levels, \(policy.reading.rawValue) reading; checked every state with \(grid)"]
+            var lines = ["\(file ?? "built-in policy"): \(policy.name), \(policy.levels.count) levels, \(policy.reading.rawValue) reading; checked \(lint.checkedEveryState ? "every state" : "states") with \(grid)"]
             lines += lint.findings.map(\.description)
             let errors = lint.findings.filter { $0.severity == .error }.count
             let warnings = lint.findings.filter { $0.severity == .warning }.count

@@ -16,15 +16,15 @@ struct Report: ParsableCommand {
     var runDirectory: String
 
     func run() throws {
-        let data: ReportData
+        let report: HTMLReport
         do {
-            data = try ReportData(directory: runDirectory)
+            report = try HTMLReport(directory: runDirectory)
         } catch {
             throw CommandError(error.description)
         }
         let path = (runDirectory.hasSuffix("/") ? runDirectory : runDirectory + "/") + "report.html"
         do {
-            try AtomicFile.write(HTMLReport(data).html, to: path)
+            try AtomicFile.write(report.html, to: path)
         } catch {
             throw CommandError(error.description)
         }

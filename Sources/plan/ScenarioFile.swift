@@ -27,3 +27,13 @@ enum ScenarioFile {
         FileHandle.standardError.write(Data(warnings.map { "warning: \($0)\n" }.joined().utf8))
     }
 }
+
+/// What writing an output folder did beside its files (leftovers of an interrupted run removed,
+/// an old output that could not be removed), on standard error so that standard output stays the
+/// command's result.
+enum OutputNotice {
+    static func print(_ notices: [String]) {
+        guard !notices.isEmpty else { return }
+        FileHandle.standardError.write(Data(notices.map { "plan: \($0)\n" }.joined().utf8))
+    }
+}

@@ -82,6 +82,16 @@ struct Simulate: ParsableCommand {
         let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Simulate.defaultMaximumTrials) }
             ?? .trials(trials ?? Simulate.defaultTrials)
         let settings = RunSettings(size: size, seed: UInt64(seed), threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
+        // Claimed before the run, so that a folder that cannot be written, or one another run is
+        // writing, is reported at once rather than after the simulation.
+        let directory: OutputDirectory?
+        do {
+            directory = noFiles ? nil : try OutputDirectory(
+                path: out ?? "notebooks-output/\(loaded.scenario.name)/", kind: .run, inputs: loaded.files)
+        } catch {
+            throw CommandError(error.description)
+        }
+        OutputNotice.print(directory?.notices ?? [])
 
         let interrupt = Interrupt()
         let signalSource = interrupt.catchSignal()
@@ -103,21 +113,20 @@ struct Simulate: ParsableCommand {
             toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(bytes), estimates: estimates,
             settings: settings, started: started,
             elapsedSeconds: (ContinuousClock.now - clock) / .seconds(1))
-        let report = RunReport(estimates: estimates, record: record)
+        let output = RunOutput(estimates: estimates, record: record)
 
-        var text = format == .json ? report.json : TerminalSummary(report).text
+        var text = format == .json ? output.json : TerminalSummary(output).text
         // A Ctrl-C that came after the last block still means "stop": nothing is written.
         if interrupt.isRequested() { throw Simulate.interrupted() }
-        if !noFiles {
-            let directory = OutputDirectory(path: out ?? "notebooks-output/\(loaded.scenario.name)/")
+        if let directory {
             let files: [OutputFile]
             do {
-                files = try self.files(report)
+                files = try self.files(output)
             } catch {
                 throw CommandError(error.description)
             }
             do {
-                try directory.replace(with: files)
+                OutputNotice.print(try directory.replace(with: files))
             } catch {
                 throw CommandError(error.description)
             }
@@ -128,11 +137,11 @@ struct Simulate: ParsableCommand {
 
     /// The run's files; with --html also report.html, rendered from the other files' text exactly as
     /// `plan report` renders it from a run directory, so the two pages are the same.
-    private func files(_ report: RunReport) throws(ReportDataError) -> [OutputFile] {
-        let files = report.files
+    private func files(_ output: RunOutput) throws(RunFileError) -> [OutputFile] {
+        let files = output.files
         guard html else { return files }
-        let data = try ReportData(files: files, directory: out ?? "")
-        return files + [OutputFile(name: "report.html", contents: HTMLReport(data).html)]
+        let report = try HTMLReport(files: files, directory: out ?? "")
+        return files + [OutputFile(name: "report.html", contents: report.html)]
     }
 
     /// Reports an interrupted run on standard error; exit status 130 is the shell's for SIGINT.

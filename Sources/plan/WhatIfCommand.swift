@@ -47,7 +47,7 @@ struct WhatIf: ParsableCommand {
         var text = comparison.terminalText(baseName: baseName, variantName: variantName)
         if out != nil || html {
             let folder = out ?? "notebooks-output/whatif-\(ComparisonFiles.stem(scenario))"
-            text += "\n" + (try ComparisonFiles.write(comparison, to: folder, html: html, baseName: baseName, variantName: variantName))
+            text += "\n" + (try ComparisonFiles.write(comparison, to: folder, html: html, baseName: baseName, variantName: variantName, inputs: loaded.files + [policy].compactMap { $0 }))
         }
         emit(text)
     }

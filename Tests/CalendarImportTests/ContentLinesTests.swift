@@ -54,6 +54,10 @@ struct ContentLinesTests {
         #expect(ICalendarText.unescape(#"Office closed\, all teams\; see \\\\wiki\nThanks"#)
                 == "Office closed, all teams; see \\\\wiki\nThanks")
         #expect(ICalendarText.unescape(#"C:\Users"#) == #"C:\Users"#)
+        // A name is shown on one line: line breaks and escape sequences become spaces.
+        #expect(ICalendarText.printable(ICalendarText.unescape(#"Shut\ndown"#)) == "Shut down")
+        #expect(ICalendarText.printable("Off\u{1B}[2J\u{0}day\u{85}") == "Off [2J day ")
+        #expect(ICalendarText.printable("Fête — 🎄") == "Fête — 🎄")
     }
 
     @Test func malformedLinesAreErrorsNamingTheLine() {

@@ -39,7 +39,8 @@ struct TimeOffCSVTests {
         #expect(error("name,start,last\nAna,2026-12-01,2026-12-02\n") == #"timeoff.csv:1: missing column "end"; the header must name name,start,end"#)
         #expect(error("name;start;end\nAna;2026-12-01;2026-12-02\n")
                 == #"timeoff.csv:1: missing column "name"; the header must name name,start,end (this header is separated by semicolons; export with commas)"#)
-        #expect(error("name,start,end,Name\n") == #"timeoff.csv:1: expected one column named "name", found two"#)
+        #expect(error("name,start,end,Name\n") == #"timeoff.csv:1: the header names the column "Name" twice (columns 1 and 4)"#)
+        #expect(error("name,start,end,note, Note \n") == #"timeoff.csv:1: the header names the column "Note" twice (columns 4 and 5)"#)
     }
 
     @Test func rowErrorsNameTheirLine() {

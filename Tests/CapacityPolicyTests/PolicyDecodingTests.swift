@@ -47,6 +47,39 @@ import InputFormats
         }
     }
 
+    func problems(inputs: String, op: String = "<=", value: String = "5") -> [String] {
+        let text = """
+        {"reading": "literal", "inputs": \(inputs),
+         "levels": [{"name": "ok", "trigger": "all", "criteria": [], "contingency": "none"},
+                    {"name": "busy", "trigger": "any", "criteria": [{"metric": "emea", "op": "\(op)", "value": \(value)}], "contingency": "x"}]}
+        """
+        do {
+            _ = try Policy.decode(json: text, source: "p.json")
+            return []
+        } catch {
+            return error.issues.map(\.description)
+        }
+    }
+
+    /// The simulation and `plan level --open-cases` need the one input that counts open cases.
+    @Test func exactlyOneCasesInput() {
+        #expect(problems(inputs: #"[{"name": "emea", "kind": "headcount"}]"#)
+            == [#"p.json:1: /inputs: a policy needs exactly one input of kind "cases" (the open cases at a check), found none"#])
+        #expect(problems(inputs: #"[{"name": "emea", "kind": "headcount"}, {"name": "a", "kind": "cases"}, {"name": "b", "kind": "cases"}]"#)
+            == [#"p.json:1: /inputs: a policy needs exactly one input of kind "cases" (the open cases at a check), found 2 (a, b)"#])
+        #expect(problems(inputs: #"[{"name": "emea", "kind": "headcount"}, {"name": "open", "kind": "cases"}]"#) == [])
+    }
+
+    /// Thresholds beyond any count the engine holds are mistakes, reported before anything is compiled.
+    @Test func thresholdsAreBounded() {
+        let inputs = #"[{"name": "emea", "kind": "headcount"}, {"name": "open", "kind": "cases"}]"#
+        #expect(problems(inputs: inputs, value: "1e19")
+            == ["p.json:3: /levels/1/criteria/0/value: expected a threshold from -1000000000 to 1000000000, found 1e19"])
+        #expect(problems(inputs: inputs, op: "between", value: "[0, 9.3e18]")
+            == ["p.json:3: /levels/1/criteria/0/value/1: expected a threshold from -1000000000 to 1000000000, found 9.3e18"])
+        #expect(problems(inputs: inputs, value: "1000000000") == [])
+    }
+
     @Test func syntaxErrorNamesTheLine() {
         #expect(throws: JSONInputErrors.self) { try Policy.decode(json: "{\n\"reading\": \"literal\",,\n}", source: "p.json") }
         do { _ = try Policy.decode(json: "{\n\"reading\": \"literal\",,\n}", source: "p.json") } catch {

@@ -40,6 +40,31 @@ import Testing
         #expect(r.stdout.contains("  why:           emea ≤ 2 (emea is 2); emea ≤ 2 is written again at higher levels but counts at level 2 only (first-level reading)\n"))
     }
 
+    /// Text from a policy cannot mention @channel or make links in the posted message, and a
+    /// control character in it is refused when the policy is read.
+    @Test func slackMessageEscapesThePolicysText() throws {
+        let dir = try PlanProcess.temporaryDirectory()
+        let file = dir.appendingPathComponent("policy.json")
+        func policy(_ levelName: String) -> String {
+            """
+            {"name": "p", "reading": "literal",
+             "inputs": [{"name": "emea", "kind": "headcount"}, {"name": "us", "kind": "headcount"}, {"name": "open", "kind": "cases"}],
+             "levels": [{"name": "ok", "trigger": "all", "criteria": [], "contingency": "none"},
+                        {"name": "\(levelName)", "trigger": "any", "criteria": [{"metric": "emea", "op": "<=", "value": 5}], "contingency": "Call <!here> & <@U1>", "alerts": ["#ce"]}]}
+            """
+        }
+        try policy("<!channel> busy").write(to: file, atomically: true, encoding: .utf8)
+        let r = try PlanProcess.run(["level", "--policy", file.path, "--emea", "1", "--us", "3", "--open-cases", "2", "--format", "slack"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("we are at level 2 — &lt;!channel&gt; busy.*"))
+        #expect(r.stdout.contains("• L2: Call &lt;!here&gt; &amp; &lt;@U1&gt;"))
+        #expect(!r.stdout.contains("<!"))
+        try policy("busy\\u001b[2J").write(to: file, atomically: true, encoding: .utf8)
+        let bad = try PlanProcess.run(["level", "--policy", file.path, "--emea", "1", "--us", "3", "--open-cases", "2"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "Error: \(file.path):4: /levels/1/name: contains the control character U+001B; names and descriptions are plain text\n")
+    }
+
     @Test func slackMessageForTheWindowsCheck() throws {
         let r = try PlanProcess.run(["level", "--emea", "0", "--us", "1", "--open-cases", "12", "--window", "emea", "--format", "slack"])
         #expect(r.status == 0)
@@ -74,6 +99,13 @@ import Testing
         #expect(r.status != 0)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == message + "\n")
+    }
+
+    /// Which of two columns of one name to read would be a guess.
+    @Test func aColumnNamedTwiceIsAnError() throws {
+        let r = try PlanProcess.run(["level", "--input", "-"], stdin: "emea,us,open_cases,US\n1,2,3,4\n")
+        #expect(r.status == 1 && r.stdout.isEmpty)
+        #expect(r.stderr == "Error: stdin:1: the header names the column \"US\" twice (columns 2 and 4)\n")
     }
 
     @Test func badCSVRowNamesFileAndLineAndWritesNothing() throws {

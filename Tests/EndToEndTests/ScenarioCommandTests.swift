@@ -35,7 +35,7 @@ import Testing
         #expect(lines[1] == "\(path):1: /horizon: end 2026-12-01 is before start 2026-12-05")
         #expect(lines[2] == "\(path):2: /team/0/group: the group \"apac\" is not defined; the groups are emea, us")
         #expect(lines[3].hasPrefix("\(path):2: /team/0/country: Unknown country \"XX\""))
-        #expect(lines[4] == "\(path):3: /inflow/base_per_day: expected a number ≥ 0, found -1")
+        #expect(lines[4] == "\(path):3: /inflow/base_per_day: expected a number from 0 to 1000000, found -1")
         let missing = try PlanProcess.run(["validate", "nowhere.json"])
         #expect(missing.status == 1 && missing.stdout.isEmpty)
         #expect(missing.stderr == "Error: nowhere.json: cannot read the file (it does not exist or is not readable)\n")

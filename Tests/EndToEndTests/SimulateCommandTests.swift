@@ -27,7 +27,7 @@ import Testing
         #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
         #expect(second.status == 0 && second.stderr.isEmpty, "\(second.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: one.path).sorted()
-            == ["checks.csv", "horizon.csv", "levels.csv", "longest_runs.csv", "recommendations.csv", "run.json"])
+            == [".plan-output.json", "checks.csv", "horizon.csv", "levels.csv", "longest_runs.csv", "recommendations.csv", "run.json"])
 
         // Same seed and trials: identical files and summary whatever the thread count; run.json
         // differs only in its execution facts.
@@ -127,6 +127,14 @@ import Testing
         #expect(sampling["trials"] as? Int == 16000)
         // --no-files writes nothing, not even the default notebooks-output/ folder.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    /// A target the trial cap does not allow is said, with the precision reached.
+    @Test func aMissedPrecisionTargetIsStated() throws {
+        let r = try PlanProcess.run(["simulate", "scenarios/december.json", "--precision", "0.001", "--max-trials", "2000", "--no-files"])
+        #expect(r.status == 0)
+        let summary = r.stdout.replacingOccurrences(of: "\n    ", with: " ")
+        #expect(summary.contains("The precision target of ±0.10 points was not reached: the run stopped at its cap of 2,000 trials with ±2.19 points; raise --max-trials to reach it."))
     }
 
     @Test(arguments: [

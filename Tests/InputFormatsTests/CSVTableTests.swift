@@ -48,8 +48,4 @@ struct CSVTableTests {
             try table.requireColumn("open_cases", of: ["emea", "us", "open_cases"], source: "days.csv")
         }
     }
-
-    @Test func writerQuotesOnlyWhereNeeded() {
-        #expect(CSVWriter.row(["a", "b,c", "say \"hi\"", "x\ny"]) == "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"\n")
-    }
 }

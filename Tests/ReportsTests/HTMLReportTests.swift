@@ -6,8 +6,8 @@ import Testing
 /// known exactly. Monday Dec 7 is level 1 at both checks, Tuesday Dec 8 level 4 (#community-relations).
 @Suite struct HTMLReportTests {
     func html(editing edit: (String) -> String = { $0 }) throws -> String {
-        let files = try TwoDayRun.report().files.map { OutputFile(name: $0.name, contents: edit($0.contents)) }
-        return HTMLReport(try ReportData(files: files, directory: "run")).html
+        let files = try TwoDayRun.output().files.map { OutputFile(name: $0.name, contents: edit($0.contents)) }
+        return (try HTMLReport(files: files, directory: "run")).html
     }
 
     func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
@@ -64,13 +64,12 @@ import Testing
         let other = RunRecord(
             toolVersion: "9.9.9", scenarioPath: "two-days.json", scenarioBytes: Array("abc".utf8), estimates: estimates,
             settings: .init(size: .trials(TwoDayRun.trials), seed: 5, threads: 7), started: Date(timeIntervalSince1970: 0), elapsedSeconds: 42)
-        let files = RunReport(estimates: estimates, record: other).files
-        #expect(HTMLReport(try ReportData(files: files, directory: "")).html == (try html()))
+        let files = RunOutput(estimates: estimates, record: other).files
+        #expect((try HTMLReport(files: files, directory: "")).html == (try html()))
         #expect(try html() == html())
     }
 
     @Test func escapesNames() throws {
-        #expect("<&>\"'".htmlEscaped == "&lt;&amp;&gt;&quot;&#39;")
         let page = try html { file in
             file.replacingOccurrences(of: "\"two-days\"", with: "\"<R&D> \\\"team\\\"\"")
                 .replacingOccurrences(of: "\"e0\"", with: "\"<e&0>\"")

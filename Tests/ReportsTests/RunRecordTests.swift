@@ -5,7 +5,7 @@ import Simulation
 
 @Suite struct RunRecordTests {
     func runJSON() throws -> [String: Any] {
-        let text = try TwoDayRun.report().record.json
+        let text = try TwoDayRun.output().record.json
         return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 

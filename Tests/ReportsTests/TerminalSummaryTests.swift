@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct TerminalSummaryTests {
     @Test func printsTheDaysTheAdviceAndTheHorizon() throws {
-        let text = TerminalSummary(try TwoDayRun.report()).text
+        let text = TerminalSummary(try TwoDayRun.output()).text
         #expect(text == """
             two-days: 2026-12-07…2026-12-08, 4 checks (EMEA, Americas); 13 SEs (emea 3, us 10)
             3 trials, seed 5; every P(level ≥ k) within ±28.07 points (95%)
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func longLinesWrapWithinTheWidth() throws {
-        let summary = TerminalSummary(try TwoDayRun.report())
+        let summary = TerminalSummary(try TwoDayRun.output())
         let words = Array(repeating: "capacity", count: 40).joined(separator: " ")
         let lines = summary.wrap("  Brief " + words)
         #expect(lines.count == 4)
@@ -51,11 +51,6 @@ import Testing
     ])
     func dateRanges(first: String, last: String, text: String) {
         #expect(TerminalSummary.range(CivilDate(iso: first)!, CivilDate(iso: last)!) == text)
-    }
-
-    @Test(arguments: [(0.0, "0%"), (0.004, "<1%"), (0.005, "1%"), (0.344, "34%"), (0.996, ">99%"), (1.0, "100%")])
-    func percentages(p: Double, text: String) {
-        #expect(percent(p) == text)
     }
 
     @Test func progressLine() {

@@ -30,11 +30,11 @@ enum TwoDayRun {
 
     static let settings = RunSettings(size: .trials(trials), seed: 5, threads: 1)
 
-    static func report() throws -> RunReport {
+    static func output() throws -> RunOutput {
         let estimates = try estimates()
         let record = RunRecord(
             toolVersion: "9.9.9", scenarioPath: "two-days.json", scenarioBytes: Array("abc".utf8), estimates: estimates,
             settings: settings, started: Date(timeIntervalSince1970: 1_800_000_000), elapsedSeconds: 0.5)
-        return RunReport(estimates: estimates, record: record)
+        return RunOutput(estimates: estimates, record: record)
     }
 }

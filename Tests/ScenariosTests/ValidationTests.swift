@@ -102,15 +102,15 @@ import Testing
     @Test func boundsOnRatesProbabilitiesAndCapacities() {
         let team = #"[{"name": "a", "group": "emea", "country": "GB", "capacity": 0}, {"name": "b", "group": "us", "country": "US"}]"#
         #expect(problems(#""resolve_per_shift": -1, "sickness": {"daily_start_probability": 1.5}, "planning_risk": 0"#, team: team) == [
-            "s.json:1: /team/0/capacity: expected a number > 0, found 0",
+            "s.json:1: /team/0/capacity: expected a number > 0 and ≤ 10, found 0",
             "s.json:3: /sickness/daily_start_probability: expected a number from 0 to 1, found 1.5",
-            "s.json:3: /resolve_per_shift: expected a number ≥ 0, found -1",
+            "s.json:3: /resolve_per_shift: expected a number from 0 to 1000000, found -1",
             "s.json:3: /planning_risk: expected a number > 0 and ≤ 1, found 0",
         ])
         #expect(problems(#""sickness": {"sick_days_per_year": 6, "daily_start_probability": 0.01}"#)
             == ["s.json:3: /sickness: give either sick_days_per_year or daily_start_probability, not both"])
         #expect(problems(#""sickness": {"sick_days_per_year": 400}"#)
-            == ["s.json:3: /sickness/sick_days_per_year: 400 sick days a year in spells of 1 days needs more than one spell a day"])
+            == ["s.json:3: /sickness/sick_days_per_year: expected a number from 0 to 365, found 400"])
     }
 
     @Test func inflowRules() {
@@ -118,7 +118,7 @@ import Testing
             TestScenario.problems(#"{"name": "t", "horizon": {"start": "2026-12-01", "end": "2026-12-31"}, "team": [{"name": "a", "group": "emea", "country": "GB"}, {"name": "b", "group": "us", "country": "US"}], "inflow": {"#
                 + body + "}}")
         }
-        #expect(inflow(#""base_per_day": -2"#) == ["s.json:1: /inflow/base_per_day: expected a number ≥ 0, found -2"])
+        #expect(inflow(#""base_per_day": -2"#) == ["s.json:1: /inflow/base_per_day: expected a number from 0 to 1000000, found -2"])
         #expect(inflow(#""base_per_day": 1, "distribution": "negative_binomial""#)
             == [#"s.json:1: /inflow: missing required key "dispersion" for the negative binomial distribution"#])
         #expect(inflow(#""base_per_day": 1, "dispersion": 3"#)
@@ -166,6 +166,18 @@ import Testing
         #expect(problems(#""policy": "missing.json""#) == ["s.json:3: /policy: missing.json: no such file"])
     }
 
+    /// A value of the wrong type is one line, however many keys were looked up in it.
+    @Test func wrongTypeIsReportedOnce() {
+        let text = TestScenario.minimal(#""sickness": [], "company": 3, "effects": {"2": 4}"#)
+            .replacingOccurrences(of: #"{"base_per_day": 10}"#, with: "5")
+        #expect(TestScenario.problems(text) == [
+            "s.json:3: /company: expected an object, found a number",
+            "s.json:3: /sickness: expected an object, found an array",
+            "s.json:2: /inflow: expected an object, found a number",
+            "s.json:3: /effects/2: expected an object, found a number",
+        ])
+    }
+
     /// A file with many problems gives one line for each, in file order.
     @Test func reportsEveryProblemAtOnce() throws {
         let text = try String(contentsOf: TestScenario.repository.appendingPathComponent("Tests/ScenariosTests/Fixtures/many-problems.json"), encoding: .utf8)
@@ -174,12 +186,12 @@ import Testing
             "s.json:4: /horizon/end: \"2026-02-30\" is not a date (expected YYYY-MM-DD)",
             "s.json:5: /warmup_days: expected a whole number from 0 to 366, found 400",
             "s.json:6: /check_days/1: \"Tues\" is not a day of the week (expected Mon, Tue, Wed, Thu, Fri, Sat or Sun, or the full name)",
-            "s.json:8: /team/0/capacity: expected a number > 0, found -1",
+            "s.json:8: /team/0/capacity: expected a number > 0 and ≤ 10, found -1",
             "s.json:9: /team/1/group: the group \"apac\" is not defined; the groups are emea, us",
             "s.json:10: /team/2/name: the SE name \"gb\" is used twice (also /team/0)",
-            "s.json:12: /inflow/base_per_day: expected a number ≥ 0, found -30",
+            "s.json:12: /inflow/base_per_day: expected a number from 0 to 1000000, found -30",
             "s.json:12: /inflow/demand_cv: expected a number, found a string",
-            "s.json:13: /resolve_per_shift: expected a number ≥ 0, found -3",
+            "s.json:13: /resolve_per_shift: expected a number from 0 to 1000000, found -3",
         ])
     }
 }

@@ -1,4 +1,3 @@
-import CGSL
 import Testing
 @testable import Simulation
 
@@ -10,40 +9,14 @@ import Testing
     func matchesThePoissonDistribution(mean: Double) throws {
         let rng = try RandomGenerator(seed: 20_261_201)
         let sampler = PoissonSampler()
-        let draws = 400_000
-        var counts: [Int: Int] = [:]
-        var sum = 0.0, sumSquares = 0.0
-        for _ in 0..<draws {
-            let k = sampler.sample(mean: mean, rng.pointer)
-            counts[k, default: 0] += 1
-            sum += Double(k)
-            sumSquares += Double(k) * Double(k)
-        }
+        let draws = PoissonDraws(mean: mean, count: 400_000) { sampler.sample(mean: mean, rng.pointer) }
         // Bins with expected count ≥ 20; both tails pooled into the end bins.
-        var bins: [(observed: Int, expected: Double)] = []
-        var k = 0
-        var observed = 0, expected = 0.0
-        let n = Double(draws)
-        while gsl_cdf_poisson_Q(UInt32(max(0, k - 1)), mean) * n >= 20 || k == 0 {
-            observed += counts[k] ?? 0
-            expected += gsl_ran_poisson_pdf(UInt32(k), mean) * n
-            if expected >= 20 {
-                bins.append((observed, expected))
-                observed = 0
-                expected = 0
-            }
-            k += 1
-        }
-        let tailObserved = counts.filter { $0.key >= k }.values.reduce(0, +) + observed
-        let tailExpected = gsl_cdf_poisson_Q(UInt32(k - 1), mean) * n + expected
-        bins.append((tailObserved, tailExpected))
-        let chiSquare = bins.reduce(0.0) { $0 + pow2(Double($1.observed) - $1.expected) / $1.expected }
-        let pValue = gsl_cdf_chisq_Q(chiSquare, Double(bins.count - 1))
-        #expect(pValue > 1e-4, "chi-square \(chiSquare) on \(bins.count - 1) degrees of freedom")
+        let fit = draws.chiSquare(minimumExpected: 20)
+        #expect(fit.pValue > 1e-4, "chi-square \(fit.statistic) on \(fit.degreesOfFreedom) degrees of freedom")
 
         // Mean and variance within five standard errors.
-        let sampleMean = sum / n
-        let sampleVariance = sumSquares / n - sampleMean * sampleMean
+        let n = Double(draws.count)
+        let (sampleMean, sampleVariance) = draws.moments
         #expect(abs(sampleMean - mean) < 5 * (mean / n).squareRoot())
         #expect(abs(sampleVariance - mean) < 5 * ((mean + 2 * mean * mean) / n).squareRoot())
     }
@@ -53,5 +26,3 @@ import Testing
         #expect(PoissonSampler().sample(mean: 0, rng.pointer) == 0)
     }
 }
-
-func pow2(_ x: Double) -> Double { x * x }

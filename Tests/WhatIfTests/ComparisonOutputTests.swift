@@ -40,13 +40,12 @@ import Testing
     /// A comparison's folder is replaced as a whole, and only when it holds an earlier comparison.
     @Test func filesReplaceAnEarlierComparisonAsAWhole() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("whatif-\(UUID().uuidString)/out").path
-        let output = OutputDirectory(path: folder, marker: "compare.csv")
+        let output = try OutputDirectory(path: folder, kind: .comparison)
         try output.replace(with: [OutputFile(name: "compare.csv", contents: "a\n"), OutputFile(name: "compare.html", contents: "<p>")])
         try output.replace(with: [OutputFile(name: "compare.csv", contents: "b\n")])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["compare.csv"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == [OutputMarker.fileName, "compare.csv"])
         #expect(try String(contentsOfFile: folder + "/compare.csv", encoding: .utf8) == "b\n")
         try "x".write(toFile: folder + "/../other.txt", atomically: true, encoding: .utf8)
-        let unrelated = OutputDirectory(path: folder + "/..", marker: "compare.csv")
-        #expect(throws: OutputError.self) { try unrelated.replace(with: [OutputFile(name: "compare.csv", contents: "c\n")]) }
+        #expect(throws: OutputError.self) { try OutputDirectory(path: folder + "/..", kind: .comparison) }
     }
 }

@@ -1,6 +1,6 @@
 import Calendars
 import Scenarios
-import Reports
+import OutputFormats
 import Simulation
 import Testing
 @testable import WhatIf

@@ -1,6 +1,6 @@
 import Simulation
 
-extension ReportTable {
+extension RunTable {
     /// `recommendations.csv`: what leadership arranges ahead of time (MODEL.md §8) — for each alert
     /// channel and window, the runs of consecutive check days on which P(the alert is needed)
     /// reaches the scenario's threshold.
@@ -10,12 +10,12 @@ extension ReportTable {
     /// `max_probability,mean_probability` (4 decimals). Rows by first date, then level, then window.
     ///
     /// - Complexity: O(recommendations).
-    public static func recommendations(_ estimates: Estimates) -> ReportTable {
-        let rows = estimates.recommendations.map { r -> [ReportValue] in
+    public static func recommendations(_ estimates: Estimates) -> RunTable {
+        let rows = estimates.recommendations.map { r -> [Value] in
             [.text(r.channel), .integer(r.level), .text(r.window), .text(r.first.description), .text(r.last.description),
              .integer(r.checks), .probability(r.maximumProbability), .probability(r.meanProbability)]
         }
-        return ReportTable(
+        return RunTable(
             columns: ["channel", "level", "window", "first_date", "last_date", "checks", "max_probability", "mean_probability"],
             rows: rows)
     }

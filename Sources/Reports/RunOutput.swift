@@ -1,17 +1,17 @@
-import CapacityPolicy
+import OutputFormats
 import Simulation
 
-/// Everything a finished run reports, in each of its forms: the files of the output directory,
+/// Everything a finished run writes, in each of its forms: the files of the output directory,
 /// the JSON document of `--format json`, and the terminal summary. All are built from the same
 /// tables, so they cannot disagree.
-public struct RunReport: Sendable {
+public struct RunOutput: Sendable {
     public let estimates: Estimates
     public let record: RunRecord
-    public let checks: ReportTable
-    public let levels: ReportTable
-    public let horizon: ReportTable
-    public let longestRuns: ReportTable
-    public let recommendations: ReportTable
+    public let checks: RunTable
+    public let levels: RunTable
+    public let horizon: RunTable
+    public let longestRuns: RunTable
+    public let recommendations: RunTable
 
     public init(estimates: Estimates, record: RunRecord) {
         self.estimates = estimates
@@ -41,11 +41,11 @@ public struct RunReport: Sendable {
     /// Keys are sorted, so the document is as reproducible as the files.
     public var json: String {
         struct Document: Encodable {
-            let checks: [ReportRecord]
-            let levels: [ReportRecord]
-            let horizon: [ReportRecord]
-            let longestRuns: [ReportRecord]
-            let recommendations: [ReportRecord]
+            let checks: [RunTable.Record]
+            let levels: [RunTable.Record]
+            let horizon: [RunTable.Record]
+            let longestRuns: [RunTable.Record]
+            let recommendations: [RunTable.Record]
             let run: RunRecord
 
             enum CodingKeys: String, CodingKey {

@@ -1,6 +1,6 @@
 import Simulation
 
-extension ReportTable {
+extension RunTable {
     /// `checks.csv`: one row per check, in time order, for a spreadsheet that wants a day at a glance.
     ///
     /// Columns, for a policy of L levels, the scenario's groups and the policy's alert channels:
@@ -14,7 +14,7 @@ extension ReportTable {
     /// nobody works and cases are open.
     ///
     /// - Complexity: O(checks × (levels + groups + channels)).
-    public static func checks(_ estimates: Estimates) -> ReportTable {
+    public static func checks(_ estimates: Estimates) -> RunTable {
         let model = estimates.model
         let levels = 1...model.levelCount
         var columns = ["date", "window"]
@@ -24,8 +24,8 @@ extension ReportTable {
         for group in model.groups { columns += ["\(group)_planned", "mean_\(group)", "p50_\(group)", "p90_\(group)"] }
         columns += model.alertChannels.map { "p_alert_" + $0.channel.drop { $0 == "#" } }
 
-        let rows = estimates.checks.map { check -> [ReportValue] in
-            var row: [ReportValue] = [.text(check.date.description), .text(check.window)]
+        let rows = estimates.checks.map { check -> [Value] in
+            var row: [Value] = [.text(check.date.description), .text(check.window)]
             row += check.levels.map { .probability($0.estimate) }
             row += check.atLeast.dropFirst().map { .probability($0.estimate) }
             row += [
@@ -39,6 +39,6 @@ extension ReportTable {
             row += check.alerts.map { .probability($0) }
             return row
         }
-        return ReportTable(columns: columns, rows: rows)
+        return RunTable(columns: columns, rows: rows)
     }
 }

@@ -1,6 +1,6 @@
 import Simulation
 
-extension ReportTable {
+extension RunTable {
     /// `levels.csv`: the level probabilities in long form, one row per check and probability, for
     /// pivot tables and plotting libraries that want one value per row.
     ///
@@ -10,16 +10,16 @@ extension ReportTable {
     /// bound the Wilson 95% interval; all three have 4 decimals.
     ///
     /// - Complexity: O(checks × levels).
-    public static func levels(_ estimates: Estimates) -> ReportTable {
-        var rows: [[ReportValue]] = []
+    public static func levels(_ estimates: Estimates) -> RunTable {
+        var rows: [[Value]] = []
         for check in estimates.checks {
-            func row(_ kind: String, _ level: Int, _ p: Proportion) -> [ReportValue] {
+            func row(_ kind: String, _ level: Int, _ p: Proportion) -> [Value] {
                 [.text(check.date.description), .text(check.window), .text(kind), .integer(level),
                  .probability(p.estimate), .probability(p.low), .probability(p.high)]
             }
             for (l, p) in check.levels.enumerated() { rows.append(row("exactly", l + 1, p)) }
             for (l, p) in check.atLeast.enumerated().dropFirst() { rows.append(row("at_least", l + 1, p)) }
         }
-        return ReportTable(columns: ["date", "window", "kind", "level", "probability", "ci_low", "ci_high"], rows: rows)
+        return RunTable(columns: ["date", "window", "kind", "level", "probability", "ci_low", "ci_high"], rows: rows)
     }
 }

@@ -1,5 +1,8 @@
-import Foundation
+import CapacityPolicy
+import OutputFormats
 
+/// `plan policy show`: the effective table for people (Markdown) and for tools (JSON), with the
+/// conventions a reader must know to read it.
 extension EffectiveTable {
     /// The conventions every reader of the table must know; POLICY.md requires the product to state them.
     public var conventions: [String] {
@@ -71,15 +74,4 @@ extension EffectiveTable {
             })
         return encodeJSON(document)
     }
-}
-
-/// Pretty, key-sorted JSON: stable output that diffs cleanly.
-public func encodeJSON<T: Encodable>(_ value: T) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // A load is +infinity when nobody works and cases are open; JSON has no number for it.
-    encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-    // Encoding plain structs of strings and numbers cannot fail once non-finite numbers are handled.
-    let data = try! encoder.encode(value)
-    return String(decoding: data, as: UTF8.self)
 }

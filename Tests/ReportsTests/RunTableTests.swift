@@ -4,9 +4,9 @@ import Testing
 
 /// The CSV files of a run with no randomness, written out in full: every value follows from the
 /// scenario by hand (see `TwoDayRun`).
-@Suite struct ReportTableTests {
+@Suite struct RunTableTests {
     @Test func checksCSV() throws {
-        let csv = ReportTable.checks(try TwoDayRun.estimates()).csv
+        let csv = RunTable.checks(try TwoDayRun.estimates()).csv
         let header = "date,window,p_level_1,p_level_2,p_level_3,p_level_4,p_level_5,p_level_6,p_level_7,p_level_8,"
             + "p_ge_2,p_ge_3,p_ge_4,p_ge_5,p_ge_6,p_ge_7,p_ge_8,planning_level,mean_open,p50_open,p90_open,mean_load,p50_load,p90_load,"
             + "emea_planned,mean_emea,p50_emea,p90_emea,us_planned,mean_us,p50_us,p90_us,"
@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func levelsCSV() throws {
-        let csv = ReportTable.levels(try TwoDayRun.estimates()).csv
+        let csv = RunTable.levels(try TwoDayRun.estimates()).csv
         // Wilson 95% bounds with 3 trials: 3/(3 + z²) = 0.4385 below a certain event, z²/(3 + z²) = 0.5615 above an impossible one.
         let never = "0.0000,0.0000,0.5615", always = "1.0000,0.4385,1.0000"
         var expected = "date,window,kind,level,probability,ci_low,ci_high\n"
@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func horizonCSV() throws {
-        let csv = ReportTable.horizon(try TwoDayRun.estimates()).csv
+        let csv = RunTable.horizon(try TwoDayRun.estimates()).csv
         #expect(csv == """
             level,p_reach,ci_low,ci_high,expected_checks,longest_run_mean,longest_run_p50,longest_run_p90
             2,1.0000,0.4385,1.0000,2.00,2.00,2,2
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func longestRunsCSV() throws {
-        let csv = ReportTable.longestRuns(try TwoDayRun.estimates()).csv
+        let csv = RunTable.longestRuns(try TwoDayRun.estimates()).csv
         #expect(csv == """
             level,run_length,probability
             2,2,1.0000
@@ -73,7 +73,7 @@ import Testing
     }
 
     @Test func recommendationsCSV() throws {
-        let csv = ReportTable.recommendations(try TwoDayRun.estimates()).csv
+        let csv = RunTable.recommendations(try TwoDayRun.estimates()).csv
         #expect(csv == """
             channel,level,window,first_date,last_date,checks,max_probability,mean_probability
             #community-relations,4,Americas,2026-12-08,2026-12-08,1,1.0000,1.0000
@@ -84,7 +84,7 @@ import Testing
 
     /// The JSON rows carry the CSV's rounded values as numbers, keyed by column.
     @Test func recordsAreTheCSVRowsAsJSON() throws {
-        let table = ReportTable(columns: ["date", "n", "p", "load"], rows: [
+        let table = RunTable(columns: ["date", "n", "p", "load"], rows: [
             [.text("2026-12-07"), .integer(3), .number(0.123456, digits: 4), .number(.infinity, digits: 2)],
         ])
         #expect(table.csv == "date,n,p,load\n2026-12-07,3,0.1235,inf\n")
@@ -96,7 +96,19 @@ import Testing
     }
 
     @Test func fieldsWithCommasAndQuotesAreQuoted() {
-        let table = ReportTable(columns: ["window"], rows: [[.text("EMEA, \"late\"")]])
+        let table = RunTable(columns: ["window"], rows: [[.text("EMEA, \"late\"")]])
         #expect(table.csv == "window\n\"EMEA, \"\"late\"\"\"\n")
+    }
+
+    /// A window or channel a spreadsheet would run as a formula is written as text in the CSV and
+    /// unchanged in the JSON document; negative numbers stay numbers.
+    @Test func formulaLikeTextIsNeutralisedInCSVOnly() throws {
+        let table = RunTable(columns: ["window", "channel", "difference"], rows: [
+            [.text("=HYPERLINK(\"http://x\")"), .text("@oncall"), .number(-0.25, digits: 2)],
+            [.text("-EMEA"), .text("#ce"), .integer(-3)],
+        ])
+        #expect(table.csv == "window,channel,difference\n\"'=HYPERLINK(\"\"http://x\"\")\",'@oncall,-0.25\n'-EMEA,#ce,-3\n")
+        let json = String(decoding: try JSONEncoder().encode(table.records), as: UTF8.self)
+        #expect(json.contains(#""channel":"@oncall""#) && json.contains(#""window":"-EMEA""#))
     }
 }

@@ -1,6 +1,6 @@
 import Simulation
 
-extension ReportTable {
+extension RunTable {
     /// `horizon.csv`: over the whole horizon, per level k = 2 … L (level ≥ 1 is every check).
     ///
     /// Columns: `level,p_reach,ci_low,ci_high` (P(level ≥ k at least once) and its Wilson 95%
@@ -9,12 +9,12 @@ extension ReportTable {
     /// ≥ k: mean with 2 decimals, percentiles in checks).
     ///
     /// - Complexity: O(levels).
-    public static func horizon(_ estimates: Estimates) -> ReportTable {
-        let rows = estimates.horizon.dropFirst().map { h -> [ReportValue] in
+    public static func horizon(_ estimates: Estimates) -> RunTable {
+        let rows = estimates.horizon.dropFirst().map { h -> [Value] in
             [.integer(h.level), .probability(h.reached.estimate), .probability(h.reached.low), .probability(h.reached.high),
              .mean(h.expectedChecks), .mean(h.longestRun.mean), .wholeNumber(h.longestRun.p50), .wholeNumber(h.longestRun.p90)]
         }
-        return ReportTable(
+        return RunTable(
             columns: ["level", "p_reach", "ci_low", "ci_high", "expected_checks", "longest_run_mean", "longest_run_p50", "longest_run_p90"],
             rows: rows)
     }
@@ -26,13 +26,13 @@ extension ReportTable {
     /// non-zero probability, shortest first.
     ///
     /// - Complexity: O(levels × checks).
-    public static func longestRuns(_ estimates: Estimates) -> ReportTable {
-        var rows: [[ReportValue]] = []
+    public static func longestRuns(_ estimates: Estimates) -> RunTable {
+        var rows: [[Value]] = []
         for h in estimates.horizon.dropFirst() {
             for (length, p) in h.longestRunDistribution.enumerated() where p > 0 {
                 rows.append([.integer(h.level), .integer(length), .probability(p)])
             }
         }
-        return ReportTable(columns: ["level", "run_length", "probability"], rows: rows)
+        return RunTable(columns: ["level", "run_length", "probability"], rows: rows)
     }
 }

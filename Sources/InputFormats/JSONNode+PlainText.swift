@@ -1,0 +1,27 @@
+extension JSONNode {
+    /// Text that people read in terminals, tables, messages and file names: at most
+    /// `maximumLength` characters and no control characters, since a line break or an escape
+    /// sequence in a name would let it forge or garble lines of output.
+    public func text(maximumLength: Int, allowingEmpty: Bool) -> String? {
+        guard let s = string() else { return nil }
+        guard allowingEmpty || !s.isEmpty else { report("expected a non-empty string"); return nil }
+        guard s.count <= maximumLength else {
+            report("expected at most \(maximumLength) characters, found \(s.count)")
+            return nil
+        }
+        if let control = s.unicodeScalars.first(where: \.isControlCharacter) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            report("contains the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); names and descriptions are plain text")
+            return nil
+        }
+        return s
+    }
+}
+
+extension Unicode.Scalar {
+    /// C0 and C1 controls, DEL, and the line and paragraph separators: characters that move the
+    /// cursor or end a line rather than print.
+    public var isControlCharacter: Bool {
+        properties.generalCategory == .control || value == 0x2028 || value == 0x2029
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Simulation
+
+extension HTMLReport {
+    /// The files a page is built from; the others of a run directory are not needed.
+    public static let fileNames = ["run.json", "checks.csv", "horizon.csv", "recommendations.csv"]
+
+    /// The page of the run in `files` (name → contents, as `RunOutput.files` holds them), read
+    /// back from their text whether `plan simulate --html` hands over what it is about to write or
+    /// `plan report` read a run directory, so the two cannot draw different pages. `directory`
+    /// prefixes the file names in error messages.
+    ///
+    /// - Complexity: O(total size of the files).
+    public init(files: [OutputFile], directory: String) throws(RunFileError) {
+        func text(_ name: String) throws(RunFileError) -> (text: String, source: String) {
+            let source = HTMLReport.source(name, in: directory)
+            guard let file = files.first(where: { $0.name == name }) else {
+                throw RunFileError("\(source): missing; a run directory holds the files plan simulate writes")
+            }
+            return (file.contents, source)
+        }
+        let run = try text("run.json")
+        let record = try RunRecord.decode(run.text, source: run.source)
+        let levelCount = record.policy.levels.count
+        let checksFile = try text("checks.csv")
+        let horizonFile = try text("horizon.csv")
+        let recommendationsFile = try text("recommendations.csv")
+        self.init(
+            record: record,
+            checks: try HTMLReport.checks(checksFile.text, source: checksFile.source, scenario: record.scenario, levelCount: levelCount),
+            horizon: try HTMLReport.horizon(horizonFile.text, source: horizonFile.source, levelCount: levelCount),
+            recommendations: try HTMLReport.recommendations(
+                recommendationsFile.text, source: recommendationsFile.source, scenario: record.scenario, levelCount: levelCount))
+    }
+
+    /// The page of the run in `directory` (a folder `plan simulate` wrote).
+    public init(directory: String) throws(RunFileError) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RunFileError("\(directory): not a directory; give the folder plan simulate wrote")
+        }
+        var files: [OutputFile] = []
+        for name in HTMLReport.fileNames {
+            let path = HTMLReport.source(name, in: directory)
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw RunFileError("\(path): missing or unreadable; a run directory holds the files plan simulate writes")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RunFileError("\(path): not UTF-8 text")
+            }
+            files.append(OutputFile(name: name, contents: text))
+        }
+        try self.init(files: files, directory: directory)
+    }
+
+    static func source(_ name: String, in directory: String) -> String {
+        directory.isEmpty ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+    }
+}
+
+/// A run directory that cannot be read back: one line naming the file and, where it applies, the
+/// line and the column or JSON path.
+public struct RunFileError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

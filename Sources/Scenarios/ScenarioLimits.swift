@@ -1,0 +1,35 @@
+/// The documented range of every number and name a scenario holds.
+///
+/// The ranges are chosen so that whatever `plan validate` accepts, `plan simulate` can run: no
+/// mean the samplers see, no backlog and no tally can overflow, and no allocation grows with the
+/// size of a number rather than with the size of the team and the horizon. They are far beyond
+/// any real support team (a million cases a day, ten thousand SEs), so a value outside them is a
+/// typing mistake, not a plan. `Scenario+Schema.swift` publishes the same bounds; a test keeps the
+/// two equal.
+public enum ScenarioLimits {
+    /// Cases a day: `base_per_day`, a spike's `mean`, `resolve_per_shift`,
+    /// `extra_resolutions_per_day` and a Poisson starting backlog's mean.
+    public static let casesPerDay: ClosedRange<Double> = 0...1_000_000
+    /// A starting backlog given as a number.
+    public static let initialOpenCases: ClosedRange<Int> = 0...10_000_000
+    /// Weekday and holiday factors on the inflow.
+    public static let inflowFactor: ClosedRange<Double> = 0...100
+    /// An SE's capacity factor and a level's capacity multiplier (both must be > 0).
+    public static let capacityFactor: ClosedRange<Double> = 0...10
+    /// Coefficients of variation of the season severity and the demand shock.
+    public static let coefficientOfVariation: ClosedRange<Double> = 0...10
+    /// Negative binomial dispersion k: below 0.001 a day's Gamma factor underflows to 0 or
+    /// overflows; above 10^6 the distribution is Poisson to within rounding.
+    public static let dispersion: ClosedRange<Double> = 0.001...1_000_000
+    /// Mean length of a sickness spell, in days.
+    public static let meanSpellDays: ClosedRange<Double> = 1...365
+    /// Sick days a year per SE.
+    public static let sickDaysPerYear: ClosedRange<Double> = 0...365
+    /// SEs in a team.
+    public static let teamSize = 10_000
+    /// Characters in a name (of the scenario, an SE, a group, a window, a closure or a holiday):
+    /// names become file names and table cells.
+    public static let nameLength = 100
+    /// Characters in the scenario's description.
+    public static let descriptionLength = 10_000
+}

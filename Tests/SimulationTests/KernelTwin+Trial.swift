@@ -1,0 +1,121 @@
+import CapacityPolicy
+import CGSL
+import Scenarios
+
+extension KernelTwin {
+    /// What one trial saw at each reported check, in time order.
+    struct CheckOutcome {
+        /// 0-based level.
+        let level: Int
+        let open: Int
+    }
+
+    /// Runs one trial of MODEL.md §3–6, drawing every variate from `rng` as the model states it.
+    ///
+    /// `levels` remembers the explained evaluator's verdicts across trials: a check's inputs recur,
+    /// and the evaluator, which keeps every reason, is slow.
+    func runTrial(_ rng: UnsafeMutablePointer<gsl_rng>, levels: inout [Observation: Int]) -> [CheckOutcome] {
+        let days = dates.count
+
+        // §3: each day an SE not in a spell starts one with probability p0 × S; it lasts 1 + G days.
+        // gsl_ran_geometric counts the trials up to the first success, so it is 1 + G already.
+        let sickness = scenario.sickness
+        let severity = sickness.severityCV > 0 ? gamma(meanOneWithCV: sickness.severityCV, rng) : 1
+        let p = min(1, sickness.dailyStartProbability * severity)
+        var sick = [[Bool]](repeating: [Bool](repeating: false, count: days), count: scenario.team.count)
+        for se in scenario.team.indices {
+            var daysLeftInSpell = 0
+            for d in 0..<days {
+                if daysLeftInSpell == 0 && gsl_ran_bernoulli(rng, p) == 1 {
+                    daysLeftInSpell = Int(gsl_ran_geometric(rng, 1 / sickness.meanSpellDays))
+                }
+                if daysLeftInSpell > 0 {
+                    sick[se][d] = true
+                    daysLeftInSpell -= 1
+                }
+            }
+        }
+        // Who works: scheduled and not sick. Day -1 has no sickness: its SEs count as scheduled (MODEL.md §1).
+        // `headcount[g][d + 1]` and `capacity[g][d + 1]` (summed capacity factors) per group and day.
+        var headcount = [[Int]](repeating: [Int](repeating: 0, count: days + 1), count: scenario.groups.count)
+        var capacity = [[Double]](repeating: [Double](repeating: 0, count: days + 1), count: scenario.groups.count)
+        for (se, engineer) in scenario.team.enumerated() {
+            for d in -1..<days where scheduled[se][d + 1] && (d < 0 || !sick[se][d]) {
+                headcount[groupOfEngineer[se]][d + 1] += 1
+                capacity[groupOfEngineer[se]][d + 1] += engineer.capacity
+            }
+        }
+
+        // §4–5: the trial's demand shock and the starting backlog.
+        let inflow = scenario.inflow
+        let demand = inflow.demandCV > 0 ? gamma(meanOneWithCV: inflow.demandCV, rng) : 1
+        var backlog: Int
+        switch scenario.initialOpenCases {
+        case .fixed(let count): backlog = count
+        case .poissonMean(let mean): backlog = Int(gsl_ran_poisson(rng, mean))
+        }
+
+        var level = 0
+        var outcomes: [CheckOutcome] = []
+        for d in 0..<days {
+            var mean = expectedCases[d] * demand
+            if let k = inflow.dispersion { mean *= gsl_ran_gamma(rng, k, 1 / k) }
+            var cases = Int(gsl_ran_poisson(rng, mean))
+            if inflow.spikeProbability > 0 && gsl_ran_bernoulli(rng, inflow.spikeProbability) == 1 {
+                cases += Int(gsl_ran_poisson(rng, inflow.spikeMean))
+            }
+            let arrivals = split(cases, rng)
+
+            for s in segments.indices {
+                let effect = effects[level]
+                let diverted = Int(gsl_ran_binomial(rng, effect.divertedShare, UInt32(arrivals[s])))
+                let kept = arrivals[s] - diverted
+
+                // A shift worked on day d − offset contributes its share in this segment.
+                var expected = 0.0
+                for g in scenario.groups.indices {
+                    for offset in 0...2 where d - offset >= -1 {
+                        expected += scenario.resolvePerShift * shiftShares[g][offset][s] * capacity[g][d - offset + 1]
+                    }
+                }
+                expected = expected * effect.capacityMultiplier + effect.extraResolutionsPerDay * hours(ofSegment: s) / 24
+                let resolved = min(backlog + kept, Int(gsl_ran_poisson(rng, expected)))
+                backlog += kept - resolved
+
+                // §6: the level declared at this check holds until the next one.
+                guard isCheckDay[d] else { continue }
+                let values = inputGroups.map { group in group.map { headcount[$0][d + 1] } ?? backlog }
+                level = self.level(Observation(values), memo: &levels)
+                if d >= scenario.warmupDays { outcomes.append(CheckOutcome(level: level, open: backlog)) }
+            }
+        }
+        return outcomes
+    }
+
+    /// The policy's 0-based level for `observation`, by the explained evaluator.
+    func level(_ observation: Observation, memo: inout [Observation: Int]) -> Int {
+        if let level = memo[observation] { return level }
+        let level = policy.evaluate(observation).level
+        memo[observation] = level
+        return level
+    }
+
+    /// A day's cases split between its segments by the arrival shares, by successive binomial draws
+    /// (segment s takes its share of what the earlier segments left).
+    func split(_ cases: Int, _ rng: UnsafeMutablePointer<gsl_rng>) -> [Int] {
+        var left = cases, shareLeft = 1.0
+        return arrivalShares.indices.map { s in
+            let count = s == arrivalShares.count - 1 || shareLeft <= 0
+                ? left : Int(gsl_ran_binomial(rng, min(1, arrivalShares[s] / shareLeft), UInt32(left)))
+            left -= count
+            shareLeft -= arrivalShares[s]
+            return count
+        }
+    }
+
+    /// Gamma with mean 1 and coefficient of variation `cv`: shape 1/cv², scale cv².
+    func gamma(meanOneWithCV cv: Double, _ rng: UnsafeMutablePointer<gsl_rng>) -> Double {
+        let shape = 1 / (cv * cv)
+        return gsl_ran_gamma(rng, shape, 1 / shape)
+    }
+}

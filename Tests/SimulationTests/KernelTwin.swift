@@ -1,0 +1,100 @@
+import Calendars
+import CapacityPolicy
+import Scenarios
+
+/// A plain, slow transcription of the planning model (MODEL.md §2–6), read from the `Scenario`
+/// itself, against which the trial kernel is tested for statistical equivalence.
+///
+/// The kernel works on `SimulationModel`'s precomputed arrays and draws in equivalent but
+/// different form (waiting times instead of daily Bernoulli trials, Poisson thinning instead of
+/// binomial splits, its own Poisson samplers, the compiled policy). The twin shares none of that:
+/// only "who is scheduled on date d" comes from the Calendars module (tested against
+/// python-holidays on its own); shift shares, arrival shares, factors, effects and levels are
+/// worked out here from the scenario's numbers, and every variate is drawn as the model states it.
+struct KernelTwin {
+    let scenario: Scenario
+    /// The policy's explained evaluator, the one that states its reasons (not the compiled one).
+    let policy: EffectiveTable
+    /// Segment s of a day runs from the check before it to `windows[s]`'s check, in minutes after
+    /// that day's 00:00 UTC; the first starts at the day before's last check, so its start is negative.
+    let segments: [(start: Int, end: Int)]
+    /// The simulated dates: the warm-up, then the horizon.
+    let dates: [CivilDate]
+    /// `scheduled[se][d + 1]`: whether the SE is scheduled on simulated day d, from day -1 (whose
+    /// shift may run into the first day) on.
+    let scheduled: [[Bool]]
+    /// Index into `scenario.groups` of each SE's group.
+    let groupOfEngineer: [Int]
+    /// For each policy input: the index of the group it counts, or nil for the open cases.
+    let inputGroups: [Int?]
+    /// `shiftShares[g][offset][s]`: share of group g's shift, worked on day d − offset, that falls
+    /// in segment s of day d.
+    let shiftShares: [[[Double]]]
+    /// λ_d of MODEL.md §4 before the demand shock: base × weekday factor × holiday factor.
+    let expectedCases: [Double]
+    let arrivalShares: [Double]
+    let isCheckDay: [Bool]
+    /// Effects in force at each 0-based level, those of levels 1…k combined.
+    let effects: [Scenario.LevelEffect]
+
+    init(_ scenario: Scenario) {
+        self.scenario = scenario
+        policy = EffectiveTable(scenario.policy)
+
+        let checkMinutes = scenario.windows.map(\.checkMinute).sorted()
+        segments = checkMinutes.indices.map { s in
+            (start: s == 0 ? checkMinutes.last! - 1440 : checkMinutes[s - 1], end: checkMinutes[s])
+        }
+
+        let first = scenario.horizon.first.adding(days: -scenario.warmupDays)
+        let dayCount = scenario.warmupDays + scenario.horizon.dayCount
+        dates = (0..<dayCount).map { first.adding(days: $0) }
+        scheduled = scenario.team.map { se in
+            (-1..<dayCount).map { se.availability(on: first.adding(days: $0), company: scenario.company).isScheduled }
+        }
+        groupOfEngineer = scenario.team.map { se in scenario.groups.firstIndex { $0.name == se.group }! }
+        inputGroups = scenario.policy.inputs.map { input in
+            input.kind == .cases ? nil : scenario.groups.firstIndex { $0.name == input.name }!
+        }
+
+        let segments = self.segments
+        shiftShares = scenario.groups.map { group in
+            (0...2).map { offset in
+                segments.map { segment in
+                    // Minutes after 00:00 UTC of the day the shift is worked.
+                    let start = offset * 1440 + segment.start, end = offset * 1440 + segment.end
+                    let overlap = max(0, min(end, group.shiftEnd) - max(start, group.shiftStart))
+                    return Double(overlap) / Double(group.shiftEnd - group.shiftStart)
+                }
+            }
+        }
+
+        let inflow = scenario.inflow
+        expectedCases = dates.map { date in
+            let isHoliday = inflow.holidayCalendars.contains { $0.holiday(on: date) != nil }
+            return inflow.basePerDay * (inflow.weekdayFactors[date.weekday] ?? 1) * (isHoliday ? inflow.holidayFactor : 1)
+        }
+        arrivalShares = inflow.arrivalShares ?? segments.map { Double($0.end - $0.start) / 1440 }
+        isCheckDay = dates.map { scenario.checkDays.contains($0.weekday) && scenario.company.closure(on: $0) == nil }
+
+        effects = scenario.policy.levels.indices.map { level in
+            var combined = Scenario.LevelEffect()
+            var kept = 1.0
+            for effect in (1...(level + 1)).compactMap({ scenario.effects[$0] }) {
+                combined.capacityMultiplier *= effect.capacityMultiplier
+                combined.extraResolutionsPerDay += effect.extraResolutionsPerDay
+                kept *= 1 - effect.divertedShare
+            }
+            combined.divertedShare = 1 - kept
+            return combined
+        }
+    }
+
+    /// The reported checks in time order: (simulated day, segment that ends at the check).
+    var reportedChecks: [(day: Int, segment: Int)] {
+        (scenario.warmupDays..<dates.count).filter { isCheckDay[$0] }.flatMap { d in segments.indices.map { (day: d, segment: $0) } }
+    }
+
+    /// Hours of segment s, over which extra resolutions per day are spread.
+    func hours(ofSegment s: Int) -> Double { Double(segments[s].end - segments[s].start) / 60 }
+}

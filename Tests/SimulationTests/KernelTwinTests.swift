@@ -1,0 +1,91 @@
+import Foundation
+import Scenarios
+import Testing
+import Simulation
+
+/// The trial kernel against its plain twin (`KernelTwin`), scenario by scenario.
+///
+/// Each comparison is a z statistic (see `TwinComparison`); a scenario passes when none exceeds
+/// the Bonferroni threshold for its number of comparisons, at a family-wise false-alarm risk of
+/// 1%. With checks × (levels − 1) proportions and one mean per check, the scenarios make at most
+/// December 44 × 8 = 352 comparisons (threshold 4.19), the flu wave 20 × 8 = 160 (4.00), and the
+/// every-feature fixture 33 × 8 = 264 (4.12). Those where both sides are exactly 0 or 1 drop out
+/// (P(level ≥ 2) is 1 wherever at most 8 US SEs are scheduled; the top levels are never reached),
+/// which lowers the threshold: with the seeds below, 190 comparisons remain for December (4.04),
+/// 68 for the flu wave (3.80) and 129 for the fixture (3.95). The twin is slow, so it runs fewer
+/// trials than the engine; the two-sample statistics allow for that.
+@Suite struct KernelTwinTests {
+    enum Case: String, CaseIterable, CustomTestStringConvertible {
+        case december, fluWave = "flu-wave", everyFeature = "every-feature"
+
+        var testDescription: String { rawValue }
+
+        func scenario() throws -> Scenario {
+            let path = switch self {
+            case .december, .fluWave: Self.repository.appendingPathComponent("scenarios/\(rawValue).json").path
+            case .everyFeature: Bundle.module.path(forResource: rawValue, ofType: "json", inDirectory: "Fixtures")!
+            }
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            return try Scenario.load(text: text, path: path, readFile: { try String(contentsOfFile: $0, encoding: .utf8) }).scenario
+        }
+
+        static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static let engineTrials = 40_000
+    static let twinTrials = 8_000
+
+    /// Runs the engine on `scenario` and the twin on `twinScenario` (the same unless a test perturbs it).
+    static func compare(_ scenario: Scenario, twin twinScenario: Scenario) throws -> TwinComparison {
+        let model = try SimulationModel(scenario)
+        let tally = try MonteCarloRun(model: model, settings: RunSettings(size: .trials(engineTrials), seed: 2027, threads: 2)).run()
+        let estimates = Estimates(model: model, tally: tally)
+        let twin = KernelTwin(twinScenario)
+        let windows = twinScenario.windows.sorted { $0.checkMinute < $1.checkMinute }.map(\.name)
+        #expect(twin.reportedChecks.map { "\(twin.dates[$0.day]) \(windows[$0.segment])" } == estimates.checks.map { "\($0.date) \($0.window)" })
+        let sample = try twin.run(trials: twinTrials, seed: 15)
+        return TwinComparison(engine: estimates, tally: tally, twin: sample)
+    }
+
+    /// Small mistakes a twin (or a kernel) could make, each tried against the engine on the scenario as written.
+    enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
+        case slowerResolution = "december, resolve_per_shift × 0.97"
+        case noDiversion = "every-feature, diverted shares 0"
+
+        var testDescription: String { rawValue }
+
+        var base: Case {
+            switch self {
+            case .slowerResolution: .december
+            case .noDiversion: .everyFeature
+            }
+        }
+
+        func apply(to scenario: inout Scenario) {
+            switch self {
+            case .slowerResolution: scenario.resolvePerShift *= 0.97
+            case .noDiversion: for level in scenario.effects.keys { scenario.effects[level]!.divertedShare = 0 }
+            }
+        }
+    }
+
+    @Test(arguments: Case.allCases)
+    func twinAgreesWithTheEngine(_ testCase: Case) throws {
+        let scenario = try testCase.scenario()
+        let comparison = try Self.compare(scenario, twin: scenario)
+        #expect(comparison.statistics.count >= 50, "too few comparisons to mean anything")
+        #expect(comparison.beyondThreshold.isEmpty,
+                "beyond |z| \(comparison.threshold): \(comparison.beyondThreshold.map { "\($0.label): z = \($0.z)" })")
+    }
+
+    /// The comparison has teeth: a twin that resolves 3% slower, or ignores diversion (which only
+    /// levels 5–7 of the fixture invoke), is caught.
+    @Test(arguments: Perturbation.allCases)
+    func perturbedTwinIsCaught(_ perturbation: Perturbation) throws {
+        let scenario = try perturbation.base.scenario()
+        var perturbed = scenario
+        perturbation.apply(to: &perturbed)
+        let comparison = try Self.compare(scenario, twin: perturbed)
+        #expect(!comparison.beyondThreshold.isEmpty, "largest |z| \(abs(comparison.largest.z)) at \(comparison.largest.label), threshold \(comparison.threshold)")
+    }
+}
