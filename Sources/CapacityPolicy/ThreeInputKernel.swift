@@ -4,7 +4,7 @@ extension CompiledPolicy {
     /// The fast path for policies of the handbook's shape: exactly three inputs (two headcounts and
     /// the open cases) and at most one ratio over them.
     ///
-    /// Inside a dense region of small values (for the handbook: emea < 8, us < 32, open < 512) the
+    /// Inside a dense region of small values (for the handbook: emea < 16, us < 16, open < 512) the
     /// level is one byte of a 128 KiB table addressed by the inputs' bits, as a hand-written C
     /// lookup table would be. Outside it, straight-line cell code: three clamped cell lookups,
     /// pre-multiplied by their strides, and the ratio's cell from a table indexed by (denominator,
