@@ -1,6 +1,15 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// `PLAN_INTERNAL_CHECKS=1 swift build` (or `swift test`) compiles invariant checks into the hot
+/// loops, in the spirit of swift-collections' COLLECTIONS_INTERNAL_CHECKS: a bounds check on every
+/// `FixedBuffer` access, headcount ≥ 0 and open cases ≥ 0 in the trial kernel, and every lookup of
+/// the compiled policy compared with the explained evaluator. A failed check traps with a message.
+/// They multiply the run time, so normal builds leave them out; `.ci/run` runs the Simulation and
+/// CapacityPolicy tests with them once, in their own build folder (a changed define rebuilds
+/// everything). Set on every target whose code, or whose inlined callers' code, holds such a check.
+let internalChecks: [SwiftSetting] = Context.environment["PLAN_INTERNAL_CHECKS"] == "1" ? [.define("PLAN_INTERNAL_CHECKS")] : []
+
 let package = Package(
     name: "plan",
     platforms: [.macOS(.v14)],
@@ -10,7 +19,6 @@ let package = Package(
     products: [
         .executable(name: "plan", targets: ["plan"]),
         .library(name: "CapacityPolicy", targets: ["CapacityPolicy"]),
-        .library(name: "GSLSupport", targets: ["GSLSupport"]),
         .library(name: "Scenarios", targets: ["Scenarios"]),
         .library(name: "Simulation", targets: ["Simulation"]),
         // Only for the benchmark suites in Benchmarks/: a nested package sees the root's products
@@ -26,7 +34,7 @@ let package = Package(
         /// The level engine: policy as data, the explained and the compiled evaluator, the policy lint.
         /// Pure Swift; no GSL, no Foundation, no I/O beyond decoding bytes it is handed. It states facts
         /// (the level, the criteria that decided it); the messages built from them are in Reports.
-        .target(name: "CapacityPolicy", dependencies: ["InputFormats"]),
+        .target(name: "CapacityPolicy", dependencies: ["Buffers", "InputFormats"], swiftSettings: internalChecks),
 
         /// Civil dates, public holiday rules, company calendars and who is scheduled on a day. No I/O.
         .target(name: "Calendars", dependencies: ["OutputFormats"]),
@@ -40,7 +48,7 @@ let package = Package(
 
         /// The Monte Carlo engine: scenario compiled to arrays, the trial kernel, blocks, seeds and
         /// threads, and the estimates of MODEL.md §8.
-        .target(name: "Simulation", dependencies: ["Scenarios", "CapacityPolicy", "Calendars", "GSLSupport", "CGSL"]),
+        .target(name: "Simulation", dependencies: ["Buffers", "Scenarios", "CapacityPolicy", "Calendars", "CGSL"], swiftSettings: internalChecks),
 
         /// What plan writes for people and files: the level messages (text, Slack, JSON) and the
         /// policy table built from the level engine's facts; a run's terminal summary, CSV files,
@@ -50,9 +58,6 @@ let package = Package(
         /// Comparing a base and a variant scenario on common random numbers: paired differences,
         /// command-line edits of a scenario, and pricing time-off requests against a risk limit.
         .target(name: "WhatIf", dependencies: ["Simulation", "Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "OutputFormats"]),
-
-        /// Swift face of the GNU Scientific Library: generators, status codes as errors.
-        .target(name: "GSLSupport", dependencies: ["CGSL"]),
 
         /// The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(
@@ -70,6 +75,9 @@ let package = Package(
         .target(name: "PerformanceProbes", dependencies: ["CapacityPolicy", "OutputFormats", "Simulation"]),
 
         // MARK: - Implementation details
+
+        /// The fixed-capacity buffer the hot loops of CapacityPolicy and Simulation keep their tables in.
+        .target(name: "Buffers", swiftSettings: internalChecks),
 
         /// Readers for JSON and CSV input that keep line numbers and JSON paths, so bad input is reported precisely.
         .target(name: "InputFormats"),
@@ -93,8 +101,7 @@ let package = Package(
         .testTarget(name: "CapacityPolicyTests", dependencies: ["CapacityPolicy", "InputFormats"]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport", "Calendars"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GSLSupportTests", dependencies: ["GSLSupport"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "GSLSupport", "CGSL"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "CGSL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "Reports", "OutputFormats"]),

@@ -1,3 +1,8 @@
+import Buffers
+#if PLAN_INTERNAL_CHECKS
+import Synchronization
+#endif
+
 /// The evaluator for hot loops: a lookup table over the cells the policy's thresholds cut the
 /// input space into.
 ///
@@ -37,8 +42,8 @@ public struct CompiledPolicy: @unchecked Sendable {
     /// O(inputs + ratio atoms).
     @inlinable
     public func level(_ values: UnsafePointer<Int32>) -> Int {
-        if let dense, let level = dense.level(values) { return level }
-        return storage.levelOutsideDenseRegion(values)
+        if let dense, let level = dense.level(values) { return checked(level, values) }
+        return checked(storage.levelOutsideDenseRegion(values), values)
     }
 
     public func level(_ observation: Observation) -> Int {
@@ -56,7 +61,37 @@ public struct CompiledPolicy: @unchecked Sendable {
         } else {
             for i in 0..<levels.count { levels[i] = UInt8(truncatingIfNeeded: storage.level(base + i &* k)) }
         }
+        #if PLAN_INTERNAL_CHECKS
+        for i in 0..<levels.count { _ = checked(Int(levels[i]), base + i &* k) }
+        #endif
     }
+}
+
+extension CompiledPolicy {
+    /// `level` as computed, after checking it against the explained evaluator when the package is
+    /// built with `PLAN_INTERNAL_CHECKS` (see Package.swift): the tables are derived from the
+    /// policy by a chain of reasoning about atoms and cells that a test grid cannot cover for
+    /// every policy, so checked builds compare every lookup the simulation makes. Each distinct
+    /// input state is compared once (a repeated lookup is the same lookup): trials revisit the same
+    /// few thousand states, and the explained evaluator costs a hundred lookups.
+    @inlinable @inline(__always)
+    func checked(_ level: Int, _ values: UnsafePointer<Int32>) -> Int {
+        #if PLAN_INTERNAL_CHECKS
+        checkAgainstExplained(level, values)
+        #endif
+        return level
+    }
+
+    #if PLAN_INTERNAL_CHECKS
+    @usableFromInline
+    func checkAgainstExplained(_ level: Int, _ values: UnsafePointer<Int32>) {
+        let state = Array(UnsafeBufferPointer(start: values, count: inputCount))
+        guard storage.checkedStates.withLock({ $0.insert(state).inserted }) else { return }
+        let observation = Observation(state.map(Int.init))
+        let explained = table.evaluate(observation).level
+        precondition(level == explained, "compiled policy gives level index \(level) for \(observation), the explained evaluator \(explained)")
+    }
+    #endif
 }
 
 /// A threshold test `value > threshold` (strict) or `value >= threshold`.
@@ -102,19 +137,33 @@ extension CompiledPolicy {
     final class Storage {
         @usableFromInline let inputCount: Int
         let inputKinds: [Input.Kind]
-        /// Inputs that have atoms: (input index, clamp, offset into `inputCells`, stride).
-        @usableFromInline let inputLookups: UnsafeMutableBufferPointer<(input: Int, clamp: Int32, cells: Int, stride: Int)>
-        @usableFromInline let inputCells: UnsafeMutablePointer<Int32>
-        /// Ratios that have atoms: (numerator input, denominator offset in `denominators`, count,
-        /// atom count, cutoffs offset, atoms offset, stride).
-        @usableFromInline let ratioLookups: UnsafeMutableBufferPointer<RatioLookup>
-        @usableFromInline let denominators: UnsafeMutablePointer<Int>
-        @usableFromInline let cutoffs: UnsafeMutablePointer<Int64>
-        @usableFromInline let ratioAtoms: UnsafeMutablePointer<(threshold: Double, strict: Bool)>
-        @usableFromInline let levelTable: UnsafeMutablePointer<UInt8>
+        /// Inputs that have atoms.
+        @usableFromInline let inputLookups: FixedBuffer<InputLookup>
+        @usableFromInline let inputCells: FixedBuffer<Int32>
+        /// Ratios that have atoms.
+        @usableFromInline let ratioLookups: FixedBuffer<RatioLookup>
+        @usableFromInline let denominators: FixedBuffer<Int>
+        @usableFromInline let cutoffs: FixedBuffer<Int64>
+        @usableFromInline let ratioAtoms: FixedBuffer<(threshold: Double, strict: Bool)>
+        @usableFromInline let levelTable: FixedBuffer<UInt8>
         /// The fast path for the common shape (three inputs, at most one ratio); nil otherwise.
         @usableFromInline private(set) var threeInputKernel: ThreeInputKernel?
+        #if PLAN_INTERNAL_CHECKS
+        /// Input states already compared with the explained evaluator (`CompiledPolicy.checked`).
+        let checkedStates = Mutex<Set<[Int32]>>([])
+        #endif
 
+        /// An input's cells: `inputCells[cells + min(value, clamp)]`, beyond `clamp` no atom changes.
+        @usableFromInline
+        struct InputLookup {
+            @usableFromInline let input: Int
+            @usableFromInline let clamp: Int32
+            @usableFromInline let cells: Int
+            @usableFromInline let stride: Int
+        }
+
+        /// A ratio's numerator input, its denominator inputs (`denominators[denominatorStart...]`),
+        /// its atoms (`ratioAtoms[atomStart...]`) and cutoffs (`cutoffs[cutoffStart...]`), and its stride.
         @usableFromInline
         struct RatioLookup {
             @usableFromInline let numerator: Int
@@ -150,12 +199,12 @@ extension CompiledPolicy {
             }
 
             // Inputs: cell of each value up to the clamp, beyond which no atom changes.
-            var inputEntries: [(input: Int, clamp: Int32, cells: Int, stride: Int)] = []
+            var inputEntries: [InputLookup] = []
             var inputCellValues: [Int32] = []
             for m in 0..<inputCount where !atoms[m].isEmpty {
                 let highest = atoms[m].map { $0.threshold }.max()!
                 let clamp = Int32(max(0, min(Double(Int32.max - 1), highest.rounded(.down) + 1)))
-                inputEntries.append((m, clamp, inputCellValues.count, strides[m]))
+                inputEntries.append(InputLookup(input: m, clamp: clamp, cells: inputCellValues.count, stride: strides[m]))
                 for x in 0...Int(clamp) {
                     inputCellValues.append(Int32(atoms[m].filter { $0.holds(Double(x)) }.count))
                 }
@@ -204,33 +253,14 @@ extension CompiledPolicy {
                 levels[index] = UInt8(declared)
             }
 
-            inputLookups = .allocate(capacity: inputEntries.count)
-            _ = inputLookups.initialize(from: inputEntries)
-            inputCells = Storage.copy(inputCellValues)
-            ratioLookups = .allocate(capacity: ratioEntries.count)
-            _ = ratioLookups.initialize(from: ratioEntries)
-            denominators = Storage.copy(denominatorIndices)
-            cutoffs = Storage.copy(cutoffValues)
-            ratioAtoms = Storage.copy(atomValues)
-            levelTable = Storage.copy(levels)
+            inputLookups = FixedBuffer(inputEntries)
+            inputCells = FixedBuffer(inputCellValues)
+            ratioLookups = FixedBuffer(ratioEntries)
+            denominators = FixedBuffer(denominatorIndices)
+            cutoffs = FixedBuffer(cutoffValues)
+            ratioAtoms = FixedBuffer(atomValues)
+            levelTable = FixedBuffer(levels)
             threeInputKernel = ThreeInputKernel(self)
-        }
-
-        deinit {
-            inputLookups.deallocate()
-            inputCells.deallocate()
-            ratioLookups.deallocate()
-            denominators.deallocate()
-            cutoffs.deallocate()
-            ratioAtoms.deallocate()
-            levelTable.deallocate()
-            threeInputKernel?.deallocate()
-        }
-
-        static func copy<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
-            let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, values.count))
-            p.initialize(from: values, count: values.count)
-            return p
         }
 
         /// The largest numerator for which `Ratio.value(numerator, n)` fails the atom; -1 when it
@@ -273,8 +303,8 @@ extension CompiledPolicy {
         func ratioCell(_ lookup: RatioLookup, numerator: Int64, denominator n: Int) -> Int {
             var cell = 0
             if n < CompiledPolicy.cutoffRows {
-                let row = cutoffs + (lookup.cutoffStart &+ n &* lookup.atomCount)
-                for j in 0..<lookup.atomCount { cell &+= numerator > row[j] ? 1 : 0 }
+                let row = lookup.cutoffStart &+ n &* lookup.atomCount
+                for j in 0..<lookup.atomCount { cell &+= numerator > cutoffs[row &+ j] ? 1 : 0 }
             } else {
                 let ratio = Ratio.value(numerator: Double(numerator), denominator: Double(n))
                 for j in 0..<lookup.atomCount {

@@ -1,8 +1,10 @@
+import Buffers
+
 extension CompiledPolicy {
     /// The fast path for policies of the handbook's shape: exactly three inputs (two headcounts and
     /// the open cases) and at most one ratio over them.
     ///
-    /// Inside a dense region of small values (for the handbook: emea < 8, us < 32, open < 512) the
+    /// Inside a dense region of small values (for the handbook: emea < 16, us < 16, open < 512) the
     /// level is one byte of a 128 KiB table addressed by the inputs' bits, as a hand-written C
     /// lookup table would be. Outside it, straight-line cell code: three clamped cell lookups,
     /// pre-multiplied by their strides, and the ratio's cell from a table indexed by (denominator,
@@ -17,12 +19,12 @@ extension CompiledPolicy {
 
         @usableFromInline let clamps: (Int, Int, Int)
         /// Cells of each input, pre-multiplied by the input's stride in the level table.
-        @usableFromInline let cells: (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>)
+        @usableFromInline let cells: (FixedBuffer<Int32>, FixedBuffer<Int32>, FixedBuffer<Int32>)
         /// 1 where the input is summed into the ratio's denominator, else 0.
         @usableFromInline let inDenominator: (Int, Int, Int)
         @usableFromInline let ratio: Storage.RatioLookup?
         /// `ratioCells[n * numeratorLimit + numerator]`: the ratio's cell.
-        @usableFromInline let ratioCells: UnsafeMutablePointer<UInt8>
+        @usableFromInline let ratioCells: FixedBuffer<UInt8>
         /// The level of every input inside the dense region.
         @usableFromInline private(set) var dense: DenseLevels
 
@@ -33,14 +35,14 @@ extension CompiledPolicy {
         init?(_ storage: Storage) {
             guard storage.inputCount == 3, storage.ratioLookups.count <= 1 else { return nil }
             var clamps = [0, 0, 0]
-            var cells: [UnsafeMutablePointer<Int32>] = []
+            var cells: [FixedBuffer<Int32>] = []
             for k in 0..<3 {
                 if let lookup = storage.inputLookups.first(where: { $0.input == k }) {
                     clamps[k] = Int(lookup.clamp)
                     let premultiplied = (0...clamps[k]).map { Int32(Int(storage.inputCells[lookup.cells + $0]) * lookup.stride) }
-                    cells.append(Storage.copy(premultiplied))
+                    cells.append(FixedBuffer(premultiplied))
                 } else {
-                    cells.append(Storage.copy([Int32(0)]))
+                    cells.append(FixedBuffer([0]))
                 }
             }
             self.clamps = (clamps[0], clamps[1], clamps[2])
@@ -57,8 +59,9 @@ extension CompiledPolicy {
                 }
             }
             self.inDenominator = (mask[0], mask[1], mask[2])
-            self.ratioCells = Storage.copy(table)
-            self.dense = DenseLevels(table: Storage.copy([UInt8(0)]), bits: (0, 0, 0))
+            self.ratioCells = FixedBuffer(table)
+            // A placeholder until the cell path, which the table is built from, can run.
+            self.dense = DenseLevels(table: FixedBuffer([0]), bits: (0, 0, 0))
 
             let bits = Self.denseRegionBits(storage)
             var levels = [UInt8](repeating: 0, count: 1 << Self.denseBits)
@@ -72,8 +75,7 @@ extension CompiledPolicy {
                     }
                 }
             }
-            self.dense.table.deallocate()
-            self.dense = DenseLevels(table: Storage.copy(levels), bits: (UInt32(bits[0]), UInt32(bits[1]), UInt32(bits[2])))
+            self.dense = DenseLevels(table: FixedBuffer(levels), bits: (UInt32(bits[0]), UInt32(bits[1]), UInt32(bits[2])))
         }
 
         /// Bits per input: 9 for cases; headcounts first get what their thresholds need, then the
@@ -94,14 +96,6 @@ extension CompiledPolicy {
             while bits.reduce(0, +) < denseBits, let k = headcounts.min(by: { bits[$0] < bits[$1] }) { bits[k] += 1 }
             while bits.reduce(0, +) > denseBits, let k = bits.indices.max(by: { bits[$0] < bits[$1] }) { bits[k] -= 1 }
             return bits
-        }
-
-        func deallocate() {
-            cells.0.deallocate()
-            cells.1.deallocate()
-            cells.2.deallocate()
-            ratioCells.deallocate()
-            dense.table.deallocate()
         }
 
         /// The batch form: a dense table lookup for inputs inside the dense region, the cell path otherwise.
@@ -145,7 +139,7 @@ extension CompiledPolicy {
     /// A level per input state inside a dense region of small values, addressed by the inputs' bits.
     @usableFromInline
     struct DenseLevels {
-        @usableFromInline let table: UnsafeMutablePointer<UInt8>
+        @usableFromInline let table: FixedBuffer<UInt8>
         /// Bits of inputs 0, 1 and 2.
         @usableFromInline let bits: (UInt32, UInt32, UInt32)
 

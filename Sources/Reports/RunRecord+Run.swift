@@ -41,7 +41,7 @@ extension RunRecord {
         case .precision(let halfWidth, let maximumTrials): (target, cap) = (halfWidth, maximumTrials)
         }
         sampling = Sampling(
-            seed: settings.seed, trials: estimates.trials, blockSize: settings.blockSize, generator: "taus2",
+            seed: settings.seed, trials: estimates.trials, blockSize: settings.blockSize, generator: TrialKernel.generatorName,
             precisionTarget: target, maximumTrials: cap, precision: estimates.precision)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]

@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import GSLSupport
 import Synchronization
 
 /// Hands the blocks of a run to worker threads: each worker takes the next block index until none

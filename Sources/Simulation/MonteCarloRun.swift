@@ -1,4 +1,3 @@
-import GSLSupport
 import Synchronization
 
 /// How a run is sized and seeded.

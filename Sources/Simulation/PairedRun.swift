@@ -1,6 +1,5 @@
 import Calendars
 import CapacityPolicy
-import GSLSupport
 
 /// Runs a base and a variant model trial by trial on the same random numbers, and counts for every
 /// check how the two levels of each trial compare (`PairedTally`).
@@ -55,7 +54,7 @@ public struct PairedRun: Sendable {
                     state.base.runTrial(into: &state.tally.base)
                     state.variant.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
                     state.variant.runTrial(into: &state.tally.variant)
-                    state.tally.recordPair(base: UnsafeBufferPointer(state.base.checkLevels), variant: UnsafeBufferPointer(state.variant.checkLevels))
+                    state.tally.recordPair(base: state.base.checkLevels.elements, variant: state.variant.checkLevels.elements)
                 }
             },
             finish: { $0.tally })

@@ -1,3 +1,4 @@
+import Buffers
 import CGSL
 import Foundation
 
@@ -17,42 +18,22 @@ public final class PoissonInversionCache {
     public static let maximumMean = 500.0
     static let slots = 16_384
 
-    /// A mean's cumulative distribution and guide table, in one manually managed allocation so
-    /// that a draw touches no reference counts.
+    /// A mean's cumulative distribution and guide table.
     struct Table {
         /// F(0), F(1), … until F rounds to 1 (or 40 standard deviations past the mean).
-        let cdf: UnsafeMutablePointer<Double>
-        let count: Int
+        let cdf: FixedBuffer<Double>
         /// `guide[j]` = smallest k with F(k) ≥ j / count.
-        let guide: UnsafeMutablePointer<Int32>
+        let guide: FixedBuffer<Int32>
         /// p(k) at the last tabulated k, to continue the recurrence past the table.
         let lastProbability: Double
-
-        func deallocate() {
-            cdf.deallocate()
-            guide.deallocate()
-        }
     }
 
-    // Direct-mapped: a slot holds the table of the last mean hashed to it. Unsafe storage keeps
-    // the hot path free of reference counting and exclusivity checks.
-    private let keys: UnsafeMutablePointer<UInt64>
-    private let tables: UnsafeMutablePointer<Table?>
+    // Direct-mapped: a slot holds the table of the last mean hashed to it.
+    private let keys = FixedBuffer<UInt64>(repeating: 0, count: slots)
+    private let tables = FixedBuffer<Table?>(repeating: nil, count: slots)
     private let fallback = PoissonSampler()
 
-    public init() {
-        keys = .allocate(capacity: Self.slots)
-        keys.initialize(repeating: 0, count: Self.slots)
-        tables = .allocate(capacity: Self.slots)
-        tables.initialize(repeating: nil, count: Self.slots)
-    }
-
-    deinit {
-        for i in 0..<Self.slots { tables[i]?.deallocate() }
-        keys.deallocate()
-        tables.deinitialize(count: Self.slots)
-        tables.deallocate()
-    }
+    public init() {}
 
     public func sample(mean: Double, _ rng: UnsafeMutablePointer<gsl_rng>) -> Int {
         if mean <= 0 { return 0 }
@@ -61,7 +42,6 @@ public final class PoissonInversionCache {
         let key = mean.bitPattern
         let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 50) & (Self.slots - 1)
         if keys[slot] != key || tables[slot] == nil {
-            tables[slot]?.deallocate()
             keys[slot] = key
             tables[slot] = Self.table(mean: mean)
         }
@@ -78,20 +58,18 @@ public final class PoissonInversionCache {
             cdf.append(cdf[k - 1] + p)
         }
         let count = cdf.count
-        let guide = UnsafeMutablePointer<Int32>.allocate(capacity: count)
+        var guide = [Int32](repeating: 0, count: count)
         var i = 0
         for j in 0..<count {
             let threshold = Double(j) / Double(count)
             while i < count - 1 && cdf[i] < threshold { i += 1 }
             guide[j] = Int32(i)
         }
-        let stored = UnsafeMutablePointer<Double>.allocate(capacity: count)
-        stored.initialize(from: cdf, count: count)
-        return Table(cdf: stored, count: count, guide: guide, lastProbability: p)
+        return Table(cdf: FixedBuffer(cdf), guide: FixedBuffer(guide), lastProbability: p)
     }
 
     static func invert(_ u: Double, mean: Double, _ table: Table) -> Int {
-        let (cdf, count) = (table.cdf, table.count)
+        let (cdf, count) = (table.cdf, table.cdf.count)
         var k = Int(table.guide[min(Int(u * Double(count)), count - 1)])
         while k < count && cdf[k] < u { k += 1 }
         if k < count { return k }

@@ -1,6 +1,5 @@
 import CGSL
 import Foundation
-import GSLSupport
 
 /// Exact Poisson variates from a GSL generator's uniforms, several times cheaper than
 /// `gsl_ran_poisson` at the means the simulation draws (5–40), where GSL recurses through gamma

@@ -20,10 +20,8 @@ public struct SimulationModel: Sendable {
     /// Index of the horizon's first day among the simulated days.
     public let firstReportedDay: Int
     public let isCheckDay: [Bool]
-    /// The reported checks in time order.
+    /// The reported checks in time order: by day, then window.
     public let checks: [Check]
-    /// Index into `checks` for (day, window), or -1 when that day has no reported check.
-    let checkIndex: [Int]
 
     public let groups: [String]
     /// For each policy input: the group it counts, or nil for the cases input.
@@ -85,15 +83,10 @@ public struct SimulationModel: Sendable {
         self.isCheckDay = isCheckDay
 
         var checks: [Check] = []
-        var checkIndex = [Int](repeating: -1, count: dayCount * k)
         for d in scenario.warmupDays..<dayCount where isCheckDay[d] {
-            for w in 0..<k {
-                checkIndex[d * k + w] = checks.count
-                checks.append(Check(date: dates[d], window: w, day: d))
-            }
+            for w in 0..<k { checks.append(Check(date: dates[d], window: w, day: d)) }
         }
         self.checks = checks
-        self.checkIndex = checkIndex
 
         self.groups = scenario.groups.map(\.name)
         var inputGroups: [Int?] = []

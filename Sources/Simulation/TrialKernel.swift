@@ -1,6 +1,6 @@
+import Buffers
 import CapacityPolicy
 import CGSL
-import GSLSupport
 
 /// Simulates trials of a `SimulationModel` (MODEL.md §3–6) and records them in a `Tally`.
 ///
@@ -29,73 +29,66 @@ public final class TrialKernel {
     let absence: RandomGenerator
     let inflow: RandomGenerator
     let work: RandomGenerator
-    /// The model's numbers, copied once into plain buffers: the hot loop reads them without
+    /// The model's numbers, copied once into fixed buffers: the hot loop reads them without
     /// reference counting or copying the model.
     let tables: KernelTables
     // Scratch buffers, allocated once: the hot loop then pays no copy-on-write or exclusivity checks.
-    /// Working headcount per group and day, copied from the schedule then reduced by sickness:
-    /// `[group * (days + 1) + day + 1]`.
-    let headcount: UnsafeMutableBufferPointer<Int32>
-    /// Working capacity (sum of capacity factors) per group and day, laid out as `headcount`.
-    /// Recomputed per segment from these sums, rather than adjusted in place, so that a segment's
-    /// expected resolutions are bit-identical whenever the same people work: the resolution
-    /// sampler's tables are keyed by that value.
-    let capacity: UnsafeMutableBufferPointer<Double>
-    let inputs: UnsafeMutableBufferPointer<Int32>
+    /// Working headcount per group and day, copied from the schedule then reduced by sickness.
+    let headcount: DayGrid<Int32>
+    /// Working capacity (sum of capacity factors) per group and day. Recomputed per segment from
+    /// these sums, rather than adjusted in place, so that a segment's expected resolutions are
+    /// bit-identical whenever the same people work: the resolution sampler's tables are keyed by
+    /// that value.
+    let capacity: DayGrid<Double>
+    /// The policy's inputs at a check, in the policy's order.
+    let inputs: FixedBuffer<Int32>
     /// What the trial saw at each reported check, recorded into the tally once the trial ends.
-    let checkLevels: UnsafeMutableBufferPointer<UInt8>
-    let checkOpen: UnsafeMutableBufferPointer<Int32>
-    let checkHeadcounts: UnsafeMutableBufferPointer<Int32>
+    let checkLevels: FixedBuffer<UInt8>
+    let checkOpen: FixedBuffer<Int32>
+    /// `[check * groups + g]`, as `Tally.recordTrial` reads it.
+    let checkHeadcounts: FixedBuffer<Int32>
 
     public init(model: SimulationModel) throws(GSLError) {
         self.model = model
         self.policy = model.policy
-        absence = try RandomGenerator(.taus2, seed: 1)
-        inflow = try RandomGenerator(.taus2, seed: 2)
-        work = try RandomGenerator(.taus2, seed: 3)
+        absence = try RandomGenerator(seed: Stream.absence.rawValue)
+        inflow = try RandomGenerator(seed: Stream.inflow.rawValue)
+        work = try RandomGenerator(seed: Stream.work.rawValue)
         tables = KernelTables(model)
-        headcount = .allocate(capacity: model.scheduledHeadcount.count)
-        capacity = .allocate(capacity: model.scheduledCapacity.count)
-        inputs = .allocate(capacity: model.scenario.policy.inputs.count)
-        checkLevels = .allocate(capacity: model.checks.count)
-        checkOpen = .allocate(capacity: model.checks.count)
-        checkHeadcounts = .allocate(capacity: model.checks.count * model.groups.count)
-    }
-
-    deinit {
-        tables.deallocate()
-        headcount.deallocate()
-        capacity.deallocate()
-        inputs.deallocate()
-        checkLevels.deallocate()
-        checkOpen.deallocate()
-        checkHeadcounts.deallocate()
+        headcount = DayGrid(model.scheduledHeadcount, days: model.dayCount)
+        capacity = DayGrid(model.scheduledCapacity, days: model.dayCount)
+        inputs = FixedBuffer(repeating: 0, count: model.scenario.policy.inputs.count)
+        checkLevels = FixedBuffer(repeating: 0, count: model.checks.count)
+        checkOpen = FixedBuffer(repeating: 0, count: model.checks.count)
+        checkHeadcounts = FixedBuffer(repeating: 0, count: model.checks.count * model.groups.count)
     }
 
     /// Seeds the three streams for trial `trial` (counted within its block) of block `block` of a
     /// run with master seed `seed`.
     ///
-    /// Each block's stream seed comes from (master seed, block, stream), as MODEL.md §7 states;
-    /// each trial then takes its own substream of it. Without the substreams, a trial that drew a
-    /// different number of variates (because a what-if changed it) would shift every later trial
-    /// of its block; with them, a change to a scenario leaves the other trials' draws untouched.
+    /// Each trial has its own seed per stream (`StreamSeed`), derived from (master seed, block,
+    /// stream) and the trial's index, as MODEL.md §7 states. Without per-trial seeds, a trial that
+    /// drew a different number of variates (because a what-if changed it) would shift every later
+    /// trial of its block; with them, a change to a scenario leaves the other trials' draws untouched.
     public func seed(master seed: UInt64, block: UInt64, trial: UInt64) {
         for (generator, stream) in [(absence, Stream.absence), (inflow, .inflow), (work, .work)] {
-            let blockSeed = StreamSeed.derive(master: seed, block: block, stream: stream.rawValue)
-            generator.reseed(StreamSeed.derive(master: UInt64(blockSeed), block: trial, stream: 0))
+            generator.reseed(StreamSeed.trial(master: seed, block: block, trial: trial, stream: stream.rawValue))
         }
     }
+
+    /// GSL's name of the generator every stream uses, for the run's record.
+    public static var generatorName: String { String(cString: RandomGenerator.algorithm.pointee.name) }
 
     /// Runs one trial and records it.
     public func runTrial(into tally: inout Tally) {
         let t = tables
-        let days = t.days, k = t.segments, groups = t.groups, stride = days + 1
+        let days = t.days, k = t.segments, groups = t.groups
         let (absenceRNG, inflowRNG, workRNG) = (absence.pointer, inflow.pointer, work.pointer)
         let (headcount, capacity, inputs) = (self.headcount, self.capacity, self.inputs)
 
         // Absence (MODEL.md §3).
-        _ = headcount.initialize(from: t.scheduledHeadcount)
-        _ = capacity.initialize(from: t.scheduledCapacity)
+        headcount.assign(from: t.scheduledHeadcount)
+        capacity.assign(from: t.scheduledCapacity)
         if t.dailyStartProbability > 0 {
             var severity = 1.0
             if t.severityCV > 0 {
@@ -110,9 +103,12 @@ public final class TrialKernel {
                     let start = day + spellStart.sample(absenceRNG) - 1
                     if start >= days { break }
                     let length = t.spellLength.sample(absenceRNG)
-                    for d in start..<min(days, start + length) where t.engineerScheduled[se * stride + d + 1] != 0 {
-                        headcount[g * stride + d + 1] -= 1
-                        capacity[g * stride + d + 1] -= t.engineerCapacities[se]
+                    for d in start..<min(days, start + length) where t.engineerScheduled[se, day: d] {
+                        headcount[g, day: d] -= 1
+                        capacity[g, day: d] -= t.engineerCapacities[se]
+                        #if PLAN_INTERNAL_CHECKS
+                        precondition(headcount[g, day: d] >= 0, "group \(g) has a negative headcount on day \(d)")
+                        #endif
                     }
                     day = start + length
                 }
@@ -128,47 +124,53 @@ public final class TrialKernel {
         var open = t.initialOpenIsPoisson ? sampler.sample(mean: t.initialOpen, inflowRNG) : Int(t.initialOpen)
 
         var level = 0
+        // Reported checks come in the order the days and segments are simulated.
+        var check = 0
         for d in 0..<days {
             var dayFactor = demand
             if t.dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG, t.dispersion, 1 / t.dispersion) }
             let spike = t.spikeProbability > 0 && gsl_rng_uniform(inflowRNG) < t.spikeProbability
             for s in 0..<k {
-                var mean = t.arrivalMeans[d * k + s] * dayFactor
+                var mean = t.arrivalMeans[d, segment: s] * dayFactor
                 if spike { mean += t.spikeMeans[s] }
                 let arrivals = sampler.sample(mean: mean * t.keptShares[level], inflowRNG)
 
                 var shiftCapacity = 0.0
                 for g in 0..<groups {
-                    for offset in 0..<min(3, d + 2) {
-                        shiftCapacity += t.shiftShares[(g * 3 + offset) * k + s] * capacity[g * stride + d - offset + 1]
+                    for offset in 0..<min(ShiftShares.days, d + 2) {
+                        shiftCapacity += t.shiftShares[group: g, daysLater: offset, segment: s] * capacity[g, day: d - offset]
                     }
                 }
-                let expected = t.resolve * shiftCapacity * t.multipliers[level] + t.extraPerSegment[level * k + s]
+                let expected = t.resolve * shiftCapacity * t.multipliers[level] + t.extraPerSegment[level, segment: s]
                 let resolved = min(open + arrivals, resolutions.sample(mean: expected, workRNG))
                 open += arrivals - resolved
+                #if PLAN_INTERNAL_CHECKS
+                precondition(open >= 0, "negative open cases on day \(d), segment \(s)")
+                #endif
 
-                guard t.isCheckDay[d] != 0 else { continue }
-                for i in 0..<inputs.count {
-                    let group = Int(t.inputGroups[i])
-                    inputs[i] = group >= 0 ? headcount[group * stride + d + 1] : Int32(clamping: open)
+                guard t.isCheckDay[d] else { continue }
+                for i in 0..<t.headcountInputs.count {
+                    let (input, group) = t.headcountInputs[i]
+                    inputs[input] = headcount[group, day: d]
                 }
-                level = policy.level(UnsafePointer(inputs.baseAddress!))
-                let c = Int(t.checkIndex[d * k + s])
-                if c >= 0 {
-                    checkLevels[c] = UInt8(level)
-                    checkOpen[c] = Int32(clamping: open)
-                    for g in 0..<groups { checkHeadcounts[c * groups + g] = headcount[g * stride + d + 1] }
-                }
+                inputs[t.casesInput] = Int32(clamping: open)
+                level = policy.level(inputs.elements.baseAddress!)
+                guard d >= t.firstReportedDay else { continue }
+                checkLevels[check] = UInt8(level)
+                checkOpen[check] = Int32(clamping: open)
+                for g in 0..<groups { checkHeadcounts[check * groups + g] = headcount[g, day: d] }
+                check += 1
             }
         }
-        tally.recordTrial(levels: UnsafeBufferPointer(checkLevels), open: UnsafeBufferPointer(checkOpen), headcounts: UnsafeBufferPointer(checkHeadcounts))
+        tally.recordTrial(levels: checkLevels.elements, open: checkOpen.elements, headcounts: checkHeadcounts.elements)
     }
 }
 
-/// The numbers of a `SimulationModel` a trial reads, as plain values and buffers (see
+/// The numbers of a `SimulationModel` a trial reads, in fixed buffers and grids (see
 /// `SimulationModel` for what each means).
 struct KernelTables {
     let days: Int, segments: Int, groups: Int
+    let firstReportedDay: Int
     let resolve: Double
     let dailyStartProbability: Double, severityCV: Double
     /// A spell lasts a geometric number of days with mean `mean_spell_days` (success probability 1/mean).
@@ -178,33 +180,29 @@ struct KernelTables {
     let dispersion: Double
     let spikeProbability: Double
     let initialOpen: Double, initialOpenIsPoisson: Bool
-    let arrivalMeans: UnsafeMutableBufferPointer<Double>
-    let spikeMeans: UnsafeMutableBufferPointer<Double>
-    let keptShares: UnsafeMutableBufferPointer<Double>
-    let shiftShares: UnsafeMutableBufferPointer<Double>
-    let multipliers: UnsafeMutableBufferPointer<Double>
-    let extraPerSegment: UnsafeMutableBufferPointer<Double>
-    let isCheckDay: UnsafeMutableBufferPointer<UInt8>
-    let checkIndex: UnsafeMutableBufferPointer<Int32>
-    /// Per policy input: its group, or -1 for the cases input.
-    let inputGroups: UnsafeMutableBufferPointer<Int32>
-    let scheduledHeadcount: UnsafeMutableBufferPointer<Int32>
-    let scheduledCapacity: UnsafeMutableBufferPointer<Double>
-    let engineerGroups: UnsafeMutableBufferPointer<Int32>
-    let engineerCapacities: UnsafeMutableBufferPointer<Double>
-    /// `[se * (days + 1) + day + 1]`: 1 when scheduled.
-    let engineerScheduled: UnsafeMutableBufferPointer<UInt8>
+    let arrivalMeans: SegmentGrid<Double>
+    let spikeMeans: FixedBuffer<Double>
+    let keptShares: FixedBuffer<Double>
+    let shiftShares: ShiftShares
+    let multipliers: FixedBuffer<Double>
+    let extraPerSegment: SegmentGrid<Double>
+    let isCheckDay: FixedBuffer<Bool>
+    /// The policy inputs that count a group's working SEs, and the one that takes the open cases.
+    let headcountInputs: FixedBuffer<(input: Int, group: Int)>
+    let casesInput: Int
+    let scheduledHeadcount: DayGrid<Int32>
+    let scheduledCapacity: DayGrid<Double>
+    let engineerGroups: FixedBuffer<Int32>
+    let engineerCapacities: FixedBuffer<Double>
+    /// Per SE and day: scheduled to work.
+    let engineerScheduled: DayGrid<Bool>
 
     init(_ m: SimulationModel) {
-        func copy<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
-            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: max(1, values.count))
-            _ = buffer.initialize(from: values)
-            return UnsafeMutableBufferPointer(rebasing: buffer[0..<values.count])
-        }
         let scenario = m.scenario
         days = m.dayCount
         segments = m.windows.count
         groups = m.groups.count
+        firstReportedDay = m.firstReportedDay
         resolve = scenario.resolvePerShift
         dailyStartProbability = scenario.sickness.dailyStartProbability
         spellLength = GeometricSampler(p: 1 / scenario.sickness.meanSpellDays)
@@ -216,31 +214,19 @@ struct KernelTables {
         case .fixed(let n): (initialOpen, initialOpenIsPoisson) = (Double(n), false)
         case .poissonMean(let mean): (initialOpen, initialOpenIsPoisson) = (mean, true)
         }
-        arrivalMeans = copy(m.arrivalMeans)
-        spikeMeans = copy(m.spikeMeans)
-        keptShares = copy(m.keptShares)
-        shiftShares = copy(m.shiftShares)
-        multipliers = copy(m.multipliers)
-        extraPerSegment = copy(m.extraPerSegment)
-        isCheckDay = copy(m.isCheckDay.map { $0 ? 1 : 0 })
-        checkIndex = copy(m.checkIndex.map { Int32($0) })
-        inputGroups = copy(m.inputGroups.map { Int32($0 ?? -1) })
-        scheduledHeadcount = copy(m.scheduledHeadcount)
-        scheduledCapacity = copy(m.scheduledCapacity)
-        engineerGroups = copy(m.engineers.map { Int32($0.group) })
-        engineerCapacities = copy(m.engineers.map(\.capacity))
-        engineerScheduled = copy(m.engineers.flatMap { $0.scheduled.map { $0 ? UInt8(1) : 0 } })
-    }
-
-    func deallocate() {
-        for buffer in [arrivalMeans, spikeMeans, keptShares, shiftShares, multipliers, extraPerSegment, scheduledCapacity, engineerCapacities] {
-            buffer.baseAddress?.deallocate()
-        }
-        isCheckDay.baseAddress?.deallocate()
-        engineerScheduled.baseAddress?.deallocate()
-        checkIndex.baseAddress?.deallocate()
-        inputGroups.baseAddress?.deallocate()
-        scheduledHeadcount.baseAddress?.deallocate()
-        engineerGroups.baseAddress?.deallocate()
+        arrivalMeans = SegmentGrid(m.arrivalMeans, segments: segments)
+        spikeMeans = FixedBuffer(m.spikeMeans)
+        keptShares = FixedBuffer(m.keptShares)
+        shiftShares = ShiftShares(m.shiftShares, segments: segments)
+        multipliers = FixedBuffer(m.multipliers)
+        extraPerSegment = SegmentGrid(m.extraPerSegment, segments: segments)
+        isCheckDay = FixedBuffer(m.isCheckDay)
+        headcountInputs = FixedBuffer(m.inputGroups.enumerated().compactMap { input, group in group.map { (input, $0) } })
+        casesInput = m.inputGroups.firstIndex(of: nil)!
+        scheduledHeadcount = DayGrid(m.scheduledHeadcount, days: days)
+        scheduledCapacity = DayGrid(m.scheduledCapacity, days: days)
+        engineerGroups = FixedBuffer(m.engineers.map { Int32($0.group) })
+        engineerCapacities = FixedBuffer(m.engineers.map(\.capacity))
+        engineerScheduled = DayGrid(m.engineers.flatMap(\.scheduled), days: days)
     }
 }

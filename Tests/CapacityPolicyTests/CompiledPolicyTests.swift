@@ -1,5 +1,5 @@
 import Testing
-import CapacityPolicy
+@testable import CapacityPolicy
 
 /// The compiled evaluator must equal the explained one on every state, not on average.
 @Suite struct CompiledPolicyTests {
@@ -68,6 +68,12 @@ import CapacityPolicy
                 }
             }
         }
+    }
+
+    /// The handbook's dense table covers emea < 16, us < 16 and open < 512: 4, 4 and 9 bits.
+    @Test func handbookDenseRegion() throws {
+        let bits = try #require(CompiledPolicy(Policy.handbook).dense?.bits)
+        #expect([bits.0, bits.1, bits.2] == [4, 4, 9])
     }
 
     @Test func batchEvaluationMatchesSingleEvaluation() {

@@ -1,5 +1,4 @@
 import CapacityPolicy
-import GSLSupport
 
 extension KernelTwin {
     /// What the twin's trials saw at each reported check, as counts and sums.
@@ -26,7 +25,7 @@ extension KernelTwin {
 
     /// Runs `trials` trials one after another on one Mersenne Twister seeded with `seed`.
     func run(trials: Int, seed: UInt32) throws -> Sample {
-        let rng = try RandomGenerator(.mt19937, seed: seed)
+        let rng = try MersenneTwister(seed: seed)
         var sample = Sample(checks: reportedChecks.count, levels: scenario.policy.levels.count)
         var levels: [Observation: Int] = [:]
         for _ in 0..<trials {

@@ -1,6 +1,5 @@
 import CapacityPolicy
 import CGSL
-import GSLSupport
 import Scenarios
 
 extension KernelTwin {

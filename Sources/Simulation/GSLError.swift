@@ -27,12 +27,12 @@ public struct GSLError: Error, RawRepresentable, Hashable, Sendable, CustomStrin
 
 /// GSL's default error handler calls `abort()`; a planning tool must report, not crash. Every
 /// entry point into GSL in this package goes through a type that calls this first.
-public enum GSLRuntime {
+package enum GSLRuntime {
     private static let handlerOff: Void = {
         _ = gsl_set_error_handler_off()
     }()
 
-    public static func disableAbortingErrorHandler() {
+    package static func disableAbortingErrorHandler() {
         _ = handlerOff
     }
 }
