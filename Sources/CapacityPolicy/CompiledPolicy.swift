@@ -140,6 +140,8 @@ extension CompiledPolicy {
         /// Inputs that have atoms.
         @usableFromInline let inputLookups: FixedBuffer<InputLookup>
         @usableFromInline let inputCells: FixedBuffer<Int32>
+        /// Every input's atoms, weakest first, for values beyond its cell table.
+        let inputAtoms: FixedBuffer<Atom>
         /// Ratios that have atoms.
         @usableFromInline let ratioLookups: FixedBuffer<RatioLookup>
         @usableFromInline let denominators: FixedBuffer<Int>
@@ -153,13 +155,23 @@ extension CompiledPolicy {
         let checkedStates = Mutex<Set<[Int32]>>([])
         #endif
 
-        /// An input's cells: `inputCells[cells + min(value, clamp)]`, beyond `clamp` no atom changes.
+        /// Values an input's cell table covers at most. Thresholds beyond it (a policy may say
+        /// `open > 100000000`) are found by a search over the input's atoms instead, so the tables'
+        /// size depends on how many thresholds there are, not on how large they are.
+        static let inputTableLimit: Int32 = 4096
+
+        /// An input's cells: `inputCells[cells + min(value, clamp)]`. Unless `beyondTable`, no atom
+        /// changes past `clamp`; otherwise values past it are counted against the input's atoms
+        /// (`inputAtoms[atomStart..<atomStart + atomCount]`).
         @usableFromInline
         struct InputLookup {
             @usableFromInline let input: Int
             @usableFromInline let clamp: Int32
             @usableFromInline let cells: Int
             @usableFromInline let stride: Int
+            @usableFromInline let beyondTable: Bool
+            let atomStart: Int
+            let atomCount: Int
         }
 
         /// A ratio's numerator input, its denominator inputs (`denominators[denominatorStart...]`),
@@ -201,10 +213,15 @@ extension CompiledPolicy {
             // Inputs: cell of each value up to the clamp, beyond which no atom changes.
             var inputEntries: [InputLookup] = []
             var inputCellValues: [Int32] = []
+            var inputAtomValues: [Atom] = []
             for m in 0..<inputCount where !atoms[m].isEmpty {
                 let highest = atoms[m].map { $0.threshold }.max()!
-                let clamp = Int32(max(0, min(Double(Int32.max - 1), highest.rounded(.down) + 1)))
-                inputEntries.append(InputLookup(input: m, clamp: clamp, cells: inputCellValues.count, stride: strides[m]))
+                let reach = Int32(max(0, min(Double(Int32.max - 1), highest.rounded(.down) + 1)))
+                let clamp = min(reach, Storage.inputTableLimit)
+                inputEntries.append(InputLookup(
+                    input: m, clamp: clamp, cells: inputCellValues.count, stride: strides[m],
+                    beyondTable: reach > clamp, atomStart: inputAtomValues.count, atomCount: atoms[m].count))
+                inputAtomValues += atoms[m]
                 for x in 0...Int(clamp) {
                     inputCellValues.append(Int32(atoms[m].filter { $0.holds(Double(x)) }.count))
                 }
@@ -255,6 +272,7 @@ extension CompiledPolicy {
 
             inputLookups = FixedBuffer(inputEntries)
             inputCells = FixedBuffer(inputCellValues)
+            inputAtoms = FixedBuffer(inputAtomValues)
             ratioLookups = FixedBuffer(ratioEntries)
             denominators = FixedBuffer(denominatorIndices)
             cutoffs = FixedBuffer(cutoffValues)
@@ -276,6 +294,18 @@ extension CompiledPolicy {
             return c
         }
 
+        /// How many of the input's atoms hold for `value`: a binary search, since the atoms that
+        /// hold are always the weakest ones. O(log atoms).
+        @usableFromInline
+        func cellBeyondTable(_ lookup: InputLookup, _ value: Int32) -> Int {
+            var (low, high) = (0, lookup.atomCount)
+            while low < high {
+                let middle = (low + high) / 2
+                if inputAtoms[lookup.atomStart + middle].holds(Double(value)) { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+
         /// The cell path of the three-input kernel, or the general evaluator for other shapes.
         @usableFromInline
         func levelOutsideDenseRegion(_ values: UnsafePointer<Int32>) -> Int {
@@ -287,8 +317,11 @@ extension CompiledPolicy {
         func level(_ values: UnsafePointer<Int32>) -> Int {
             var index = 0
             for lookup in inputLookups {
-                let v = min(values[lookup.input], lookup.clamp)
-                index &+= Int(inputCells[lookup.cells &+ Int(v)]) &* lookup.stride
+                let v = values[lookup.input]
+                let cell = v > lookup.clamp && lookup.beyondTable
+                    ? cellBeyondTable(lookup, v)
+                    : Int(inputCells[lookup.cells &+ Int(min(v, lookup.clamp))])
+                index &+= cell &* lookup.stride
             }
             for lookup in ratioLookups {
                 var n = 0

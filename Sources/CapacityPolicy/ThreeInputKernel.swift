@@ -33,7 +33,9 @@ extension CompiledPolicy {
         static let denseBits = 17
 
         init?(_ storage: Storage) {
-            guard storage.inputCount == 3, storage.ratioLookups.count <= 1 else { return nil }
+            // Inputs with thresholds beyond their cell tables take the general path.
+            guard storage.inputCount == 3, storage.ratioLookups.count <= 1,
+                  !storage.inputLookups.contains(where: \.beyondTable) else { return nil }
             var clamps = [0, 0, 0]
             var cells: [FixedBuffer<Int32>] = []
             for k in 0..<3 {

@@ -10,19 +10,22 @@ import Foundation
 /// GSL's draw for draw (`GeometricSamplerTests`).
 struct GeometricSampler {
     let p: Double
-    /// log(1 − p), or 0 when p = 1 (every trial succeeds).
+    /// log(1 − p), or 0 when p = 1 (every trial succeeds). When 1 − p rounds to 1 (p below about
+    /// 1e-16), log(1 − p) would be 0 and every draw infinite: −p is its value to double precision.
     private let logFailure: Double
 
     init(p: Double) {
         self.p = p
-        logFailure = p == 1 ? 0 : Foundation.log(1 - p)
+        logFailure = p == 1 ? 0 : (1 - p < 1 ? Foundation.log(1 - p) : -p)
     }
 
-    /// The next variate; very large values (p near 0) are capped at `Int32.max`, beyond any horizon.
+    /// The next variate; very large values (p near 0, or 0: never) are capped at `Int32.max`,
+    /// beyond any horizon.
     @inline(__always)
     func sample(_ rng: UnsafeMutablePointer<gsl_rng>) -> Int {
         let u = gsl_rng_uniform_pos(rng)
         if p == 1 { return 1 }
+        guard p > 0 else { return Int(Int32.max) }
         return Int(min(Foundation.log(u) / logFailure + 1, Double(Int32.max)))
     }
 }

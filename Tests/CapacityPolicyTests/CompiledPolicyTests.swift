@@ -35,6 +35,23 @@ import Testing
         }
     }
 
+    /// Thresholds of a hundred million or a billion compile to tables of the same size as small
+    /// ones (values beyond the table are searched among the thresholds), and still agree.
+    @Test func hugeThresholdsCompileSmallAndAgree() {
+        var policy = Policy.handbook
+        policy.levels[7].criteria.append(Criterion(metric: "open", comparison: .greaterThan(1e8)))
+        policy.levels[6].criteria.append(Criterion(metric: "us", comparison: .between(5000, 1e9)))
+        let table = EffectiveTable(policy)
+        let compiled = CompiledPolicy(table)
+        #expect(compiled.storage.inputCells.count <= 3 * (Int(CompiledPolicy.Storage.inputTableLimit) + 1))
+        var generator = SplitMix(seed: 9)
+        let near: [Int] = [0, 1, 2, 7, 4095, 4096, 4097, 4999, 5000, 5001, 99_999_999, 100_000_000, 100_000_001, 999_999_999, 1_000_000_000]
+        for _ in 0..<50_000 {
+            let o = Observation([Int(generator.next() % 20), near[Int(generator.next() % UInt64(near.count))], near[Int(generator.next() % UInt64(near.count))]])
+            #expect(compiled.level(o) == table.evaluate(o).level, "\(o)")
+        }
+    }
+
     /// A policy of another shape (four inputs, two ratios) takes the general path, not the three-input kernel.
     @Test func generalPathAgreesOnAnotherShape() throws {
         let text = """
