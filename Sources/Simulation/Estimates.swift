@@ -99,12 +99,12 @@ public struct Estimates: Sendable {
             }
             let openHistogram = (0..<Tally.openBins).map { Int(tally.openHistogram[c * Tally.openBins + $0]) }
             var open = Estimates.summary(histogram: openHistogram, value: { Double($0) }, trials: n)
-            open = Summary(mean: n > 0 ? Double(tally.openSums[c]) / Double(n) : 0, p50: open.p50, p90: open.p90)
+            open = Summary(mean: n > 0 ? tally.openSums[c].value / Double(n) : 0, p50: open.p50, p90: open.p90)
             let loadHistogram = (0..<Tally.loadBins).map { Int(tally.loadHistogram[c * Tally.loadBins + $0]) }
             let loadPercentiles = Estimates.summary(histogram: loadHistogram, value: { bin in
                 bin == Tally.loadBins - 1 ? (tally.infiniteLoads[c] > 0 ? .infinity : 100) : Double(bin) / 100
             }, trials: n)
-            let loadMean = tally.infiniteLoads[c] > 0 ? Double.infinity : (n > 0 ? Double(tally.loadFixedSums[c]) / Tally.loadScale / Double(n) : 0)
+            let loadMean = tally.infiniteLoads[c] > 0 ? Double.infinity : (n > 0 ? tally.loadFixedSums[c].value / Tally.loadScale / Double(n) : 0)
             let alerts = model.alertChannels.map { atLeast[$0.level].estimate }
             checks.append(CheckEstimate(
                 date: check.date, window: model.windows[check.window].name, levels: levels, atLeast: atLeast,

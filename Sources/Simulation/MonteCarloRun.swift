@@ -50,6 +50,14 @@ public struct MonteCarloRun: Sendable {
         progress: @escaping @Sendable (Int, Int?) -> Void = { _, _ in },
         isCancelled: @escaping @Sendable () -> Bool = { false }
     ) throws -> Tally {
+        let requested: Int
+        switch settings.size {
+        case .trials(let trials): requested = trials
+        case .precision(_, let maximumTrials): requested = maximumTrials
+        }
+        guard (1...Tally.maximumTrials).contains(requested) else {
+            throw SimulationError("a run has 1 to \(Tally.maximumTrials) trials, not \(requested)")
+        }
         var total = Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
         let blockSize = settings.blockSize
         switch settings.size {

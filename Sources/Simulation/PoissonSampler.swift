@@ -28,11 +28,16 @@ public struct PoissonSampler: Sendable {
         reciprocals = (0...200).map { $0 == 0 ? 0 : 1 / Double($0) }
     }
 
+    /// Means are drawn at most at this: 10^15 cases, beyond anything the validated ranges reach
+    /// but through the most extreme Gamma draws of the demand shock, where the variate is still
+    /// an exact whole number far from overflow (its standard deviation is 3·10^7).
+    public static let largestMean = 1e15
+
     @inlinable
     public func sample(mean: Double, _ rng: UnsafeMutablePointer<gsl_rng>) -> Int {
-        if mean <= 0 { return 0 }
+        if !(mean > 0) { return 0 }
         if mean < 10 { return inversion(mean: mean, rng) }
-        return transformedRejection(mean: mean, rng)
+        return transformedRejection(mean: min(mean, Self.largestMean), rng)
     }
 
     @usableFromInline

@@ -6,6 +6,9 @@
 public struct Tally: Sendable {
     /// Open cases at a check are counted exactly up to this; larger backlogs fall in the last bin.
     public static let openBins = 4096
+    /// The most trials one tally may count: histogram bins are 32-bit, so that a long horizon's
+    /// tallies stay small (about 57 KB a check), and 4·10^9 trials take days on any machine.
+    public static let maximumTrials = 4_000_000_000
     /// Load is counted in bins of 1/100 up to 100; the last bin holds 100 and more, and +infinity.
     public static let loadBins = 10_001
     /// Loads are summed in fixed point (units of 2^-16, rounded half up) so that the sum does not
@@ -18,9 +21,9 @@ public struct Tally: Sendable {
     public private(set) var trials = 0
     /// `[check * levelCount + level]`
     public private(set) var levels: [Int]
-    public private(set) var openSums: [Int]
+    public private(set) var openSums: [ExactSum]
     public private(set) var openHistogram: [UInt32]
-    public private(set) var loadFixedSums: [Int]
+    public private(set) var loadFixedSums: [ExactSum]
     public private(set) var infiniteLoads: [Int]
     public private(set) var loadHistogram: [UInt32]
     /// `[(check * groups + g) * (size + 1) + headcount]` with the largest group size.
@@ -39,9 +42,9 @@ public struct Tally: Sendable {
         self.groupSizes = groupSizes
         self.maxGroupSize = groupSizes.max() ?? 0
         levels = Array(repeating: 0, count: checkCount * levelCount)
-        openSums = Array(repeating: 0, count: checkCount)
+        openSums = Array(repeating: ExactSum(), count: checkCount)
         openHistogram = Array(repeating: 0, count: checkCount * Tally.openBins)
-        loadFixedSums = Array(repeating: 0, count: checkCount)
+        loadFixedSums = Array(repeating: ExactSum(), count: checkCount)
         infiniteLoads = Array(repeating: 0, count: checkCount)
         loadHistogram = Array(repeating: 0, count: checkCount * Tally.loadBins)
         headcountHistogram = Array(repeating: 0, count: checkCount * groupSizes.count * (maxGroupSize + 1))
@@ -52,7 +55,7 @@ public struct Tally: Sendable {
 
     /// Records one trial from what it saw at every reported check, in time order: its level, the
     /// open cases and the working headcount per group (`[check * groups + g]`).
-    mutating func recordTrial(levels trialLevels: UnsafeBufferPointer<UInt8>, open: UnsafeBufferPointer<Int32>, headcounts: UnsafeBufferPointer<Int32>) {
+    mutating func recordTrial(levels trialLevels: UnsafeBufferPointer<UInt8>, open: UnsafeBufferPointer<Int>, headcounts: UnsafeBufferPointer<Int32>) {
         trials += 1
         let groups = groupSizes.count
         let levelCount = self.levelCount
@@ -62,9 +65,9 @@ public struct Tally: Sendable {
                 loadHistogram.withUnsafeMutableBufferPointer { loadHistogram in
                     headcountHistogram.withUnsafeMutableBufferPointer { headcountHistogram in
                         for c in 0..<checkCount {
-                            let o = Int(open[c])
+                            let o = open[c]
                             levels[c * levelCount + Int(trialLevels[c])] += 1
-                            openSums[c] += o
+                            openSums[c].add(o)
                             openHistogram[c * Tally.openBins + min(o, Tally.openBins - 1)] += 1
                             var working = 0
                             for g in 0..<groups {
@@ -77,8 +80,11 @@ public struct Tally: Sendable {
                                 loadHistogram[c * Tally.loadBins + Tally.loadBins - 1] += 1
                             } else {
                                 let load = working == 0 ? 0 : Double(o) / Double(working)
-                                loadFixedSums[c] += Int(load * Tally.loadScale + 0.5)
-                                loadHistogram[c * Tally.loadBins + min(Int(load * 100), Tally.loadBins - 1)] += 1
+                                // A load past 10^14 cases per SE (never reached within the validated
+                                // ranges) would overflow the fixed point: it is summed at that value.
+                                loadFixedSums[c].add(Int(min(load, 1e14) * Tally.loadScale + 0.5))
+                                let bin = load < Double(Tally.loadBins - 1) / 100 ? Int(load * 100) : Tally.loadBins - 1
+                                loadHistogram[c * Tally.loadBins + bin] += 1
                             }
                         }
                     }
@@ -111,9 +117,9 @@ public struct Tally: Sendable {
         trials += other.trials
         func add<T: FixedWidthInteger>(_ a: inout [T], _ b: [T]) { for i in a.indices { a[i] &+= b[i] } }
         add(&levels, other.levels)
-        add(&openSums, other.openSums)
+        for c in openSums.indices { openSums[c].add(other.openSums[c]) }
         add(&openHistogram, other.openHistogram)
-        add(&loadFixedSums, other.loadFixedSums)
+        for c in loadFixedSums.indices { loadFixedSums[c].add(other.loadFixedSums[c]) }
         add(&infiniteLoads, other.infiniteLoads)
         add(&loadHistogram, other.loadHistogram)
         add(&headcountHistogram, other.headcountHistogram)

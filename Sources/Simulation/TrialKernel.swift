@@ -44,7 +44,7 @@ public final class TrialKernel {
     let inputs: FixedBuffer<Int32>
     /// What the trial saw at each reported check, recorded into the tally once the trial ends.
     let checkLevels: FixedBuffer<UInt8>
-    let checkOpen: FixedBuffer<Int32>
+    let checkOpen: FixedBuffer<Int>
     /// `[check * groups + g]`, as `Tally.recordTrial` reads it.
     let checkHeadcounts: FixedBuffer<Int32>
 
@@ -157,7 +157,7 @@ public final class TrialKernel {
                 level = policy.level(inputs.elements.baseAddress!)
                 guard d >= t.firstReportedDay else { continue }
                 checkLevels[check] = UInt8(level)
-                checkOpen[check] = Int32(clamping: open)
+                checkOpen[check] = open
                 for g in 0..<groups { checkHeadcounts[check * groups + g] = headcount[g, day: d] }
                 check += 1
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Simulation
 import WhatIf
 
 /// `--trials`, `--seed` and `--threads`, shared by every command that simulates. The same seed and
@@ -17,9 +18,8 @@ struct SamplingOptions: ParsableArguments {
 
     /// Trials of a paired comparison when `--trials` is not given: each simulates two scenarios.
     static let defaultPairedTrials = 20_000
-    /// The most trials a run may ask for (`--trials`, `--max-trials`): ten billion trials take days
-    /// on any machine, and every count and sum of the tallies stays far from overflow below it.
-    static let maximumTrials = 10_000_000_000
+    /// The most trials a run may ask for (`--trials`, `--max-trials`): what a tally can count.
+    static let maximumTrials = Tally.maximumTrials
     /// Worker threads beyond four per processor only add memory (a tally each), not speed.
     static var maximumThreads: Int { 4 * ProcessInfo.processInfo.activeProcessorCount }
 

@@ -5,6 +5,19 @@ import Testing
 /// against GSL's probability function, at means on both sides of the switch between inversion
 /// and transformed rejection, with the seed fixed so the test is deterministic.
 @Suite struct PoissonSamplerTests {
+    /// Means beyond the documented largest are drawn at it; a mean that is not a positive number
+    /// gives 0. Neither traps.
+    @Test func extremeMeansDoNotTrap() throws {
+        let rng = try RandomGenerator(seed: 3)
+        let sampler = PoissonSampler()
+        for mean in [1e308, .infinity, 1e15] {
+            let draw = Double(sampler.sample(mean: mean, rng.pointer))
+            #expect(abs(draw - PoissonSampler.largestMean) < 10 * PoissonSampler.largestMean.squareRoot(), "\(mean)")
+        }
+        #expect(sampler.sample(mean: .nan, rng.pointer) == 0)
+        #expect(sampler.sample(mean: -1, rng.pointer) == 0)
+    }
+
     @Test(arguments: [0.3, 2.5, 9.99, 10.0, 16.2, 37.5, 180.0])
     func matchesThePoissonDistribution(mean: Double) throws {
         let rng = try RandomGenerator(seed: 20_261_201)
