@@ -20,7 +20,7 @@ public struct CompanyCalendar: Sendable {
 }
 
 /// Dates on which the whole company is closed: no checks are declared and nobody is scheduled,
-/// rota or not (MODEL.md §1).
+/// rota or not (docs/MODEL.md §1).
 public struct CompanyClosure: Hashable, Sendable {
     public let dates: DateRange
     /// Shown in explanations ("closed: year-end shutdown") when given.

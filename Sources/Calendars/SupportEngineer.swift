@@ -1,4 +1,4 @@
-/// One member of the support team, as the schedule sees them (MODEL.md §2).
+/// One member of the support team, as the schedule sees them (docs/MODEL.md §2).
 public struct SupportEngineer: Sendable {
     public var name: String
     /// "emea", "us", or a group the scenario defines; checks count working SEs per group.

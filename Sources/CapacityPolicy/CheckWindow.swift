@@ -1,4 +1,4 @@
-/// A coverage window and the time CS-triage declares its level (POLICY.md: EMEA at 10:00 UTC,
+/// A coverage window and the time CS-triage declares its level (docs/POLICY.md: EMEA at 10:00 UTC,
 /// Americas at 17:30 UTC). Scenarios may define others.
 public struct CheckWindow: Sendable, Hashable {
     public var name: String

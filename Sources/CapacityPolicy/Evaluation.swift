@@ -1,4 +1,4 @@
-/// The straightforward evaluator: it decides the level the way POLICY.md states the rules and
+/// The straightforward evaluator: it decides the level the way docs/POLICY.md states the rules and
 /// keeps every intermediate fact, so CS-triage can see why a level was declared. The compiled
 /// evaluator is tested against it on whole input grids.
 public struct Evaluation: Sendable {

@@ -1,4 +1,4 @@
-/// The handbook's policy (POLICY.md), built into the binary so `plan level` works with no file.
+/// The handbook's policy (docs/POLICY.md), built into the binary so `plan level` works with no file.
 /// `scenarios/default-policy.json` holds the same bytes for teams to copy and edit; a test checks
 /// that the two never drift apart.
 extension Policy {

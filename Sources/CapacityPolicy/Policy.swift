@@ -2,7 +2,7 @@
 ///
 /// The policy is data so that a team with other groups, thresholds or channels edits a file and
 /// rebuilds nothing. The first level is the baseline: its criteria describe business as usual and
-/// are never a trigger (POLICY.md, rule 2).
+/// are never a trigger (docs/POLICY.md, rule 2).
 public struct Policy: Sendable, Equatable {
     public var name: String
     public var reading: Reading
@@ -31,7 +31,7 @@ public struct Policy: Sendable, Equatable {
     }
 }
 
-/// How criteria repeated word for word at several "any" levels are read (POLICY.md, rule 3).
+/// How criteria repeated word for word at several "any" levels are read (docs/POLICY.md, rule 3).
 public enum Reading: String, Sendable, CaseIterable {
     /// A repeat at a higher "any" level is a ditto mark: it counts only at the lowest level where it appears.
     case firstLevel = "first-level"
@@ -62,7 +62,7 @@ public struct Input: Sendable, Equatable {
 /// A metric derived as one input per unit of others, such as open cases per working SE.
 ///
 /// When the denominator is zero the ratio is +infinity if the numerator is positive and 0 if it is
-/// zero: nobody working with cases open is the worst load there is (POLICY.md).
+/// zero: nobody working with cases open is the worst load there is (docs/POLICY.md).
 public struct Ratio: Sendable, Equatable {
     public var name: String
     public var numerator: String

@@ -1,5 +1,5 @@
 /// The inputs `plan bench` and the `Benchmarks/` suites evaluate: uniformly random states over the
-/// grid POLICY.md's tests use (emea 0–6, us 0–15, open 0–200), stored flat as the compiled
+/// grid docs/POLICY.md's tests use (emea 0–6, us 0–15, open 0–200), stored flat as the compiled
 /// evaluator reads them. Generated with SplitMix64 so every run measures the same inputs.
 public enum BenchmarkObservations {
     public static func handbookGrid(count: Int, seed: UInt64 = 0x5EED) -> [Int32] {

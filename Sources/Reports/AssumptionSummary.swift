@@ -17,7 +17,7 @@ struct AssumptionSummary {
         if sickness.dailyStartProbability == 0 {
             sentences.append("Sickness: none.")
         } else {
-            // Inverse of p0 = sick days per year / 365 / mean spell days (MODEL.md §3).
+            // Inverse of p0 = sick days per year / 365 / mean spell days (docs/MODEL.md §3).
             let sickDays = sickness.dailyStartProbability * 365 * sickness.meanSpellDays
             let severity = sickness.severityCV == 0
                 ? "the same every season"

@@ -4,7 +4,7 @@ import OutputFormats
 /// `plan policy show`: the effective table for people (Markdown) and for tools (JSON), with the
 /// conventions a reader must know to read it.
 extension EffectiveTable {
-    /// The conventions every reader of the table must know; POLICY.md requires the product to state them.
+    /// The conventions every reader of the table must know; docs/POLICY.md requires the product to state them.
     public var conventions: [String] {
         var lines = [
             "The declared level is the highest level whose trigger holds; when none holds it is level 1, the baseline, whose criteria describe business as usual and never trigger.",

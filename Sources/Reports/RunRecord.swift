@@ -173,7 +173,7 @@ public struct RunRecord: Sendable, Codable {
         public let seed: UInt64
         public let trials: Int
         public let blockSize: Int
-        /// The GSL generator behind every stream (MODEL.md §7).
+        /// The GSL generator behind every stream (docs/MODEL.md §7).
         public let generator: String
         /// The requested widest 95% half-width, for a run sized by precision; absent otherwise.
         public let precisionTarget: Double?

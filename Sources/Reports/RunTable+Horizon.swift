@@ -20,7 +20,7 @@ extension RunTable {
     }
 
     /// `longest_runs.csv`: the distribution of the longest run of consecutive checks at ≥ k, which
-    /// `horizon.csv` summarises (MODEL.md §8), in long form.
+    /// `horizon.csv` summarises (docs/MODEL.md §8), in long form.
     ///
     /// Columns: `level,run_length,probability` (4 decimals), for k = 2 … L and the run lengths with a
     /// non-zero probability, shortest first.

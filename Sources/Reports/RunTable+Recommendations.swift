@@ -1,7 +1,7 @@
 import Simulation
 
 extension RunTable {
-    /// `recommendations.csv`: what leadership arranges ahead of time (MODEL.md §8) — for each alert
+    /// `recommendations.csv`: what leadership arranges ahead of time (docs/MODEL.md §8) — for each alert
     /// channel and window, the runs of consecutive check days on which P(the alert is needed)
     /// reaches the scenario's threshold.
     ///

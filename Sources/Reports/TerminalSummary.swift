@@ -120,7 +120,7 @@ public struct TerminalSummary {
         return lines
     }
 
-    /// MODEL.md §8 in plain words; identical date ranges of several windows share a line.
+    /// docs/MODEL.md §8 in plain words; identical date ranges of several windows share a line.
     var recommendations: [String] {
         let threshold = NumberFormat.percent(record.policy.recommendationThreshold)
         guard !estimates.recommendations.isEmpty else {

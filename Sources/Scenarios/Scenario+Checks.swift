@@ -2,7 +2,7 @@ import Calendars
 
 extension Scenario {
     /// Whether levels are declared on `date`: one of the check days, and the company is open
-    /// (MODEL.md §1). Complexity: O(closures).
+    /// (docs/MODEL.md §1). Complexity: O(closures).
     public func isCheckDay(_ date: CivilDate) -> Bool {
         checkDays.contains(date.weekday) && company.closure(on: date) == nil
     }

@@ -1,7 +1,7 @@
 import Calendars
 import CapacityPolicy
 
-/// Everything `plan simulate` needs to know about a period, a team and its work (MODEL.md), as
+/// Everything `plan simulate` needs to know about a period, a team and its work (docs/MODEL.md), as
 /// read from a scenario file. Every quantity of the model has a field here, and every field a
 /// default (stated in the JSON Schema and the README).
 public struct Scenario: Sendable {
@@ -85,7 +85,7 @@ public struct Scenario: Sendable {
         ]
     }
 
-    /// The sickness spell model of MODEL.md §3.
+    /// The sickness spell model of docs/MODEL.md §3.
     public struct Sickness: Sendable, Hashable {
         /// Probability that an SE not already in a spell starts one on a given day, before severity.
         public var dailyStartProbability: Double
@@ -100,7 +100,7 @@ public struct Scenario: Sendable {
             self.severityCV = severityCV
         }
 
-        /// From sick days per year: p0 = sick_days_per_year / 365 / mean_spell_days (MODEL.md §3).
+        /// From sick days per year: p0 = sick_days_per_year / 365 / mean_spell_days (docs/MODEL.md §3).
         public init(sickDaysPerYear: Double, meanSpellDays: Double, severityCV: Double) {
             self.init(dailyStartProbability: sickDaysPerYear / 365 / meanSpellDays, meanSpellDays: meanSpellDays, severityCV: severityCV)
         }
@@ -108,7 +108,7 @@ public struct Scenario: Sendable {
         public static let none = Sickness(dailyStartProbability: 0, meanSpellDays: 1, severityCV: 0)
     }
 
-    /// New cases per day (MODEL.md §4).
+    /// New cases per day (docs/MODEL.md §4).
     public struct Inflow: Sendable, Equatable {
         public var basePerDay: Double
         /// Factor per weekday; missing weekdays have factor 1.
@@ -157,7 +157,7 @@ public struct Scenario: Sendable {
         case poissonMean(Double)
     }
 
-    /// What declaring a level changes until the next check (MODEL.md §6). Effects of levels 1…k
+    /// What declaring a level changes until the next check (docs/MODEL.md §6). Effects of levels 1…k
     /// combine: multipliers multiply, extra resolutions add, diverted shares combine as 1 − ∏(1 − s).
     public struct LevelEffect: Sendable, Hashable {
         public var capacityMultiplier: Double

@@ -17,7 +17,7 @@ extension ScenarioDecoder {
     }
 
     /// Every date the simulation touches: the warm-up, the horizon, and the day before the warm-up,
-    /// whose late shifts (US 14:00–01:00) run into the first simulated segment (MODEL.md §1).
+    /// whose late shifts (US 14:00–01:00) run into the first simulated segment (docs/MODEL.md §1).
     /// Nil after reporting when these dates leave the years the holiday rules cover.
     func simulatedDates(horizon: DateRange, warmupDays: Int) -> ClosedRange<CivilDate>? {
         let first = horizon.first.adding(days: -warmupDays - 1)

@@ -3,7 +3,7 @@ import Calendars
 import InputFormats
 
 /// The random parts of the model and what the levels change: sickness, case inflow, the starting
-/// backlog and the contingency effects (MODEL.md §3–6).
+/// backlog and the contingency effects (docs/MODEL.md §3–6).
 extension ScenarioDecoder {
     static let distributions = ["poisson", "negative_binomial"]
     /// How far arrival shares may sum from 1, for shares written as decimals.

@@ -1,7 +1,7 @@
 import Calendars
 import CapacityPolicy
 
-/// What a run estimates for one check (MODEL.md §8).
+/// What a run estimates for one check (docs/MODEL.md §8).
 public struct CheckEstimate: Sendable {
     public let date: CivilDate
     public let window: String
@@ -63,7 +63,7 @@ public struct Recommendation: Sendable, Hashable {
     }
 }
 
-/// Turns a tally into the estimates of MODEL.md §8.
+/// Turns a tally into the estimates of docs/MODEL.md §8.
 public struct Estimates: Sendable {
     public let model: SimulationModel
     public let trials: Int

@@ -8,7 +8,7 @@ import CapacityPolicy
 /// and t, exactly as `MonteCarloRun` seeds it, so the base side equals a plain run with the same
 /// seed. Each trial has its own substream per part of the model (absence, inflow, work): an edit
 /// that changes one part leaves the other parts' draws, and every draw before the edit takes
-/// effect, unchanged (common random numbers, MODEL.md §7). The two runs of a trial then differ only
+/// effect, unchanged (common random numbers, docs/MODEL.md §7). The two runs of a trial then differ only
 /// where the edit matters, which makes the paired difference far less noisy than the difference of
 /// two independent runs. Tallies are integer counts merged per block, so the result is identical
 /// for any thread count.

@@ -2,13 +2,13 @@ import Buffers
 import CapacityPolicy
 import CGSL
 
-/// Simulates trials of a `SimulationModel` (MODEL.md §3–6) and records them in a `Tally`.
+/// Simulates trials of a `SimulationModel` (docs/MODEL.md §3–6) and records them in a `Tally`.
 ///
 /// One kernel per worker thread: it owns its three GSL generators, one per stream, so that the
 /// absence, inflow and work draws of a block of trials do not depend on one another (common random
 /// numbers between scenarios that differ in one part) nor on which thread runs the block.
 ///
-/// Draws are made as MODEL.md states them or in exactly equivalent form:
+/// Draws are made as docs/MODEL.md states them or in exactly equivalent form:
 /// - sickness: instead of a Bernoulli trial each day, the waiting time to the next spell is drawn
 ///   as a geometric variate (the number of days up to the first success of daily Bernoulli(p)
 ///   trials), and a spell lasts a geometric number of days with the scenario's mean; spells are
@@ -67,7 +67,7 @@ public final class TrialKernel {
     /// run with master seed `seed`.
     ///
     /// Each trial has its own seed per stream (`StreamSeed`), derived from (master seed, block,
-    /// stream) and the trial's index, as MODEL.md §7 states. Without per-trial seeds, a trial that
+    /// stream) and the trial's index, as docs/MODEL.md §7 states. Without per-trial seeds, a trial that
     /// drew a different number of variates (because a what-if changed it) would shift every later
     /// trial of its block; with them, a change to a scenario leaves the other trials' draws untouched.
     public func seed(master seed: UInt64, block: UInt64, trial: UInt64) {
@@ -86,7 +86,7 @@ public final class TrialKernel {
         let (absenceRNG, inflowRNG, workRNG) = (absence.pointer, inflow.pointer, work.pointer)
         let (headcount, capacity, inputs) = (self.headcount, self.capacity, self.inputs)
 
-        // Absence (MODEL.md §3).
+        // Absence (docs/MODEL.md §3).
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
         if t.dailyStartProbability > 0 {
@@ -115,7 +115,7 @@ public final class TrialKernel {
             }
         }
 
-        // Inflow shock and the starting backlog (MODEL.md §4–5).
+        // Inflow shock and the starting backlog (docs/MODEL.md §4–5).
         var demand = 1.0
         if t.demandCV > 0 {
             let shape = 1 / (t.demandCV * t.demandCV)

@@ -1,4 +1,4 @@
-/// A binomial proportion with its Wilson score interval (MODEL.md §8): unlike the normal
+/// A binomial proportion with its Wilson score interval (docs/MODEL.md §8): unlike the normal
 /// approximation it stays inside [0, 1] and covers well for probabilities near 0 or 1, which is
 /// where most level probabilities sit.
 public struct Proportion: Sendable, Hashable {

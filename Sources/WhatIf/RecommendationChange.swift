@@ -4,7 +4,7 @@ import Simulation
 
 /// A channel that becomes worth briefing ahead (or stops being) between the base and the variant:
 /// consecutive checks of one window where P(its alert is needed) crosses the recommendation
-/// threshold (MODEL.md §8) in one run and not in the other.
+/// threshold (docs/MODEL.md §8) in one run and not in the other.
 ///
 /// Compared check by check rather than as the two runs' lists of recommended ranges, so that a
 /// range that grows by two days reads as those two days added, not as one range removed and a

@@ -8,7 +8,7 @@ extension ScenarioEdit {
     ///
     /// SEs keep their places in the team: a removed SE stays in it but is never scheduled, and a new
     /// SE is appended. The absence stream draws each SE's sickness in team order, so this keeps every
-    /// other SE's draws, and the comparison tight (common random numbers, MODEL.md §7).
+    /// other SE's draws, and the comparison tight (common random numbers, docs/MODEL.md §7).
     ///
     /// - Complexity: O(edits × team size × time-off ranges per SE).
     public static func apply(_ edits: [ScenarioEdit], to scenario: Scenario) throws(WhatIfError) -> Scenario {

@@ -1,7 +1,7 @@
 import Testing
 import CapacityPolicy
 
-/// POLICY.md's worked examples: (emea, us, open) → level (1-based) under each reading.
+/// docs/POLICY.md's worked examples: (emea, us, open) → level (1-based) under each reading.
 @Suite struct WorkedExampleTests {
     static let examples: [(emea: Int, us: Int, open: Int, firstLevel: Int, literal: Int)] = [
         (3, 10, 40, 1, 1),

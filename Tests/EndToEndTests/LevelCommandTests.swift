@@ -22,7 +22,7 @@ import Testing
         """)
     }
 
-    /// POLICY.md's worked examples through the binary, under both readings.
+    /// docs/POLICY.md's worked examples through the binary, under both readings.
     @Test(arguments: [
         (3, 10, 40, 1, 1), (3, 12, 10, 1, 1), (3, 10, 65, 1, 1), (3, 10, 66, 2, 2), (2, 10, 40, 2, 4), (3, 5, 30, 3, 3),
         (1, 10, 30, 5, 6), (3, 2, 10, 6, 6), (0, 1, 5, 6, 6), (0, 1, 12, 7, 7), (0, 0, 1, 8, 8), (0, 0, 0, 6, 6),

@@ -10,7 +10,7 @@ extension KernelTwin {
         let open: Int
     }
 
-    /// Runs one trial of MODEL.md §3–6, drawing every variate from `rng` as the model states it.
+    /// Runs one trial of docs/MODEL.md §3–6, drawing every variate from `rng` as the model states it.
     ///
     /// `levels` remembers the explained evaluator's verdicts across trials: a check's inputs recur,
     /// and the evaluator, which keeps every reason, is slow.
@@ -35,7 +35,7 @@ extension KernelTwin {
                 }
             }
         }
-        // Who works: scheduled and not sick. Day -1 has no sickness: its SEs count as scheduled (MODEL.md §1).
+        // Who works: scheduled and not sick. Day -1 has no sickness: its SEs count as scheduled (docs/MODEL.md §1).
         // `headcount[g][d + 1]` and `capacity[g][d + 1]` (summed capacity factors) per group and day.
         var headcount = [[Int]](repeating: [Int](repeating: 0, count: days + 1), count: scenario.groups.count)
         var capacity = [[Double]](repeating: [Double](repeating: 0, count: days + 1), count: scenario.groups.count)

@@ -2,7 +2,7 @@ import Calendars
 import CapacityPolicy
 import Scenarios
 
-/// A plain, slow transcription of the planning model (MODEL.md §2–6), read from the `Scenario`
+/// A plain, slow transcription of the planning model (docs/MODEL.md §2–6), read from the `Scenario`
 /// itself, against which the trial kernel is tested for statistical equivalence.
 ///
 /// The kernel works on `SimulationModel`'s precomputed arrays and draws in equivalent but
@@ -30,7 +30,7 @@ struct KernelTwin {
     /// `shiftShares[g][offset][s]`: share of group g's shift, worked on day d − offset, that falls
     /// in segment s of day d.
     let shiftShares: [[[Double]]]
-    /// λ_d of MODEL.md §4 before the demand shock: base × weekday factor × holiday factor.
+    /// λ_d of docs/MODEL.md §4 before the demand shock: base × weekday factor × holiday factor.
     let expectedCases: [Double]
     let arrivalShares: [Double]
     let isCheckDay: [Bool]
