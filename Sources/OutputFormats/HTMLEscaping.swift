@@ -4,18 +4,16 @@ extension String {
     ///
     /// - Complexity: O(n).
     public var htmlEscaped: String {
-        var escaped = ""
-        escaped.reserveCapacity(utf8.count)
+        replacingCharacters(["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"])
+    }
+
+    /// Each character found in `replacements` replaced by its text, the others kept. O(n).
+    func replacingCharacters(_ replacements: [Character: String]) -> String {
+        var result = ""
+        result.reserveCapacity(utf8.count)
         for character in self {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
+            if let replacement = replacements[character] { result += replacement } else { result.append(character) }
         }
-        return escaped
+        return result
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Scenarios
-import Simulation
+@testable import Simulation
 import Testing
 
 /// Whatever `plan validate` accepts, `plan simulate` runs: generated scenarios whose numbers sit
@@ -99,17 +99,15 @@ import Testing
     }
 }
 
-/// SplitMix64: a small, well-mixed generator for test data.
+/// SplitMix64 (a Weyl sequence through the engine's own mixer): a small, well-mixed generator for
+/// test data.
 struct SplitMix64 {
     var state: UInt64
     init(seed: UInt64) { state = seed }
 
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+        return StreamSeed.mix(state)
     }
 
     /// Uniform on [0, 1).
