@@ -80,3 +80,21 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
     ]
 )
+
+// MARK: - Fuzzing
+
+/// libFuzzer harnesses (Fuzz/README.md), declared only when `PLAN_FUZZ=1`. Kept out of the normal
+/// package so that `swift build` and `swift test` never see them: they only link with
+/// `-sanitize=fuzzer` (libFuzzer supplies `main`), and being targets of this package lets them call
+/// the readers' internals without adding public products. `Fuzz/run.sh` builds them.
+if Context.environment["PLAN_FUZZ"] == "1" {
+    let harnesses: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-json", ["InputFormats"]),
+        ("fuzz-csv", ["InputFormats", "CalendarImport"]),
+        ("fuzz-ics", ["CalendarImport", "Calendars"]),
+        ("fuzz-scenario", ["Scenarios", "Simulation"]),
+        ("fuzz-policy", ["CapacityPolicy"]),
+    ]
+    package.targets += [.systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer")]
+    package.targets += harnesses.map { .executableTarget(name: $0.name, dependencies: $0.dependencies + ["LibFuzzer"], path: "Fuzz/Harnesses/\($0.name)") }
+}
