@@ -14,6 +14,9 @@ shift || true
 harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=(json csv ics scenario policy)
 
+# A Swift trap goes straight to libFuzzer, which names the input; the Swift backtracer would hang under ASan.
+export SWIFT_BACKTRACE=enable=no
+
 scratch=.build-fuzz
 # Release code, as shipped; AddressSanitizer also catches out-of-bounds access in the unsafe buffers.
 build=(swift build -c release --scratch-path "$scratch" -Xswiftc -sanitize=fuzzer,address)
@@ -42,8 +45,8 @@ for h in "${harnesses[@]}"; do
         echo "  replay: $scratch/release/fuzz-$h $findings/$reproducer" >&2
         failed+=("$h")
     fi
-    grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$findings/log.txt" | tr '\n' ' ' || true
-    echo "corpus: $(ls "$corpus" | wc -l) inputs"
+    grep -E "^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)" "$findings/log.txt" | tr -s ' \n' ' ' || true
+    grep -o "corp: [0-9]*/[0-9a-zA-Z]*" "$findings/log.txt" | tail -n 1 || true
 done
 
 if [ ${#failed[@]} -gt 0 ]; then

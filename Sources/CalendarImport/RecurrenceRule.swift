@@ -150,7 +150,7 @@ struct RecurrenceRule: Equatable {
         let code = entry.suffix(2).uppercased()
         let prefix = entry.dropLast(2)
         let ordinal = prefix.isEmpty ? nil : Int(prefix)
-        guard let weekday = weekdayCodes[code], prefix.isEmpty || ordinal.map({ $0 != 0 && abs($0) <= 53 }) == true else {
+        guard let weekday = weekdayCodes[code], prefix.isEmpty || ordinal.map({ $0 != 0 && (-53...53).contains($0) }) == true else {
             throw fail("expected BYDAY to list weekdays such as MO, 2TU or -1FR, found \"\(entry)\"")
         }
         return WeekdayNumber(ordinal: ordinal, weekday: weekday)
