@@ -83,10 +83,10 @@ let package = Package(
 
 // MARK: - Fuzzing
 
-/// libFuzzer harnesses (Fuzz/README.md), declared only when `PLAN_FUZZ=1`. Kept out of the normal
-/// package so that `swift build` and `swift test` never see them: they only link with
-/// `-sanitize=fuzzer` (libFuzzer supplies `main`), and being targets of this package lets them call
-/// the readers' internals without adding public products. `Fuzz/run.sh` builds them.
+/// libFuzzer harnesses (Fuzz/README.md), declared only when `PLAN_FUZZ=1`, so that `swift build` and
+/// `swift test` never see them: they link only with `-sanitize=fuzzer`, which brings libFuzzer's
+/// driver. As targets of this package they reach every module without adding public products.
+/// `Fuzz/run.sh` builds and runs them.
 if Context.environment["PLAN_FUZZ"] == "1" {
     let harnesses: [(name: String, dependencies: [Target.Dependency])] = [
         ("fuzz-json", ["InputFormats"]),
