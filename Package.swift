@@ -108,3 +108,21 @@ let package = Package(
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
     ]
 )
+
+// MARK: - Fuzzing
+
+/// libFuzzer harnesses (Fuzz/README.md), declared only when `PLAN_FUZZ=1`, so that `swift build` and
+/// `swift test` never see them: they link only with `-sanitize=fuzzer`, which brings libFuzzer's
+/// driver. As targets of this package they reach every module without adding public products.
+/// `Fuzz/run.sh` builds and runs them.
+if Context.environment["PLAN_FUZZ"] == "1" {
+    let harnesses: [(name: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-json", ["InputFormats"]),
+        ("fuzz-csv", ["InputFormats", "CalendarImport"]),
+        ("fuzz-ics", ["CalendarImport", "Calendars"]),
+        ("fuzz-scenario", ["Scenarios", "Simulation"]),
+        ("fuzz-policy", ["CapacityPolicy"]),
+    ]
+    package.targets += [.systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer")]
+    package.targets += harnesses.map { .executableTarget(name: $0.name, dependencies: $0.dependencies + ["LibFuzzer"], path: "Fuzz/Harnesses/\($0.name)") }
+}

@@ -49,15 +49,29 @@ extension EventDefinition {
         occurrences += extraOccurrences.map { (inStartZone($0.start), $0.length) }
 
         let removed = Set((exceptions + overridden).map { inStartZone($0).date })
-        var dates: Set<CivilDate> = []
+        var spans: [ClosedRange<Int>] = []
         for occurrence in occurrences where !removed.contains(occurrence.start.date) {
             let offset = lastCoveredOffset(startSecond: occurrence.start.secondOfDay ?? 0, length: occurrence.length)
             let first = max(occurrence.start.date, horizon.lowerBound)
             let last = min(occurrence.start.date.adding(days: offset), horizon.upperBound)
             guard first <= last else { continue }
-            for dayNumber in first.dayNumber...last.dayNumber { dates.insert(CivilDate(dayNumber: dayNumber)) }
+            spans.append(first.dayNumber...last.dayNumber)
         }
-        return dates.sorted()
+        return Self.days(coveredBy: spans)
+    }
+
+    /// The days of `spans` in order, each once. Occurrences longer than their interval overlap, up to
+    /// the whole horizon each, so the spans are merged rather than their days visited one by one.
+    ///
+    /// - Complexity: O(s log s + d) for s spans covering d distinct days.
+    private static func days(coveredBy spans: [ClosedRange<Int>]) -> [CivilDate] {
+        var days: [CivilDate] = []
+        var next = Int.min
+        for span in spans.sorted(by: { $0.lowerBound < $1.lowerBound }) where span.upperBound >= next {
+            for dayNumber in max(span.lowerBound, next)...span.upperBound { days.append(CivilDate(dayNumber: dayNumber)) }
+            next = span.upperBound + 1
+        }
+        return days
     }
 
     /// How many days after its start date an occurrence's last covered date is.

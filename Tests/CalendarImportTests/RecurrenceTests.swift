@@ -143,6 +143,15 @@ struct RecurrenceTests {
                 == dates(from: "2027-01-01", through: "2027-01-06"))
     }
 
+    /// Found by fuzzing: occurrences two thousand years long that overlap each other and the whole horizon
+    /// took minutes when each occurrence marked its days one by one; their days are now merged.
+    @Test(.timeLimit(.minutes(1))) func overlappingOccurrencesLongerThanTheHorizon() throws {
+        #expect(try series(";VALUE=DATE:00010101", "FREQ=DAILY;UNTIL=20270110;BYDAY=MO,TU,WE,TH,FR", extra: "DTEND;VALUE=DATE:20261222")
+                == dates(from: "2026-01-01", through: "2027-12-31"))
+        #expect(try series(";VALUE=DATE:00010101", "FREQ=DAILY", extra: "DURATION:P800000D")
+                == dates(from: "2026-01-01", through: "2027-12-31"))
+    }
+
     @Test func countIsCountedFromDTSTARTEvenBeforeTheHorizon() throws {
         #expect(try series(";VALUE=DATE:20251229", "FREQ=DAILY;COUNT=5") == dates("2026-01-01", "2026-01-02"))
     }
