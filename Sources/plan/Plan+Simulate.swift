@@ -13,9 +13,10 @@ extension Plan {
             discussion: """
                 Prints a summary and writes checks.csv, levels.csv, horizon.csv, longest_runs.csv, \
                 recommendations.csv, run.json and, with --html, report.html into the output directory, \
-                which is replaced as a whole once every file is written. The same scenario, seed and \
-                trial count give the same files whatever --threads. Ctrl-C stops the run; nothing is \
-                written then (exit status 130).
+                which is swapped in as a whole once every file is written; only an empty folder or \
+                one plan wrote is replaced. The same scenario, seed and trial count give the same \
+                files whatever --threads. Ctrl-C, SIGTERM or SIGHUP stops the run; nothing is \
+                written then (exit status 130, 143 or 129).
                 """
         )
 

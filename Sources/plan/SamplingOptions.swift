@@ -7,13 +7,13 @@ import WhatIf
 /// trials give the same output whatever the thread count, so the thread count is not a sampling
 /// choice, only a speed one.
 struct SamplingOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Number of trials (default: 100000; 20000 paired trials for compare, whatif and approve).")
+    @Option(parsing: .unconditional, help: "Number of trials, 1 to 4000000000 (default: 100000; 20000 paired trials for compare, whatif and approve).")
     var trials: Int?
 
     @Option(parsing: .unconditional, help: "Master seed, a non-negative integer; the same seed gives the same output whatever the thread count.")
     var seed: UInt64 = 1
 
-    @Option(parsing: .unconditional, help: "Worker threads (default: all cores).")
+    @Option(parsing: .unconditional, help: "Worker threads, 1 to four per processor (default: all cores); the output does not depend on it.")
     var threads: Int?
 
     /// Trials of a paired comparison when `--trials` is not given: each simulates two scenarios.
