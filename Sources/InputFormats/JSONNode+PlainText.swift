@@ -25,3 +25,21 @@ extension Unicode.Scalar {
         properties.generalCategory == .control || value == 0x2028 || value == 0x2029
     }
 }
+
+extension String {
+    /// The text with each control character written as `\u{…}`: what a message quotes from an input
+    /// (a key, a value, a line) must not move the cursor or start a line that looks like another
+    /// message. O(n).
+    public var escapingControlCharacters: String {
+        guard unicodeScalars.contains(where: \.isControlCharacter) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            if scalar.isControlCharacter {
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

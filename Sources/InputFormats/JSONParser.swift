@@ -32,7 +32,7 @@ public struct JSONInputError: Error, CustomStringConvertible, Sendable, Equatabl
         if let line { parts[0] += ":\(line)" }
         if let path { parts.append(path.description) }
         parts.append(message)
-        return parts.joined(separator: ": ")
+        return parts.joined(separator: ": ").escapingControlCharacters
     }
 }
 

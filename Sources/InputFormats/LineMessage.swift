@@ -15,5 +15,6 @@ public struct LineMessage: Error, Equatable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(source):\(line): \(message)" }
+    /// One line whatever the input held: control characters quoted from it are escaped.
+    public var description: String { "\(source):\(line): \(message)".escapingControlCharacters }
 }

@@ -69,6 +69,17 @@ import Testing
         #expect(problems(#""description": "Équipe — décembre""#, team: #"[{"name": "\#(hundred)", "group": "emea", "country": "GB"}]"#) == [])
     }
 
+    /// What a message quotes from the input cannot forge a line or move the cursor: control
+    /// characters in keys and values are escaped in every message.
+    @Test func messagesQuoteControlCharactersEscaped() {
+        let lines = problems(#""x\u001b[2Jy\nfake": 1"#)
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix(#"s.json:3: /x\u{1B}[2Jy\u{A}fake: unknown key "x\u{1B}[2Jy\u{A}fake"; expected one of"#) == true)
+        let start = #""horizon": {"start": "2026-12-01\r", "end": "2026-12-31"}"#
+        #expect(TestScenario.problems(TestScenario.minimal().replacingOccurrences(of: #""horizon": {"start": "2026-12-01", "end": "2026-12-31"}"#, with: start))
+            == [#"s.json:1: /horizon/start: "2026-12-01\u{D}" is not a date (expected YYYY-MM-DD)"#])
+    }
+
     @Test func teamSizeIsBounded() throws {
         let member = #"{"name": "a", "group": "emea", "country": "GB"}"#
         let team = "[" + Array(repeating: member, count: ScenarioLimits.teamSize + 1).joined(separator: ", ") + "]"
