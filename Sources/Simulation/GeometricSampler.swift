@@ -11,7 +11,8 @@ import Foundation
 struct GeometricSampler {
     let p: Double
     /// log(1 − p), or 0 when p = 1 (every trial succeeds). When 1 − p rounds to 1 (p below about
-    /// 1e-16), log(1 − p) would be 0 and every draw infinite: −p is its value to double precision.
+    /// 1e-16), log(1 − p) would be 0 and every draw infinite: −p is its value to double precision
+    /// (and for p = 0 it is −0, so the wait is +infinity, capped below like any huge one).
     private let logFailure: Double
 
     init(p: Double) {
@@ -25,7 +26,6 @@ struct GeometricSampler {
     func sample(_ rng: UnsafeMutablePointer<gsl_rng>) -> Int {
         let u = gsl_rng_uniform_pos(rng)
         if p == 1 { return 1 }
-        guard p > 0 else { return Int(Int32.max) }
         return Int(min(Foundation.log(u) / logFailure + 1, Double(Int32.max)))
     }
 }

@@ -55,9 +55,7 @@ public struct MonteCarloRun: Sendable {
         case .trials(let trials): requested = trials
         case .precision(_, let maximumTrials): requested = maximumTrials
         }
-        guard (1...Tally.maximumTrials).contains(requested) else {
-            throw SimulationError("a run has 1 to \(Tally.maximumTrials) trials, not \(requested)")
-        }
+        try Tally.checkTrialCount(requested)
         var total = Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
         let blockSize = settings.blockSize
         switch settings.size {

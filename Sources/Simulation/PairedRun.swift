@@ -28,9 +28,7 @@ public struct PairedRun: Sendable {
         blockSize: Int = RunSettings.defaultBlockSize
     ) throws(SimulationError) {
         try PairedRun.checkComparable(base, variant)
-        guard (1...Tally.maximumTrials).contains(trials) else {
-            throw SimulationError("a run has 1 to \(Tally.maximumTrials) trials, not \(trials)")
-        }
+        try Tally.checkTrialCount(trials)
         self.base = base
         self.variant = variant
         self.trials = trials

@@ -9,6 +9,13 @@ public struct Tally: Sendable {
     /// The most trials one tally may count: histogram bins are 32-bit, so that a long horizon's
     /// tallies stay small (about 57 KB a check), and 4·10^9 trials take days on any machine.
     public static let maximumTrials = 4_000_000_000
+
+    /// Throws unless a run of `trials` trials fits one tally.
+    static func checkTrialCount(_ trials: Int) throws(SimulationError) {
+        guard (1...maximumTrials).contains(trials) else {
+            throw SimulationError("a run has 1 to \(maximumTrials) trials, not \(trials)")
+        }
+    }
     /// Load is counted in bins of 1/100 up to 100; the last bin holds 100 and more, and +infinity.
     public static let loadBins = 10_001
     /// Loads are summed in fixed point (units of 2^-16, rounded half up) so that the sum does not

@@ -13,4 +13,13 @@ import Testing
             #expect(sampler.sample(ours.pointer) == Int(gsl_ran_geometric(theirs.pointer, p)))
         }
     }
+
+    /// Where log(1 − p) rounds to 0 (GSL would divide by zero) and at p = 0, every wait is past any
+    /// horizon: capped at Int32.max, never a trap. At p = 1e-15 it is about 10^15 days, capped too.
+    @Test(arguments: [0.0, 1e-18, 1e-15])
+    func vanishingProbabilitiesWaitPastAnyHorizon(p: Double) throws {
+        let rng = try RandomGenerator(seed: 5)
+        let sampler = GeometricSampler(p: p)
+        for _ in 0..<1_000 { #expect(sampler.sample(rng.pointer) == Int(Int32.max)) }
+    }
 }
