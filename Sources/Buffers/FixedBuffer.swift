@@ -51,6 +51,10 @@ public final class FixedBuffer<Element> {
         base.update(from: source.base, count: count)
     }
 
+    /// Sets every element to `value`. O(n).
+    @inlinable
+    public func assign(repeating value: Element) { base.update(repeating: value, count: count) }
+
     /// The elements, for code that takes a buffer pointer; valid while this buffer lives. O(1).
     @inlinable
     public var elements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }

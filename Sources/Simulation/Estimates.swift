@@ -97,12 +97,13 @@ public struct Estimates: Sendable {
                 let histogram = (0..<size).map { Int(tally.headcountHistogram[(c * groups + g) * size + $0]) }
                 return Estimates.summary(histogram: histogram, value: { Double($0) }, trials: n)
             }
-            let openHistogram = (0..<Tally.openBins).map { Int(tally.openHistogram[c * Tally.openBins + $0]) }
-            var open = Estimates.summary(histogram: openHistogram, value: { Double($0) }, trials: n)
+            let openHistogram = LogBuckets.counts(check: c, in: tally.openHistogram, checks: tally.checkCount)
+            var open = Estimates.summary(histogram: openHistogram, value: { Double(LogBuckets.value(ofBucket: $0)) }, trials: n)
             open = Summary(mean: n > 0 ? tally.openSums[c].value / Double(n) : 0, p50: open.p50, p90: open.p90)
-            let loadHistogram = (0..<Tally.loadBins).map { Int(tally.loadHistogram[c * Tally.loadBins + $0]) }
-            let loadPercentiles = Estimates.summary(histogram: loadHistogram, value: { bin in
-                bin == Tally.loadBins - 1 ? (tally.infiniteLoads[c] > 0 ? .infinity : 100) : Double(bin) / 100
+            // Infinite loads count as one more bucket, past every finite one.
+            let loadHistogram = LogBuckets.counts(check: c, in: tally.loadHistogram, checks: tally.checkCount) + [tally.infiniteLoads[c]]
+            let loadPercentiles = Estimates.summary(histogram: loadHistogram, value: { bucket in
+                bucket == loadHistogram.count - 1 ? .infinity : Double(LogBuckets.value(ofBucket: bucket)) / Tally.loadUnitsPerCase
             }, trials: n)
             let loadMean = tally.infiniteLoads[c] > 0 ? Double.infinity : (n > 0 ? tally.loadFixedSums[c].value / Tally.loadScale / Double(n) : 0)
             let alerts = model.alertChannels.map { atLeast[$0.level].estimate }

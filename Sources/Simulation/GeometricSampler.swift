@@ -23,8 +23,8 @@ struct GeometricSampler {
     /// The next variate; very large values (p near 0, or 0: never) are capped at `Int32.max`,
     /// beyond any horizon.
     @inline(__always)
-    func sample(_ rng: UnsafeMutablePointer<gsl_rng>) -> Int {
-        let u = gsl_rng_uniform_pos(rng)
+    func sample(_ uniforms: Uniforms) -> Int {
+        let u = uniforms.positive()
         if p == 1 { return 1 }
         return Int(min(Foundation.log(u) / logFailure + 1, Double(Int32.max)))
     }

@@ -1,83 +1,105 @@
+import Buffers
 import CGSL
 import Foundation
 
 /// Exact Poisson variates from a GSL generator's uniforms, several times cheaper than
-/// `gsl_ran_poisson` at the means the simulation draws (5–40), where GSL recurses through gamma
-/// and binomial variates (about 150 ns a draw on this machine kind).
+/// `gsl_ran_poisson` at the means the simulation draws (about 130 ns a draw at means 15–30 on
+/// this machine kind, where GSL recurses through gamma and binomial variates).
 ///
-/// - mean < 10: inversion by sequential search from 0 (one uniform, about `mean` steps);
-/// - mean ≥ 10: Hörmann's transformed rejection with squeeze, PTRS (W. Hörmann, "The transformed
-///   rejection method for generating Poisson random variables", Insurance: Mathematics and
-///   Economics 12, 1993), two uniforms per attempt and about 1.15 attempts, the log-factorial
-///   from a table.
+/// A draw takes exactly two uniforms from its stream, whatever the mean and however many attempts
+/// it needs, so that a stream advances by the same amount whatever means it is asked for: a trial
+/// of an edited scenario meets the same uniforms at the same draw as the base (common random
+/// numbers: an edit of the arrival or resolution means disturbs only the draws whose means it
+/// changes, and those little).
 ///
-/// Both are exact: the only approximation is floating-point arithmetic. `PoissonSamplerTests`
-/// checks the distribution against GSL's probability function by chi-square for means on both
-/// sides of the switch.
-public struct PoissonSampler: Sendable {
-    /// log(k!) for k < 1024; beyond, `lgamma`.
-    private let logFactorials: [Double]
-    /// 1/k for the inversion's recurrence p_k = p_{k-1} · mean / k: a multiplication is several
-    /// times cheaper than the division it replaces, and the loop is a dependent chain.
-    private let reciprocals: [Double]
-
-    public init() {
-        var table = [Double](repeating: 0, count: 1024)
-        for k in 1..<table.count { table[k] = table[k - 1] + Foundation.log(Double(k)) }
-        logFactorials = table
-        reciprocals = (0...200).map { $0 == 0 ? 0 : 1 / Double($0) }
-    }
-
+/// - mean < `tabulatedBelow`: the Poisson(m) count is the sum of a Poisson(⌊m⌋) count and an
+///   independent Poisson(m − ⌊m⌋) count. The first is inverted from the first uniform with the
+///   table of ⌊m⌋'s cumulative distribution (`PoissonTables`); the second by sequential search
+///   from the second uniform (a mean below 1: usually no step at all). Both are monotone in
+///   their uniform, so nearby means give nearby counts from the same uniforms.
+/// - larger means: Hörmann's transformed rejection with squeeze, PTRS (W. Hörmann, "The
+///   transformed rejection method for generating Poisson random variables", Insurance:
+///   Mathematics and Economics 12, 1993), about 1.15 attempts of two uniforms; the first attempt
+///   takes the stream's two, any further attempt draws from `spare`. Attempts are independent and
+///   identically distributed whatever stream they come from, so the distribution is unchanged.
+///
+/// Both are exact: the only approximation is floating-point arithmetic. The variate is a pure
+/// function of the mean and the uniforms. `PoissonSamplerTests` checks the
+/// distribution against GSL's probability function by chi-square on both sides of every switch.
+public final class PoissonSampler {
+    /// Whole means below this are tabulated (230 KB per worker).
+    public static let tabulatedBelow = 128
     /// Means are drawn at most at this: 10^15 cases, beyond anything the validated ranges reach
     /// but through the most extreme Gamma draws of the demand shock, where the variate is still
     /// an exact whole number far from overflow (its standard deviation is 3·10^7).
     public static let largestMean = 1e15
 
-    @inlinable
-    public func sample(mean: Double, _ rng: UnsafeMutablePointer<gsl_rng>) -> Int {
-        if !(mean > 0) { return 0 }
-        if mean < 10 { return inversion(mean: mean, rng) }
-        return transformedRejection(mean: min(mean, Self.largestMean), rng)
+    /// The whole means' distributions.
+    private let tables = PoissonTables(means: tabulatedBelow)
+    /// log(k!) for k < 1024; beyond, `lgamma`.
+    private let logFactorials: FixedBuffer<Double>
+
+    public init() {
+        var table = [Double](repeating: 0, count: 1024)
+        for k in 1..<table.count { table[k] = table[k - 1] + Foundation.log(Double(k)) }
+        logFactorials = FixedBuffer(table)
     }
 
-    @usableFromInline
-    func inversion(mean: Double, _ rng: UnsafeMutablePointer<gsl_rng>) -> Int {
-        let u = gsl_rng_uniform(rng)
-        var p = Foundation.exp(-mean)
+    public func sample(mean: Double, _ uniforms: Uniforms, spare: Uniforms) -> Int {
+        let u = uniforms.uniform(), v = uniforms.uniform()
+        if !(mean > 0) { return 0 }
+        if mean < Double(Self.tabulatedBelow) {
+            let whole = Int(mean)
+            return tables.invert(u, mean: whole) + Self.belowOne(v, mean: mean - Double(whole))
+        }
+        return transformedRejection(mean: min(mean, Self.largestMean), first: (u, v), spare)
+    }
+
+    /// The smallest k with F(k) ≥ u for a mean below 1, by sequential search from 0.
+    static func belowOne(_ u: Double, mean r: Double) -> Int {
+        // F(0) = e^-r ≥ 1 − r: below that bound the answer is 0 without computing e^-r (a share
+        // 1 − r of the draws). Both sides are within an ulp of exact, so the bound can only differ
+        // from e^-r itself for a u within an ulp of both.
+        if u <= 1 - r { return 0 }
+        var p = Foundation.exp(-r)
         var cdf = p
         var k = 0
-        // The tail beyond k = 200 at mean < 10 is below 1e-150: the loop bound only guards against
-        // rounding leaving `cdf` a hair under a `u` close to 1.
-        reciprocals.withUnsafeBufferPointer { reciprocal in
-            while u > cdf && k < 200 {
-                k += 1
-                p *= mean * reciprocal[k]
-                cdf += p
-            }
+        // Past k = 40 the tail at r < 1 is below 1e-48: the bound only guards against rounding
+        // leaving `cdf` a hair under a `u` close to 1.
+        while u > cdf && k < 40 {
+            k += 1
+            p *= r / Double(k)
+            cdf += p
         }
         return k
     }
 
-    @usableFromInline
-    func transformedRejection(mean: Double, _ rng: UnsafeMutablePointer<gsl_rng>) -> Int {
+    /// PTRS with the first attempt's uniforms given (`v` = 0, which `gsl_rng_uniform_pos` would
+    /// skip, counts as a rejected attempt) and later attempts' drawn from `spare`.
+    func transformedRejection(mean: Double, first: (u: Double, v: Double), _ spare: Uniforms) -> Int {
         let b = 0.931 + 2.53 * mean.squareRoot()
         let a = -0.059 + 0.02483 * b
         let vr = 0.9277 - 3.6224 / (b - 2)
+        var (u, v) = (first.u - 0.5, first.v)
         while true {
-            let u = gsl_rng_uniform(rng) - 0.5
-            let v = gsl_rng_uniform_pos(rng)
-            let us = 0.5 - abs(u)
-            let k = ((2 * a / us + b) * u + mean + 0.43).rounded(.down)
-            // The squeeze accepts about 86% of draws without a logarithm.
-            if us >= 0.07 && v <= vr { return Int(k) }
-            if k < 0 || (us < 0.013 && v > us) { continue }
-            let inverseAlpha = 1.1239 + 1.1328 / (b - 3.4)
-            let lhs = Foundation.log(v * inverseAlpha / (a / (us * us) + b))
-            if lhs <= -mean + k * Foundation.log(mean) - logFactorial(Int(k)) { return Int(k) }
+            if v > 0 {
+                let us = 0.5 - abs(u)
+                let x = (2 * a / us + b) * u + mean + 0.43
+                // k = ⌊x⌋; conversion truncates, which is the floor for x ≥ 0 and one instruction
+                // where `rounded(.down)` calls libm. The squeeze accepts about 86% of draws without a
+                // logarithm, and only where x > 0 (at mean 10 the smallest such x is above 3).
+                if us >= 0.07 && v <= vr { return Int(x) }
+                if x >= 0 && (us >= 0.013 || v <= us) {
+                    let k = Double(Int(x))
+                    let inverseAlpha = 1.1239 + 1.1328 / (b - 3.4)
+                    let lhs = Foundation.log(v * inverseAlpha / (a / (us * us) + b))
+                    if lhs <= -mean + k * Foundation.log(mean) - logFactorial(Int(k)) { return Int(k) }
+                }
+            }
+            (u, v) = (spare.uniform() - 0.5, spare.uniform())
         }
     }
 
-    @usableFromInline
     func logFactorial(_ k: Int) -> Double {
         k < logFactorials.count ? logFactorials[k] : Foundation.lgamma(Double(k) + 1)
     }

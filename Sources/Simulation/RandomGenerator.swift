@@ -15,6 +15,8 @@ package final class RandomGenerator {
     static var algorithm: UnsafePointer<gsl_rng_type> { cgsl_rng_taus2() }
 
     package let pointer: UnsafeMutablePointer<gsl_rng>
+    /// The same generator's uniforms, drawn inline; valid while this generator lives.
+    package let uniforms: Uniforms
 
     package init(seed: UInt64) throws(GSLError) {
         GSLRuntime.disableAbortingErrorHandler()
@@ -25,6 +27,7 @@ package final class RandomGenerator {
             throw .invalidArgument
         }
         pointer = rng
+        uniforms = Uniforms(rng)
         reseed(seed)
     }
 
@@ -41,10 +44,10 @@ package final class RandomGenerator {
     package func reseed(_ seed: UInt64) {
         let x = StreamSeed.mix(seed)
         let top: UInt = 1 << 31
-        let state = gsl_rng_state(pointer).assumingMemoryBound(to: UInt.self)
+        let state = uniforms.state
         state[0] = top | UInt(x & 0x3F_FFFF) << 1
         state[1] = top | UInt(x >> 22 & 0x1F_FFFF) << 3
         state[2] = top | UInt(x >> 43) << 4
-        for _ in 0..<6 { _ = gsl_rng_get(pointer) }
+        for _ in 0..<6 { _ = uniforms.next() }
     }
 }

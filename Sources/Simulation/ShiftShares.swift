@@ -14,4 +14,18 @@ struct ShiftShares {
     subscript(group g: Int, daysLater offset: Int, segment s: Int) -> Double {
         grid[g &* Self.days &+ offset, segment: s]
     }
+
+    /// The capacity working in segment s of day d: each group's shift shares times its working
+    /// capacity on the days whose shifts reach that segment. The one place this sum is computed,
+    /// so that its value is the same bits wherever it is needed. O(groups).
+    @inline(__always)
+    func capacity(day d: Int, segment s: Int, groups: Int, from capacity: DayGrid<Double>) -> Double {
+        var sum = 0.0
+        for g in 0..<groups {
+            for offset in 0..<min(Self.days, d + 2) {
+                sum += self[group: g, daysLater: offset, segment: s] * capacity[g, day: d - offset]
+            }
+        }
+        return sum
+    }
 }

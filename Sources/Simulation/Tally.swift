@@ -2,12 +2,11 @@
 /// workers gives the same totals whatever thread ran which block: the basis of identical output
 /// for any `--threads`.
 ///
-/// Memory is fixed by the scenario (checks × bins), never by the trial count.
+/// Memory is fixed by the scenario (checks × bins), never by the trial count, and grows with the
+/// inflow only as the logarithm of the largest backlog (`LogBuckets`).
 public struct Tally: Sendable {
-    /// Open cases at a check are counted exactly up to this; larger backlogs fall in the last bin.
-    public static let openBins = 4096
     /// The most trials one tally may count: histogram bins are 32-bit, so that a long horizon's
-    /// tallies stay small (about 57 KB a check), and 4·10^9 trials take days on any machine.
+    /// tallies stay small, and 4·10^9 trials take days on any machine.
     public static let maximumTrials = 4_000_000_000
 
     /// Throws unless a run of `trials` trials fits one tally.
@@ -16,11 +15,15 @@ public struct Tally: Sendable {
             throw SimulationError("a run has 1 to \(maximumTrials) trials, not \(trials)")
         }
     }
-    /// Load is counted in bins of 1/100 up to 100; the last bin holds 100 and more, and +infinity.
-    public static let loadBins = 10_001
+    /// Loads are counted in whole hundredths (rounded down), in `LogBuckets`: exact below 1.28,
+    /// within 0.8% above.
+    static let loadUnitsPerCase = 100.0
     /// Loads are summed in fixed point (units of 2^-16, rounded half up) so that the sum does not
     /// depend on the order of trials.
     static let loadScale = 65_536.0
+    /// Loads are counted and summed at most at this: 10^14 cases per SE, never reached within the
+    /// validated ranges, keeps the fixed point far from overflow.
+    static let largestLoad = 1e14
 
     public let checkCount: Int
     public let levelCount: Int
@@ -29,9 +32,13 @@ public struct Tally: Sendable {
     /// `[check * levelCount + level]`
     public private(set) var levels: [Int]
     public private(set) var openSums: [ExactSum]
+    /// Open cases per check in `LogBuckets`.
     public private(set) var openHistogram: [UInt32]
     public private(set) var loadFixedSums: [ExactSum]
+    /// Per check: trials whose load was +infinity (cases open, nobody working); they are not in
+    /// `loadHistogram`.
     public private(set) var infiniteLoads: [Int]
+    /// Finite loads per check in hundredths, in `LogBuckets`.
     public private(set) var loadHistogram: [UInt32]
     /// `[(check * groups + g) * (size + 1) + headcount]` with the largest group size.
     public private(set) var headcountHistogram: [UInt32]
@@ -50,73 +57,101 @@ public struct Tally: Sendable {
         self.maxGroupSize = groupSizes.max() ?? 0
         levels = Array(repeating: 0, count: checkCount * levelCount)
         openSums = Array(repeating: ExactSum(), count: checkCount)
-        openHistogram = Array(repeating: 0, count: checkCount * Tally.openBins)
+        openHistogram = []
         loadFixedSums = Array(repeating: ExactSum(), count: checkCount)
         infiniteLoads = Array(repeating: 0, count: checkCount)
-        loadHistogram = Array(repeating: 0, count: checkCount * Tally.loadBins)
+        loadHistogram = []
         headcountHistogram = Array(repeating: 0, count: checkCount * groupSizes.count * (maxGroupSize + 1))
         reached = Array(repeating: 0, count: levelCount)
         checksAtOrAbove = Array(repeating: 0, count: levelCount)
         longestRuns = Array(repeating: 0, count: levelCount * (checkCount + 1))
     }
 
+    /// A finite load in whole hundredths, as `loadHistogram` counts it. O(1).
+    @inline(__always)
+    static func loadUnits(_ load: Double) -> Int { Int(min(load, largestLoad) * loadUnitsPerCase) }
+
     /// Records one trial from what it saw at every reported check, in time order: its level, the
     /// open cases and the working headcount per group (`[check * groups + g]`).
     mutating func recordTrial(levels trialLevels: UnsafeBufferPointer<UInt8>, open: UnsafeBufferPointer<Int>, headcounts: UnsafeBufferPointer<Int32>) {
         trials += 1
         let groups = groupSizes.count
-        let levelCount = self.levelCount
+        let (levelCount, checkCount) = (self.levelCount, self.checkCount)
         let histogramStride = maxGroupSize + 1
+        // The histograms grow (rarely) before the loop, so that the loop writes through pointers.
+        // A finite load is at most the open cases (someone works), so the largest open count bounds both.
+        var largestOpen = 0
+        for c in 0..<checkCount { largestOpen = max(largestOpen, open[c]) }
+        Self.reserve(&openHistogram, for: largestOpen, checks: checkCount)
+        Self.reserve(&loadHistogram, for: Self.loadUnits(Double(largestOpen)), checks: checkCount)
         levels.withUnsafeMutableBufferPointer { levels in
-            openHistogram.withUnsafeMutableBufferPointer { openHistogram in
-                loadHistogram.withUnsafeMutableBufferPointer { loadHistogram in
-                    headcountHistogram.withUnsafeMutableBufferPointer { headcountHistogram in
-                        for c in 0..<checkCount {
-                            let o = open[c]
-                            levels[c * levelCount + Int(trialLevels[c])] += 1
-                            openSums[c].add(o)
-                            openHistogram[c * Tally.openBins + min(o, Tally.openBins - 1)] += 1
-                            var working = 0
-                            for g in 0..<groups {
-                                let h = Int(headcounts[c * groups + g])
-                                working += h
-                                headcountHistogram[(c * groups + g) * histogramStride + h] += 1
-                            }
-                            if working == 0 && o > 0 {
-                                infiniteLoads[c] += 1
-                                loadHistogram[c * Tally.loadBins + Tally.loadBins - 1] += 1
-                            } else {
-                                let load = working == 0 ? 0 : Double(o) / Double(working)
-                                // A load past 10^14 cases per SE (never reached within the validated
-                                // ranges) would overflow the fixed point: it is summed at that value.
-                                loadFixedSums[c].add(Int(min(load, 1e14) * Tally.loadScale + 0.5))
-                                let bin = load < Double(Tally.loadBins - 1) / 100 ? Int(load * 100) : Tally.loadBins - 1
-                                loadHistogram[c * Tally.loadBins + bin] += 1
-                            }
-                        }
-                    }
+        openSums.withUnsafeMutableBufferPointer { openSums in
+        openHistogram.withUnsafeMutableBufferPointer { openHistogram in
+        loadFixedSums.withUnsafeMutableBufferPointer { loadFixedSums in
+        infiniteLoads.withUnsafeMutableBufferPointer { infiniteLoads in
+        loadHistogram.withUnsafeMutableBufferPointer { loadHistogram in
+        headcountHistogram.withUnsafeMutableBufferPointer { headcountHistogram in
+            for c in 0..<checkCount {
+                let o = open[c]
+                levels[c * levelCount + Int(trialLevels[c])] += 1
+                openSums[c].add(o)
+                openHistogram[LogBuckets.index(check: c, bucket: LogBuckets.bucket(o), checks: checkCount)] += 1
+                var working = 0
+                for g in 0..<groups {
+                    let h = Int(headcounts[c * groups + g])
+                    working += h
+                    headcountHistogram[(c * groups + g) * histogramStride + h] += 1
+                }
+                if working == 0 && o > 0 {
+                    infiniteLoads[c] += 1
+                } else {
+                    let load = working == 0 ? 0 : Double(o) / Double(working)
+                    loadFixedSums[c].add(Int(min(load, Self.largestLoad) * Self.loadScale + 0.5))
+                    loadHistogram[LogBuckets.index(check: c, bucket: LogBuckets.bucket(Self.loadUnits(load)), checks: checkCount)] += 1
                 }
             }
         }
-        // Horizon statistics in one pass: runs and counts for every k at once.
+        }
+        }
+        }
+        }
+        }
+        }
+        // Horizon statistics in one pass. A run at ≥ k starts where the level rises to k or past
+        // it and ends where it falls below k, so a check costs work only for the levels between
+        // its own and the previous check's; checks at ≥ k are a suffix sum of the levels' counts.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * levelCount) { scratch in
             scratch.initialize(repeating: 0)
-            let runs = scratch.baseAddress!, longest = runs + levelCount, counts = runs + 2 * levelCount
-            for level in trialLevels {
+            let runStart = scratch.baseAddress!, longest = runStart + levelCount, atLevel = runStart + 2 * levelCount
+            var previous = 0
+            for (c, level) in trialLevels.enumerated() {
                 let l = Int(level)
-                for k in 0...l {
-                    runs[k] += 1
-                    counts[k] += 1
-                    if runs[k] > longest[k] { longest[k] = runs[k] }
+                atLevel[l] += 1
+                if l > previous {
+                    for k in (previous + 1)...l { runStart[k] = c }
+                } else if l < previous {
+                    for k in (l + 1)...previous { longest[k] = max(longest[k], c - runStart[k]) }
                 }
-                for k in (l + 1)..<levelCount { runs[k] = 0 }
+                previous = l
             }
-            for k in 0..<levelCount {
-                if counts[k] > 0 { reached[k] += 1 }
-                checksAtOrAbove[k] += counts[k]
+            if previous > 0 {
+                for k in 1...previous { longest[k] = max(longest[k], checkCount - runStart[k]) }
+            }
+            longest[0] = checkCount
+            var atOrAbove = 0
+            for k in stride(from: levelCount - 1, through: 0, by: -1) {
+                atOrAbove += atLevel[k]
+                if atOrAbove > 0 { reached[k] += 1 }
+                checksAtOrAbove[k] += atOrAbove
                 longestRuns[k * (checkCount + 1) + longest[k]] += 1
             }
         }
+    }
+
+    /// Grows a `LogBuckets` array so that it holds `value`'s bucket.
+    private static func reserve(_ counts: inout [UInt32], for value: Int, checks: Int) {
+        let size = LogBuckets.size(through: LogBuckets.bucket(value), checks: checks)
+        if counts.count < size { counts += repeatElement(0, count: size - counts.count) }
     }
 
     /// Adds another worker's counts.
@@ -125,10 +160,10 @@ public struct Tally: Sendable {
         func add<T: FixedWidthInteger>(_ a: inout [T], _ b: [T]) { for i in a.indices { a[i] &+= b[i] } }
         add(&levels, other.levels)
         for c in openSums.indices { openSums[c].add(other.openSums[c]) }
-        add(&openHistogram, other.openHistogram)
+        LogBuckets.add(other.openHistogram, into: &openHistogram)
         for c in loadFixedSums.indices { loadFixedSums[c].add(other.loadFixedSums[c]) }
         add(&infiniteLoads, other.infiniteLoads)
-        add(&loadHistogram, other.loadHistogram)
+        LogBuckets.add(other.loadHistogram, into: &loadHistogram)
         add(&headcountHistogram, other.headcountHistogram)
         add(&reached, other.reached)
         add(&checksAtOrAbove, other.checksAtOrAbove)

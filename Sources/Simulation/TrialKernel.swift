@@ -4,7 +4,7 @@ import CGSL
 
 /// Simulates trials of a `SimulationModel` (docs/MODEL.md §3–6) and records them in a `Tally`.
 ///
-/// One kernel per worker thread: it owns its three GSL generators, one per stream, so that the
+/// One kernel per worker thread: it owns its GSL generators, one per stream, so that the
 /// absence, inflow and work draws of a block of trials do not depend on one another (common random
 /// numbers between scenarios that differ in one part) nor on which thread runs the block.
 ///
@@ -17,18 +17,20 @@ import CGSL
 /// - arrivals: a day's Poisson cases split binomially between segments are independent Poisson
 ///   counts per segment (Poisson thinning), and so are the cases kept after a binomial diversion,
 ///   so each segment takes one Poisson draw with mean λ_d·D·share·(1 − diverted);
-/// - Poisson variates come from `PoissonSampler` (arrivals) and `PoissonInversionCache`
-///   (resolutions, whose means recur), both exact and cheaper than `gsl_ran_poisson`.
+/// - Poisson variates (arrivals and resolutions) come from `PoissonSampler`, exact, cheaper than
+///   `gsl_ran_poisson`, and two uniforms a draw from the stream.
 public final class TrialKernel {
-    public enum Stream: UInt64, CaseIterable { case absence = 1, inflow = 2, work = 3 }
+    /// The spare stream holds the rejected attempts' retries of the Poisson samplers, so that the
+    /// inflow and work streams advance by two uniforms a draw whatever the means (`PoissonSampler`).
+    public enum Stream: UInt64, CaseIterable { case absence = 1, inflow = 2, work = 3, spare = 4 }
 
     let model: SimulationModel
     let policy: CompiledPolicy
     let sampler = PoissonSampler()
-    let resolutions = PoissonInversionCache()
     let absence: RandomGenerator
     let inflow: RandomGenerator
     let work: RandomGenerator
+    let spare: RandomGenerator
     /// The model's numbers, copied once into fixed buffers: the hot loop reads them without
     /// reference counting or copying the model.
     let tables: KernelTables
@@ -40,6 +42,9 @@ public final class TrialKernel {
     /// bit-identical whenever the same people work: the resolution sampler's tables are keyed by
     /// that value.
     let capacity: DayGrid<Double>
+    /// Per day: some SE scheduled on that day or one of the two before is sick, so the day's
+    /// segments cannot take their resolution capacity from `KernelTables.scheduledShiftCapacity`.
+    let capacityChanged: FixedBuffer<Bool>
     /// The policy's inputs at a check, in the policy's order.
     let inputs: FixedBuffer<Int32>
     /// What the trial saw at each reported check, recorded into the tally once the trial ends.
@@ -54,24 +59,26 @@ public final class TrialKernel {
         absence = try RandomGenerator(seed: Stream.absence.rawValue)
         inflow = try RandomGenerator(seed: Stream.inflow.rawValue)
         work = try RandomGenerator(seed: Stream.work.rawValue)
+        spare = try RandomGenerator(seed: Stream.spare.rawValue)
         tables = KernelTables(model)
         headcount = DayGrid(model.scheduledHeadcount, days: model.dayCount)
         capacity = DayGrid(model.scheduledCapacity, days: model.dayCount)
+        capacityChanged = FixedBuffer(repeating: false, count: model.dayCount)
         inputs = FixedBuffer(repeating: 0, count: model.scenario.policy.inputs.count)
         checkLevels = FixedBuffer(repeating: 0, count: model.checks.count)
         checkOpen = FixedBuffer(repeating: 0, count: model.checks.count)
         checkHeadcounts = FixedBuffer(repeating: 0, count: model.checks.count * model.groups.count)
     }
 
-    /// Seeds the three streams for trial `trial` (counted within its block) of block `block` of a
-    /// run with master seed `seed`.
+    /// Seeds the streams for trial `trial` (counted within its block) of block `block` of a run
+    /// with master seed `seed`.
     ///
     /// Each trial has its own seed per stream (`StreamSeed`), derived from (master seed, block,
     /// stream) and the trial's index, as docs/MODEL.md §7 states. Without per-trial seeds, a trial that
     /// drew a different number of variates (because a what-if changed it) would shift every later
     /// trial of its block; with them, a change to a scenario leaves the other trials' draws untouched.
     public func seed(master seed: UInt64, block: UInt64, trial: UInt64) {
-        for (generator, stream) in [(absence, Stream.absence), (inflow, .inflow), (work, .work)] {
+        for (generator, stream) in [(absence, Stream.absence), (inflow, .inflow), (work, .work), (spare, .spare)] {
             generator.reseed(StreamSeed.trial(master: seed, block: block, trial: trial, stream: stream.rawValue))
         }
     }
@@ -83,17 +90,19 @@ public final class TrialKernel {
     public func runTrial(into tally: inout Tally) {
         let t = tables
         let days = t.days, k = t.segments, groups = t.groups
-        let (absenceRNG, inflowRNG, workRNG) = (absence.pointer, inflow.pointer, work.pointer)
+        let (absenceRNG, inflowRNG, workRNG, spareRNG) = (absence.uniforms, inflow.uniforms, work.uniforms, spare.uniforms)
         let (headcount, capacity, inputs) = (self.headcount, self.capacity, self.inputs)
 
         // Absence (docs/MODEL.md §3).
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
+        let capacityChanged = self.capacityChanged
         if t.dailyStartProbability > 0 {
+            capacityChanged.assign(repeating: false)
             var severity = 1.0
             if t.severityCV > 0 {
                 let shape = 1 / (t.severityCV * t.severityCV)
-                severity = gsl_ran_gamma(absenceRNG, shape, 1 / shape)
+                severity = gsl_ran_gamma(absenceRNG.rng, shape, 1 / shape)
             }
             let spellStart = GeometricSampler(p: min(1, t.dailyStartProbability * severity))
             for se in 0..<t.engineerGroups.count {
@@ -106,6 +115,7 @@ public final class TrialKernel {
                     for d in start..<min(days, start + length) where t.engineerScheduled[se, day: d] {
                         headcount[g, day: d] -= 1
                         capacity[g, day: d] -= t.engineerCapacities[se]
+                        for later in d..<min(days, d + ShiftShares.days) { capacityChanged[later] = true }
                         #if PLAN_INTERNAL_CHECKS
                         precondition(headcount[g, day: d] >= 0, "group \(g) has a negative headcount on day \(d)")
                         #endif
@@ -119,30 +129,27 @@ public final class TrialKernel {
         var demand = 1.0
         if t.demandCV > 0 {
             let shape = 1 / (t.demandCV * t.demandCV)
-            demand = gsl_ran_gamma(inflowRNG, shape, 1 / shape)
+            demand = gsl_ran_gamma(inflowRNG.rng, shape, 1 / shape)
         }
-        var open = t.initialOpenIsPoisson ? sampler.sample(mean: t.initialOpen, inflowRNG) : Int(t.initialOpen)
+        var open = t.initialOpenIsPoisson ? sampler.sample(mean: t.initialOpen, inflowRNG, spare: spareRNG) : Int(t.initialOpen)
 
         var level = 0
         // Reported checks come in the order the days and segments are simulated.
         var check = 0
         for d in 0..<days {
             var dayFactor = demand
-            if t.dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG, t.dispersion, 1 / t.dispersion) }
-            let spike = t.spikeProbability > 0 && gsl_rng_uniform(inflowRNG) < t.spikeProbability
+            if t.dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG.rng, t.dispersion, 1 / t.dispersion) }
+            let spike = t.spikeProbability > 0 && inflowRNG.uniform() < t.spikeProbability
             for s in 0..<k {
                 var mean = t.arrivalMeans[d, segment: s] * dayFactor
                 if spike { mean += t.spikeMeans[s] }
-                let arrivals = sampler.sample(mean: mean * t.keptShares[level], inflowRNG)
+                let arrivals = sampler.sample(mean: mean * t.keptShares[level], inflowRNG, spare: spareRNG)
 
-                var shiftCapacity = 0.0
-                for g in 0..<groups {
-                    for offset in 0..<min(ShiftShares.days, d + 2) {
-                        shiftCapacity += t.shiftShares[group: g, daysLater: offset, segment: s] * capacity[g, day: d - offset]
-                    }
-                }
+                let shiftCapacity = capacityChanged[d]
+                    ? t.shiftShares.capacity(day: d, segment: s, groups: groups, from: capacity)
+                    : t.scheduledShiftCapacity[d, segment: s]
                 let expected = t.resolve * shiftCapacity * t.multipliers[level] + t.extraPerSegment[level, segment: s]
-                let resolved = min(open + arrivals, resolutions.sample(mean: expected, workRNG))
+                let resolved = min(open + arrivals, sampler.sample(mean: expected, workRNG, spare: spareRNG))
                 open += arrivals - resolved
                 #if PLAN_INTERNAL_CHECKS
                 precondition(open >= 0, "negative open cases on day \(d), segment \(s)")
@@ -184,6 +191,9 @@ struct KernelTables {
     let spikeMeans: FixedBuffer<Double>
     let keptShares: FixedBuffer<Double>
     let shiftShares: ShiftShares
+    /// `shiftShares.capacity` per day and segment when everyone scheduled works: what a trial
+    /// uses on days no sickness reaches, bit for bit what it would compute.
+    let scheduledShiftCapacity: SegmentGrid<Double>
     let multipliers: FixedBuffer<Double>
     let extraPerSegment: SegmentGrid<Double>
     let isCheckDay: FixedBuffer<Bool>
@@ -225,6 +235,10 @@ struct KernelTables {
         casesInput = m.inputGroups.firstIndex(of: nil)!
         scheduledHeadcount = DayGrid(m.scheduledHeadcount, days: days)
         scheduledCapacity = DayGrid(m.scheduledCapacity, days: days)
+        let (shares, scheduled, groups) = (shiftShares, scheduledCapacity, groups)
+        scheduledShiftCapacity = SegmentGrid((0..<days).flatMap { d in
+            (0..<m.windows.count).map { s in shares.capacity(day: d, segment: s, groups: groups, from: scheduled) }
+        }, segments: segments)
         engineerGroups = FixedBuffer(m.engineers.map { Int32($0.group) })
         engineerCapacities = FixedBuffer(m.engineers.map(\.capacity))
         engineerScheduled = DayGrid(m.engineers.flatMap(\.scheduled), days: days)

@@ -1,28 +1,32 @@
+import Foundation
 import Testing
 @testable import Simulation
 
 /// The fast sampler must draw from exactly the Poisson distribution: chi-square goodness of fit
-/// against GSL's probability function, at means on both sides of the switch between inversion
-/// and transformed rejection, with the seed fixed so the test is deterministic.
+/// against GSL's probability function, at means with and without a fractional part and on both
+/// sides of the switch between the tables and transformed rejection, with the seed fixed so the
+/// test is deterministic. Every draw takes
+/// exactly two uniforms from its stream, so that streams stay aligned between a scenario and an
+/// edit of its means (common random numbers).
 @Suite struct PoissonSamplerTests {
     /// Means beyond the documented largest are drawn at it; a mean that is not a positive number
     /// gives 0. Neither traps.
     @Test func extremeMeansDoNotTrap() throws {
-        let rng = try RandomGenerator(seed: 3)
+        let rng = try RandomGenerator(seed: 3), spare = try RandomGenerator(seed: 4)
         let sampler = PoissonSampler()
         for mean in [1e308, .infinity, 1e15] {
-            let draw = Double(sampler.sample(mean: mean, rng.pointer))
+            let draw = Double(sampler.sample(mean: mean, rng.uniforms, spare: spare.uniforms))
             #expect(abs(draw - PoissonSampler.largestMean) < 10 * PoissonSampler.largestMean.squareRoot(), "\(mean)")
         }
-        #expect(sampler.sample(mean: .nan, rng.pointer) == 0)
-        #expect(sampler.sample(mean: -1, rng.pointer) == 0)
+        #expect(sampler.sample(mean: .nan, rng.uniforms, spare: spare.uniforms) == 0)
+        #expect(sampler.sample(mean: -1, rng.uniforms, spare: spare.uniforms) == 0)
     }
 
-    @Test(arguments: [0.3, 2.5, 9.99, 10.0, 16.2, 37.5, 180.0])
+    @Test(arguments: [0.3, 1.0, 2.5, 9.99, 15.3, 16.0, 37.5, 127.9, 128.0, 180.0, 650.0])
     func matchesThePoissonDistribution(mean: Double) throws {
-        let rng = try RandomGenerator(seed: 20_261_201)
+        let rng = try RandomGenerator(seed: 20_261_201), spare = try RandomGenerator(seed: 20_261_202)
         let sampler = PoissonSampler()
-        let draws = PoissonDraws(mean: mean, count: 400_000) { sampler.sample(mean: mean, rng.pointer) }
+        let draws = PoissonDraws(mean: mean, count: 400_000) { sampler.sample(mean: mean, rng.uniforms, spare: spare.uniforms) }
         // Bins with expected count ≥ 20; both tails pooled into the end bins.
         let fit = draws.chiSquare(minimumExpected: 20)
         #expect(fit.pValue > 1e-4, "chi-square \(fit.statistic) on \(fit.degreesOfFreedom) degrees of freedom")
@@ -35,7 +39,70 @@ import Testing
     }
 
     @Test func zeroMeanDrawsZero() throws {
-        let rng = try RandomGenerator(seed: 1)
-        #expect(PoissonSampler().sample(mean: 0, rng.pointer) == 0)
+        let rng = try RandomGenerator(seed: 1), spare = try RandomGenerator(seed: 2)
+        #expect(PoissonSampler().sample(mean: 0, rng.uniforms, spare: spare.uniforms) == 0)
+    }
+
+    /// Whatever the mean (none, inversion, rejection, the largest) and however many attempts a
+    /// draw needs, the stream advances by exactly two uniforms: a twin generator stepped twice
+    /// per draw stays in the same state. About 13% of rejection draws (mean ≥ 128) retry from the
+    /// spare stream, which does advance.
+    @Test(arguments: [0.0, -1, .nan, 0.3, 9.99, 37.5, 127.9, 128.0, 180.0, 1e15])
+    func everyDrawTakesTwoUniformsFromItsStream(mean: Double) throws {
+        let rng = try RandomGenerator(seed: 77), twin = try RandomGenerator(seed: 77), spare = try RandomGenerator(seed: 78)
+        let sampler = PoissonSampler()
+        for _ in 0..<10_000 {
+            _ = sampler.sample(mean: mean, rng.uniforms, spare: spare.uniforms)
+            _ = (twin.uniforms.next(), twin.uniforms.next())
+            #expect(rng.uniforms.next() == twin.uniforms.next())
+        }
+        let unused = try RandomGenerator(seed: 78)
+        let retried = withExtendedLifetime(unused) { spare.uniforms.next() != unused.uniforms.next() }
+        #expect(retried == (mean >= Double(PoissonSampler.tabulatedBelow)), "the spare stream is used only by rejection draws")
+    }
+
+    /// In a trial the means change from draw to draw: round-robin over means that share a whole
+    /// part and means that do not, each mean's draws must still be Poisson.
+    @Test func interleavedMeansEachMatchThePoissonDistribution() throws {
+        let rng = try RandomGenerator(seed: 20_270_323), spare = try RandomGenerator(seed: 20_270_325)
+        let sampler = PoissonSampler()
+        let means = [3.2, 3.9, 15.3, 42.0, 300.5]
+        var draws: [[Int]] = means.map { _ in [] }
+        for round in 0..<(100_000 * means.count) {
+            let m = round % means.count
+            draws[m].append(sampler.sample(mean: means[m], rng.uniforms, spare: spare.uniforms))
+        }
+        for (m, mean) in means.enumerated() {
+            var values = draws[m].makeIterator()
+            let fit = PoissonDraws(mean: mean, count: draws[m].count) { values.next()! }.chiSquare(minimumExpected: 5)
+            #expect(fit.pValue > 1e-3, "mean \(mean): chi-square \(fit.statistic) on \(fit.degreesOfFreedom) degrees of freedom")
+        }
+    }
+
+    /// The tables and the squeeze are shortcuts of plain inversion by sequential search from 0
+    /// (the same recurrence): they give the same count for every uniform tried, including 0 and
+    /// the largest a 32-bit generator gives, 1 − 2^-32.
+    @Test func tablesAndRemainderEqualPlainInversion() throws {
+        func plain(_ u: Double, mean: Double) -> Int {
+            var p = exp(-mean), cdf = p, k = 0
+            while u > cdf && k < 2000 {
+                k += 1
+                p *= mean / Double(k)
+                cdf += p
+            }
+            return k
+        }
+        let tables = PoissonTables(means: PoissonSampler.tabulatedBelow)
+        var random = SplitMix64(seed: 12)
+        let edges = [0, 0x1p-32, 0.5, 1 - 0x1p-32]
+        for m in 0..<PoissonSampler.tabulatedBelow {
+            for u in edges + (0..<500).map({ _ in Double(random.next() >> 32) * 0x1p-32 }) {
+                #expect(tables.invert(u, mean: m) == plain(u, mean: Double(m)), "mean \(m), u \(u)")
+            }
+        }
+        for _ in 0..<100_000 {
+            let (u, r) = (Double(random.next() >> 32) * 0x1p-32, random.unit())
+            #expect(PoissonSampler.belowOne(u, mean: r) == plain(u, mean: r), "mean \(r), u \(u)")
+        }
     }
 }
