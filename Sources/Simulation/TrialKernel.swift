@@ -37,12 +37,12 @@ public final class TrialKernel {
     // Scratch buffers, allocated once: the hot loop then pays no copy-on-write or exclusivity checks.
     /// Working headcount per group and day, copied from the schedule then reduced by sickness.
     let headcount: DayGrid<Int32>
-    /// Working capacity (sum of capacity factors) per group and day. Recomputed per segment from
-    /// these sums, rather than adjusted in place, so that a segment's expected resolutions are
-    /// bit-identical whenever the same people work: the resolution sampler's tables are keyed by
-    /// that value.
+    /// Working capacity (sum of capacity factors) per group and day. A segment's capacity is
+    /// summed from these (`ShiftShares.capacity`) rather than adjusted in place, so that it is the
+    /// same bits whenever the same people work, and on days no sickness reaches the precomputed
+    /// sum can stand in for it.
     let capacity: DayGrid<Double>
-    /// Per day: some SE scheduled on that day or one of the two before is sick, so the day's
+    /// Per day: sickness took capacity on that day or one of the two before, so the day's
     /// segments cannot take their resolution capacity from `KernelTables.scheduledShiftCapacity`.
     let capacityChanged: FixedBuffer<Bool>
     /// The policy's inputs at a check, in the policy's order.
