@@ -3,7 +3,10 @@
 /// for any `--threads`.
 ///
 /// Memory is fixed by the scenario (checks × bins), never by the trial count.
-public struct Tally: Sendable {
+///
+/// `Codable` (synthesised from the stored properties) is how a shard's counts travel to the merge
+/// (`PartialResult` in Reports): a field added here is carried without further changes.
+public struct Tally: Sendable, Codable {
     /// Open cases at a check are counted exactly up to this; larger backlogs fall in the last bin.
     public static let openBins = 4096
     /// The most trials one tally may count: histogram bins are 32-bit, so that a long horizon's
@@ -119,8 +122,8 @@ public struct Tally: Sendable {
         }
     }
 
-    /// Adds another worker's counts.
-    mutating func merge(_ other: Tally) {
+    /// Adds another worker's (or shard's) counts.
+    public mutating func merge(_ other: Tally) {
         trials += other.trials
         func add<T: FixedWidthInteger>(_ a: inout [T], _ b: [T]) { for i in a.indices { a[i] &+= b[i] } }
         add(&levels, other.levels)
