@@ -11,7 +11,7 @@ public struct RunIdentity: Sendable, Codable, Equatable {
     public let scenario: InputDigest
     /// The files the scenario refers to (time off, holidays, a policy file), in the order read.
     public let references: [InputDigest]
-    /// The policy's name and the SHA-256 of its effective table (`plan policy show --format json`),
+    /// The policy's name and the SHA-256 of its effective table in JSON (`plan policy show --format json`),
     /// so that a built-in policy that changed between two builds is caught as well as a file.
     public let policy: PolicyDigest
     public let seed: UInt64
