@@ -36,30 +36,32 @@ extension PartialResult {
     /// - Complexity: O(size of the file).
     public init(fileContents bytes: [UInt8], path: String) throws(PartialResultError) {
         let truncated = PartialResultError("\(path): the file is truncated (it ends before its last line); run the shard again")
+        let damaged = PartialResultError("\(path): the header of the partial result is damaged")
         var rest = bytes[...]
-        func take(_ expected: String) -> Bool {
+        /// Takes `expected` off the front: a file that stops inside it is truncated, one that goes
+        /// on differently is `otherwise`.
+        func take(_ expected: String, otherwise: PartialResultError) throws(PartialResultError) {
             let prefix = Array(expected.utf8)
-            guard rest.starts(with: prefix) else { return false }
+            guard rest.starts(with: prefix) else { throw prefix.starts(with: rest) ? truncated : otherwise }
             rest = rest.dropFirst(prefix.count)
-            return true
         }
-        guard take(Self.formatPrefix) else {
-            if Array(Self.formatPrefix.utf8).starts(with: rest) { throw truncated }
-            throw PartialResultError("\(path): not a partial result of plan (a file written by plan simulate --shard)")
-        }
+        try take(Self.formatPrefix, otherwise: PartialResultError("\(path): not a partial result of plan (a file written by plan simulate --shard)"))
         let digits = rest.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
         rest = rest.dropFirst(digits.count)
         guard !rest.isEmpty else { throw truncated }
-        guard let version = Int(String(decoding: digits.prefix(9), as: UTF8.self)), version == Self.version else {
-            throw PartialResultError("\(path): a partial result of format version \(String(decoding: digits.prefix(9), as: UTF8.self)); this plan reads version \(Self.version) only: run the shards and the merge with the same plan")
+        guard (1...9).contains(digits.count) else { throw damaged }
+        let version = String(decoding: digits, as: UTF8.self)
+        guard version == "\(Self.version)" else {
+            throw PartialResultError("\(path): a partial result of format version \(version); this plan reads version \(Self.version) only: run the shards and the merge with the same plan")
         }
-        guard take(Self.digestPrefix) else { throw truncatedOrNot(rest, Self.digestPrefix, truncated, path) }
-        let digest = String(decoding: rest.prefix(64), as: UTF8.self)
+        try take(Self.digestPrefix, otherwise: damaged)
+        let digest = rest.prefix(64)
         rest = rest.dropFirst(64)
-        guard take(Self.contentPrefix) else { throw truncatedOrNot(rest, Self.contentPrefix, truncated, path) }
-        guard rest.count >= Self.ending.utf8.count, rest.suffix(Self.ending.utf8.count).elementsEqual(Self.ending.utf8) else { throw truncated }
-        let content = rest.dropLast(Self.ending.utf8.count)
-        guard SHA256.hex(of: content) == digest else {
+        try take(Self.contentPrefix, otherwise: damaged)
+        let ending = Array(Self.ending.utf8)
+        guard rest.count >= ending.count, rest.suffix(ending.count).elementsEqual(ending) else { throw truncated }
+        let content = rest.dropLast(ending.count)
+        guard SHA256.hex(of: content).utf8.elementsEqual(digest) else {
             throw PartialResultError("\(path): the file was edited or damaged: its content does not match the SHA-256 it was written with")
         }
         do {
@@ -68,11 +70,6 @@ extension PartialResult {
             throw PartialResultError("\(path): the content cannot be read as a partial result of version \(Self.version)")
         }
     }
-}
-
-/// A header that stops short is a truncated file; one that goes on differently is not plan's.
-private func truncatedOrNot(_ rest: ArraySlice<UInt8>, _ expected: String, _ truncated: PartialResultError, _ path: String) -> PartialResultError {
-    Array(expected.utf8).starts(with: rest) ? truncated : PartialResultError("\(path): the header of the partial result is damaged")
 }
 
 /// Why partial results cannot be merged: one line naming the file and what is wrong.

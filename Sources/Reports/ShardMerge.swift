@@ -29,9 +29,11 @@ public struct ShardMerge: Sendable {
             }
             byIndex[part.shard.index] = path
         }
-        let missing = (1...count).filter { byIndex[$0] == nil }
-        guard missing.isEmpty else {
-            let shards = missing.count == 1 ? "shard \(missing[0]) of \(count) is" : "shards \(missing.map(String.init).joined(separator: ", ")) of \(count) are"
+        guard byIndex.count == count else {
+            // The first few only: the count comes from a file and may be large.
+            let missing = Array((1...count).lazy.filter { byIndex[$0] == nil }.prefix(10).map(String.init))
+            let more = count - byIndex.count > missing.count ? ", …" : ""
+            let shards = missing.count == 1 ? "shard \(missing[0]) of \(count) is" : "shards \(missing.joined(separator: ", "))\(more) of \(count) are"
             throw PartialResultError("\(shards) missing; a merge needs every shard of the run")
         }
         identity = first.identity
@@ -41,12 +43,15 @@ public struct ShardMerge: Sendable {
     /// A part must hold exactly the blocks and trials of its shard.
     private static func checkBlocks(_ part: PartialResult, path: String) throws(PartialResultError) {
         let (facts, identity) = (part.shard, part.identity)
-        let blocks = (identity.trials + identity.blockSize - 1) / max(identity.blockSize, 1)
+        let refusal = PartialResultError("\(path) does not hold the blocks of shard \(facts.index) of \(facts.count) of a run of \(identity.trials) trials")
+        // Bounded first, so that the arithmetic below cannot overflow whatever the file says.
+        guard (1...Tally.maximumTrials).contains(identity.trials), (1...Tally.maximumTrials).contains(identity.blockSize) else { throw refusal }
+        let blocks = (identity.trials + identity.blockSize - 1) / identity.blockSize
         let expected = try? Shard(index: facts.index, count: facts.count).blocks(of: blocks)
         let trials = expected.map { min(identity.trials, $0.upperBound * identity.blockSize) - $0.lowerBound * identity.blockSize }
-        guard let expected, expected == facts.firstBlock..<facts.endBlock, trials == facts.trials, part.tally.trials == facts.trials else {
-            throw PartialResultError("\(path) does not hold the blocks of shard \(facts.index) of \(facts.count) of a run of \(identity.trials) trials")
-        }
+        guard let expected, expected.lowerBound == facts.firstBlock, expected.upperBound == facts.endBlock,
+              trials == facts.trials, part.tally.trials == facts.trials
+        else { throw refusal }
     }
 
     /// The sum of the parts' tallies, for `model`, the scenario as loaded for the merge, whose

@@ -81,6 +81,9 @@ import Testing
         #expect(refusal([("a", one), ("b", try Self.part(2, of: 3, identity: Self.identity(scenario: "abd"))), ("c", three)])?
             .hasPrefix("b is not of the same run as a: SHA-256 of two-days.json: ") == true)
         #expect(refusal([("a", one), ("b", try Self.part(2, of: 2))]) == "b is shard 2 of 2, but a is one of 3")
+        let misplaced = PartialResult(
+            identity: Self.identity(), shard: try Shard(index: 2, count: 3), blocks: 0..<1, tally: one.tally, threads: 1, started: Date(), elapsedSeconds: 0)
+        #expect(refusal([("a", one), ("b", misplaced), ("c", three)]) == "b does not hold the blocks of shard 2 of 3 of a run of 3 trials")
     }
 
     /// The merge reads the scenario again: it must be the one the shards ran.
