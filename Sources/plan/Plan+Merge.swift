@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import Reports
-import Scenarios
 import Simulation
 
 extension Plan {
@@ -32,29 +31,18 @@ extension Plan {
                 (path, try PartialResult(fileContents: Array(try readFile(path)), path: path))
             })
             let identity = merge.identity
-            let scenario = identity.scenario.path
-            let bytes = try readFile(scenario)
-            let loaded = try ScenarioFile.load(scenario, text: try text(of: bytes, path: scenario))
-            ScenarioFile.report(loaded.warnings)
-            let model: SimulationModel
-            do {
-                model = try SimulationModel(loaded.scenario)
-            } catch {
-                throw CommandError("\(scenario): \(error.description)")
-            }
-            let current = RunIdentity(
-                toolVersion: PlanVersion.current, files: try loaded.files.map { ($0, Array(try readFile($0))) },
-                policy: loaded.scenario.policy, seed: identity.seed, trials: identity.trials, blockSize: identity.blockSize)
-            let tally = try merge.tally(model: model, identity: current)
+            let scenario = try CompiledScenario(path: identity.scenario.path)
+            let current = try scenario.identity(seed: identity.seed, trials: identity.trials, blockSize: identity.blockSize)
+            let tally = try merge.tally(model: scenario.model, identity: current)
             let directory = try OutputDirectory(
-                path: out ?? "notebooks-output/\(loaded.scenario.name)/", kind: .run, inputs: loaded.files + parts)
+                path: out ?? "notebooks-output/\(scenario.loaded.scenario.name)/", kind: .run, inputs: scenario.loaded.files + parts)
             OutputNotice.print(directory.notices)
 
             let execution = merge.execution
             let settings = RunSettings(size: .trials(identity.trials), seed: identity.seed, threads: execution.threads, blockSize: identity.blockSize)
-            let estimates = Estimates(model: model, tally: tally)
+            let estimates = Estimates(model: scenario.model, tally: tally)
             let record = RunRecord(
-                toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(bytes), estimates: estimates,
+                toolVersion: PlanVersion.current, scenarioPath: scenario.path, scenarioBytes: Array(scenario.bytes), estimates: estimates,
                 settings: settings, execution: execution)
             try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: false).publish()
         }

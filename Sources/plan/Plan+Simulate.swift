@@ -73,20 +73,13 @@ extension Plan {
         }
 
         func run() throws {
-            let bytes = try readFile(scenario)
-            let loaded = try ScenarioFile.load(scenario, text: try text(of: bytes, path: scenario))
-            ScenarioFile.report(loaded.warnings)
-            let model: SimulationModel
-            do {
-                model = try SimulationModel(loaded.scenario)
-            } catch {
-                throw CommandError("\(scenario): \(error.description)")
+            let compiled = try CompiledScenario(path: scenario)
+            let (loaded, model) = (compiled.loaded, compiled.model)
+            if let shard = try shardOption.shard {
+                return try runShard(shard, trials: sampling.trials ?? Simulate.defaultTrials, scenario: compiled)
             }
             let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Simulate.defaultMaximumTrials) }
                 ?? .trials(sampling.trials ?? Simulate.defaultTrials)
-            if let shard = try shardOption.shard {
-                return try runShard(shard, trials: sampling.trials ?? Simulate.defaultTrials, loaded: loaded, model: model)
-            }
             let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
             // Claimed before the run, so that a folder that cannot be written, or one another run is
             // writing, is reported at once rather than after the simulation.
@@ -100,7 +93,7 @@ extension Plan {
             let (tally, started, elapsed) = try simulate(model, settings, interrupt: interrupt)
             let estimates = Estimates(model: model, tally: tally)
             let record = RunRecord(
-                toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(bytes), estimates: estimates,
+                toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(compiled.bytes), estimates: estimates,
                 settings: settings, started: started, elapsedSeconds: elapsed)
             // A Ctrl-C that came after the last block still means "stop": nothing is written.
             try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: format == .json)
@@ -108,8 +101,9 @@ extension Plan {
         }
 
         /// Runs one shard and writes its partial result for `plan merge`.
-        private func runShard(_ shard: Shard, trials: Int, loaded: LoadedScenario, model: SimulationModel) throws {
-            let path = out ?? "notebooks-output/\(loaded.scenario.name).shard-\(shard.index)-of-\(shard.count).json"
+        private func runShard(_ shard: Shard, trials: Int, scenario: CompiledScenario) throws {
+            let name = scenario.loaded.scenario.name
+            let path = out ?? "notebooks-output/\(name).shard-\(shard.index)-of-\(shard.count).json"
             let settings = RunSettings(size: .trials(trials), seed: sampling.seed, threads: sampling.workerThreads, shard: shard)
             let blocks: Range<Int>
             do {
@@ -117,21 +111,19 @@ extension Plan {
             } catch {
                 throw CommandError("--shard \(shard.index)/\(shard.count): \(error.description)")
             }
-            try PartialResult.prepareFile(at: path, inputs: loaded.files)
-            let identity = RunIdentity(
-                toolVersion: PlanVersion.current, files: try loaded.files.map { ($0, Array(try readFile($0))) },
-                policy: loaded.scenario.policy, seed: settings.seed, trials: trials, blockSize: settings.blockSize)
+            try PartialResult.prepareFile(at: path, inputs: scenario.loaded.files)
+            let identity = try scenario.identity(seed: settings.seed, trials: trials, blockSize: settings.blockSize)
 
             let interrupt = Interrupt()
             let signalSources = interrupt.catchSignals()
             defer { signalSources.forEach { $0.cancel() } }
-            let (tally, started, elapsed) = try simulate(model, settings, interrupt: interrupt)
+            let (tally, started, elapsed) = try simulate(scenario.model, settings, interrupt: interrupt)
             let result = PartialResult(
                 identity: identity, shard: shard, blocks: blocks, tally: tally, threads: settings.threads, started: started, elapsedSeconds: elapsed)
             let contents = result.fileContents
             if let signal = interrupt.received { throw Simulate.interrupted(by: signal) }
             try AtomicFile.write(contents, to: path)
-            emit("\(loaded.scenario.name): shard \(shard.index) of \(shard.count), blocks \(blocks.lowerBound)–\(blocks.upperBound - 1): "
+            emit("\(name): shard \(shard.index) of \(shard.count), blocks \(blocks.lowerBound)–\(blocks.upperBound - 1): "
                 + "\(NumberFormat.thousands(tally.trials)) of \(NumberFormat.thousands(trials)) trials, seed \(settings.seed)\n"
                 + "Partial result written to \(path); plan merge adds up every shard's into the run's files")
         }
