@@ -40,10 +40,13 @@ stop() {
   fi
 }
 trap stop EXIT
+# A CI timeout or Ctrl-C still stops the daemons (the EXIT trap runs on exit).
+trap 'exit 1' INT TERM
 
 fail() { echo "slurm-shards: $*" >&2; exit 1; }
 
-# Waits up to the test's deadline for a command to succeed.
+# Waits up to the test's deadline for a command to succeed. Every command that talks to the
+# cluster has its own time limit too, so that nothing can hang the test.
 deadline=$((SECONDS + timeout_seconds))
 wait_for() {
   local what="$1"; shift
@@ -92,16 +95,16 @@ CONF
 
 slurmctld -f "$SLURM_CONF"
 slurmd -f "$SLURM_CONF"
-wait_for "the node to be idle" sh -c "sinfo -h -N -o %t | grep -qx idle"
+wait_for "the node to be idle" sh -c "timeout 30 sinfo -h -N -o %t | grep -qx idle"
 
 # The single run and the sharded one, both from the repository root with the same scenario path.
-"$plan" simulate scenarios/december.json --html --out "$work/single" >/dev/null
+timeout "$timeout_seconds" "$plan" simulate scenarios/december.json --html --out "$work/single" >/dev/null
 ids=$(SCENARIO=scenarios/december.json SHARDS=4 PLAN="$plan" PARTS="$work/parts" OUT="$work/merged" HTML=1 \
-  deploy/slurm/submit.sh)
+  timeout 120 deploy/slurm/submit.sh)
 array="${ids% *}" merge="${ids#* }"
 echo "slurm-shards: submitted array $array and merge $merge"
-state() { scontrol show job "$1" | grep -o 'JobState=[A-Z_]*' | sort -u | tr '\n' ' '; }
-wait_for "the merge job $merge to end" sh -c "! squeue -h -j $merge | grep -q ."
+state() { timeout 30 scontrol show job "$1" | grep -o 'JobState=[A-Z_]*' | sort -u | tr '\n' ' '; }
+wait_for "the merge job $merge to end" sh -c "timeout 30 squeue -h -j $merge >\"$work/queue\" && ! grep -q . \"$work/queue\""
 [ "$(state "$array")" = "JobState=COMPLETED " ] || fail "the shard tasks ended as: $(state "$array")"
 [ "$(state "$merge")" = "JobState=COMPLETED " ] || fail "the merge job ended as: $(state "$merge")"
 [ "$(cd "$work/parts" && ls ./*.json)" = "$(printf './shard-%s.json\n' 1 2 3 4)" ] || fail "parts: $(ls "$work/parts")"
