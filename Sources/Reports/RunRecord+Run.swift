@@ -11,6 +11,16 @@ extension RunRecord {
         toolVersion: String, scenarioPath: String, scenarioBytes: [UInt8], estimates: Estimates,
         settings: RunSettings, started: Date, elapsedSeconds: Double
     ) {
+        self.init(
+            toolVersion: toolVersion, scenarioPath: scenarioPath, scenarioBytes: scenarioBytes, estimates: estimates, settings: settings,
+            execution: Execution(threads: settings.threads, started: started, elapsedSeconds: elapsedSeconds, trials: estimates.trials))
+    }
+
+    /// The record of a run whose execution is described apart: a merge of shards.
+    public init(
+        toolVersion: String, scenarioPath: String, scenarioBytes: [UInt8], estimates: Estimates,
+        settings: RunSettings, execution: Execution
+    ) {
         let model = estimates.model
         let s = model.scenario
         tool = Tool(name: "plan", version: toolVersion)
@@ -43,12 +53,7 @@ extension RunRecord {
         sampling = Sampling(
             seed: settings.seed, trials: estimates.trials, blockSize: settings.blockSize, generator: TrialKernel.generatorName,
             precisionTarget: target, maximumTrials: cap, precision: estimates.precision)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        execution = Execution(
-            threads: settings.threads, started: formatter.string(from: started),
-            elapsedSeconds: (elapsedSeconds * 1000).rounded() / 1000,
-            trialsPerSecond: elapsedSeconds > 0 ? (Double(estimates.trials) / elapsedSeconds).rounded() : 0)
+        self.execution = execution
     }
 
     private static func assumptions(_ model: SimulationModel) -> Assumptions {
@@ -79,4 +84,22 @@ extension RunRecord {
             summary: AssumptionSummary(model).sentences)
     }
 
+}
+
+extension RunRecord.Execution {
+    /// `trials` run on `threads` threads from `started` in `elapsedSeconds`; `shards` when merged.
+    public init(threads: Int, started: Date, elapsedSeconds: Double, trials: Int, shards: Int? = nil) {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        self.init(threads: threads, started: formatter.string(from: started), elapsedSeconds: elapsedSeconds, trials: trials, shards: shards)
+    }
+
+    /// As above, with the start already written in ISO 8601.
+    public init(threads: Int, started: String, elapsedSeconds: Double, trials: Int, shards: Int? = nil) {
+        self.threads = threads
+        self.started = started
+        self.elapsedSeconds = (elapsedSeconds * 1000).rounded() / 1000
+        trialsPerSecond = elapsedSeconds > 0 ? (Double(trials) / elapsedSeconds).rounded() : 0
+        self.shards = shards
+    }
 }

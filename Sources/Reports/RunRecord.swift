@@ -204,9 +204,12 @@ public struct RunRecord: Sendable, Codable {
         public let started: String
         public let elapsedSeconds: Double
         public let trialsPerSecond: Double
+        /// The number of shards of a run put together by `plan merge` (threads and elapsed time
+        /// are then their sums, and `started` the earliest start); absent for a single run.
+        public let shards: Int?
 
         enum CodingKeys: String, CodingKey {
-            case threads, started
+            case threads, started, shards
             case elapsedSeconds = "elapsed_seconds", trialsPerSecond = "trials_per_second"
         }
     }

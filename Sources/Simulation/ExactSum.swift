@@ -2,7 +2,7 @@
 /// basis of identical output whatever the thread count), and 128 bits cannot overflow here: the
 /// largest term (a load of 2^63 cases per SE in units of 2^-16) times the most trials a run may
 /// have (4·10^9) stays below 2^116.
-public struct ExactSum: Sendable, Equatable {
+public struct ExactSum: Sendable, Equatable, Codable {
     private var high: Int64 = 0
     private var low: UInt64 = 0
 

@@ -37,6 +37,14 @@ enum LogBuckets {
         return checks * (exactBelow + ((bucket - exactBelow) / bucketsPerOctave + 1) * bucketsPerOctave)
     }
 
+    /// Whether an array for `checks` checks can have `count` elements: empty (nothing counted
+    /// yet), or the exact buckets and whole octaves. O(1).
+    static func isReachableSize(_ count: Int, checks: Int) -> Bool {
+        guard checks > 0 else { return count == 0 }
+        let perCheck = count / checks
+        return count == 0 || (count % checks == 0 && perCheck >= exactBelow && (perCheck - exactBelow) % bucketsPerOctave == 0)
+    }
+
     /// Where check `check`'s count of bucket `bucket` lives in an array for `checks` checks. O(1).
     @inline(__always)
     static func index(check: Int, bucket: Int, checks: Int) -> Int {

@@ -16,17 +16,27 @@ public struct RunSettings: Sendable {
     /// Trials per block: the unit of seeding and of work handed to a thread. Part of what makes a
     /// run reproducible, so fixed rather than derived from the thread count.
     public var blockSize: Int
+    /// Only this shard's blocks, or all of them; a run sized by precision cannot be split, as its
+    /// stopping rule looks at every block's counts.
+    public var shard: Shard?
+
+    /// The blocks of a run of `trials` trials: all of them, or its shard's.
+    public func blocks(trials: Int) throws(SimulationError) -> Range<Int> {
+        let all = (trials + blockSize - 1) / blockSize
+        return try shard?.blocks(of: all) ?? 0..<all
+    }
 
     public static let defaultBlockSize = 1000
     /// Blocks per round in precision mode; the stopping rule is checked between rounds only, so
     /// the number of trials does not depend on the thread count.
     public static let blocksPerRound = 16
 
-    public init(size: Size, seed: UInt64, threads: Int, blockSize: Int = RunSettings.defaultBlockSize) {
+    public init(size: Size, seed: UInt64, threads: Int, blockSize: Int = RunSettings.defaultBlockSize, shard: Shard? = nil) {
         self.size = size
         self.seed = seed
         self.threads = threads
         self.blockSize = blockSize
+        self.shard = shard
     }
 }
 
@@ -44,8 +54,9 @@ public struct MonteCarloRun: Sendable {
         self.settings = settings
     }
 
-    /// The merged tally. `progress` is called with (trials done, trials planned or nil) from worker
-    /// threads; `isCancelled` is polled between blocks, and a cancelled run throws.
+    /// The merged tally of the run's blocks (its shard's, with `settings.shard`). `progress` is
+    /// called with (trials done, trials planned or nil) from worker threads; `isCancelled` is
+    /// polled between blocks, and a cancelled run throws.
     public func run(
         progress: @escaping @Sendable (Int, Int?) -> Void = { _, _ in },
         isCancelled: @escaping @Sendable () -> Bool = { false }
@@ -60,9 +71,11 @@ public struct MonteCarloRun: Sendable {
         let blockSize = settings.blockSize
         switch settings.size {
         case .trials(let trials):
-            let blocks = (trials + blockSize - 1) / blockSize
-            total.merge(try runBlocks(0..<blocks, trials: trials, done: 0, planned: trials, progress: progress, isCancelled: isCancelled))
+            let range = try settings.blocks(trials: trials)
+            let shardTrials = min(trials, range.upperBound * blockSize) - range.lowerBound * blockSize
+            total.merge(try runBlocks(range, trials: shardTrials, done: 0, planned: shardTrials, progress: progress, isCancelled: isCancelled))
         case .precision(let halfWidth, let maximumTrials):
+            if settings.shard != nil { throw SimulationError("a run sized by precision cannot be split into shards; give a number of trials") }
             var nextBlock = 0
             while total.trials < maximumTrials {
                 let remaining = maximumTrials - total.trials

@@ -4,7 +4,10 @@
 ///
 /// Memory is fixed by the scenario (checks × bins), never by the trial count, and grows with the
 /// inflow only as the logarithm of the largest backlog (`LogBuckets`).
-public struct Tally: Sendable {
+///
+/// `Codable` (synthesised from the stored properties) is how a shard's counts travel to the merge
+/// (`PartialResult` in Reports): a field added here is carried without further changes.
+public struct Tally: Sendable, Codable {
     /// The most trials one tally may count: histogram bins are 32-bit, so that a long horizon's
     /// tallies stay small, and 4·10^9 trials take days on any machine.
     public static let maximumTrials = 4_000_000_000
@@ -154,8 +157,8 @@ public struct Tally: Sendable {
         if counts.count < size { counts += repeatElement(0, count: size - counts.count) }
     }
 
-    /// Adds another worker's counts.
-    mutating func merge(_ other: Tally) {
+    /// Adds another worker's (or shard's) counts.
+    public mutating func merge(_ other: Tally) {
         trials += other.trials
         func add<T: FixedWidthInteger>(_ a: inout [T], _ b: [T]) { for i in a.indices { a[i] &+= b[i] } }
         add(&levels, other.levels)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Foundation
+import OutputFormats
 import Reports
 import Scenarios
 import Simulation
@@ -15,8 +16,9 @@ extension Plan {
                 recommendations.csv, run.json and, with --html, report.html into the output directory, \
                 which is swapped in as a whole once every file is written; only an empty folder or \
                 one plan wrote is replaced. The same scenario, seed and trial count give the same \
-                files whatever --threads. Ctrl-C, SIGTERM or SIGHUP stops the run; nothing is \
-                written then (exit status 130, 143 or 129).
+                files whatever --threads. With --shard I/N it runs only shard I of N and writes a \
+                partial result instead; plan merge adds up the shards' into the same files. Ctrl-C, \
+                SIGTERM or SIGHUP stops the run; nothing is written then (exit status 130, 143 or 129).
                 """
         )
 
@@ -26,6 +28,8 @@ extension Plan {
         var scenario: String
 
         @OptionGroup var sampling: SamplingOptions
+
+        @OptionGroup var shardOption: ShardOption
 
         @Option(help: "Size the run by precision instead: add trials until every P(level ≥ k) has a 95% half-width of at most H (0 < H < 0.5).")
         var precision: Double?
@@ -59,17 +63,20 @@ extension Plan {
             }
             if noFiles && out != nil { throw CommandError("--no-files and --out contradict each other; give one") }
             if noFiles && html { throw CommandError("--no-files and --html contradict each other; give one") }
+            if shardOption.text != nil {
+                let whole = "a shard writes a partial result, which plan merge turns into the run's files"
+                if precision != nil { throw CommandError("--shard needs a number of trials: a run sized by --precision cannot be split into shards") }
+                if noFiles { throw CommandError("--shard and --no-files contradict each other: \(whole)") }
+                if html { throw CommandError("--html applies to the whole run: \(whole); give --html to plan merge") }
+                if format == .json { throw CommandError("--format json applies to the whole run: \(whole)") }
+            }
         }
 
         func run() throws {
-            let bytes = try readFile(scenario)
-            let loaded = try ScenarioFile.load(scenario, text: try text(of: bytes, path: scenario))
-            ScenarioFile.report(loaded.warnings)
-            let model: SimulationModel
-            do {
-                model = try SimulationModel(loaded.scenario)
-            } catch {
-                throw CommandError("\(scenario): \(error.description)")
+            let compiled = try CompiledScenario(path: scenario)
+            let (loaded, model) = (compiled.loaded, compiled.model)
+            if let shard = try shardOption.shard {
+                return try runShard(shard, trials: sampling.trials ?? Simulate.defaultTrials, scenario: compiled)
             }
             let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Simulate.defaultMaximumTrials) }
                 ?? .trials(sampling.trials ?? Simulate.defaultTrials)
@@ -83,42 +90,58 @@ extension Plan {
             let interrupt = Interrupt()
             let signalSources = interrupt.catchSignals()
             defer { signalSources.forEach { $0.cancel() } }
+            let (tally, started, elapsed) = try simulate(model, settings, interrupt: interrupt)
+            let estimates = Estimates(model: model, tally: tally)
+            let record = RunRecord(
+                toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(compiled.bytes), estimates: estimates,
+                settings: settings, started: started, elapsedSeconds: elapsed)
+            // A Ctrl-C that came after the last block still means "stop": nothing is written.
+            try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: format == .json)
+                .publish { if let signal = interrupt.received { throw Simulate.interrupted(by: signal) } }
+        }
+
+        /// Runs one shard and writes its partial result for `plan merge`.
+        private func runShard(_ shard: Shard, trials: Int, scenario: CompiledScenario) throws {
+            let name = scenario.loaded.scenario.name
+            let path = out ?? "notebooks-output/\(name).shard-\(shard.index)-of-\(shard.count).json"
+            let settings = RunSettings(size: .trials(trials), seed: sampling.seed, threads: sampling.workerThreads, shard: shard)
+            let blocks: Range<Int>
+            do {
+                blocks = try settings.blocks(trials: trials)
+            } catch {
+                throw CommandError("--shard \(shard.index)/\(shard.count): \(error.description)")
+            }
+            try PartialResult.prepareFile(at: path, inputs: scenario.loaded.files)
+            let identity = try scenario.identity(seed: settings.seed, trials: trials, blockSize: settings.blockSize)
+
+            let interrupt = Interrupt()
+            let signalSources = interrupt.catchSignals()
+            defer { signalSources.forEach { $0.cancel() } }
+            let (tally, started, elapsed) = try simulate(scenario.model, settings, interrupt: interrupt)
+            let result = PartialResult(
+                identity: identity, shard: shard, blocks: blocks, tally: tally, threads: settings.threads, started: started, elapsedSeconds: elapsed)
+            let contents = result.fileContents
+            if let signal = interrupt.received { throw Simulate.interrupted(by: signal) }
+            try AtomicFile.write(contents, to: path)
+            emit("\(name): shard \(shard.index) of \(shard.count), blocks \(blocks.lowerBound)–\(blocks.upperBound - 1): "
+                + "\(NumberFormat.thousands(tally.trials)) of \(NumberFormat.thousands(trials)) trials, seed \(settings.seed)\n"
+                + "Partial result written to \(path); plan merge adds up every shard's into the run's files")
+        }
+
+        /// Runs the trials with a progress bar; a signal stops the run between blocks.
+        private func simulate(_ model: SimulationModel, _ settings: RunSettings, interrupt: Interrupt) throws -> (Tally, started: Date, elapsedSeconds: Double) {
             let progress = ProgressBar(enabled: isatty(2) == 1)
             let started = Date()
             let clock = ContinuousClock.now
-            let tally: Tally
             do {
-                tally = try MonteCarloRun(model: model, settings: settings).run(progress: progress.update, isCancelled: interrupt.isRequested)
+                let tally = try MonteCarloRun(model: model, settings: settings).run(progress: progress.update, isCancelled: interrupt.isRequested)
                 progress.clear()
+                return (tally, started, (ContinuousClock.now - clock) / .seconds(1))
             } catch {
                 progress.clear()
                 if let signal = interrupt.received { throw Simulate.interrupted(by: signal) }
                 throw CommandError("\(scenario): \(error)")
             }
-            let estimates = Estimates(model: model, tally: tally)
-            let record = RunRecord(
-                toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(bytes), estimates: estimates,
-                settings: settings, started: started,
-                elapsedSeconds: (ContinuousClock.now - clock) / .seconds(1))
-            let output = RunOutput(estimates: estimates, record: record)
-
-            var text = format == .json ? output.json : TerminalSummary(output).text
-            // A Ctrl-C that came after the last block still means "stop": nothing is written.
-            if let signal = interrupt.received { throw Simulate.interrupted(by: signal) }
-            if let directory {
-                OutputNotice.print(try directory.replace(with: try files(output)))
-                if format == .text { text += "\nFiles written to \(directory.path)\n" }
-            }
-            emit(text)
-        }
-
-        /// The run's files; with --html also report.html, rendered from the other files' text exactly as
-        /// `plan report` renders it from a run directory, so the two pages are the same.
-        private func files(_ output: RunOutput) throws(RunFileError) -> [OutputFile] {
-            let files = output.files
-            guard html else { return files }
-            let report = try HTMLReport(files: files, directory: out ?? "")
-            return files + [OutputFile(name: "report.html", contents: report.html)]
         }
 
         /// Reports an interrupted run on standard error; the exit status is the shell's for the

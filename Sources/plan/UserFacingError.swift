@@ -20,6 +20,7 @@ extension JSONInputError: UserFacingError {}
 extension JSONInputErrors: UserFacingError {}
 extension LineMessage: UserFacingError {}
 extension OutputError: UserFacingError {}
+extension PartialResultError: UserFacingError {}
 extension PolicyError: UserFacingError {}
 extension RunFileError: UserFacingError {}
 extension WhatIfError: UserFacingError {}

@@ -93,4 +93,17 @@ import Testing
             }
         }
     }
+
+    /// A shard's decoded tally is accepted only with sizes the layout can reach by growing.
+    @Test func reachableSizesAreEmptyOrWholeOctaves() {
+        for checks in [1, 3, 62] {
+            #expect(LogBuckets.isReachableSize(0, checks: checks))
+            for value in [0, 127, 128, 5_000, 1 << 40] {
+                #expect(LogBuckets.isReachableSize(LogBuckets.size(through: LogBuckets.bucket(value), checks: checks), checks: checks))
+            }
+            for bad in [1, checks * 128 - 1, checks * 128 + 1, checks * (128 + 32), checks * 64] {
+                #expect(!LogBuckets.isReachableSize(bad, checks: checks), "\(bad) for \(checks) checks")
+            }
+        }
+    }
 }

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Simulation
+
+extension Plan {
+    struct Merge: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add up the partial results of a run's shards into the run's files.",
+            discussion: """
+                Reads the partial results plan simulate --shard I/N wrote, checks that they are every \
+                shard of one run (same scenario, files it reads, policy, seed, trials and plan version; \
+                each shard once) and that none is truncated or edited, reads the scenario again from \
+                the path the shards were given (relative to the working folder), and writes the files \
+                plan simulate writes for the whole run, byte for byte the same (run.json's execution \
+                aside). A problem is reported naming the file; nothing is written then.
+                """
+        )
+
+        @Argument(help: "The partial results of every shard (files written by plan simulate --shard).")
+        var parts: [String]
+
+        @Option(help: "Output directory (default notebooks-output/<scenario name>/).")
+        var out: String?
+
+        @Flag(help: "Also write report.html, as plan simulate --html does.")
+        var html = false
+
+        func run() throws {
+            let merge = try ShardMerge(parts: parts.map { path in
+                (path, try PartialResult(fileContents: Array(try readFile(path)), path: path))
+            })
+            let identity = merge.identity
+            let scenario = try CompiledScenario(path: identity.scenario.path)
+            let current = try scenario.identity(seed: identity.seed, trials: identity.trials, blockSize: identity.blockSize)
+            let tally = try merge.tally(model: scenario.model, identity: current)
+            let directory = try OutputDirectory(
+                path: out ?? "notebooks-output/\(scenario.loaded.scenario.name)/", kind: .run, inputs: scenario.loaded.files + parts)
+            OutputNotice.print(directory.notices)
+
+            let execution = merge.execution
+            let settings = RunSettings(size: .trials(identity.trials), seed: identity.seed, threads: execution.threads, blockSize: identity.blockSize)
+            let estimates = Estimates(model: scenario.model, tally: tally)
+            let record = RunRecord(
+                toolVersion: PlanVersion.current, scenarioPath: scenario.path, scenarioBytes: Array(scenario.bytes), estimates: estimates,
+                settings: settings, execution: execution)
+            try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: false).publish()
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Reports
+
+/// The end of every command that produces a whole run (`plan simulate`, `plan merge`): the summary
+/// or the JSON document on standard output, the files into the output folder, and with `--html`
+/// the report page. One path for both, so that a merged run writes the very bytes a single run of
+/// the same scenario, seed and trials writes.
+struct RunPublication {
+    let output: RunOutput
+    /// Nil with --no-files.
+    let directory: OutputDirectory?
+    let html: Bool
+    let json: Bool
+
+    /// Writes the files and prints. `stop` is called once everything is computed and before
+    /// anything is written, so that a late Ctrl-C still writes nothing.
+    func publish(stop: () throws -> Void = {}) throws {
+        var text = json ? output.json : TerminalSummary(output).text
+        try stop()
+        if let directory {
+            OutputNotice.print(try directory.replace(with: try files(reportDirectory: directory.path)))
+            if !json { text += "\nFiles written to \(directory.path)\n" }
+        }
+        emit(text)
+    }
+
+    /// The run's files; with --html also report.html, rendered from the other files' text exactly as
+    /// `plan report` renders it from a run directory, so the two pages are the same.
+    private func files(reportDirectory: String) throws(RunFileError) -> [OutputFile] {
+        let files = output.files
+        guard html else { return files }
+        let report = try HTMLReport(files: files, directory: reportDirectory)
+        return files + [OutputFile(name: "report.html", contents: report.html)]
+    }
+}
