@@ -27,6 +27,8 @@ extension Plan {
 
         @OptionGroup var sampling: SamplingOptions
 
+        @OptionGroup var recording: RecordOptions
+
         @Option(help: "Size the run by precision instead: add trials until every P(level ≥ k) has a 95% half-width of at most H (0 < H < 0.5).")
         var precision: Double?
 
@@ -105,6 +107,7 @@ extension Plan {
             var text = format == .json ? output.json : TerminalSummary(output).text
             // A Ctrl-C that came after the last block still means "stop": nothing is written.
             if let signal = interrupt.received { throw Simulate.interrupted(by: signal) }
+            try recording.forecast(output.files)
             if let directory {
                 OutputNotice.print(try directory.replace(with: try files(output)))
                 if format == .text { text += "\nFiles written to \(directory.path)\n" }

@@ -1,5 +1,7 @@
+import Backtest
 import Calendars
 import CapacityPolicy
+import History
 import InputFormats
 import Reports
 import Scenarios
@@ -23,3 +25,5 @@ extension OutputError: UserFacingError {}
 extension PolicyError: UserFacingError {}
 extension RunFileError: UserFacingError {}
 extension WhatIfError: UserFacingError {}
+extension HistoryError: UserFacingError {}
+extension BacktestError: UserFacingError {}
