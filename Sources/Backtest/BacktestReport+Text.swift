@@ -10,14 +10,14 @@ extension BacktestReport {
                 + "\(unforecastChecks) without a forecast.",
             "",
             "level".column(7) + "declared ≥k".column(13) + "expected".column(10) + "Brier".column(8) + "climatology".column(13)
-                + "skill".column(8) + "persistence".column(13) + "skill".column(8) + "verdict",
+                + "skill".column(10) + "persistence".column(13) + "skill".column(10) + "verdict",
         ]
         for score in levels {
             let c = score.calibration
             lines.append(("≥\(score.level)".column(7) + "\(c.observed)".column(13) + NumberFormat.fixed(c.expected, 1).column(10)
                 + NumberFormat.fixed(score.brier.forecast, 4).column(8) + NumberFormat.fixed(score.brier.climatology, 4).column(13)
-                + Self.skill(score.brier.skillVersusClimatology).column(8) + NumberFormat.fixed(score.brier.persistence, 4).column(13)
-                + Self.skill(score.brier.skillVersusPersistence).column(8) + c.verdict.rawValue).trimmingTrailingSpaces)
+                + Self.skill(score.brier.skillVersusClimatology).column(10) + NumberFormat.fixed(score.brier.persistence, 4).column(13)
+                + Self.skill(score.brier.skillVersusPersistence).column(10) + c.verdict.rawValue).trimmingTrailingSpaces)
         }
         let rps = rankedProbability
         lines += [

@@ -93,7 +93,9 @@ public struct BacktestReport: Sendable {
                 skillVersusPersistence: persisted.isEmpty ? nil : Scores.skill(mean(onPersisted), against: mean(persisted)))
         }
         levels = levelCount < 2 ? [] : (2...levelCount).map { k in
-            let outcomes = pairs.map { (forecast: Scores.atLeast(k, $0.forecast.levels), reached: $0.declared.level >= k) }
+            let outcomes = pairs.map {
+                Outcome(forecast: Scores.atLeast(k, $0.forecast.levels), reached: $0.declared.level >= k, week: $0.declared.date.dayNumber / 7)
+            }
             let bins = ReliabilityBin.bins(outcomes)
             return LevelScore(
                 level: k, brier: compare { Scores.brier(k, forecast: $0, declared: $1) }, bins: bins,

@@ -17,10 +17,10 @@ public struct ReliabilityBin: Sendable, Equatable {
     /// Ten bins of width 0.1; empty bins are left out.
     public static let binCount = 10
 
-    /// The bins of `(forecast, reached)` pairs.
+    /// The bins of the outcomes.
     ///
     /// - Complexity: O(pairs).
-    public static func bins(_ outcomes: [(forecast: Double, reached: Bool)]) -> [ReliabilityBin] {
+    public static func bins(_ outcomes: [Outcome]) -> [ReliabilityBin] {
         var sums = [Double](repeating: 0, count: binCount), counts = [Int](repeating: 0, count: binCount)
         var hits = [Int](repeating: 0, count: binCount)
         for outcome in outcomes {
@@ -34,5 +34,19 @@ public struct ReliabilityBin: Sendable, Equatable {
                 low: Double(bin) / Double(binCount), high: Double(bin + 1) / Double(binCount), checks: counts[bin],
                 meanForecast: sums[bin] / Double(counts[bin]), observed: Proportion(successes: hits[bin], trials: counts[bin]))
         }
+    }
+}
+
+/// A forecast P(level ≥ k) for a check, whether the check reached k, and the check's calendar week.
+public struct Outcome: Sendable, Equatable {
+    public let forecast: Double
+    public let reached: Bool
+    /// Day number / 7: the checks of one week form a cluster for the standard error.
+    public let week: Int
+
+    public init(forecast: Double, reached: Bool, week: Int) {
+        self.forecast = forecast
+        self.reached = reached
+        self.week = week
     }
 }
