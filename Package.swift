@@ -143,7 +143,9 @@ package.targets += [
     /// Scoring forecasts against what was declared: reliability, Brier and ranked probability
     /// scores, baselines, coverage and verdicts; and their text, CSV, JSON and HTML.
     .target(name: "Backtest", dependencies: ["Calendars", "Simulation", "OutputFormats"]),
-    .testTarget(name: "HistoryTests", dependencies: ["History", "Calendars", "CapacityPolicy"]),
+    .testTarget(name: "HistoryTests", dependencies: [
+        "History", "Calendars", "CapacityPolicy", "InputFormats", "Reports", .product(name: "GRDB", package: "GRDB.swift"),
+    ]),
     .testTarget(name: "BacktestTests", dependencies: ["Backtest", "Calendars"]),
 ]
 package.targets.first { $0.name == "plan" }!.dependencies += ["History", "Backtest"]
