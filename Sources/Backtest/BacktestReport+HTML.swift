@@ -130,6 +130,7 @@ extension BacktestReport {
         th, td { padding: 3px 14px 3px 0; border-bottom: 1px solid #dddddd; text-align: left; vertical-align: top; }
         th { font-size: 13px; color: #444444; font-weight: 600; }
         td.number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+        td.verdict { white-space: nowrap; font-weight: 600; }
         .diagrams { display: flex; flex-wrap: wrap; gap: 8px 24px; }
         figure { margin: 6px 0; }
         figcaption { font-weight: 600; }
