@@ -40,7 +40,8 @@ extension Plan {
                 var lines = ["Imported \(NumberFormat.thousands(imported.checks.count)) declared checks from \(source) into \(store.path): "
                     + "\(NumberFormat.thousands(count.added)) new, \(NumberFormat.thousands(count.replaced)) replacing earlier ones."]
                 if !imported.disagreements.isEmpty {
-                    lines.append("\(imported.disagreements.count) recorded levels differ from the policy's:")
+                    let count = imported.disagreements.count
+                    lines.append("\(count) recorded level\(count == 1 ? " differs" : "s differ") from the policy's:")
                     lines += imported.disagreements.map { "  \($0)" }
                 }
                 emit(lines.joined(separator: "\n"))
