@@ -133,6 +133,8 @@ if Context.environment["PLAN_FUZZ"] == "1" {
 /// libsqlite3-dev); GRDB is used in `History` only. `Backtest` scores forecasts against
 /// declarations as pure functions over plain values, testable without a database.
 package.dependencies += [.package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")]
+// Only for the HistoryImport suite in Benchmarks/, which imports declarations as the CLI does.
+package.products += [.library(name: "History", targets: ["History"])]
 package.targets += [
     /// The history store: declared checks and forecasts in SQLite, its migrations and queries, and
     /// reading declarations from CSV and forecasts from a run's files into it.
