@@ -7,31 +7,16 @@ extension BacktestReport {
     /// - Complexity: O(levels × bins).
     public var html: String {
         let title = "Backtest \(period)"
-        return [
-            "<!DOCTYPE html>",
-            "<html lang=\"en\">",
-            "<head>",
-            "<meta charset=\"utf-8\">",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>\(title.htmlEscaped)</title>",
-            "<style>",
-            Self.style,
-            "</style>",
-            "</head>",
-            "<body>",
+        return htmlDocument(title: title, style: Self.style, body: [
             "<main id=\"backtest\">",
             "<h1>\(title.htmlEscaped)</h1>",
-            "<p class=\"facts\">\(declaredChecks) declared checks, \(pairs.count) scored against \(forecasts) forecast\(forecasts == 1 ? "" : "s") "
-                + "(\(pairing == .latest ? "the latest" : "each") made \(lead.lowerBound) to \(lead.upperBound) days before the check); "
-                + "\(unforecastChecks) without a forecast.</p>",
+            "<p class=\"facts\">\(scope.htmlEscaped)</p>",
             verdictSection,
             reliabilitySection,
             scoreSection,
             coverageSection,
             "</main>",
-            "</body>",
-            "</html>",
-        ].joined(separator: "\n") + "\n"
+        ])
     }
 
     private var verdictSection: String {

@@ -5,9 +5,7 @@ extension BacktestReport {
     /// the ranked probability score, the open-case coverage, the evidence, and the reliability bins.
     public var text: String {
         var lines: [String] = [
-            "Backtest \(period): \(declaredChecks) declared checks, \(pairs.count) scored against \(forecasts) forecast\(forecasts == 1 ? "" : "s") "
-                + "(\(pairing == .latest ? "the latest" : "each") made \(lead.lowerBound) to \(lead.upperBound) days before the check); "
-                + "\(unforecastChecks) without a forecast.",
+            "Backtest \(period): \(scope)",
             "",
             "level".column(7) + "declared ≥k".column(13) + "expected".column(10) + "Brier".column(8) + "climatology".column(13)
                 + "skill".column(10) + "persistence".column(13) + "skill".column(10) + "verdict",
@@ -46,7 +44,14 @@ extension BacktestReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// "2040-01-02…2040-12-31", or the open ends as "all".
+    /// What was scored against what.
+    var scope: String {
+        "\(declaredChecks) declared checks, \(pairs.count) scored against \(forecasts) forecast\(forecasts == 1 ? "" : "s") "
+            + "(\(pairing == .latest ? "the latest" : "each") made \(lead.lowerBound) to \(lead.upperBound) days before the check); "
+            + "\(unforecastChecks) without a forecast."
+    }
+
+    /// "2040-01-02…2040-12-31", "from 2040-01-02", "up to 2040-12-31" or "of every declared check".
     var period: String {
         switch (from, to) {
         case (nil, nil): return "of every declared check"

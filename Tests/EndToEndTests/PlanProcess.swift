@@ -57,13 +57,7 @@ struct PlanProcess {
 
     /// Starts plan and kills it with SIGKILL after `delay` seconds unless it has ended by then.
     static func killed(after delay: Double, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try start(arguments, in: repository)
         Thread.sleep(forTimeInterval: delay)
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
