@@ -3,11 +3,12 @@ import OutputFormats
 extension DeclaredCheck {
     /// Declared checks as CSV, in the columns `plan history import` reads back:
     /// `date,window,<inputs>,level,alerts,policy_sha256,source,recorded_at` (alerts space-separated;
-    /// formula-like text neutralised). The inputs are those of the first check's policy.
+    /// formula-like text neutralised). The inputs are those of the first check's policy; with no
+    /// checks, the header names none.
     ///
     /// - Complexity: O(checks × inputs).
     public static func csv(_ checks: [DeclaredCheck]) -> String {
-        let inputs = checks.first?.inputs.map(\.name) ?? ["emea", "us", "open"]
+        let inputs = checks.first?.inputs.map(\.name) ?? []
         var text = CSVWriter.row(["date", "window"] + inputs + ["level", "alerts", "policy_sha256", "source", "recorded_at"])
         for check in checks {
             text += CSVWriter.row(

@@ -36,8 +36,10 @@ extension Plan {
             let history = try store.open(create: false)
             let all = try history.declaredChecks().map(Self.declaredLevel)
             let declared = all.filter { check in from.map { check.date >= $0 } ?? true && to.map { check.date <= $0 } ?? true }
-            let forecasts = try history.forecasts(from: from, to: to).flatMap { forecast -> [LevelForecast] in
-                guard let madeAt = Moment(iso: forecast.madeAt) else { return [] }
+            let forecasts = try history.forecasts(from: from, to: to).flatMap { forecast throws -> [LevelForecast] in
+                guard let madeAt = Moment(iso: forecast.madeAt) else {
+                    throw CommandError("\(store.path): forecast \(forecast.runID.prefix(12)) was made at \"\(forecast.madeAt)\", not an ISO 8601 UTC time")
+                }
                 return forecast.checks.map {
                     LevelForecast(runID: forecast.runID, madeAt: madeAt, date: $0.date, window: $0.window, levels: $0.levels,
                                   p10Open: $0.p10Open, p90Open: $0.p90Open)

@@ -73,6 +73,9 @@ extension Plan {
 
             /// Stores `forecast` and says so on standard error, or that it was already there.
             static func store(_ forecast: Forecast, in history: HistoryStore, path: String) throws {
+                guard Moment(iso: forecast.madeAt) != nil else {
+                    throw CommandError("run.json: $.execution.started: expected an ISO 8601 UTC time such as 2026-11-02T09:00:00Z, found \"\(forecast.madeAt)\"")
+                }
                 let run = "run \(forecast.runID.prefix(12)) (\(forecast.scenarioName), seed \(forecast.seed), "
                     + "\(NumberFormat.thousands(forecast.trials)) trials, \(forecast.checks.count) checks, made \(forecast.madeAt))"
                 if try history.record(forecast, recordedAt: timestamp()) {

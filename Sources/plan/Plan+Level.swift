@@ -33,6 +33,7 @@ extension Plan {
         func run() throws {
             let table = EffectiveTable(try policyOptions.load())
             if let input {
+                if recording.record { throw CommandError("--record stores one declared check; load a file of checks with plan history import") }
                 guard emea == nil, us == nil, openCases == nil, assignments.isEmpty else {
                     throw CommandError("--input reads the counts from the file; do not also give --emea, --us, --open-cases or --set")
                 }

@@ -26,6 +26,9 @@ import Testing
         #expect(noWindow.status == 1)
         #expect(noWindow.stderr == "Error: --record needs --window: a declared check belongs to a window\n")
         #expect(noWindow.stdout.isEmpty)
+        let batch = try PlanProcess.run(["level", "--input", "-", "--record"], stdin: "emea,us,open_cases\n3,10,40\n", in: folder)
+        #expect(batch.status == 1)
+        #expect(batch.stderr == "Error: --record stores one declared check; load a file of checks with plan history import\n")
     }
 
     @Test func simulateRecordAndAddRunStoreARunOnce() throws {
