@@ -72,7 +72,7 @@ public struct BacktestReport: Sendable {
         self.lead = lead
         self.pairing = pairing
         self.declaredChecks = declared.count
-        self.unforecastChecks = declared.count - Set(pairs.map { "\($0.declared.date) \($0.declared.window)" }).count
+        self.unforecastChecks = declared.count - Set(pairs.map { [$0.declared.date.description, $0.declared.window] }).count
         self.pairs = pairs
         self.forecasts = Set(pairs.map(\.forecast.runID)).count
         self.levelCount = levelCount

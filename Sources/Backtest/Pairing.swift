@@ -1,3 +1,5 @@
+import Calendars
+
 /// Which forecasts a declared check is scored against.
 public enum Pairing: Sendable, Equatable {
     /// The latest forecast made before the check within the lead range: what the team had in hand.
@@ -12,14 +14,14 @@ public enum Pairing: Sendable, Equatable {
     /// - Complexity: O(declared + forecasts) with hashing, plus sorting each check's candidates.
     public func pairs(_ declared: [DeclaredLevel], _ forecasts: [LevelForecast], lead: ClosedRange<Int>) -> [ForecastPair] {
         struct Key: Hashable {
-            let date: String
+            let date: CivilDate
             let window: String
         }
         var byCheck: [Key: [LevelForecast]] = [:]
-        for forecast in forecasts { byCheck[Key(date: forecast.date.description, window: forecast.window), default: []].append(forecast) }
+        for forecast in forecasts { byCheck[Key(date: forecast.date, window: forecast.window), default: []].append(forecast) }
         var pairs: [ForecastPair] = []
         for check in declared {
-            let candidates = (byCheck[Key(date: check.date.description, window: check.window)] ?? [])
+            let candidates = (byCheck[Key(date: check.date, window: check.window)] ?? [])
                 .filter { $0.madeAt < check.moment && lead.contains($0.madeAt.date.days(to: check.date)) }
                 .sorted { ($0.madeAt, $0.runID) < ($1.madeAt, $1.runID) }
             switch self {
