@@ -41,6 +41,21 @@ import Testing
         #expect(report.coverage?.meanWidth == 20)
     }
 
+    @Test func perForecastScoresEveryForecastMadeBefore() throws {
+        // A second run made after the first Monday: it counts for the three later checks only.
+        let later = declared.dropFirst().map {
+            LevelForecast(runID: "later", madeAt: Moment(iso: "2026-11-02T12:00:00Z")!, date: $0.date, window: "EMEA", levels: [0, 1], p10Open: 0, p90Open: 10)
+        }
+        let each = try BacktestReport(declared: declared, history: declared, forecasts: forecasts + later, from: nil, to: nil, lead: 0...30, pairing: .each)
+        #expect(each.pairs.count == 7 && each.forecasts == 2 && each.unforecastChecks == 0)
+        let latest = try BacktestReport(declared: declared, history: declared, forecasts: forecasts + later, from: nil, to: nil, lead: 0...30, pairing: .latest)
+        #expect(latest.pairs.map(\.forecast.runID) == ["run", "later", "later", "later"])
+        // The later run is certain of level 2: right on 2026-11-03 only, so its checks score (0 + 1 + 1) and the first (0.25²).
+        #expect(abs(latest.levels[0].brier.forecast - (0.0625 + 2) / 4) < 1e-12)
+        let window = try BacktestReport(declared: declared, history: declared, forecasts: forecasts + later, from: nil, to: nil, lead: 8...30, pairing: .latest)
+        #expect(window.pairs.count == 2 && window.unforecastChecks == 2)
+    }
+
     @Test func noOverlappingForecastIsAnError() {
         #expect(throws: BacktestError.self) {
             try BacktestReport(declared: declared, history: declared, forecasts: forecasts, from: nil, to: nil, lead: 60...90, pairing: .latest)
