@@ -76,12 +76,10 @@ extension Plan {
                 guard Moment(iso: forecast.madeAt) != nil else {
                     throw CommandError("run.json: $.execution.started: expected an ISO 8601 UTC time such as 2026-11-02T09:00:00Z, found \"\(forecast.madeAt)\"")
                 }
-                let run = "run \(forecast.runID.prefix(12)) (\(forecast.scenarioName), seed \(forecast.seed), "
-                    + "\(NumberFormat.thousands(forecast.trials)) trials, \(forecast.checks.count) checks, made \(forecast.madeAt))"
                 if try history.record(forecast, recordedAt: timestamp()) {
-                    note("Recorded the forecast of \(run) in \(path)")
+                    note("Recorded the forecast of \(forecast) in \(path)")
                 } else {
-                    note("The forecast of \(run) is already in \(path); nothing added")
+                    note("The forecast of \(forecast) is already in \(path); nothing added")
                 }
             }
         }
@@ -101,12 +99,7 @@ extension Plan {
                 guard (format ?? defaultFormat) == .text else { return emit(DeclaredCheck.csv(checks)) }
                 var text = "Declared checks: \(checks.count)\n" + (checks.isEmpty ? "" : DeclaredCheck.table(checks))
                 let forecasts = try history.forecasts(from: from, to: to)
-                text += "\nForecasts: \(forecasts.count)\n"
-                for forecast in forecasts {
-                    let first = forecast.checks.first!.date, last = forecast.checks.last!.date
-                    text += "  \(forecast.runID.prefix(12))  made \(forecast.madeAt)  \(forecast.scenarioName), seed \(forecast.seed), "
-                        + "\(NumberFormat.thousands(forecast.trials)) trials; \(forecast.checks.count) checks \(first)…\(last)\n"
-                }
+                text += "\nForecasts: \(forecasts.count)\n" + forecasts.map { "  \($0)\n" }.joined()
                 emit(text)
             }
         }

@@ -37,14 +37,14 @@ import Testing
         let first = try PlanProcess.run(["simulate", Self.december, "--trials", "200", "--out", "run", "--record"], in: folder, environment: environment)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stderr.hasPrefix("Recorded the forecast of run "))
-        #expect(first.stderr.contains("(december, seed 1, 200 trials, 44 checks, made 20"))
+        #expect(first.stderr.contains("(december, seed 1, 200 trials, 44 checks 2026-12-01…2026-12-31, made 20"))
         #expect(first.stderr.hasSuffix(") in \(environment["PLAN_HISTORY"]!)\n"))
         let second = try PlanProcess.run(["history", "add-run", "run"], in: folder, environment: environment)
         #expect(second.status == 0)
         #expect(second.stderr.contains("is already in"))
         let show = try PlanProcess.run(["history", "show"], in: folder, environment: environment)
         #expect(show.stdout.hasPrefix("Declared checks: 0\n\nForecasts: 1\n"))
-        #expect(show.stdout.contains("december, seed 1, 200 trials; 44 checks 2026-12-01…2026-12-31"))
+        #expect(show.stdout.contains("(december, seed 1, 200 trials, 44 checks 2026-12-01…2026-12-31, made 20"))
     }
 
     @Test func importReportsDisagreementsAndRoundTripsThroughExport() throws {
