@@ -35,8 +35,7 @@ public struct DeclarationImport: Sendable {
         let csv = try CSVTable(text: text, source: source)
         try csv.requireDistinctColumns(source: source)
         let policy = table.policy
-        // `open_cases` is accepted for the cases input `open`, as `plan level --input` accepts it.
-        let names = policy.inputs.map { $0.kind == .cases && $0.name == "open" ? "open_cases" : $0.name }
+        let names = policy.inputs.map(LevelBatch.columnName)
         let required = ["date", "window"] + names
         let dateColumn = try csv.requireColumn("date", of: required, source: source)
         let windowColumn = try csv.requireColumn("window", of: required, source: source)
