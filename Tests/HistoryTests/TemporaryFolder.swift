@@ -1,8 +1,8 @@
 import Foundation
-@testable import History
 
-/// A fresh folder for a real SQLite file, removed when the test ends.
-final class TemporaryFolder {
+/// A fresh folder for real SQLite files. It is left in the temporary directory, as the end-to-end
+/// tests leave theirs: a store must not vanish while a test still has it open.
+struct TemporaryFolder {
     let url: URL
 
     init() throws {
@@ -11,6 +11,4 @@ final class TemporaryFolder {
     }
 
     func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
 }
