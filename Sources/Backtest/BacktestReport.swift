@@ -54,11 +54,11 @@ public struct BacktestReport: Sendable {
     /// - Complexity: O(pairs × (levels + history)).
     public init(declared: [DeclaredLevel], history: [DeclaredLevel], forecasts: [LevelForecast],
                 from: CivilDate?, to: CivilDate?, lead: ClosedRange<Int>, pairing: Pairing) throws(BacktestError) {
-        let period = "from \(from?.description ?? "the first check") to \(to?.description ?? "the last")"
-        guard !declared.isEmpty else { throw BacktestError("no declared checks \(period); record them with plan level --record or plan history import") }
+        let period = from == nil && to == nil ? "" : " from \(from?.description ?? "the first check") to \(to?.description ?? "the last")"
+        guard !declared.isEmpty else { throw BacktestError("no declared checks\(period); record them with plan level --record or plan history import") }
         let pairs = pairing.pairs(declared, forecasts, lead: lead)
         guard let first = pairs.first else {
-            throw BacktestError("no forecast was made before any of the \(declared.count) declared checks \(period) with a lead of \(lead.lowerBound) to \(lead.upperBound) days; record forecasts with plan simulate --record or plan history add-run")
+            throw BacktestError("no forecast was made before any of the \(declared.count) declared checks\(period) with a lead of \(lead.lowerBound) to \(lead.upperBound) days; record forecasts with plan simulate --record or plan history add-run")
         }
         let levelCount = first.forecast.levels.count
         if let other = pairs.first(where: { $0.forecast.levels.count != levelCount }) {

@@ -60,7 +60,7 @@ import Testing
         #expect(throws: BacktestError.self) {
             try BacktestReport(declared: declared, history: declared, forecasts: forecasts, from: nil, to: nil, lead: 60...90, pairing: .latest)
         }
-        #expect(throws: BacktestError.self) {
+        #expect(throws: BacktestError("no declared checks; record them with plan level --record or plan history import")) {
             try BacktestReport(declared: [], history: [], forecasts: forecasts, from: nil, to: nil, lead: 0...30, pairing: .latest)
         }
     }
