@@ -126,3 +126,28 @@ if Context.environment["PLAN_FUZZ"] == "1" {
     package.targets += [.systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer")]
     package.targets += harnesses.map { .executableTarget(name: $0.name, dependencies: $0.dependencies + ["LibFuzzer"], path: "Fuzz/Harnesses/\($0.name)") }
 }
+
+// MARK: - History and backtest
+
+/// The history store keeps declared checks and forecasts in one SQLite file through GRDB (Debian:
+/// libsqlite3-dev); GRDB is used in `History` only. `Backtest` scores forecasts against
+/// declarations as pure functions over plain values, testable without a database.
+package.dependencies += [.package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0")]
+// Only for the HistoryImport suite in Benchmarks/, which imports declarations as the CLI does.
+package.products += [.library(name: "History", targets: ["History"])]
+package.targets += [
+    /// The history store: declared checks and forecasts in SQLite, its migrations and queries, and
+    /// reading declarations from CSV and forecasts from a run's files into it.
+    .target(name: "History", dependencies: [
+        "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats", "Reports",
+        .product(name: "GRDB", package: "GRDB.swift"),
+    ]),
+    /// Scoring forecasts against what was declared: reliability, Brier and ranked probability
+    /// scores, baselines, coverage and verdicts; and their text, CSV, JSON and HTML.
+    .target(name: "Backtest", dependencies: ["Calendars", "Simulation", "OutputFormats"]),
+    .testTarget(name: "HistoryTests", dependencies: [
+        "History", "Calendars", "CapacityPolicy", "InputFormats", "Reports", .product(name: "GRDB", package: "GRDB.swift"),
+    ]),
+    .testTarget(name: "BacktestTests", dependencies: ["Backtest", "Calendars"]),
+]
+package.targets.first { $0.name == "plan" }!.dependencies += ["History", "Backtest"]

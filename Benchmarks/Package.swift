@@ -32,5 +32,15 @@ let package = Package(
             path: "Benchmarks/MonteCarlo",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "HistoryImport",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "CapacityPolicy", package: "plan"),
+                .product(name: "History", package: "plan"),
+            ],
+            path: "Benchmarks/HistoryImport",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

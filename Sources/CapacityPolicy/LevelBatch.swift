@@ -19,12 +19,18 @@ public struct LevelBatch: Sendable {
 
     public init(table: EffectiveTable) { self.table = table }
 
+    /// The column a CSV of checks names an input by: its name, but `open_cases` for the cases
+    /// input `open`, as a team's log of checks calls it. The input's own name is accepted too.
+    public static func columnName(for input: Input) -> String {
+        input.kind == .cases && input.name == "open" ? "open_cases" : input.name
+    }
+
     /// Every record of `csv`, evaluated; the first record that cannot be is an error naming its line.
     ///
     /// - Complexity: O(records × criteria).
     public func evaluate(_ csv: CSVTable, source: String) throws(CSVError) -> [Row] {
         let policy = table.policy
-        let required = policy.inputs.map { $0.kind == .cases && $0.name == "open" ? "open_cases" : $0.name }
+        let required = policy.inputs.map(Self.columnName)
         try csv.requireDistinctColumns(source: source)
         var columns: [Int] = []
         for (input, name) in zip(policy.inputs, required) {

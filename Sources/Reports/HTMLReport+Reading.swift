@@ -13,11 +13,7 @@ extension HTMLReport {
     /// - Complexity: O(total size of the files).
     public init(files: [OutputFile], directory: String) throws(RunFileError) {
         func text(_ name: String) throws(RunFileError) -> (text: String, source: String) {
-            let source = HTMLReport.source(name, in: directory)
-            guard let file = files.first(where: { $0.name == name }) else {
-                throw RunFileError("\(source): missing; a run directory holds the files plan simulate writes")
-            }
-            return (file.contents, source)
+            try HTMLReport.file(name, in: files, directory: directory)
         }
         let run = try text("run.json")
         let record = try RunRecord.decode(run.text, source: run.source)
@@ -35,12 +31,17 @@ extension HTMLReport {
 
     /// The page of the run in `directory` (a folder `plan simulate` wrote).
     public init(directory: String) throws(RunFileError) {
+        try self.init(files: try HTMLReport.readFiles(HTMLReport.fileNames, in: directory), directory: directory)
+    }
+
+    /// The files `names` of the run directory `directory`, as text.
+    static func readFiles(_ names: [String], in directory: String) throws(RunFileError) -> [OutputFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw RunFileError("\(directory): not a directory; give the folder plan simulate wrote")
         }
         var files: [OutputFile] = []
-        for name in HTMLReport.fileNames {
+        for name in names {
             let path = HTMLReport.source(name, in: directory)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RunFileError("\(path): missing or unreadable; a run directory holds the files plan simulate writes")
@@ -50,7 +51,16 @@ extension HTMLReport {
             }
             files.append(OutputFile(name: name, contents: text))
         }
-        try self.init(files: files, directory: directory)
+        return files
+    }
+
+    /// The text of the file `name` among `files`, and how errors name it.
+    static func file(_ name: String, in files: [OutputFile], directory: String) throws(RunFileError) -> (text: String, source: String) {
+        let source = HTMLReport.source(name, in: directory)
+        guard let file = files.first(where: { $0.name == name }) else {
+            throw RunFileError("\(source): missing; a run directory holds the files plan simulate writes")
+        }
+        return (file.contents, source)
     }
 
     static func source(_ name: String, in directory: String) -> String {

@@ -64,18 +64,7 @@ public struct HTMLReport: Sendable {
     /// - Complexity: O(checks × levels).
     public var html: String {
         let title = "\(scenario.name): capacity outlook"
-        return [
-            "<!DOCTYPE html>",
-            "<html lang=\"en\">",
-            "<head>",
-            "<meta charset=\"utf-8\">",
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
-            "<title>\(title.htmlEscaped)</title>",
-            "<style>",
-            HTMLReport.style,
-            "</style>",
-            "</head>",
-            "<body>",
+        return htmlDocument(title: title, style: HTMLReport.style, body: [
             "<main id=\"report\" class=\"report\">",
             headline,
             heatmaps,
@@ -84,9 +73,7 @@ public struct HTMLReport: Sendable {
             horizonSection,
             method,
             "</main>",
-            "</body>",
-            "</html>",
-        ].joined(separator: "\n") + "\n"
+        ])
     }
 
     /// Screen and print styles. Body text is 15 px on screen, charts never go below 12 px, and in

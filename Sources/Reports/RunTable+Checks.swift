@@ -5,7 +5,7 @@ extension RunTable {
     ///
     /// Columns, for a policy of L levels, the scenario's groups and the policy's alert channels:
     /// `date,window`, `p_level_1 … p_level_L` (P(level = l)), `p_ge_2 … p_ge_L` (P(level ≥ k); ≥ 1 is
-    /// always 1), `planning_level`, `mean_open,p50_open,p90_open`, `mean_load,p50_load,p90_load`, then
+    /// always 1), `planning_level`, `mean_open,p10_open,p50_open,p90_open`, `mean_load,p50_load,p90_load`, then
     /// per group `<group>_planned` (scheduled by the calendar) and `mean_<group>,p50_<group>,p90_<group>`
     /// (working after absence), then `p_alert_<channel without #>` per channel.
     ///
@@ -20,7 +20,7 @@ extension RunTable {
         var columns = ["date", "window"]
         columns += levels.map { "p_level_\($0)" }
         columns += levels.dropFirst().map { "p_ge_\($0)" }
-        columns += ["planning_level", "mean_open", "p50_open", "p90_open", "mean_load", "p50_load", "p90_load"]
+        columns += ["planning_level", "mean_open", "p10_open", "p50_open", "p90_open", "mean_load", "p50_load", "p90_load"]
         for group in model.groups { columns += ["\(group)_planned", "mean_\(group)", "p50_\(group)", "p90_\(group)"] }
         columns += model.alertChannels.map { "p_alert_" + $0.channel.drop { $0 == "#" } }
 
@@ -30,7 +30,7 @@ extension RunTable {
             row += check.atLeast.dropFirst().map { .probability($0.estimate) }
             row += [
                 .integer(check.planningLevel),
-                .mean(check.open.mean), .wholeNumber(check.open.p50), .wholeNumber(check.open.p90),
+                .mean(check.open.mean), .wholeNumber(check.open.p10), .wholeNumber(check.open.p50), .wholeNumber(check.open.p90),
                 .mean(check.load.mean), .mean(check.load.p50), .mean(check.load.p90),
             ]
             for (planned, working) in zip(check.planned, check.headcounts) {

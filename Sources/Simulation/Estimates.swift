@@ -23,6 +23,8 @@ public struct CheckEstimate: Sendable {
 /// Mean and percentiles of a quantity at a check.
 public struct Summary: Sendable, Hashable {
     public let mean: Double
+    /// With p90, the 80% range a backtest checks the declared open cases against.
+    public let p10: Double
     public let p50: Double
     public let p90: Double
 }
@@ -99,7 +101,7 @@ public struct Estimates: Sendable {
             }
             let openHistogram = LogBuckets.counts(check: c, in: tally.openHistogram, checks: tally.checkCount)
             var open = Estimates.summary(histogram: openHistogram, value: { Double(LogBuckets.value(ofBucket: $0)) }, trials: n)
-            open = Summary(mean: n > 0 ? tally.openSums[c].value / Double(n) : 0, p50: open.p50, p90: open.p90)
+            open = Summary(mean: n > 0 ? tally.openSums[c].value / Double(n) : 0, p10: open.p10, p50: open.p50, p90: open.p90)
             // Infinite loads count as one more bucket, past every finite one.
             let loadHistogram = LogBuckets.counts(check: c, in: tally.loadHistogram, checks: tally.checkCount) + [tally.infiniteLoads[c]]
             let loadPercentiles = Estimates.summary(histogram: loadHistogram, value: { bucket in
@@ -110,7 +112,7 @@ public struct Estimates: Sendable {
             checks.append(CheckEstimate(
                 date: check.date, window: model.windows[check.window].name, levels: levels, atLeast: atLeast,
                 planningLevel: planning, planned: (0..<groups).map { model.scheduled(group: $0, day: check.day) },
-                headcounts: headcounts, open: open, load: Summary(mean: loadMean, p50: loadPercentiles.p50, p90: loadPercentiles.p90),
+                headcounts: headcounts, open: open, load: Summary(mean: loadMean, p10: loadPercentiles.p10, p50: loadPercentiles.p50, p90: loadPercentiles.p90),
                 alerts: alerts))
         }
         self.checks = checks
@@ -127,9 +129,9 @@ public struct Estimates: Sendable {
         self.precision = Estimates.widestAtLeastHalfWidth(tally)
     }
 
-    /// Mean and the 50th and 90th percentiles (the smallest value with at least that share of trials at or below it).
+    /// Mean and the 10th, 50th and 90th percentiles (the smallest value with at least that share of trials at or below it).
     static func summary(histogram: [Int], value: (Int) -> Double, trials: Int) -> Summary {
-        guard trials > 0 else { return Summary(mean: 0, p50: 0, p90: 0) }
+        guard trials > 0 else { return Summary(mean: 0, p10: 0, p50: 0, p90: 0) }
         var mean = 0.0
         for (i, count) in histogram.enumerated() where count > 0 { mean += value(i) * Double(count) }
         func percentile(_ q: Double) -> Double {
@@ -141,7 +143,7 @@ public struct Estimates: Sendable {
             }
             return value(histogram.count - 1)
         }
-        return Summary(mean: mean / Double(trials), p50: percentile(0.5), p90: percentile(0.9))
+        return Summary(mean: mean / Double(trials), p10: percentile(0.1), p50: percentile(0.5), p90: percentile(0.9))
     }
 
     /// For each alert channel and window: runs of consecutive check days on which P(needed) reaches the threshold.

@@ -28,10 +28,12 @@ extension Plan {
         @Option(help: "Output: text, json or slack (the #customer-support post). With --input: text is CSV, json one object per row.") var format: Format = .text
         @Option(help: "Evaluate every row of a CSV file (- for standard input) and write it back with level and alerts.") var input: String?
         @OptionGroup var policyOptions: PolicyOptions
+        @OptionGroup var recording: RecordOptions
 
         func run() throws {
             let table = EffectiveTable(try policyOptions.load())
             if let input {
+                if recording.record { throw CommandError("--record stores one declared check; load a file of checks with plan history import") }
                 guard emea == nil, us == nil, openCases == nil, assignments.isEmpty else {
                     throw CommandError("--input reads the counts from the file; do not also give --emea, --us, --open-cases or --set")
                 }
@@ -65,6 +67,7 @@ extension Plan {
             }
             let observation = try table.policy.observation(named)
             let report = LevelReport(table: table, observation: observation, window: window?.window)
+            try recording.declare(report, table: table)
             switch format {
             case .text: emit(report.text())
             case .json: emit(report.json())

@@ -26,6 +26,8 @@ extension Plan {
         @Flag(help: "Also write report.html, as plan simulate --html does.")
         var html = false
 
+        @OptionGroup var recording: RecordOptions
+
         func run() throws {
             let merge = try ShardMerge(parts: parts.map { path in
                 (path, try PartialResult(fileContents: Array(try readFile(path)), path: path))
@@ -44,7 +46,7 @@ extension Plan {
             let record = RunRecord(
                 toolVersion: PlanVersion.current, scenarioPath: scenario.path, scenarioBytes: Array(scenario.bytes), estimates: estimates,
                 settings: settings, execution: execution)
-            try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: false).publish()
+            try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: false, recording: recording).publish()
         }
     }
 }

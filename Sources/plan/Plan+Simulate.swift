@@ -31,6 +31,8 @@ extension Plan {
 
         @OptionGroup var shardOption: ShardOption
 
+        @OptionGroup var recording: RecordOptions
+
         @Option(help: "Size the run by precision instead: add trials until every P(level ≥ k) has a 95% half-width of at most H (0 < H < 0.5).")
         var precision: Double?
 
@@ -69,6 +71,7 @@ extension Plan {
                 if noFiles { throw CommandError("--shard and --no-files contradict each other: \(whole)") }
                 if html { throw CommandError("--html applies to the whole run: \(whole); give --html to plan merge") }
                 if format == .json { throw CommandError("--format json applies to the whole run: \(whole)") }
+                if recording.record { throw CommandError("--record applies to the whole run: \(whole); give --record to plan merge") }
             }
         }
 
@@ -96,7 +99,7 @@ extension Plan {
                 toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(compiled.bytes), estimates: estimates,
                 settings: settings, started: started, elapsedSeconds: elapsed)
             // A Ctrl-C that came after the last block still means "stop": nothing is written.
-            try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: format == .json)
+            try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: format == .json, recording: recording)
                 .publish { if let signal = interrupt.received { throw Simulate.interrupted(by: signal) } }
         }
 

@@ -21,6 +21,8 @@ struct Plan: ParsableCommand {
             Compare.self,
             WhatIf.self,
             Approve.self,
+            HistoryCommand.self,
+            BacktestCommand.self,
         ]
     )
 

@@ -11,12 +11,15 @@ struct RunPublication {
     let directory: OutputDirectory?
     let html: Bool
     let json: Bool
+    /// With --record, the forecast also goes into the history store, before the files are written.
+    let recording: RecordOptions
 
     /// Writes the files and prints. `stop` is called once everything is computed and before
     /// anything is written, so that a late Ctrl-C still writes nothing.
     func publish(stop: () throws -> Void = {}) throws {
         var text = json ? output.json : TerminalSummary(output).text
         try stop()
+        try recording.forecast(output.files)
         if let directory {
             OutputNotice.print(try directory.replace(with: try files(reportDirectory: directory.path)))
             if !json { text += "\nFiles written to \(directory.path)\n" }

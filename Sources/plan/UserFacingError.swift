@@ -1,5 +1,7 @@
+import Backtest
 import Calendars
 import CapacityPolicy
+import History
 import InputFormats
 import Reports
 import Scenarios
@@ -24,3 +26,5 @@ extension PartialResultError: UserFacingError {}
 extension PolicyError: UserFacingError {}
 extension RunFileError: UserFacingError {}
 extension WhatIfError: UserFacingError {}
+extension HistoryError: UserFacingError {}
+extension BacktestError: UserFacingError {}

@@ -24,11 +24,12 @@ struct PlanProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? repository
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -42,15 +43,21 @@ struct PlanProcess {
         return Result(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self), stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
-    /// Starts plan and kills it with SIGKILL after `delay` seconds unless it has ended by then.
-    static func killed(after delay: Double, _ arguments: [String]) throws {
+    /// Starts plan in `directory` without waiting for it; its output is discarded.
+    static func start(_ arguments: [String], in directory: URL) throws -> Process {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.currentDirectoryURL = repository
+        process.currentDirectoryURL = directory
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        return process
+    }
+
+    /// Starts plan and kills it with SIGKILL after `delay` seconds unless it has ended by then.
+    static func killed(after delay: Double, _ arguments: [String]) throws {
+        let process = try start(arguments, in: repository)
         Thread.sleep(forTimeInterval: delay)
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()

@@ -8,16 +8,16 @@ import Testing
     @Test func checksCSV() throws {
         let csv = RunTable.checks(try TwoDayRun.estimates()).csv
         let header = "date,window,p_level_1,p_level_2,p_level_3,p_level_4,p_level_5,p_level_6,p_level_7,p_level_8,"
-            + "p_ge_2,p_ge_3,p_ge_4,p_ge_5,p_ge_6,p_ge_7,p_ge_8,planning_level,mean_open,p50_open,p90_open,mean_load,p50_load,p90_load,"
+            + "p_ge_2,p_ge_3,p_ge_4,p_ge_5,p_ge_6,p_ge_7,p_ge_8,planning_level,mean_open,p10_open,p50_open,p90_open,mean_load,p50_load,p90_load,"
             + "emea_planned,mean_emea,p50_emea,p90_emea,us_planned,mean_us,p50_us,p90_us,"
             + "p_alert_community-relations,p_alert_ce,p_alert_sales,p_alert_prod-eng-announce"
         // Load percentiles are counted in hundredths, in log buckets above 1.28: 3.06 for 3.0769… (the
         // middle of 3.04–3.07), 5.72 for 5.714… (of 5.68–5.75); the mean exactly.
         let monday = "1.0000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,"
-            + "0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,1,40.00,40,40,3.08,3.06,3.06,"
+            + "0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,0.0000,1,40.00,40,40,40,3.08,3.06,3.06,"
             + "3,3.00,3,3,10,10.00,10,10,0.0000,0.0000,0.0000,0.0000"
         let tuesday = "0.0000,0.0000,0.0000,1.0000,0.0000,0.0000,0.0000,0.0000,"
-            + "1.0000,1.0000,1.0000,0.0000,0.0000,0.0000,0.0000,4,40.00,40,40,5.71,5.72,5.72,"
+            + "1.0000,1.0000,1.0000,0.0000,0.0000,0.0000,0.0000,4,40.00,40,40,40,5.71,5.72,5.72,"
             + "3,3.00,3,3,4,4.00,4,4,1.0000,0.0000,0.0000,0.0000"
         #expect(csv == """
             \(header)

@@ -1,0 +1,32 @@
+import OutputFormats
+
+extension BacktestReport {
+    /// The reliability diagrams as one long table, one row per level and forecast bin, with the
+    /// level's scores and verdict repeated on each of its rows, for a spreadsheet or a plotting
+    /// library: `level,verdict,brier,brier_climatology,skill_climatology,brier_persistence,
+    /// skill_persistence,bin_low,bin_high,checks,mean_forecast,observed,ci_low,ci_high`.
+    /// A skill against a perfect baseline is empty.
+    ///
+    /// - Complexity: O(levels × bins).
+    public var csv: String {
+        var text = CSVWriter.row([
+            "level", "verdict", "brier", "brier_climatology", "skill_climatology", "brier_persistence", "skill_persistence",
+            "bin_low", "bin_high", "checks", "mean_forecast", "observed", "ci_low", "ci_high",
+        ])
+        for score in levels {
+            let b = score.brier
+            let common = [
+                String(score.level), score.calibration.verdict.rawValue, NumberFormat.fixed(b.forecast, 4), NumberFormat.fixed(b.climatology, 4),
+                b.skillVersusClimatology.map { NumberFormat.fixed($0, 4) } ?? "", NumberFormat.fixed(b.persistence, 4),
+                b.skillVersusPersistence.map { NumberFormat.fixed($0, 4) } ?? "",
+            ]
+            for bin in score.bins {
+                text += CSVWriter.row(common + [
+                    NumberFormat.fixed(bin.low, 1), NumberFormat.fixed(bin.high, 1), String(bin.checks), NumberFormat.fixed(bin.meanForecast, 4),
+                    NumberFormat.fixed(bin.observed.estimate, 4), NumberFormat.fixed(bin.observed.low, 4), NumberFormat.fixed(bin.observed.high, 4),
+                ])
+            }
+        }
+        return text
+    }
+}

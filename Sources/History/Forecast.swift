@@ -1,0 +1,35 @@
+import Calendars
+import Reports
+
+/// A run's forecast as the store keeps it: which run (scenario, seed, trials), when it was made,
+/// and per check the level probabilities and the open-case percentiles.
+public struct Forecast: Sendable, Equatable {
+    /// Stable for the same run files (`RunForecast.runID`): recording a run twice stores it once.
+    public var runID: String
+    public var scenarioName: String
+    public var scenarioSHA256: String
+    public var seed: UInt64
+    public var trials: Int
+    /// ISO 8601 UTC: when the forecast was made (the run's start unless told otherwise).
+    public var madeAt: String
+    public var checks: [RunForecast.Check]
+
+    public init(runID: String, scenarioName: String, scenarioSHA256: String, seed: UInt64, trials: Int, madeAt: String,
+                checks: [RunForecast.Check]) {
+        self.runID = runID
+        self.scenarioName = scenarioName
+        self.scenarioSHA256 = scenarioSHA256
+        self.seed = seed
+        self.trials = trials
+        self.madeAt = madeAt
+        self.checks = checks
+    }
+
+    /// The forecast of a run's files, made at `madeAt` or, by default, when the run started.
+    public init(_ run: RunForecast, madeAt: String? = nil) {
+        self.init(
+            runID: run.runID, scenarioName: run.record.scenario.name, scenarioSHA256: run.record.scenario.sha256,
+            seed: run.record.sampling.seed, trials: run.record.sampling.trials,
+            madeAt: madeAt ?? run.record.execution.started, checks: run.checks)
+    }
+}

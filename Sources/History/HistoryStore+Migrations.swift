@@ -1,0 +1,62 @@
+import GRDB
+
+extension HistoryStore {
+    /// The schema, in named, append-only migrations: a released migration never changes; a new
+    /// one is added after it and raises `schemaVersion` (and `user_version`) by one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: declared checks and forecasts") { db in
+            // One declaration per check: recording a check again (a correction) replaces it.
+            try db.execute(sql: """
+                CREATE TABLE declared_check (
+                    id INTEGER PRIMARY KEY,
+                    date TEXT NOT NULL,
+                    window TEXT NOT NULL,
+                    check_minute INTEGER NOT NULL,
+                    level INTEGER NOT NULL CHECK (level >= 1),
+                    alerts TEXT NOT NULL,
+                    policy_sha256 TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL,
+                    UNIQUE (date, window)
+                );
+                CREATE TABLE declared_input (
+                    declared_check_id INTEGER NOT NULL REFERENCES declared_check(id) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    value INTEGER NOT NULL CHECK (value >= 0),
+                    PRIMARY KEY (declared_check_id, position)
+                );
+                CREATE TABLE forecast (
+                    run_id TEXT PRIMARY KEY,
+                    scenario_name TEXT NOT NULL,
+                    scenario_sha256 TEXT NOT NULL,
+                    seed INTEGER NOT NULL,
+                    trials INTEGER NOT NULL CHECK (trials >= 1),
+                    made_at TEXT NOT NULL,
+                    recorded_at TEXT NOT NULL
+                );
+                CREATE TABLE forecast_check (
+                    id INTEGER PRIMARY KEY,
+                    run_id TEXT NOT NULL REFERENCES forecast(run_id) ON DELETE CASCADE,
+                    date TEXT NOT NULL,
+                    window TEXT NOT NULL,
+                    mean_open REAL NOT NULL,
+                    p10_open REAL NOT NULL,
+                    p50_open REAL NOT NULL,
+                    p90_open REAL NOT NULL,
+                    UNIQUE (run_id, date, window)
+                );
+                CREATE INDEX forecast_check_by_check ON forecast_check(date, window);
+                CREATE TABLE forecast_level (
+                    forecast_check_id INTEGER NOT NULL REFERENCES forecast_check(id) ON DELETE CASCADE,
+                    level INTEGER NOT NULL CHECK (level >= 1),
+                    probability REAL NOT NULL CHECK (probability BETWEEN 0 AND 1),
+                    PRIMARY KEY (forecast_check_id, level)
+                );
+                PRAGMA user_version = 1;
+                """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,77 @@
+import Calendars
+import OutputFormats
+
+/// What a run forecast for each check, read back from its files (`run.json` and `checks.csv`), so
+/// that a forecast is stored the same way whether `plan simulate --record` hands over the files it
+/// is about to write or `plan history add-run` reads a run directory.
+public struct RunForecast: Sendable {
+    public let record: RunRecord
+    /// Stable for the same files: SHA-256 of `run.json` without its `execution` section, which is
+    /// the only part that differs between runs of the same scenario, seed and trials.
+    public let runID: String
+    public let checks: [Check]
+
+    public struct Check: Sendable, Equatable {
+        public let date: CivilDate
+        public let window: String
+        /// P(level = l), l = 1 … L (index 0 is level 1).
+        public let levels: [Double]
+        public let meanOpen: Double
+        public let p10Open: Double
+        public let p50Open: Double
+        public let p90Open: Double
+
+        public init(date: CivilDate, window: String, levels: [Double], meanOpen: Double, p10Open: Double, p50Open: Double, p90Open: Double) {
+            self.date = date
+            self.window = window
+            self.levels = levels
+            self.meanOpen = meanOpen
+            self.p10Open = p10Open
+            self.p50Open = p50Open
+            self.p90Open = p90Open
+        }
+    }
+
+    /// The files a forecast is read from.
+    public static let fileNames = ["run.json", "checks.csv"]
+
+    /// The forecast in `files` (name → contents, as `RunOutput.files` holds them); `directory`
+    /// prefixes the file names in error messages.
+    ///
+    /// - Complexity: O(total size of the files).
+    public init(files: [OutputFile], directory: String) throws(RunFileError) {
+        let run = try HTMLReport.file("run.json", in: files, directory: directory)
+        record = try RunRecord.decode(run.text, source: run.source)
+        runID = SHA256.hex(of: Array(encodeJSON(Reproducible(record)).utf8))
+        let checksFile = try HTMLReport.file("checks.csv", in: files, directory: directory)
+        let levels = 1...record.policy.levels.count
+        let reader = try RunTableReader(
+            text: checksFile.text, source: checksFile.source,
+            required: ["date", "window"] + levels.map { "p_level_\($0)" } + ["mean_open", "p10_open", "p50_open", "p90_open"])
+        checks = try reader.rows.map { row throws(RunFileError) in
+            Check(
+                date: try row.date("date"), window: row.value("window"),
+                levels: try levels.map { level throws(RunFileError) in try row.probability("p_level_\(level)") },
+                meanOpen: try row.number("mean_open"), p10Open: try row.number("p10_open"),
+                p50Open: try row.number("p50_open"), p90Open: try row.number("p90_open"))
+        }
+    }
+
+    /// The forecast of the run in `directory` (a folder `plan simulate` wrote).
+    public init(directory: String) throws(RunFileError) {
+        try self.init(files: try HTMLReport.readFiles(RunForecast.fileNames, in: directory), directory: directory)
+    }
+
+    /// `run.json` but for `execution`.
+    private struct Reproducible: Encodable {
+        let tool: RunRecord.Tool
+        let scenario: RunRecord.ScenarioFacts
+        let policy: RunRecord.PolicyFacts
+        let assumptions: RunRecord.Assumptions
+        let sampling: RunRecord.Sampling
+
+        init(_ record: RunRecord) {
+            (tool, scenario, policy, assumptions, sampling) = (record.tool, record.scenario, record.policy, record.assumptions, record.sampling)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Backtest
+import Calendars
+import History
+import Reports
+
+extension Plan {
+    struct BacktestCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "backtest",
+            abstract: "Score the stored forecasts against the declared checks: reliability, Brier, RPS, skill, coverage, verdicts.",
+            discussion: """
+                Each declared check from --from to --to is paired with the latest forecast made before it \
+                (or each, with --per-forecast) whose lead, in whole days, is within --lead. Skill is measured \
+                against climatology (level frequencies of earlier checks of the same window and weekday) and \
+                persistence (the level declared at the same window on the previous check day).
+                """
+        )
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
+
+        @Option(help: "First check date (YYYY-MM-DD), included.") var from: CivilDate?
+        @Option(help: "Last check date (YYYY-MM-DD), included.") var to: CivilDate?
+        @Option(help: "Lead range in days, MIN..MAX: how long before a check a forecast may have been made.") var lead: String = "0..365"
+        @Flag(name: .customLong("per-forecast"), help: "Score every forecast made for a check, not only the latest.") var perForecast = false
+        @Option(help: "Output: text, csv (the reliability table with the scores) or json.") var format: Format = .text
+        @Option(help: "Also write the report as a self-contained HTML page to this file.") var html: String?
+        @OptionGroup var store: HistoryOption
+
+        /// The largest lead accepted: about 270 years, far beyond any forecast, and small enough for any arithmetic.
+        static let maximumLead = 100_000
+
+        func validate() throws { _ = try leadRange() }
+
+        func run() throws {
+            let history = try store.open(create: false)
+            let all = try history.declaredChecks().map(Self.declaredLevel)
+            let declared = all.filter { check in from.map { check.date >= $0 } ?? true && to.map { check.date <= $0 } ?? true }
+            let forecasts = try history.forecasts(from: from, to: to).flatMap { forecast throws -> [LevelForecast] in
+                guard let madeAt = Moment(iso: forecast.madeAt) else {
+                    throw CommandError("\(store.path): forecast \(forecast.runID.prefix(12)) was made at \"\(forecast.madeAt)\", not an ISO 8601 UTC time")
+                }
+                return forecast.checks.map {
+                    LevelForecast(runID: forecast.runID, madeAt: madeAt, date: $0.date, window: $0.window, levels: $0.levels,
+                                  p10Open: $0.p10Open, p90Open: $0.p90Open)
+                }
+            }
+            let report = try BacktestReport(
+                declared: declared, history: all, forecasts: forecasts, from: from, to: to, lead: try leadRange(),
+                pairing: perForecast ? .each : .latest)
+            if let html { try AtomicFile.write(report.html, to: html) }
+            switch format {
+            case .text: emit(report.text)
+            case .csv: emit(report.csv)
+            case .json: emit(report.json)
+            }
+        }
+
+        private func leadRange() throws -> ClosedRange<Int> {
+            let parts = lead.split(separator: ".", omittingEmptySubsequences: true)
+            guard lead.contains(".."), parts.count == 2, let low = Int(parts[0]), let high = Int(parts[1]),
+                  0 <= low, low <= high, high <= Self.maximumLead else {
+                throw CommandError("--lead \(lead): expected MIN..MAX whole days with 0 ≤ MIN ≤ MAX ≤ \(Self.maximumLead), such as 0..28")
+            }
+            return low...high
+        }
+
+        /// A stored check as the backtest reads it; the open cases are the policy's cases input.
+        private static func declaredLevel(_ check: DeclaredCheck) -> DeclaredLevel {
+            DeclaredLevel(date: check.date, window: check.window, checkMinute: check.checkMinute, level: check.level,
+                          openCases: check.input("open"))
+        }
+    }
+}

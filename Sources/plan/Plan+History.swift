@@ -1,0 +1,123 @@
+import ArgumentParser
+import Backtest
+import Calendars
+import CapacityPolicy
+import History
+import OutputFormats
+import Reports
+
+extension Plan {
+    struct HistoryCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "history",
+            abstract: "Keep declared checks and forecasts in the history store, and look at them.",
+            discussion: """
+                The store is one SQLite file (--history, $PLAN_HISTORY, else plan-history.sqlite). \
+                plan level --record and plan simulate --record add to it as well.
+                """,
+            subcommands: [Import.self, AddRun.self, Show.self, Export.self]
+        )
+
+        struct Import: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Load past declarations from a CSV file: date,window,<policy inputs>[,level].",
+                discussion: """
+                    The inputs are the policy's (emea,us,open_cases for the handbook policy). Without a level \
+                    the policy's is stored; a recorded level the policy disagrees with is stored as recorded and \
+                    reported with its line. A check already in the store is replaced. All rows or none are stored.
+                    """
+            )
+
+            @Argument(help: "The CSV file (- for standard input).") var file: String
+            @OptionGroup var policyOptions: PolicyOptions
+            @OptionGroup var store: HistoryOption
+
+            func run() throws {
+                let source = file == "-" ? "stdin" : file
+                let table = EffectiveTable(try policyOptions.load())
+                let imported = try DeclarationImport(text: try readTextFile(file), source: source, table: table, recordedAt: timestamp())
+                let count = try store.open(create: true).record(imported.checks)
+                var lines = ["Imported \(NumberFormat.thousands(imported.checks.count)) declared checks from \(source) into \(store.path): "
+                    + "\(NumberFormat.thousands(count.added)) new, \(NumberFormat.thousands(count.replaced)) replacing earlier ones."]
+                if !imported.disagreements.isEmpty {
+                    let count = imported.disagreements.count
+                    lines.append("\(count) recorded level\(count == 1 ? " differs" : "s differ") from the policy's:")
+                    lines += imported.disagreements.map { "  \($0)" }
+                }
+                emit(lines.joined(separator: "\n"))
+            }
+        }
+
+        struct AddRun: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "add-run",
+                abstract: "Store the forecast of a run directory (run.json and checks.csv, as plan simulate wrote them).",
+                discussion: "A run already in the store (same run.json but for its execution section) is not stored twice."
+            )
+
+            @Argument(help: "The folder plan simulate wrote.") var runDirectory: String
+            @Option(name: .customLong("made-at"), help: "When the forecast was made (2026-11-02 or 2026-11-02T09:00:00Z); default: when the run started.")
+            var madeAt: String?
+            @OptionGroup var store: HistoryOption
+
+            func validate() throws {
+                if let madeAt, Moment(iso: madeAt) == nil {
+                    throw CommandError("--made-at \(madeAt): expected a date such as 2026-11-02 or a UTC time such as 2026-11-02T09:00:00Z")
+                }
+            }
+
+            func run() throws {
+                let forecast = Forecast(try RunForecast(directory: runDirectory), madeAt: madeAt.flatMap(Moment.init(iso:))?.description)
+                try Self.store(forecast, in: try store.open(create: true), path: store.path)
+            }
+
+            /// Stores `forecast` and says so on standard error, or that it was already there.
+            static func store(_ forecast: Forecast, in history: HistoryStore, path: String) throws {
+                guard Moment(iso: forecast.madeAt) != nil else {
+                    throw CommandError("run.json: $.execution.started: expected an ISO 8601 UTC time such as 2026-11-02T09:00:00Z, found \"\(forecast.madeAt)\"")
+                }
+                if try history.record(forecast, recordedAt: timestamp()) {
+                    note("Recorded the forecast of \(forecast) in \(path)")
+                } else {
+                    note("The forecast of \(forecast) is already in \(path); nothing added")
+                }
+            }
+        }
+
+        /// `--from`, `--to` and the output format, shared by show and export.
+        struct Selection: ParsableArguments {
+            enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv }
+
+            @Option(help: "First date (YYYY-MM-DD), included.") var from: CivilDate?
+            @Option(help: "Last date (YYYY-MM-DD), included.") var to: CivilDate?
+            @Option(help: "Output: text (a table) or csv (the columns plan history import reads).") var format: Format?
+            @OptionGroup var store: HistoryOption
+
+            func print(defaultFormat: Format) throws {
+                let history = try store.open(create: false)
+                let checks = try history.declaredChecks(from: from, to: to)
+                guard (format ?? defaultFormat) == .text else { return emit(DeclaredCheck.csv(checks)) }
+                var text = "Declared checks: \(checks.count)\n" + (checks.isEmpty ? "" : DeclaredCheck.table(checks))
+                let forecasts = try history.forecasts(from: from, to: to)
+                text += "\nForecasts: \(forecasts.count)\n" + forecasts.map { "  \($0)\n" }.joined()
+                emit(text)
+            }
+        }
+
+        struct Show: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Print the declared checks and the forecasts in the store.")
+            @OptionGroup var selection: Selection
+            func run() throws { try selection.print(defaultFormat: .text) }
+        }
+
+        struct Export: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Write the declared checks as CSV (plan history import reads it back).")
+            @OptionGroup var selection: Selection
+            func run() throws { try selection.print(defaultFormat: .csv) }
+        }
+    }
+}
+
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}

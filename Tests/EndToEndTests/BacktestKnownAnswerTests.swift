@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+
+/// Backtests whose answer is known by construction. The declarations are one realised path of
+/// the model: a 1-trial run of a year-long scenario (seed 7), in which each check's level has
+/// probability 1 and its percentiles are the values. The forecasts are a 2,000-trial run of the
+/// same scenario (seed 1), recorded as made a month before the year. Forecasts of the model
+/// itself must then be right; against a path of the same scenario with 1.4× the inflow they must
+/// be found to under-forecast the higher levels.
+///
+/// The scenario is the December team over 2040 without time off, with no season-wide random
+/// factors (demand and sickness severity CV 0), which would make one path's checks move together.
+@Suite struct BacktestKnownAnswerTests {
+    struct Fixture {
+        let folder: URL
+        let right: URL
+        let busier: URL
+    }
+
+    /// Made once for the suite: the runs take a few seconds.
+    static let fixture = Result { try makeFixture() }
+
+    static func makeFixture() throws -> Fixture {
+        let folder = try PlanProcess.temporaryDirectory()
+        let december = PlanProcess.repository.appendingPathComponent("scenarios/december.json")
+        var scenario = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: december)) as? [String: Any])
+        scenario["$schema"] = nil
+        scenario["name"] = "year"
+        scenario["description"] = "A year of the December team without time off."
+        scenario["horizon"] = ["start": "2040-01-02", "end": "2040-12-28"]
+        scenario["team"] = (scenario["team"] as? [[String: Any]] ?? []).map { member in member.filter { $0.key != "time_off" } }
+        scenario["company"] = ["closures": [Any]()]
+        scenario["sickness"] = ["sick_days_per_year": 12, "mean_spell_days": 2.5, "severity_cv": 0]
+        var inflow = try #require(scenario["inflow"] as? [String: Any])
+        inflow["demand_cv"] = 0
+        scenario["inflow"] = inflow
+        let year = folder.appendingPathComponent("year.json")
+        try JSONSerialization.data(withJSONObject: scenario).write(to: year)
+        inflow["base_per_day"] = (inflow["base_per_day"] as? Double ?? 30) * 1.4
+        scenario["inflow"] = inflow
+        scenario["name"] = "year-busier"
+        let busier = folder.appendingPathComponent("busier.json")
+        try JSONSerialization.data(withJSONObject: scenario).write(to: busier)
+
+        func simulate(_ file: URL, trials: Int, seed: Int, out: String) throws {
+            let r = try PlanProcess.run(["simulate", file.path, "--trials", "\(trials)", "--seed", "\(seed)", "--out", out], in: folder)
+            try #require(r.status == 0, "\(r.stderr)")
+        }
+        try simulate(year, trials: 2000, seed: 1, out: "forecast")
+        try simulate(year, trials: 1, seed: 7, out: "path")
+        try simulate(busier, trials: 1, seed: 7, out: "busier-path")
+
+        func store(_ name: String, path: String) throws -> URL {
+            let declarations = folder.appendingPathComponent("\(name).csv")
+            try declarationsCSV(from: folder.appendingPathComponent("\(path)/checks.csv")).write(to: declarations, atomically: true, encoding: .utf8)
+            let history = folder.appendingPathComponent("\(name).sqlite")
+            let imported = try PlanProcess.run(["history", "import", declarations.path, "--history", history.path], in: folder)
+            try #require(imported.status == 0, "\(imported.stderr)")
+            let added = try PlanProcess.run(["history", "add-run", "forecast", "--made-at", "2039-12-01", "--history", history.path], in: folder)
+            try #require(added.status == 0, "\(added.stderr)")
+            return history
+        }
+        return Fixture(folder: folder, right: try store("right", path: "path"), busier: try store("busier", path: "busier-path"))
+    }
+
+    /// A 1-trial run's checks as declarations: the counts are the (only) trial's, the level the one with probability 1.
+    static func declarationsCSV(from checks: URL) throws -> String {
+        let lines = try String(contentsOf: checks, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
+        let (emea, us, open) = (try column("p50_emea"), try column("p50_us"), try column("p50_open"))
+        let levels = try (1...8).map { try column("p_level_\($0)") }
+        var csv = "date,window,emea,us,open_cases,level\n"
+        for row in lines.dropFirst() {
+            let level = try #require(levels.firstIndex { row[$0] == "1.0000" }) + 1
+            csv += "\(row[0]),\(row[1]),\(row[emea]),\(row[us]),\(row[open]),\(level)\n"
+        }
+        return csv
+    }
+
+    static func backtest(_ history: URL, _ extra: [String] = []) throws -> [String: Any] {
+        let fixture = try Self.fixture.get()
+        let r = try PlanProcess.run(["backtest", "--history", history.path, "--lead", "0..400", "--format", "json"] + extra, in: fixture.folder)
+        try #require(r.status == 0, "\(r.stderr)")
+        return try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    }
+
+    static func levels(_ report: [String: Any]) -> [Int: [String: Any]] {
+        Dictionary(uniqueKeysWithValues: (report["levels"] as? [[String: Any]] ?? []).map { ($0["level"] as? Int ?? 0, $0) })
+    }
+
+    /// Tolerances: every level is "well calibrated" or "too little data" (|z| ≤ 3 with week-clustered
+    /// errors); every bin of 20 checks or more holds its mean forecast inside the observed 95% Wilson
+    /// interval; skill against climatology is positive for the RPS and every level with data; the
+    /// P10–P90 of open cases covers 75–95% of the checks (at least 80% for whole counts by the
+    /// percentiles' definition, less by chance).
+    @Test func forecastsOfTheModelItselfAreRight() throws {
+        let report = try Self.backtest(try Self.fixture.get().right)
+        #expect(report["scored_checks"] as? Int == 520)
+        let levels = Self.levels(report)
+        #expect(levels.count == 7)
+        for (k, level) in levels.sorted(by: { $0.key < $1.key }) {
+            let verdict = level["verdict"] as? String
+            #expect(verdict == "well calibrated" || verdict == "too little data", "≥\(k): \(level["evidence"] ?? "")")
+            for bin in level["reliability"] as? [[String: Any]] ?? [] where bin["checks"] as? Int ?? 0 >= 20 {
+                let mean = bin["mean_forecast"] as? Double ?? -1, low = bin["ci_low"] as? Double ?? 2, high = bin["ci_high"] as? Double ?? -1
+                #expect(low <= mean && mean <= high, "≥\(k) bin \(bin)")
+            }
+            if verdict == "well calibrated" {
+                let skill = (level["brier"] as? [String: Any])?["skill_climatology"] as? Double
+                #expect(skill ?? 0 > 0, "≥\(k) skill against climatology")
+            }
+        }
+        #expect(levels[2]?["verdict"] as? String == "well calibrated")
+        #expect(((report["ranked_probability_score"] as? [String: Any])?["skill_climatology"] as? Double ?? 0) > 0)
+        let coverage = (report["open_case_coverage"] as? [String: Any])?["share"] as? Double ?? 0
+        #expect((0.75...0.95).contains(coverage))
+    }
+
+    @Test func aBusierPeriodIsFlaggedAsUnderForecastAtTheHigherLevels() throws {
+        let levels = Self.levels(try Self.backtest(try Self.fixture.get().busier))
+        for k in 3...5 {
+            #expect(levels[k]?["verdict"] as? String == "under-forecasts", "≥\(k): \(levels[k]?["evidence"] ?? "")")
+        }
+        #expect(levels.values.allSatisfy { $0["verdict"] as? String != "over-forecasts" })
+    }
+
+    /// The same backtest in the browser: the page renders with a reliability diagram per level
+    /// (7) and its sections; a 1280×800 screenshot is kept in `.build/test-artifacts/backtest.png`.
+    @Test func theHTMLPageRendersInChromium() throws {
+        guard let chromium = BrowserTests.chromium() else {
+            Issue.record("chromium is not installed; run `bash .ci/deps` (CI installs it) to run the browser test")
+            return
+        }
+        let fixture = try Self.fixture.get()
+        let page = fixture.folder.appendingPathComponent("backtest-\(UUID().uuidString).html")
+        let r = try PlanProcess.run(["backtest", "--history", fixture.busier.path, "--lead", "0..400", "--html", page.path], in: fixture.folder)
+        try #require(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("Backtest of every declared check: 520 declared checks, 520 scored against 1 forecast"))
+        let profile = fixture.folder.appendingPathComponent("chromium-profile-\(UUID().uuidString)").path
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)"]
+        let dom = try BrowserTests.run(chromium, common + ["--dump-dom", page.absoluteString], in: fixture.folder)
+        #expect(dom.status == 0, "chromium exited with \(dom.status): \(dom.stderr)")
+        for element in ["<main id=\"backtest\"", "id=\"verdicts\"", "id=\"reliability\"", "id=\"scores\"", "id=\"coverage\"", "</html>"] {
+            #expect(dom.stdout.contains(element), "the rendered page lacks \(element)")
+        }
+        #expect(dom.stdout.components(separatedBy: "<svg class=\"reliability\"").count - 1 == 7)
+        #expect(dom.stdout.components(separatedBy: "class=\"verdict\">under-forecasts<").count - 1 >= 3)
+
+        try FileManager.default.createDirectory(at: BrowserTests.artifacts, withIntermediateDirectories: true)
+        let screenshot = BrowserTests.artifacts.appendingPathComponent("backtest.png")
+        try? FileManager.default.removeItem(at: screenshot)
+        let shot = try BrowserTests.run(chromium, common + ["--screenshot=\(screenshot.path)", "--window-size=1280,800", "--hide-scrollbars", page.absoluteString], in: fixture.folder)
+        #expect(shot.status == 0, "chromium exited with \(shot.status): \(shot.stderr)")
+        let png = try Data(contentsOf: screenshot)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
+        #expect(png.count > 20_000, "a \(png.count)-byte screenshot is too small to show the page")
+    }
+}

@@ -1,0 +1,125 @@
+import Calendars
+import CapacityPolicy
+import Foundation
+import GRDB
+import Reports
+import Testing
+@testable import History
+
+/// The store on real SQLite files in a temporary folder.
+@Suite struct HistoryStoreTests {
+    static func check(_ date: String, _ window: CheckWindow = .emea, level: Int, open: Int = 40, source: String = "test") -> DeclaredCheck {
+        DeclaredCheck(
+            date: CivilDate(iso: date)!, window: window.name, checkMinute: window.checkMinute,
+            inputs: [.init(name: "emea", value: 3), .init(name: "us", value: 10), .init(name: "open", value: open)],
+            level: level, alerts: level >= 4 ? ["#community-relations"] : [], policySHA256: "abc", source: source,
+            recordedAt: "2026-11-30T10:00:00Z")
+    }
+
+    static func forecast(_ runID: String, madeAt: String = "2026-11-01T09:00:00Z") -> Forecast {
+        Forecast(runID: runID, scenarioName: "december", scenarioSHA256: "def", seed: UInt64.max, trials: 1000, madeAt: madeAt, checks: [
+            RunForecast.Check(date: CivilDate(iso: "2026-12-01")!, window: "EMEA", levels: [0.5, 0.25, 0.25], meanOpen: 41.5, p10Open: 30, p50Open: 41, p90Open: 55),
+            RunForecast.Check(date: CivilDate(iso: "2026-12-02")!, window: "EMEA", levels: [0, 0, 1], meanOpen: 50, p10Open: 45, p50Open: 50, p90Open: 60),
+        ])
+    }
+
+    @Test func declaredChecksRoundTripAndACorrectionReplaces() throws {
+        let folder = try TemporaryFolder()
+        let store = try HistoryStore(path: folder.path("h.sqlite"), create: true)
+        let checks = [Self.check("2026-12-02", .americas, level: 4), Self.check("2026-12-01", level: 1), Self.check("2026-12-02", level: 2)]
+        #expect(try store.record(checks) == HistoryStore.RecordedCount(added: 3, replaced: 0))
+        // In time order: the EMEA check (10:00) before the Americas one (17:30) of the same day.
+        #expect(try store.declaredChecks() == [checks[1], checks[2], checks[0]])
+        #expect(try store.declaredChecks(from: CivilDate(iso: "2026-12-02"), to: CivilDate(iso: "2026-12-02")) == [checks[2], checks[0]])
+
+        let correction = Self.check("2026-12-01", level: 3, source: "fix")
+        #expect(try store.record([correction]) == HistoryStore.RecordedCount(added: 0, replaced: 1))
+        #expect(try store.declaredChecks().first == correction)
+        // The replaced check's inputs went with it (foreign key, ON DELETE CASCADE).
+        let inputs = try DatabaseQueue(path: folder.path("h.sqlite")).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM declared_input") }
+        #expect(inputs == 9)
+    }
+
+    @Test func previousCheckIsTheLatestEarlierDayOfTheWindow() throws {
+        let folder = try TemporaryFolder()
+        let store = try HistoryStore(path: folder.path("h.sqlite"), create: true)
+        try store.record([Self.check("2026-11-27", level: 2), Self.check("2026-11-30", .americas, level: 5), Self.check("2026-11-26", level: 4),
+                          Self.check("2026-12-01", level: 1)])
+        let previous = try store.previousCheck(window: "EMEA", before: CivilDate(iso: "2026-12-01")!)
+        #expect(previous?.date == CivilDate(iso: "2026-11-27") && previous?.level == 2 && previous?.alerts == [])
+        #expect(try store.previousCheck(window: "Americas", before: CivilDate(iso: "2026-12-01")!)?.alerts == ["#community-relations"])
+        #expect(try store.previousCheck(window: "EMEA", before: CivilDate(iso: "2026-11-26")!) == nil)
+    }
+
+    @Test func aForecastIsStoredOnceWithItsChecks() throws {
+        let folder = try TemporaryFolder()
+        let store = try HistoryStore(path: folder.path("h.sqlite"), create: true)
+        #expect(try store.record(Self.forecast("run-a"), recordedAt: "2026-11-30T10:00:00Z"))
+        #expect(try store.record(Self.forecast("run-a"), recordedAt: "2026-11-30T11:00:00Z") == false)
+        try store.record(Self.forecast("run-b", madeAt: "2026-10-01T09:00:00Z"), recordedAt: "2026-11-30T10:00:00Z")
+        let stored = try store.forecasts()
+        #expect(stored.map(\.runID) == ["run-b", "run-a"])
+        #expect(stored[1] == Self.forecast("run-a"))
+        #expect(try store.forecasts(from: CivilDate(iso: "2026-12-02")).first?.checks.map(\.date) == [CivilDate(iso: "2026-12-02")!])
+        #expect(try store.forecasts(from: CivilDate(iso: "2026-12-03")).isEmpty)
+    }
+
+    @Test func aFailedRecordingStoresNothing() throws {
+        let folder = try TemporaryFolder()
+        let store = try HistoryStore(path: folder.path("h.sqlite"), create: true)
+        // The second check breaks the schema's level ≥ 1 rule: the first is rolled back with it.
+        #expect(throws: HistoryError.self) { try store.record([Self.check("2026-12-01", level: 2), Self.check("2026-12-02", level: 0)]) }
+        #expect(try store.declaredChecks().isEmpty)
+        var broken = Self.forecast("run-c")
+        broken.checks[1] = RunForecast.Check(date: broken.checks[1].date, window: "EMEA", levels: [2], meanOpen: 0, p10Open: 0, p50Open: 0, p90Open: 0)
+        #expect(throws: HistoryError.self) { try store.record(broken, recordedAt: "2026-11-30T10:00:00Z") }
+        #expect(try store.forecasts().isEmpty)
+    }
+
+    @Test func theFileIsInWALModeWithForeignKeysAndItsVersion() throws {
+        let folder = try TemporaryFolder()
+        let store = try HistoryStore(path: folder.path("h.sqlite"), create: true)
+        let (journal, foreignKeys, version) = try store.pool.read { db in
+            (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Int.fetchOne(db, sql: "PRAGMA user_version"))
+        }
+        #expect(journal == "wal" && foreignKeys == 1 && version == HistoryStore.schemaVersion)
+        #expect(try store.pool.read { try HistoryStore.migrator.hasCompletedMigrations($0) })
+        // Opening it again migrates nothing and keeps the data.
+        try store.record([Self.check("2026-12-01", level: 2)])
+        #expect(try HistoryStore(path: folder.path("h.sqlite"), create: false).declaredChecks().count == 1)
+    }
+
+    @Test func refusesAMissingANewerAForeignAndANonSQLiteFile() throws {
+        let folder = try TemporaryFolder()
+        #expect(throws: HistoryError("\(folder.path("none.sqlite")): no history store there; record checks with plan level --record or plan history import first")) {
+            try HistoryStore(path: folder.path("none.sqlite"), create: false)
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.path("none.sqlite")))
+
+        let newer = folder.path("newer.sqlite")
+        _ = try HistoryStore(path: newer, create: true)
+        try DatabaseQueue(path: newer).write { try $0.execute(sql: "PRAGMA user_version = 7") }
+        #expect(throws: HistoryError("\(newer): the history store is version 7, newer than version 1, which this plan reads; use a newer plan")) {
+            try HistoryStore(path: newer, create: true)
+        }
+
+        let foreign = folder.path("foreign.sqlite")
+        try DatabaseQueue(path: foreign).write { try $0.execute(sql: "CREATE TABLE customers (id INTEGER PRIMARY KEY)") }
+        #expect(throws: HistoryError("\(foreign): not a plan history store (it holds the tables customers)")) {
+            try HistoryStore(path: foreign, create: true)
+        }
+        // Left as it was: no store tables added.
+        #expect(try DatabaseQueue(path: foreign).read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") } == ["customers"])
+
+        let text = folder.path("notes.sqlite")
+        try Data("id,name\n1,x\n".utf8).write(to: URL(fileURLWithPath: text))
+        #expect(throws: HistoryError("\(text): not an SQLite database, so not a plan history store")) { try HistoryStore(path: text, create: true) }
+
+        // An SQLite header followed by garbage: SQLite's own message, on one line.
+        let corrupt = folder.path("corrupt.sqlite")
+        try Data("SQLite format 3\0".utf8 + [UInt8](repeating: 0xA5, count: 4096)).write(to: URL(fileURLWithPath: corrupt))
+        let error = #expect(throws: HistoryError.self) { try HistoryStore(path: corrupt, create: true) }
+        #expect(error?.description.hasPrefix("\(corrupt): ") == true)
+        #expect(error?.description.contains("\n") == false)
+    }
+}
