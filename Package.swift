@@ -109,6 +109,16 @@ let package = Package(
     ]
 )
 
+// MARK: - Calibration
+
+/// `plan calibrate`: a scenario's inflow, resolution rate and sickness fitted from a helpdesk export,
+/// a team scenario and an HR absence file, with intervals (issue 9).
+package.targets += [
+    .target(name: "Calibration", dependencies: ["Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "OutputFormats", "Simulation", "CGSL"]),
+    .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Calendars", "CalendarImport", "CGSL"]),
+]
+if let plan = package.targets.first(where: { $0.name == "plan" }) { plan.dependencies.append("Calibration") }
+
 // MARK: - Fuzzing
 
 /// libFuzzer harnesses (Fuzz/README.md), declared only when `PLAN_FUZZ=1`, so that `swift build` and

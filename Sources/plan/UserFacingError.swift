@@ -1,4 +1,5 @@
 import Calendars
+import Calibration
 import CapacityPolicy
 import InputFormats
 import Reports
@@ -15,6 +16,7 @@ import WhatIf
 protocol UserFacingError: Error, CustomStringConvertible {}
 
 extension CalendarError: UserFacingError {}
+extension CalibrationError: UserFacingError {}
 extension CalendarRangeError: UserFacingError {}
 extension JSONInputError: UserFacingError {}
 extension JSONInputErrors: UserFacingError {}
