@@ -89,11 +89,12 @@ public struct Calibration: Sendable {
         let dates = (0..<days.dayCount).map { days.first.adding(days: $0) }
         let calendars = scenario.inflow.holidayCalendars
         let isHoliday = dates.map { date in calendars.contains { $0.holiday(on: date) != nil } }
-        let createdPerDay = events.createdPerDay
+        let segments = events.segments
+        let k = clock.segmentCount
+        let createdPerDay = (0..<days.dayCount).map { d in segments.created[(d * k)..<((d + 1) * k)].reduce(0, +) }
         let inflow = try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday)
 
-        let perSegment = events.createdPerSegment
-        let segmentTotals = (0..<clock.segmentCount).map { s in perSegment.reduce(0) { $0 + $1[s] } }
+        let segmentTotals = (0..<k).map { s in stride(from: s, to: segments.created.count, by: k).reduce(0) { $0 + segments.created[$1] } }
         let sortedShares = segmentTotals.map { count in
             let p = Proportion(successes: count, trials: events.cases)
             return Estimate(value: p.estimate, low: p.low, high: p.high,
@@ -117,7 +118,7 @@ public struct Calibration: Sendable {
             notes.append("no --absences file: sickness is kept from the team scenario, and resolutions are per scheduled SE-shift (sick days not subtracted)")
         }
         let shifts = try workingShifts(scenario: scenario, clock: clock, sick: sickness?.sick)
-        let resolution = ResolutionFit(solved: events.solvedPerSegment, busy: events.busyPerSegment, shifts: shifts)
+        let resolution = ResolutionFit(solved: segments.solved, busy: segments.busy, shifts: shifts, segmentCount: k)
 
         if days.dayCount < minimumDays { warnings.append("only \(days.dayCount) days of history (--allow-short): the intervals are wide and demand_cv cannot be told from noise") }
         if inflow.pearsonRatio > 1.5 {
@@ -140,22 +141,22 @@ public struct Calibration: Sendable {
             arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, notes: notes, warnings: warnings)
     }
 
-    /// The working SE-shifts in each segment of each day: every SE's capacity, on each day they are
+    /// The working SE-shifts in each segment of each day (`[day × segments + segment]`): every SE's capacity, on each day they are
     /// scheduled and not sick, shared between the segments their shift covers (a shift may reach
     /// into the two following days' segments).
-    static func workingShifts(scenario: Scenario, clock: SegmentClock, sick: [[Bool]]?) throws -> [[Double]] {
+    static func workingShifts(scenario: Scenario, clock: SegmentClock, sick: [[Bool]]?) throws -> [Double] {
         let shares = try SimulationModel.shiftShares(groups: scenario.groups, windows: clock.windows)
         let k = clock.segmentCount
         let first = clock.firstDay.adding(days: -2)
         let schedule = TeamSchedule(engineers: scenario.team, company: scenario.company, dates: DateRange(first...clock.date(ofDay: clock.dayCount - 1)))
-        var shifts = [[Double]](repeating: [Double](repeating: 0, count: k), count: clock.dayCount)
+        var shifts = [Double](repeating: 0, count: clock.dayCount * k)
         for (i, engineer) in scenario.team.enumerated() {
             guard let g = scenario.groups.firstIndex(where: { $0.name == engineer.group }) else { continue }
             for day in -2..<clock.dayCount {
                 guard schedule.isScheduled(i, on: clock.date(ofDay: day)) else { continue }
                 if day >= 0, let sick, sick[i][day] { continue }
                 for offset in 0..<3 where day + offset >= 0 && day + offset < clock.dayCount {
-                    for s in 0..<k { shifts[day + offset][s] += engineer.capacity * shares[(g * 3 + offset) * k + s] }
+                    for s in 0..<k { shifts[(day + offset) * k + s] += engineer.capacity * shares[(g * 3 + offset) * k + s] }
                 }
             }
         }

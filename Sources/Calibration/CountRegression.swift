@@ -5,10 +5,13 @@ import Simulation
 /// Daily counts with a log-linear mean, log μ_i = Σ_j x_ij β_j, fitted by maximum likelihood as
 /// Poisson or as negative binomial with dispersion k (variance μ + μ²/k, the Gamma–Poisson mixture
 /// of docs/MODEL.md §4). The likelihood is minimised with GSL's BFGS; log Γ and ψ are GSL's.
+///
+/// The design is 0/1 indicators (weekday, period, holiday), so each observation is stored as the
+/// few parameters it switches on.
 struct CountRegression {
     let counts: [Double]
-    /// Row-major design: `design[i * parameterCount + j]`.
-    let design: [Double]
+    /// The parameters in each observation's linear predictor (their coefficients sum to log μ_i).
+    let columns: [[Int]]
     let parameterCount: Int
 
     struct Fit {
@@ -21,11 +24,7 @@ struct CountRegression {
     private var observations: Int { counts.count }
 
     private func linearPredictor(_ beta: [Double]) -> [Double] {
-        (0..<observations).map { i in
-            var eta = 0.0
-            for j in 0..<parameterCount { eta += design[i * parameterCount + j] * beta[j] }
-            return eta
-        }
+        columns.map { row in row.reduce(0) { $0 + beta[$1] } }
     }
 
     /// Log-likelihood and its gradient in (β, log k); Poisson when `logK` is nil.
@@ -45,14 +44,23 @@ struct CountRegression {
                 value += y * eta[i] - mu - gsl_sf_lngamma(y + 1)
                 score = y - mu
             }
-            for j in 0..<parameterCount { gradient[j] += score * design[i * parameterCount + j] }
+            for j in columns[i] { gradient[j] += score }
         }
         return (value, gradient, dLogK)
     }
 
+    /// The moment estimate of 1/k at the coefficients `beta`: Σ((y − μ)² − y) / Σ μ², the excess
+    /// of the variance over the Poisson mean (Cameron and Trivedi). When it is ≤ 0 the likelihood
+    /// rises towards k = ∞ from the start, and the maximum is the Poisson fit.
+    func momentInverseDispersion(_ beta: [Double]) -> Double {
+        let mu = linearPredictor(beta).map { exp($0) }
+        let excess = zip(counts, mu).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) - $1.0 }
+        return excess / mu.reduce(0) { $0 + $1 * $1 }
+    }
+
     /// The maximum-likelihood fit. `dispersion`: nil fits Poisson; `.some(nil)` fits k too;
     /// `.some(k)` holds k fixed (the profile likelihood of k).
-    func fit(start: [Double], dispersion: Double??) throws(GSLError) -> Fit {
+    func fit(start: [Double], dispersion: Double??, startDispersion: Double = 10) throws(GSLError) -> Fit {
         let tolerance = 1e-6 * Double(max(observations, 1))
         switch dispersion {
         case nil:
@@ -62,9 +70,8 @@ struct CountRegression {
             }
             return Fit(coefficients: beta, dispersion: nil, logLikelihood: logLikelihood(beta, logK: nil).value)
         case .some(nil):
-            // Start k from the moments: the excess of the variance over the Poisson mean.
             let p = parameterCount
-            let x = try GSLNumerics.minimize(start: start + [log(10.0)], gradientTolerance: tolerance) { v in
+            let x = try GSLNumerics.minimize(start: start + [log(startDispersion)], gradientTolerance: tolerance) { v in
                 let l = logLikelihood(Array(v[0..<p]), logK: v[p])
                 return (-l.value, l.gradient.map { -$0 } + [-l.dLogK])
             }
@@ -88,11 +95,7 @@ struct CountRegression {
         for i in 0..<observations {
             let mu = exp(eta[i])
             let w = fit.dispersion.map { mu * $0 / ($0 + mu) } ?? mu
-            for a in 0..<p where design[i * p + a] != 0 {
-                for b in 0..<p where design[i * p + b] != 0 {
-                    information[a * p + b] += w * design[i * p + a] * design[i * p + b]
-                }
-            }
+            for a in columns[i] { for b in columns[i] { information[a * p + b] += w } }
         }
         return try GSLNumerics.inverse(information, n: p)
     }

@@ -50,20 +50,23 @@ public struct InflowFit: Sendable {
 
         // Columns: one per present weekday, one per period after the first, the holiday indicator.
         let p = present.count + (periods - 1) + (hasHolidays ? 1 : 0)
-        var design = [Double](repeating: 0, count: used.count * p)
-        for (row, i) in used.enumerated() {
-            design[row * p + present.firstIndex(of: dates[i].weekday)!] = 1
-            if period[i] > 0 { design[row * p + present.count + period[i] - 1] = 1 }
-            if hasHolidays && isHoliday[i] { design[row * p + p - 1] = 1 }
+        let design = used.map { i in
+            [present.firstIndex(of: dates[i].weekday)!]
+                + (period[i] > 0 ? [present.count + period[i] - 1] : [])
+                + (hasHolidays && isHoliday[i] ? [p - 1] : [])
         }
-        let regression = CountRegression(counts: used.map { Double(counts[$0]) }, design: design, parameterCount: p)
+        let regression = CountRegression(counts: used.map { Double(counts[$0]) }, columns: design, parameterCount: p)
         var start = [Double](repeating: 0, count: p)
         for (w, day) in present.enumerated() {
             let days = used.filter { dates[$0].weekday == day }
             start[w] = log(Double(totals[day]!) / Double(days.count))
         }
         let poisson = try regression.fit(start: start, dispersion: nil)
-        let negativeBinomial = try regression.fit(start: poisson.coefficients, dispersion: .some(nil))
+        // Without excess variance at the Poisson fit the negative binomial's maximum is Poisson itself.
+        let inverseDispersion = regression.momentInverseDispersion(poisson.coefficients)
+        let negativeBinomial = inverseDispersion > 0
+            ? try regression.fit(start: poisson.coefficients, dispersion: .some(nil), startDispersion: min(1e5, max(0.01, 1 / inverseDispersion)))
+            : poisson
         // Poisson is the boundary k = ∞ of the negative binomial: the statistic is a 50:50 mixture
         // of 0 and χ²(1), so the p-value is half the χ²(1) tail.
         let statistic = max(0, 2 * (negativeBinomial.logLikelihood - poisson.logLikelihood))

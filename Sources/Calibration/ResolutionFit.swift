@@ -12,20 +12,17 @@ public struct ResolutionFit: Sendable {
     /// Each usable segment's day, segment, solved cases and SE-shifts, for the chart.
     public let usable: [(day: Int, segment: Int, solved: Int, shifts: Double)]
 
+    /// Each argument holds one value per segment of each day, `[day × segmentCount + segment]`.
     /// Nil when no segment is usable.
-    public init?(solved: [[Int]], busy: [[Bool]], shifts: [[Double]]) {
+    public init?(solved: [Int], busy: [Bool], shifts: [Double], segmentCount: Int) {
         var usable: [(day: Int, segment: Int, solved: Int, shifts: Double)] = []
-        var total = 0
-        for d in solved.indices {
-            for s in solved[d].indices {
-                total += 1
-                if busy[d][s] && shifts[d][s] > 0 { usable.append((d, s, solved[d][s], shifts[d][s])) }
-            }
+        for i in solved.indices where busy[i] && shifts[i] > 0 {
+            usable.append((i / segmentCount, i % segmentCount, solved[i], shifts[i]))
         }
         guard !usable.isEmpty else { return nil }
         self.usable = usable
         usableSegments = usable.count
-        segments = total
+        segments = solved.count
         let count = usable.reduce(0) { $0 + $1.solved }
         let exposure = usable.reduce(0) { $0 + $1.shifts }
         // Garwood's exact Poisson interval: χ²(2S) and χ²(2S + 2) quantiles over twice the exposure.

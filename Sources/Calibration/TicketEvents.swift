@@ -49,49 +49,38 @@ public struct TicketEvents: Sendable {
         if let s, s >= 0, s < solved.count { solved[s] += 1 }
     }
 
-    /// Cases created on each day of the range (day d runs from the last check of d − 1 to the last
-    /// check of d).
-    ///
-    /// - Complexity: O(minutes).
-    public var createdPerDay: [Int] {
-        (0..<clock.dayCount).map { d in
-            created[(d * SegmentClock.minutesPerDay)..<((d + 1) * SegmentClock.minutesPerDay)].reduce(0) { $0 + Int($1) }
-        }
+    /// Per segment of each day (`[day × segments + segment]`): the cases created, the cases solved,
+    /// and whether the backlog stayed above zero at every minute of it. The open count at the end
+    /// of a minute is the starting backlog plus the cases created minus the cases solved so far; a
+    /// case that arrives and is solved within one minute is not seen.
+    public struct Segments: Sendable {
+        public let created: [Int]
+        public let solved: [Int]
+        public let busy: [Bool]
     }
 
-    /// Cases created in each segment of each day: `[day][segment]`.
-    public var createdPerSegment: [[Int]] { perSegment(created) }
-
-    /// Cases solved in each segment of each day: `[day][segment]`.
-    public var solvedPerSegment: [[Int]] { perSegment(solved) }
-
-    private func perSegment(_ counts: [Int32]) -> [[Int]] {
-        (0..<clock.dayCount).map { d in
-            clock.segmentBounds.map { range in
-                range.reduce(0) { $0 + Int(counts[d * SegmentClock.minutesPerDay + $1]) }
-            }
-        }
-    }
-
-    /// Whether the backlog stayed above zero at every minute of each segment: `[day][segment]`.
-    /// The open count at the end of a minute is the start's backlog plus the cases created minus the
-    /// cases solved so far; a case that arrives and is solved within one minute is not seen.
+    /// One pass over the minutes.
     ///
     /// - Complexity: O(minutes).
-    public var busyPerSegment: [[Bool]] {
-        var busy = [[Bool]](repeating: [Bool](repeating: true, count: clock.segmentCount), count: clock.dayCount)
+    public var segments: Segments {
+        let k = clock.segmentCount
+        var createdCounts = [Int](repeating: 0, count: clock.dayCount * k)
+        var solvedCounts = createdCounts
+        var busy = [Bool](repeating: true, count: clock.dayCount * k)
         var open = openAtStart
-        var previousOpen = open
+        var index = -1
         for m in 0..<clock.minuteCount {
-            open += Int(created[m]) - Int(solved[m])
-            let d = m / SegmentClock.minutesPerDay
-            let s = clock.segment(ofMinute: m)
-            // The segment is idle if the queue was empty at its start or at the end of any minute.
-            if (previousOpen <= 0 && m % SegmentClock.minutesPerDay == clock.segmentBounds[s].lowerBound) || open <= 0 {
-                busy[d][s] = false
+            let cell = (m / SegmentClock.minutesPerDay) * k + clock.segment(ofMinute: m)
+            // A segment whose backlog is empty as it starts is idle from its first minute.
+            if cell != index {
+                index = cell
+                if open <= 0 { busy[cell] = false }
             }
-            previousOpen = open
+            createdCounts[cell] += Int(created[m])
+            solvedCounts[cell] += Int(solved[m])
+            open += Int(created[m]) - Int(solved[m])
+            if open <= 0 { busy[cell] = false }
         }
-        return busy
+        return Segments(created: createdCounts, solved: solvedCounts, busy: busy)
     }
 }
