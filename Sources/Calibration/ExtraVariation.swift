@@ -27,7 +27,7 @@ enum ExtraVariation {
         func solve(_ target: Double) throws(GSLError) -> Double {
             guard q(0) > target else { return 0 }
             guard q(largest) < target else { return largest }
-            return try GSLNumerics.root(in: 0, largest) { q($0) - target }
+            return try GSLNumerics.root(in: 0, largest, tolerance: 1e-6) { q($0) - target }
         }
         let value = try solve(df)
         let low = try solve(gsl_cdf_chisq_Pinv(0.975, df))

@@ -1,8 +1,10 @@
 import CGSL
+import Foundation
 import Simulation
 
-/// The two GSL solvers the fits use, behind Swift closures: BFGS minimisation
-/// (`gsl_multimin_fdfminimizer_vector_bfgs2`) and Brent's root bracketing (`gsl_root_fsolver_brent`).
+/// The GSL solvers the fits use, behind Swift closures: BFGS minimisation
+/// (`gsl_multimin_fdfminimizer_vector_bfgs2`), Brent's one-dimensional minimisation
+/// (`gsl_min_fminimizer_brent`) and root bracketing (`gsl_root_fsolver_brent`), and Cholesky.
 enum GSLNumerics {
     /// A function to minimise: its value and gradient at a point.
     typealias Objective = ([Double]) -> (value: Double, gradient: [Double])
@@ -53,8 +55,9 @@ enum GSLNumerics {
         init(_ function: @escaping (Double) -> Double) { self.function = function }
     }
 
-    /// The root of `function` between `low` and `high`, where it must change sign.
-    static func root(in low: Double, _ high: Double, relativeTolerance: Double = 1e-6, _ function: @escaping (Double) -> Double) throws(GSLError) -> Double {
+    /// The root of `function` between `low` and `high`, where it must change sign, to within
+    /// `tolerance` (absolute).
+    static func root(in low: Double, _ high: Double, tolerance: Double, _ function: @escaping (Double) -> Double) throws(GSLError) -> Double {
         GSLRuntime.disableAbortingErrorHandler()
         let context = Unmanaged.passRetained(FunctionBox(function))
         defer { context.release() }
@@ -67,9 +70,39 @@ enum GSLNumerics {
         for _ in 0..<200 {
             try GSLError.check(gsl_root_fsolver_iterate(solver))
             let lo = gsl_root_fsolver_x_lower(solver), hi = gsl_root_fsolver_x_upper(solver)
-            if gsl_root_test_interval(lo, hi, 0, relativeTolerance) == GSL_SUCCESS { break }
+            if gsl_root_test_interval(lo, hi, tolerance, 0) == GSL_SUCCESS { break }
         }
         return gsl_root_fsolver_root(solver)
+    }
+
+    /// The point in `low…high` where `function` is smallest; `guess` must lie inside with a smaller
+    /// value than at both ends.
+    static func minimum(in low: Double, _ high: Double, guess: Double, _ function: @escaping (Double) -> Double) throws(GSLError) -> Double {
+        GSLRuntime.disableAbortingErrorHandler()
+        let context = Unmanaged.passRetained(FunctionBox(function))
+        defer { context.release() }
+        var f = gsl_function(
+            function: { x, params in Unmanaged<GSLNumerics.FunctionBox>.fromOpaque(params!).takeUnretainedValue().function(x) },
+            params: context.toOpaque())
+        let minimizer = gsl_min_fminimizer_alloc(cgsl_min_brent())!
+        defer { gsl_min_fminimizer_free(minimizer) }
+        try GSLError.check(gsl_min_fminimizer_set(minimizer, &f, guess, low, high))
+        for _ in 0..<100 {
+            try GSLError.check(gsl_min_fminimizer_iterate(minimizer))
+            let lo = gsl_min_fminimizer_x_lower(minimizer), hi = gsl_min_fminimizer_x_upper(minimizer)
+            if gsl_min_test_interval(lo, hi, 1e-3, 0) == GSL_SUCCESS { break }
+        }
+        return gsl_min_fminimizer_x_minimum(minimizer)
+    }
+
+    /// log det of a symmetric positive definite matrix (row-major, n × n), from its Cholesky factor.
+    static func logDeterminant(_ matrix: [Double], n: Int) throws(GSLError) -> Double {
+        GSLRuntime.disableAbortingErrorHandler()
+        let m = gsl_matrix_alloc(n, n)!
+        defer { gsl_matrix_free(m) }
+        for i in 0..<n { for j in 0..<n { gsl_matrix_set(m, i, j, matrix[i * n + j]) } }
+        try GSLError.check(gsl_linalg_cholesky_decomp1(m))
+        return (0..<n).reduce(0) { $0 + 2 * log(gsl_matrix_get(m, $1, $1)) }
     }
 
     /// The inverse of a symmetric positive definite matrix (row-major, n × n), by Cholesky

@@ -63,16 +63,21 @@ public struct InflowFit: Sendable {
         }
         let poisson = try regression.fit(start: start, dispersion: nil)
         // Without excess variance at the Poisson fit the negative binomial's maximum is Poisson itself.
-        let inverseDispersion = regression.momentInverseDispersion(poisson.coefficients)
-        let negativeBinomial = inverseDispersion > 0
-            ? try regression.fit(start: poisson.coefficients, dispersion: .some(nil), startDispersion: min(1e5, max(0.01, 1 / inverseDispersion)))
-            : poisson
+        let profile = regression.momentInverseDispersion(poisson.coefficients) > 0
+            ? try DispersionProfile(regression, start: poisson.coefficients) : nil
         // Poisson is the boundary k = ∞ of the negative binomial: the statistic is a 50:50 mixture
         // of 0 and χ²(1), so the p-value is half the χ²(1) tail.
-        let statistic = max(0, 2 * (negativeBinomial.logLikelihood - poisson.logLikelihood))
+        let statistic = max(0, 2 * ((profile?.maximumLogLikelihood ?? poisson.logLikelihood) - poisson.logLikelihood))
         dispersionPValue = 0.5 * gsl_cdf_chisq_Q(statistic, 1)
-        let overDispersed = dispersionPValue < 0.05
-        let fit = overDispersed ? negativeBinomial : poisson
+        var fit = poisson
+        var dispersionEstimate: Estimate?
+        if let profile, dispersionPValue < 0.05 {
+            let estimate = try profile.adjustedEstimate(pValue: dispersionPValue)
+            dispersionEstimate = estimate
+            fit = try regression.fit(start: poisson.coefficients, dispersion: estimate.value)
+        }
+        dispersion = dispersionEstimate
+        let overDispersed = dispersionEstimate != nil
         let k = fit.dispersion
         let covariance = try regression.covariance(fit)
 
@@ -104,21 +109,6 @@ public struct InflowFit: Sendable {
                 method: "ratio of a holiday's mean to an ordinary day's of the same weekday, in the same regression; Wald interval on the log scale")
         }
         holidayFactor = holiday
-
-        if let k, overDispersed {
-            let target = negativeBinomial.logLikelihood - gsl_cdf_chisq_Pinv(0.95, 1) / 2
-            func profile(_ logK: Double) throws -> Double {
-                try regression.fit(start: negativeBinomial.coefficients, dispersion: .some(exp(logK))).logLikelihood - target
-            }
-            let lowest = log(0.001), highest = log(1_000_000.0)
-            let low = try profile(lowest) < 0 ? exp(try GSLNumerics.root(in: lowest, log(k)) { (try? profile($0)) ?? -1 }) : 0.001
-            let high = try profile(highest) < 0 ? exp(try GSLNumerics.root(in: log(k), highest) { (try? profile($0)) ?? -1 }) : 1_000_000
-            dispersion = Estimate(
-                value: k, low: low, high: high,
-                method: "maximum likelihood of the negative binomial (likelihood-ratio test against Poisson: p = \(Self.pValueText(dispersionPValue))); profile-likelihood interval")
-        } else {
-            dispersion = nil
-        }
 
         // Each period's level: its cases over what base 1 would give it; base is their mean.
         let unitMeans = (0..<n).map { i in

@@ -10,6 +10,8 @@ struct HistoryTruth {
     var weekdayFactors: [Weekday: Double] = [.monday: 1.3, .tuesday: 1.2, .wednesday: 1.1, .thursday: 1.1, .friday: 1.0, .saturday: 0.7, .sunday: 0.6]
     var holidayFactor = 0.5
     var demandCV = 0.1
+    /// Negative binomial k; nil for Poisson days.
+    var dispersion: Double?
     /// Segment A (17:30 the day before to 10:00, window EMEA), then B (to 17:30, window Americas).
     var shares = [0.6, 0.4]
     var resolvePerShift = 2.6
@@ -26,12 +28,13 @@ struct HistoryTruth {
             "/sickness/sick_days_per_year": sickDaysPerYear, "/sickness/mean_spell_days": meanSpellDays,
         ]
         for (day, factor) in weekdayFactors { truth["/inflow/weekday_factors/\(day.abbreviation)"] = factor }
+        if let dispersion { truth["/inflow/dispersion"] = dispersion }
         return truth
     }
 }
 
 /// A ticket history drawn from known parameters by its own first-in-first-out queue, independent of
-/// the Monte Carlo kernel: demand shocks per 4-week period, Poisson days split between the segments
+/// the Monte Carlo kernel: demand shocks per 4-week period, Poisson (or Gamma–Poisson) days split between the segments
 /// binomially, creation times uniform within a segment; each working SE (scheduled by the team
 /// scenario, not in a sickness spell) serves Poisson(resolve_per_shift × capacity) cases at uniform
 /// times over their shift, each service taking the oldest open case, or nothing when none is open.
@@ -102,6 +105,7 @@ enum QueueHistory {
         for d in 0..<n {
             var mean = truth.basePerDay * truth.weekdayFactors[date(d).weekday]! * shocks[min(d / 28, periods - 1)]
             if holidays.contains(where: { $0.holiday(on: date(d)) != nil }) { mean *= truth.holidayFactor }
+            if let k = truth.dispersion { mean *= gsl_ran_gamma(rng, k, 1 / k) }
             let count = Int(gsl_ran_poisson(rng, mean))
             let first = Int(gsl_ran_binomial(rng, truth.shares[0], UInt32(count)))
             for k in 0..<count {
