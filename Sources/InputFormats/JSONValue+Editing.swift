@@ -36,7 +36,8 @@ extension JSONValue {
         return .object(members)
     }
 
-    /// The document indented by two spaces; arrays of numbers, strings and booleans stay on one line.
+    /// The document indented by two spaces; arrays of numbers, strings and booleans, and objects of
+    /// them that fit in 100 characters, stay on one line, as scenario files are written by hand.
     public var prettyPrinted: String {
         var out = ""
         write(to: &out, indent: "")
@@ -50,8 +51,7 @@ extension JSONValue {
         case .number(_, let text): out += text
         case .string(let s): out += Self.quoted(s)
         case .array(let elements):
-            let flat = elements.allSatisfy { if case .array = $0.value { return false }; if case .object = $0.value { return false }; return true }
-            if flat {
+            if elements.allSatisfy({ $0.value.isScalar }) {
                 out += "[" + elements.map(\.value.prettyPrinted).joined(separator: ", ") + "]"
                 return
             }
@@ -64,6 +64,13 @@ extension JSONValue {
             out += indent + "]"
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
+            if members.allSatisfy({ $0.value.value.isScalar }) {
+                let line = "{ " + members.map { Self.quoted($0.key) + ": " + $0.value.value.prettyPrinted }.joined(separator: ", ") + " }"
+                if line.count <= 100 {
+                    out += line
+                    return
+                }
+            }
             out += "{\n"
             for (i, member) in members.enumerated() {
                 out += indent + "  " + Self.quoted(member.key) + ": "
@@ -71,6 +78,13 @@ extension JSONValue {
                 out += i == members.count - 1 ? "\n" : ",\n"
             }
             out += indent + "}"
+        }
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .array, .object: return false
+        default: return true
         }
     }
 
