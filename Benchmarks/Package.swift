@@ -32,5 +32,16 @@ let package = Package(
             path: "Benchmarks/MonteCarlo",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // MARK: - Calibration
+        .executableTarget(
+            name: "Calibration",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PerformanceProbes", package: "plan"),
+                .product(name: "Scenarios", package: "plan"),
+            ],
+            path: "Benchmarks/Calibration",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
