@@ -32,15 +32,15 @@ let package = Package(
             path: "Benchmarks/MonteCarlo",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
-        // MARK: - Calibration
+        // MARK: - Calibration (target named after the command: the root package has a Calibration module)
         .executableTarget(
-            name: "Calibration",
+            name: "Calibrate",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "PerformanceProbes", package: "plan"),
                 .product(name: "Scenarios", package: "plan"),
             ],
-            path: "Benchmarks/Calibration",
+            path: "Benchmarks/Calibrate",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

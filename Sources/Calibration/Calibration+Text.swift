@@ -12,19 +12,17 @@ extension Calibration {
         func row(_ key: String, _ e: Estimate) -> String {
             "  " + key.column(34) + NumberFormat.fixed(e.value, 3).leftPadded(to: 9) + "  [" + NumberFormat.fixed(e.low, 3) + ", " + NumberFormat.fixed(e.high, 3) + "]"
         }
-        var methods: [String] = []
-        func method(_ e: Estimate) {
-            if !methods.contains(e.method) { methods.append(e.method) }
-        }
         func section(_ title: String, _ keys: [FittedKey], fit: [String]) {
             lines.append(title + " (estimate, 95% interval)")
-            methods = []
+            // One method line per key, or per family of keys (weekday_factors, arrival_shares).
+            var methods: [(label: String, method: String)] = []
             for key in keys {
                 guard let e = key.estimate else { continue }
                 lines.append(row(key.path.dropFirst(key.path.count > 1 ? 1 : 0).joined(separator: "."), e))
-                method(e)
+                let label = key.path.count == 3 ? key.path[1] : key.path.last!
+                if !methods.contains(where: { $0.label == label }) { methods.append((label, e.method)) }
             }
-            lines += methods.map { "    how: " + $0 }
+            lines += methods.map { "    how (\($0.label)): \($0.method)" }
             lines += fit.map { "    fit: " + $0 }
             lines.append("")
         }

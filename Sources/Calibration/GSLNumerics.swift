@@ -55,66 +55,71 @@ enum GSLNumerics {
         init(_ function: @escaping (Double) -> Double) { self.function = function }
     }
 
+    /// Runs `body` with `function` as a `gsl_function`, kept alive until `body` returns.
+    private static func withGSLFunction<T>(_ function: @escaping (Double) -> Double, _ body: (inout gsl_function) throws(GSLError) -> T) throws(GSLError) -> T {
+        GSLRuntime.disableAbortingErrorHandler()
+        let context = Unmanaged.passRetained(FunctionBox(function))
+        defer { context.release() }
+        var f = gsl_function(
+            function: { x, params in Unmanaged<GSLNumerics.FunctionBox>.fromOpaque(params!).takeUnretainedValue().function(x) },
+            params: context.toOpaque())
+        return try body(&f)
+    }
+
     /// The root of `function` between `low` and `high`, where it must change sign, to within
     /// `tolerance` (absolute).
     static func root(in low: Double, _ high: Double, tolerance: Double, _ function: @escaping (Double) -> Double) throws(GSLError) -> Double {
-        GSLRuntime.disableAbortingErrorHandler()
-        let context = Unmanaged.passRetained(FunctionBox(function))
-        defer { context.release() }
-        var f = gsl_function(
-            function: { x, params in Unmanaged<GSLNumerics.FunctionBox>.fromOpaque(params!).takeUnretainedValue().function(x) },
-            params: context.toOpaque())
-        let solver = gsl_root_fsolver_alloc(cgsl_root_brent())!
-        defer { gsl_root_fsolver_free(solver) }
-        try GSLError.check(gsl_root_fsolver_set(solver, &f, low, high))
-        for _ in 0..<200 {
-            try GSLError.check(gsl_root_fsolver_iterate(solver))
-            let lo = gsl_root_fsolver_x_lower(solver), hi = gsl_root_fsolver_x_upper(solver)
-            if gsl_root_test_interval(lo, hi, tolerance, 0) == GSL_SUCCESS { break }
+        try withGSLFunction(function) { f throws(GSLError) in
+            let solver = gsl_root_fsolver_alloc(cgsl_root_brent())!
+            defer { gsl_root_fsolver_free(solver) }
+            try GSLError.check(gsl_root_fsolver_set(solver, &f, low, high))
+            for _ in 0..<200 {
+                try GSLError.check(gsl_root_fsolver_iterate(solver))
+                let lo = gsl_root_fsolver_x_lower(solver), hi = gsl_root_fsolver_x_upper(solver)
+                if gsl_root_test_interval(lo, hi, tolerance, 0) == GSL_SUCCESS { break }
+            }
+            return gsl_root_fsolver_root(solver)
         }
-        return gsl_root_fsolver_root(solver)
     }
 
-    /// The point in `low…high` where `function` is smallest; `guess` must lie inside with a smaller
-    /// value than at both ends.
+    /// The point in `low…high` where `function` is smallest, to within 0.001; `guess` must lie
+    /// inside with a smaller value than at both ends.
     static func minimum(in low: Double, _ high: Double, guess: Double, _ function: @escaping (Double) -> Double) throws(GSLError) -> Double {
-        GSLRuntime.disableAbortingErrorHandler()
-        let context = Unmanaged.passRetained(FunctionBox(function))
-        defer { context.release() }
-        var f = gsl_function(
-            function: { x, params in Unmanaged<GSLNumerics.FunctionBox>.fromOpaque(params!).takeUnretainedValue().function(x) },
-            params: context.toOpaque())
-        let minimizer = gsl_min_fminimizer_alloc(cgsl_min_brent())!
-        defer { gsl_min_fminimizer_free(minimizer) }
-        try GSLError.check(gsl_min_fminimizer_set(minimizer, &f, guess, low, high))
-        for _ in 0..<100 {
-            try GSLError.check(gsl_min_fminimizer_iterate(minimizer))
-            let lo = gsl_min_fminimizer_x_lower(minimizer), hi = gsl_min_fminimizer_x_upper(minimizer)
-            if gsl_min_test_interval(lo, hi, 1e-3, 0) == GSL_SUCCESS { break }
+        try withGSLFunction(function) { f throws(GSLError) in
+            let minimizer = gsl_min_fminimizer_alloc(cgsl_min_brent())!
+            defer { gsl_min_fminimizer_free(minimizer) }
+            try GSLError.check(gsl_min_fminimizer_set(minimizer, &f, guess, low, high))
+            for _ in 0..<100 {
+                try GSLError.check(gsl_min_fminimizer_iterate(minimizer))
+                let lo = gsl_min_fminimizer_x_lower(minimizer), hi = gsl_min_fminimizer_x_upper(minimizer)
+                if gsl_min_test_interval(lo, hi, 1e-3, 0) == GSL_SUCCESS { break }
+            }
+            return gsl_min_fminimizer_x_minimum(minimizer)
         }
-        return gsl_min_fminimizer_x_minimum(minimizer)
     }
 
-    /// log det of a symmetric positive definite matrix (row-major, n × n), from its Cholesky factor.
+    /// Runs `body` on the Cholesky factor of a symmetric positive definite matrix (row-major,
+    /// n × n; `gsl_linalg_cholesky_decomp1`).
+    private static func withCholesky<T>(_ matrix: [Double], n: Int, _ body: (UnsafeMutablePointer<gsl_matrix>) throws(GSLError) -> T) throws(GSLError) -> T {
+        GSLRuntime.disableAbortingErrorHandler()
+        let m = gsl_matrix_alloc(n, n)!
+        defer { gsl_matrix_free(m) }
+        for i in 0..<n { for j in 0..<n { gsl_matrix_set(m, i, j, matrix[i * n + j]) } }
+        try GSLError.check(gsl_linalg_cholesky_decomp1(m))
+        return try body(m)
+    }
+
+    /// log det of a symmetric positive definite matrix: twice the sum of its Cholesky factor's log diagonal.
     static func logDeterminant(_ matrix: [Double], n: Int) throws(GSLError) -> Double {
-        GSLRuntime.disableAbortingErrorHandler()
-        let m = gsl_matrix_alloc(n, n)!
-        defer { gsl_matrix_free(m) }
-        for i in 0..<n { for j in 0..<n { gsl_matrix_set(m, i, j, matrix[i * n + j]) } }
-        try GSLError.check(gsl_linalg_cholesky_decomp1(m))
-        return (0..<n).reduce(0) { $0 + 2 * log(gsl_matrix_get(m, $1, $1)) }
+        try withCholesky(matrix, n: n) { m in (0..<n).reduce(0) { $0 + 2 * log(gsl_matrix_get(m, $1, $1)) } }
     }
 
-    /// The inverse of a symmetric positive definite matrix (row-major, n × n), by Cholesky
-    /// (`gsl_linalg_cholesky_decomp1`, `gsl_linalg_cholesky_invert`).
+    /// The inverse of a symmetric positive definite matrix (`gsl_linalg_cholesky_invert`).
     static func inverse(_ matrix: [Double], n: Int) throws(GSLError) -> [Double] {
-        GSLRuntime.disableAbortingErrorHandler()
-        let m = gsl_matrix_alloc(n, n)!
-        defer { gsl_matrix_free(m) }
-        for i in 0..<n { for j in 0..<n { gsl_matrix_set(m, i, j, matrix[i * n + j]) } }
-        try GSLError.check(gsl_linalg_cholesky_decomp1(m))
-        try GSLError.check(gsl_linalg_cholesky_invert(m))
-        return (0..<(n * n)).map { gsl_matrix_get(m, $0 / n, $0 % n) }
+        try withCholesky(matrix, n: n) { m throws(GSLError) in
+            try GSLError.check(gsl_linalg_cholesky_invert(m))
+            return (0..<(n * n)).map { gsl_matrix_get(m, $0 / n, $0 % n) }
+        }
     }
 }
 

@@ -40,7 +40,7 @@ import Testing
     @Test func textNamesEachPartWithItsMethodAndFit() throws {
         let r = try Self.run(Self.command)
         try #require(r.status == 0, "\(r.stderr)")
-        for line in ["Calibrated from ", "Inflow (estimate, 95% interval)", "  base_per_day ", "    how: ", "    fit: observed/fitted mean cases",
+        for line in ["Calibrated from ", "Inflow (estimate, 95% interval)", "  base_per_day ", "    how (base_per_day): mean of the 6 four-week periods", "    fit: observed/fitted mean cases",
                      "Arrival shares", "Resolution", "segments usable", "Sickness", "9 spells, 22 sick days"] {
             #expect(r.stdout.contains(line), "no \"\(line)\" in\n\(r.stdout)")
         }
