@@ -14,7 +14,7 @@ import Simulation
 /// `base_per_day` is the mean of an ordinary (non-holiday) day across the week.
 public struct InflowFit: Sendable {
     public let basePerDay: Estimate
-    /// By weekday, Monday first; nil for a weekday without a single case (its factor is 0).
+    /// Every weekday's; a weekday without a single case in the range has factor 0.
     public let weekdayFactors: [Weekday: Estimate]
     /// nil when no day of the range is a customer holiday.
     public let holidayFactor: Estimate?
@@ -45,8 +45,13 @@ public struct InflowFit: Sendable {
         for (i, date) in dates.enumerated() { totals[date.weekday, default: 0] += counts[i] }
         // A weekday without cases has factor 0 and no parameter (its log would be −∞).
         let present = weekdays.filter { (totals[$0] ?? 0) > 0 }
-        let hasHolidays = zip(isHoliday, counts).contains { $0.0 }
         let used = (0..<n).filter { (totals[dates[$0].weekday] ?? 0) > 0 }
+        let hasHolidays = used.contains { isHoliday[$0] }
+        // A period without a single case is a gap in the export, not a demand level of zero.
+        for j in 0..<periods where !(0..<n).contains(where: { period[$0] == j && counts[$0] > 0 }) {
+            let days = (0..<n).filter { period[$0] == j }
+            throw CalibrationError("no case was created \(dates[days.first!])…\(dates[days.last!]); check that --from and --to lie within the export's dates")
+        }
 
         // Columns: one per present weekday, one per period after the first, the holiday indicator.
         let p = present.count + (periods - 1) + (hasHolidays ? 1 : 0)

@@ -81,6 +81,13 @@ import Testing
         #expect(short.status == 1)
         #expect(short.stderr.contains("covers 28 days; calibration needs at least 8 weeks (56 days) of history, or --allow-short"), "\(short.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
+
+        var early = Self.command
+        early[early.firstIndex(of: "--from")! + 1] = "2025-10-06"
+        let gap = try Self.run(early + ["--write", out])
+        #expect(gap.status == 1)
+        #expect(gap.stderr.contains("no case was created 2025-10-06…2025-11-02; check that --from and --to lie within the export's dates"), "\(gap.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test func backwardsCasesAndUnknownNamesAreWarnings() throws {
