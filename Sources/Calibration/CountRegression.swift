@@ -42,8 +42,12 @@ struct CountRegression {
     private func logLikelihood(_ beta: [Double], k: Double?) -> (value: Double, gradient: [Double]) {
         var value = 0.0
         var gradient = [Double](repeating: 0, count: parameterCount)
+        // Local copies: the loop reads them without going through `self` on every access.
+        let (counts, columns, starts, logFactorials) = (self.counts, self.columns, self.starts, self.logFactorials)
         for i in 0..<counts.count {
-            let y = counts[i], eta = linearPredictor(beta, i), mu = exp(eta)
+            var eta = 0.0
+            for c in starts[i]..<starts[i + 1] { eta += beta[columns[c]] }
+            let y = counts[i], mu = exp(eta)
             let score: Double
             if let k {
                 value += gsl_sf_lnpoch(k, y) - logFactorials[i] + k * log(k / (k + mu)) + y * log(mu / (k + mu))

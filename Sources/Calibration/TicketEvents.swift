@@ -69,6 +69,7 @@ public struct TicketEvents: Sendable {
         var busy = [Bool](repeating: true, count: clock.dayCount * k)
         var open = openAtStart
         var index = -1
+        let (created, solved) = (self.created, self.solved)
         for m in 0..<clock.minuteCount {
             let cell = (m / SegmentClock.minutesPerDay) * k + clock.segment(ofMinute: m)
             // A segment whose backlog is empty as it starts is idle from its first minute.

@@ -8,11 +8,13 @@ import Testing
 struct KnownAnswerTests {
     static let days = DateRange(CivilDate(iso: "2026-01-05")!...CivilDate(iso: "2026-04-26")!)
 
+    static let scenario = Result { try QueueHistory.teamScenario() }
+
     static func calibrate(_ truth: HistoryTruth, seed: UInt) throws -> Calibration {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("calibrate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let scenario = try QueueHistory.teamScenario()
+        let scenario = try Self.scenario.get()
         try QueueHistory.write(truth, scenario: scenario, days: days, seed: seed, to: folder)
         let absences = try TimeOffCSV(text: String(contentsOf: folder.appendingPathComponent("absences.csv"), encoding: .utf8), source: "absences.csv")
         return try Calibration.run(CalibrationRequest(
