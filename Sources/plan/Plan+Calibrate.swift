@@ -12,7 +12,8 @@ extension Plan {
             abstract: "Fit a scenario's inflow, resolution rate and sickness from the team's ticket history, with 95% intervals.",
             discussion: """
                 plan calibrate --tickets scenarios/history/tickets.csv --team scenarios/history/team.json \\
-                  --from 2026-01-05 --to 2026-06-28 --absences scenarios/history/absences.csv --write fitted.json
+                  --from 2026-01-05 --to 2026-06-28 --preset zendesk --where Group=Support \\
+                  --absences scenarios/history/absences.csv --absence-type sick --write fitted.json
                 Prints each fitted key with its interval, how it was estimated and how well the model fits. \
                 Rows created outside --from..--to are ignored and counted; cases solved before they were \
                 created are skipped with a warning. Exit status 1 on bad input, and nothing is written.
