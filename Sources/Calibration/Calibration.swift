@@ -104,20 +104,22 @@ public struct Calibration: Sendable {
 
         let team = scenario.team.map(\.name)
         var sickness: SicknessFit?
+        // Every absence of the export keeps an SE from working; only those of --absence-type are sickness.
+        var absent: [[Bool]]?
         if let absences = request.absences {
-            let kept = absences.rows.filter { row in request.absenceType.map { row.type?.lowercased() == $0.lowercased() } ?? true }
             var unknown: [String] = []
-            for row in kept where !team.contains(row.name) && !unknown.contains(row.name) { unknown.append(row.name) }
-            for name in unknown {
-                let line = kept.first { $0.name == name }!.line
-                warnings.append("\(absences.source):\(line): \"\(name)\" is not in the team of the scenario; their absences are left out")
+            for row in absences.rows where !team.contains(row.name) && !unknown.contains(row.name) {
+                unknown.append(row.name)
+                warnings.append("\(absences.source):\(row.line): \"\(row.name)\" is not in the team of the scenario; their absences are left out")
             }
-            sickness = try SicknessFit(absences: kept, team: team, days: days)
+            let kept = absences.rows.filter { row in request.absenceType.map { row.type?.lowercased() == $0.lowercased() } ?? true }
+            absent = SicknessFit.absentDays(absences.rows, team: team, days: days)
+            sickness = try SicknessFit(sick: SicknessFit.absentDays(kept, team: team, days: days))
             if sickness == nil { warnings.append("\(absences.source): no absence falls in \(days.first)…\(days.last); sickness is kept from the team scenario") }
         } else {
-            notes.append("no --absences file: sickness is kept from the team scenario, and resolutions are per scheduled SE-shift (sick days not subtracted)")
+            notes.append("no --absences file: sickness is kept from the team scenario, and resolutions are per scheduled SE-shift (absences not subtracted)")
         }
-        let shifts = try workingShifts(scenario: scenario, clock: clock, sick: sickness?.sick)
+        let shifts = try workingShifts(scenario: scenario, clock: clock, absent: absent)
         let resolution = ResolutionFit(solved: segments.solved, busy: segments.busy, shifts: shifts, segmentCount: k)
 
         if days.dayCount < minimumDays { warnings.append("only \(days.dayCount) days of history (--allow-short): the intervals are wide and demand_cv cannot be told from noise") }
@@ -142,9 +144,9 @@ public struct Calibration: Sendable {
     }
 
     /// The working SE-shifts in each segment of each day (`[day × segments + segment]`): every SE's capacity, on each day they are
-    /// scheduled and not sick, shared between the segments their shift covers (a shift may reach
+    /// scheduled and not absent, shared between the segments their shift covers (a shift may reach
     /// into the two following days' segments).
-    static func workingShifts(scenario: Scenario, clock: SegmentClock, sick: [[Bool]]?) throws -> [Double] {
+    static func workingShifts(scenario: Scenario, clock: SegmentClock, absent: [[Bool]]?) throws -> [Double] {
         let shares = try SimulationModel.shiftShares(groups: scenario.groups, windows: clock.windows)
         let k = clock.segmentCount
         let first = clock.firstDay.adding(days: -2)
@@ -154,7 +156,7 @@ public struct Calibration: Sendable {
             guard let g = scenario.groups.firstIndex(where: { $0.name == engineer.group }) else { continue }
             for day in -2..<clock.dayCount {
                 guard schedule.isScheduled(i, on: clock.date(ofDay: day)) else { continue }
-                if day >= 0, let sick, sick[i][day] { continue }
+                if day >= 0, let absent, absent[i][day] { continue }
                 for offset in 0..<3 where day + offset >= 0 && day + offset < clock.dayCount {
                     for s in 0..<k { shifts[(day + offset) * k + s] += engineer.capacity * shares[(g * 3 + offset) * k + s] }
                 }

@@ -30,6 +30,6 @@ public struct ResolutionFit: Sendable {
         let high = gsl_cdf_chisq_Pinv(0.975, Double(2 * count + 2)) / 2 / exposure
         resolvePerShift = Estimate(
             value: Double(count) / exposure, low: low, high: high,
-            method: "cases solved over working SE-shifts in the \(usable.count) segments whose backlog stayed above zero (scheduled SEs less sick days, shares of each shift by segment); exact Poisson (Garwood) interval")
+            method: "cases solved over working SE-shifts in the \(usable.count) segments whose backlog stayed above zero (scheduled SEs less their absences, shares of each shift by segment); exact Poisson (Garwood) interval")
     }
 }

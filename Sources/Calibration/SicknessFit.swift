@@ -17,22 +17,27 @@ public struct SicknessFit: Sendable {
     public let severityCV: Estimate?
     public let spells: Int
     public let sickDays: Int
-    /// `sick[engineer][day]` over the range: the days each SE was absent.
-    public let sick: [[Bool]]
 
     static let seasonDays = 365
 
-    /// Nil when the absences hold no spell in the range (nothing to fit).
-    public init?(absences: [TimeOffRow], team: [String], days: DateRange) throws {
+    /// The days each SE of `team` was away by `rows`, clipped to `days`: `[engineer][day]`. Rows
+    /// naming nobody in the team are left out (the caller warns about them).
+    public static func absentDays(_ rows: [TimeOffRow], team: [String], days: DateRange) -> [[Bool]] {
         let n = days.dayCount
-        var sick = [[Bool]](repeating: [Bool](repeating: false, count: n), count: team.count)
-        for row in absences {
+        var absent = [[Bool]](repeating: [Bool](repeating: false, count: n), count: team.count)
+        for row in rows {
             guard let i = team.firstIndex(of: row.name) else { continue }
             let first = max(0, days.first.days(to: row.dates.lowerBound)), last = min(n - 1, days.first.days(to: row.dates.upperBound))
             guard first <= last else { continue }
-            for d in first...last { sick[i][d] = true }
+            for d in first...last { absent[i][d] = true }
         }
-        self.sick = sick
+        return absent
+    }
+
+    /// `sick`: each SE's sick days over the range (`absentDays` of the sickness rows). Nil when
+    /// there is no spell in it (nothing to fit).
+    public init?(sick: [[Bool]]) throws {
+        let n = sick.first?.count ?? 0
         let seasons = n / Self.seasonDays
         var spellsPerSeason = [Double](repeating: 0, count: max(1, seasons))
         var atRiskPerSeason = [Double](repeating: 0, count: max(1, seasons))

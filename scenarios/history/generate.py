@@ -13,9 +13,10 @@ The history is drawn as docs/MODEL.md describes the real one: a demand level per
 (Gamma, mean 1, coefficient of variation DEMAND_CV), Poisson days with weekday and holiday factors,
 split between the segments (17:30 the day before to 10:00, 10:00 to 17:30 UTC) by the arrival
 shares, creation times uniform within a segment; each SE of team.json who is scheduled (Mon-Fri,
-not a public holiday of their country) and not in a sickness spell serves Poisson(RESOLVE_PER_SHIFT)
-cases at uniform times over their group's shift, each taking the oldest open case (first in, first
-out). Billing cases and vacations are mixed in for --where and --absence-type to leave out.
+not a public holiday of their country), not in a sickness spell and not on vacation serves
+Poisson(RESOLVE_PER_SHIFT) cases at uniform times over their group's shift, each taking the oldest
+open case (first in, first out). Billing cases are mixed in for --where to leave out, and a week of
+vacation per SE, which keeps them from working but is not sickness (--absence-type sick).
 """
 import math
 import random
@@ -67,6 +68,7 @@ day_start = lambda d: ((d - epoch).days - 1) * 86400 + (17 * 60 + 30) * 60  # 17
 # Sickness spells (and vacations, which --absence-type sick leaves out).
 p0 = SICK_DAYS_PER_YEAR / 365 / MEAN_SPELL_DAYS
 sick = {name: set() for name, *_ in TEAM}
+vacation = {name: set() for name, *_ in TEAM}
 absences = []
 for name, *_ in TEAM:
     i = 0
@@ -82,6 +84,7 @@ for name, *_ in TEAM:
         else:
             i += 1
     start = rng.randrange(len(days) - 10)
+    vacation[name].update(days[start:start + 5])
     absences.append((name, days[start], days[start + 4], "vacation"))
 absences.sort(key=lambda a: (a[1], a[0]))
 
@@ -105,7 +108,7 @@ arrivals.sort()
 services = []
 for name, country, shift_start, shift_end in TEAM:
     for day in [FIRST - timedelta(2), FIRST - timedelta(1)] + days:
-        if day.weekday() >= 5 or day in HOLIDAYS[country] or day in sick[name]:
+        if day.weekday() >= 5 or day in HOLIDAYS[country] or day in sick[name] or day in vacation[name]:
             continue
         start = (day - epoch).days * 86400 + shift_start * 60
         for _ in range(poisson(RESOLVE_PER_SHIFT)):
