@@ -109,6 +109,19 @@ let package = Package(
     ]
 )
 
+// MARK: - Calibration
+
+/// `plan calibrate`: a scenario's inflow, resolution rate and sickness fitted from a helpdesk export,
+/// a team scenario and an HR absence file, with intervals (issue 9).
+package.targets += [
+    .target(name: "Calibration", dependencies: ["Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "OutputFormats", "Simulation", "CGSL"]),
+    .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Calendars", "CalendarImport", "CGSL"]),
+]
+// The tool runs it; the benchmark probes measure it on a synthetic million-row export.
+for name in ["plan", "PerformanceProbes"] {
+    package.targets.first { $0.name == name }!.dependencies.append("Calibration")
+}
+
 // MARK: - Fuzzing
 
 /// libFuzzer harnesses (Fuzz/README.md), declared only when `PLAN_FUZZ=1`, so that `swift build` and

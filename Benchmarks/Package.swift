@@ -42,5 +42,16 @@ let package = Package(
             path: "Benchmarks/HistoryImport",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // MARK: - Calibration (target named after the command: the root package has a Calibration module)
+        .executableTarget(
+            name: "Calibrate",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PerformanceProbes", package: "plan"),
+                .product(name: "Scenarios", package: "plan"),
+            ],
+            path: "Benchmarks/Calibrate",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

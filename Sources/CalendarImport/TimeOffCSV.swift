@@ -8,11 +8,14 @@ public struct TimeOffRow: Equatable, Sendable {
     public let dates: ClosedRange<CivilDate>
     /// The line the row starts on, for messages about it (such as a name that matches no SE).
     public let line: Int
+    /// The optional `type` column (an HR export's "sick", "vacation", …), without surrounding spaces.
+    public let type: String?
 
-    public init(name: String, dates: ClosedRange<CivilDate>, line: Int) {
+    public init(name: String, dates: ClosedRange<CivilDate>, line: Int, type: String? = nil) {
         self.name = name
         self.dates = dates
         self.line = line
+        self.type = type
     }
 }
 
@@ -21,7 +24,7 @@ public struct TimeOffRow: Equatable, Sendable {
 /// HR tools and spreadsheets export such files with their own column order and extra columns, so the
 /// header row is required and decides the layout: the three names are matched without regard to
 /// case or surrounding spaces, in any order, and other columns are ignored. Dates are ISO 8601
-/// (`YYYY-MM-DD`); an empty `end` means a single day.
+/// (`YYYY-MM-DD`); an empty `end` means a single day. An optional `type` column is kept with each row.
 public struct TimeOffCSV: Equatable, Sendable {
     public static let requiredColumns = ["name", "start", "end"]
 
@@ -54,6 +57,7 @@ public struct TimeOffCSV: Equatable, Sendable {
             columns.append(index)
         }
 
+        let typeColumn = names.firstIndex(of: "type")
         var rows: [TimeOffRow] = []
         for record in table.records.dropFirst() {
             func fail(_ message: String) -> ImportError { ImportError(source: source, line: record.line, message: message) }
@@ -73,7 +77,7 @@ public struct TimeOffCSV: Equatable, Sendable {
             let start = try date(startText)
             let end = endText.isEmpty ? start : try date(endText)
             guard start <= end else { throw fail("end \(end) is before start \(start)") }
-            rows.append(TimeOffRow(name: name, dates: start...end, line: record.line))
+            rows.append(TimeOffRow(name: name, dates: start...end, line: record.line, type: typeColumn.map { record.fields[$0].trimmingSpaces }))
         }
         self.source = source
         self.rows = rows

@@ -7,7 +7,7 @@ import Foundation
 /// Zone names are looked up in the system's time zone database (IANA names such as
 /// `Europe/London`). The VTIMEZONE definitions inside the file are not read: the dates of events never
 /// depend on them, only these comparisons do, and a name the system does not know is reported.
-enum TimeZoneConversion {
+public enum TimeZoneConversion {
     /// A TZID that the system's time zone database does not have, such as a Windows zone name.
     struct UnknownZone: Error, Equatable {
         let name: String
@@ -21,9 +21,7 @@ enum TimeZoneConversion {
         switch time.zone {
         case .named(let name):
             guard let source = TimeZone(identifier: name) else { throw UnknownZone(name: name) }
-            // The offset at the written time, then again at the instant it gives, settles DST changes.
-            let firstGuess = time.wallClockSeconds - offset(of: source, at: time.wallClockSeconds)
-            utcSeconds = time.wallClockSeconds - offset(of: source, at: firstGuess)
+            utcSeconds = Self.utcSeconds(wallClock: time.wallClockSeconds, in: source)
         default:
             utcSeconds = time.wallClockSeconds
         }
@@ -34,6 +32,14 @@ enum TimeZoneConversion {
         default:
             return ICalendarTime(wallClockSeconds: utcSeconds, zone: zone)
         }
+    }
+
+    /// The instant (seconds since 1970 UTC) at which `zone`'s clocks show `wallClock` (seconds since
+    /// 1970 on the wall clock). The offset at the written time, then again at the instant it gives,
+    /// settles DST changes; a time skipped by a change reads with the offset after it.
+    public static func utcSeconds(wallClock: Int, in zone: TimeZone) -> Int {
+        let firstGuess = wallClock - offset(of: zone, at: wallClock)
+        return wallClock - offset(of: zone, at: firstGuess)
     }
 
     private static func offset(of zone: TimeZone, at utcSeconds: Int) -> Int {

@@ -24,86 +24,10 @@ public struct CSVTable: Equatable, Sendable {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public init(text: String, source: String) throws(CSVError) {
-        let scalars = Array(text.unicodeScalars)
         var records: [Record] = []
-        var fields: [String] = []
-        var field = String.UnicodeScalarView()
-        var index = scalars.first == "\u{FEFF}" ? 1 : 0
-        var line = 1
-        var recordLine = 1
-        /// Whether the record so far has a quoted field, which makes even `""` a record, not a blank line.
-        var recordHasQuote = false
-
-        func endRecord() {
-            fields.append(String(field))
-            if fields != [""] || recordHasQuote { records.append(Record(fields: fields, line: recordLine)) }
-            fields = []
-            field = String.UnicodeScalarView()
-            recordHasQuote = false
-        }
-        /// Steps over a line break at `index`, if there is one (CRLF counts once).
-        func skipLineBreak() -> Bool {
-            guard index < scalars.count, scalars[index] == "\r" || scalars[index] == "\n" else { return false }
-            index += scalars[index] == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n" ? 2 : 1
-            line += 1
-            return true
-        }
-
-        var atFieldStart = true
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if atFieldStart && scalar == "\"" {
-                let openingLine = line
-                recordHasQuote = true
-                index += 1
-                while true {
-                    guard index < scalars.count else {
-                        throw CSVError(
-                            source: source, line: openingLine,
-                            message: "expected a closing quote for the field that opens on this line, found the end of the file")
-                    }
-                    if scalars[index] == "\"" {
-                        if index + 1 < scalars.count && scalars[index + 1] == "\"" {
-                            field.append("\"")
-                            index += 2
-                            continue
-                        }
-                        index += 1
-                        break
-                    }
-                    if skipLineBreak() {
-                        field.append("\n")
-                    } else {
-                        field.append(scalars[index])
-                        index += 1
-                    }
-                }
-                guard index == scalars.count || scalars[index] == "," || scalars[index] == "\r" || scalars[index] == "\n" else {
-                    throw CSVError(
-                        source: source, line: line,
-                        message: "expected a comma or the end of the line after the closing quote of field \(fields.count + 1), found \"\(Character(scalars[index]))\"")
-                }
-                atFieldStart = false
-            } else if scalar == "," {
-                fields.append(String(field))
-                field = String.UnicodeScalarView()
-                index += 1
-                atFieldStart = true
-            } else if skipLineBreak() {
-                endRecord()
-                recordLine = line
-                atFieldStart = true
-            } else if scalar == "\"" {
-                throw CSVError(
-                    source: source, line: line,
-                    message: "expected a quote only around a whole field, found one inside field \(fields.count + 1) (write it as \"\" inside a quoted field)")
-            } else {
-                field.append(scalar)
-                index += 1
-                atFieldStart = false
-            }
-        }
-        if !fields.isEmpty || !field.isEmpty || recordHasQuote { endRecord() }
+        var parser = CSVRecordParser(source: source)
+        try parser.feed(text.utf8) { records.append($0) }
+        try parser.finish { records.append($0) }
         self.records = records
     }
 }

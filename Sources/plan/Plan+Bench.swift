@@ -12,7 +12,9 @@ extension Plan {
             The level engine: evaluations per second of the compiled and the explained evaluator over \
             pre-generated random inputs (emea 0–6, us 0–15, open 0–200), one thread. The simulation: \
             trials per second of a scenario (default scenarios/december.json) on one thread and on all \
-            cores. Each figure is the best of --repeats runs.
+            cores. With --calibration-rows N, also plan calibrate on a synthetic two-year export of N \
+            cases against scenarios/history/team.json (the export is written to a temporary folder \
+            first). Each figure is the best of --repeats runs.
             """
         )
 
@@ -24,18 +26,25 @@ extension Plan {
         @Option(help: "Trials per simulation measurement.") var trials: Int = 200_000
         @Option(help: "Threads for the multi-threaded simulation measurement (default: all cores).") var threads: Int?
         @Option(help: "Repeat each measurement this many times and report the best.") var repeats: Int = 3
+        @Option(name: .customLong("calibration-rows"), help: "Also measure plan calibrate on a synthetic export of this many cases.") var calibrationRows: Int?
+        @Option(name: .customLong("calibration-team"), help: "The team scenario of the calibration measurement.") var calibrationTeam = "scenarios/history/team.json"
 
         func validate() throws {
             guard inputs > 0 else { throw ValidationError("--inputs must be at least 1") }
             guard trials > 0 else { throw ValidationError("--trials must be at least 1") }
             guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
             if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+            if let calibrationRows, calibrationRows < 1 { throw ValidationError("--calibration-rows must be at least 1") }
         }
 
         func run() throws {
             let model = try SimulationModel(try ScenarioFile.load(scenario).scenario)
             var results = EngineBenchmark(inputs: inputs, repeats: repeats).run()
             results += try SimulationBenchmark(model: model, trials: trials, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, repeats: repeats).run()
+            if let calibrationRows {
+                let team = try ScenarioFile.load(calibrationTeam).scenario
+                results += try CalibrationBenchmark(team: team, rows: calibrationRows, repeats: repeats).run()
+            }
             switch format {
             case .text:
                 emit(BenchmarkMeasurement.table(results))

@@ -23,6 +23,7 @@ struct Plan: ParsableCommand {
             Approve.self,
             HistoryCommand.self,
             BacktestCommand.self,
+            Calibrate.self,
         ]
     )
 

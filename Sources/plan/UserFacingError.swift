@@ -1,5 +1,6 @@
 import Backtest
 import Calendars
+import Calibration
 import CapacityPolicy
 import History
 import InputFormats
@@ -17,6 +18,7 @@ import WhatIf
 protocol UserFacingError: Error, CustomStringConvertible {}
 
 extension CalendarError: UserFacingError {}
+extension CalibrationError: UserFacingError {}
 extension CalendarRangeError: UserFacingError {}
 extension JSONInputError: UserFacingError {}
 extension JSONInputErrors: UserFacingError {}

@@ -1,0 +1,110 @@
+import CGSL
+import OutputFormats
+
+extension Calibration {
+    /// A self-contained page (inline CSS and SVG, no scripts or external assets): the fitted keys
+    /// with intervals and methods, and three charts — the weekday profile observed vs fitted, the
+    /// daily counts with the fitted 90% band, and the resolution rate of each usable segment.
+    public var html: String {
+        var body = "<h1>Calibration " + "\(request.days.first)…\(request.days.last)".htmlEscaped + "</h1>\n"
+        body += "<table><tr><th>key</th><th>estimate</th><th>95% interval</th><th>how</th></tr>\n"
+        for key in fittedKeys {
+            guard let e = key.estimate else { continue }
+            body += "<tr><td><code>\(key.pointer.htmlEscaped)</code></td><td>\(NumberFormat.fixed(e.value, 3))</td>"
+                + "<td>\(NumberFormat.fixed(e.low, 3))–\(NumberFormat.fixed(e.high, 3))</td><td>\(e.method.htmlEscaped)</td></tr>\n"
+        }
+        body += "</table>\n"
+        for line in warnings { body += "<p class=\"warning\">warning: \(line.htmlEscaped)</p>\n" }
+        for line in notes { body += "<p class=\"note\">note: \(line.htmlEscaped)</p>\n" }
+        body += "<h2>Weekday profile: observed (bars) and fitted (dots) mean cases on an ordinary day</h2>\n" + weekdayChart
+        body += "<h2>Cases created each day (dots), fitted mean (line) and 90% band</h2>\n" + dailyChart
+        if resolution != nil {
+            body += "<h2>Solved per working SE-shift in each usable segment, with the estimate</h2>\n" + resolutionChart
+        }
+        return """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>plan calibrate</title>
+            <style>body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}\
+            td,th{border-bottom:1px solid #ddd;padding:.2em .6em;text-align:left;vertical-align:top}\
+            td:nth-child(3){white-space:nowrap}.warning{color:#a40}svg{background:#fafafa;border:1px solid #eee}</style></head>
+            <body>
+            \(body)</body></html>
+
+            """
+    }
+
+    private static let width = 900.0, height = 260.0, margin = 40.0
+
+    /// An SVG with a y axis from 0 to `top` and `content` drawn by the caller through `y`.
+    private static func chart(label: String, top: Double, _ content: (_ y: (Double) -> Double) -> String) -> String {
+        let y = { (v: Double) in height - margin - (height - 2 * margin) * v / top }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"\(label.htmlEscaped)\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\">"
+        svg += "<line x1=\"\(margin)\" y1=\"\(y(0))\" x2=\"\(width - margin)\" y2=\"\(y(0))\" stroke=\"#888\"/>"
+        for tick in [0.0, top / 2, top] {
+            svg += "<text x=\"\(margin - 4)\" y=\"\(y(tick) + 4)\" text-anchor=\"end\" font-size=\"10\">\(NumberFormat.fixed(tick, top < 10 ? 1 : 0))</text>"
+        }
+        return svg + content(y) + "</svg>\n"
+    }
+
+    private var weekdayChart: String {
+        let means = inflow.weekdayMeans
+        let top = max(1, means.map { max($0.observed, $0.fitted) }.max()!) * 1.1
+        let step = (Self.width - 2 * Self.margin) / Double(means.count)
+        return Self.chart(label: "weekday profile", top: top) { y in
+            means.enumerated().map { i, m in
+                let x = Self.margin + step * Double(i)
+                return "<rect x=\"\(x + step * 0.2)\" y=\"\(y(m.observed))\" width=\"\(step * 0.6)\" height=\"\(y(0) - y(m.observed))\" fill=\"#9bc\"><title>\(m.weekday.abbreviation) observed \(NumberFormat.fixed(m.observed, 1))</title></rect>"
+                    + "<circle cx=\"\(x + step / 2)\" cy=\"\(y(m.fitted))\" r=\"5\" fill=\"#c40\"><title>\(m.weekday.abbreviation) fitted \(NumberFormat.fixed(m.fitted, 1))</title></circle>"
+                    + "<text x=\"\(x + step / 2)\" y=\"\(Self.height - Self.margin + 14)\" text-anchor=\"middle\" font-size=\"11\">\(m.weekday.abbreviation)</text>"
+            }.joined()
+        }
+    }
+
+    /// The 5% and 95% quantiles of a day's count under the fitted distribution (GSL's CDFs).
+    private func band(_ mean: Double) -> (Double, Double) {
+        func quantile(_ q: Double) -> Double {
+            var x: UInt32 = 0
+            while true {
+                let p = inflow.dispersion.map { k in gsl_cdf_negative_binomial_P(x, k.value / (k.value + mean), k.value) } ?? gsl_cdf_poisson_P(x, mean)
+                if p >= q || x > 10_000_000 { return Double(x) }
+                x += 1
+            }
+        }
+        return (quantile(0.05), quantile(0.95))
+    }
+
+    private var dailyChart: String {
+        let n = createdPerDay.count
+        let bands = inflow.fittedMeans.map(band)
+        let top = max(1, Double(createdPerDay.max() ?? 0), bands.map(\.1).max() ?? 0) * 1.1
+        let x = { (d: Int) in Self.margin + (Self.width - 2 * Self.margin) * (Double(d) + 0.5) / Double(n) }
+        return Self.chart(label: "daily counts", top: top) { y in
+            let upper = (0..<n).map { "\(x($0)),\(y(bands[$0].1))" }
+            let lower = (0..<n).reversed().map { "\(x($0)),\(y(bands[$0].0))" }
+            var svg = "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"#c40\" fill-opacity=\"0.15\"/>"
+            svg += "<polyline points=\"\((0..<n).map { "\(x($0)),\(y(inflow.fittedMeans[$0]))" }.joined(separator: " "))\" fill=\"none\" stroke=\"#c40\"/>"
+            for d in 0..<n {
+                svg += "<circle cx=\"\(x(d))\" cy=\"\(y(Double(createdPerDay[d])))\" r=\"2\" fill=\"#246\"><title>\(clock.date(ofDay: d)): \(createdPerDay[d])</title></circle>"
+            }
+            return svg
+        }
+    }
+
+    private var resolutionChart: String {
+        guard let resolution else { return "" }
+        let rates = resolution.usable.map { Double($0.solved) / $0.shifts }
+        let estimate = resolution.resolvePerShift
+        let top = max(1, rates.max() ?? 0, estimate.high) * 1.1
+        let n = clock.dayCount * clock.segmentCount
+        let x = { (u: (day: Int, segment: Int, solved: Int, shifts: Double)) in
+            Self.margin + (Self.width - 2 * Self.margin) * (Double(u.day * self.clock.segmentCount + u.segment) + 0.5) / Double(n)
+        }
+        return Self.chart(label: "resolution rate", top: top) { y in
+            var svg = "<line x1=\"\(Self.margin)\" y1=\"\(y(estimate.value))\" x2=\"\(Self.width - Self.margin)\" y2=\"\(y(estimate.value))\" stroke=\"#c40\"/>"
+            for (u, rate) in zip(resolution.usable, rates) {
+                svg += "<circle cx=\"\(x(u))\" cy=\"\(y(rate))\" r=\"2\" fill=\"#246\"><title>\(clock.date(ofDay: u.day)) \(clock.windows[u.segment].name): \(u.solved) solved / \(NumberFormat.fixed(u.shifts, 2)) SE-shifts</title></circle>"
+            }
+            return svg
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import InputFormats
+import OutputFormats
+
+/// The fitted numbers as scenario keys, by JSON path, as `--format json` and `--write` put them.
+public struct FittedKey: Sendable {
+    /// The keys from the scenario's root: `["inflow", "weekday_factors", "Mon"]`.
+    public let path: [String]
+    public let value: JSONValue
+    public let estimate: Estimate?
+
+    /// `/inflow/weekday_factors/Mon`.
+    public var pointer: String { "/" + path.joined(separator: "/") }
+}
+
+extension Calibration {
+    /// Decimals written for every fitted number: far below any interval's width.
+    static let decimals = 4
+
+    static func rounded(_ value: Double) -> Double { Double(NumberFormat.fixed(value, decimals))! }
+
+    static func number(_ value: Double) -> JSONValue {
+        let r = rounded(value)
+        return .number(r, text: NumberFormat.plain(r))
+    }
+
+    /// Every key the calibration fitted, in the order a scenario lists them.
+    public var fittedKeys: [FittedKey] {
+        var keys: [FittedKey] = []
+        func add(_ path: [String], _ estimate: Estimate) {
+            keys.append(FittedKey(path: path, value: Self.number(estimate.value), estimate: estimate))
+        }
+        add(["inflow", "base_per_day"], inflow.basePerDay)
+        for (day, factor) in inflow.weekdayFactors.sorted(by: { $0.key < $1.key }) { add(["inflow", "weekday_factors", day.abbreviation], factor) }
+        if let holiday = inflow.holidayFactor { add(["inflow", "holiday_factor"], holiday) }
+        if let demandCV = inflow.demandCV { add(["inflow", "demand_cv"], demandCV) }
+        keys.append(FittedKey(path: ["inflow", "distribution"], value: .string(inflow.dispersion == nil ? "poisson" : "negative_binomial"), estimate: nil))
+        if let dispersion = inflow.dispersion { add(["inflow", "dispersion"], dispersion) }
+        // Rounded shares must still sum to 1 (the scenario checks it): the last takes the remainder.
+        var remaining = 1.0
+        for (i, (window, share)) in arrivalShares.enumerated() {
+            let value = i == arrivalShares.count - 1 ? Self.rounded(remaining) : Self.rounded(share.value)
+            remaining -= value
+            keys.append(FittedKey(path: ["inflow", "arrival_shares", window], value: .number(value, text: NumberFormat.plain(value)), estimate: share))
+        }
+        if let resolution { add(["resolve_per_shift"], resolution.resolvePerShift) }
+        if let sickness {
+            add(["sickness", "sick_days_per_year"], sickness.sickDaysPerYear)
+            add(["sickness", "mean_spell_days"], sickness.meanSpellDays)
+            if let severity = sickness.severityCV { add(["sickness", "severity_cv"], severity) }
+        }
+        return keys
+    }
+
+    /// Keys of the team scenario that the fitted ones replace: a Poisson fit drops a dispersion, and
+    /// a fitted `sick_days_per_year` replaces a `daily_start_probability`.
+    var replacedKeys: [[String]] {
+        var keys: [[String]] = []
+        if inflow.dispersion == nil { keys.append(["inflow", "dispersion"]) }
+        if sickness != nil { keys.append(["sickness", "daily_start_probability"]) }
+        return keys
+    }
+
+    /// `--format json`: `{"inflow": {…}, "resolve_per_shift": x, "sickness": {…}, "intervals": {path: [low, high]}, "notes": […]}`.
+    public var fragmentJSON: String {
+        var root = JSONValue.object([])
+        let keys = fittedKeys
+        for key in keys { root = root.setting(key.path, to: key.value) }
+        let intervals = keys.compactMap { key in
+            key.estimate.map { (key: key.pointer, value: JSONValue.array([JSONValue.Located(Self.number($0.low)), JSONValue.Located(Self.number($0.high))])) }
+        }
+        root = root.setting(["intervals"], to: .object(intervals.map { ($0.key, JSONValue.Located($0.value)) }))
+        root = root.setting(["notes"], to: .array((warnings + notes).map { JSONValue.Located(.string($0)) }))
+        return root.prettyPrinted + "\n"
+    }
+
+    /// `--write`: the team scenario's text with the fitted keys replaced (other keys and their order
+    /// kept).
+    public func rewrite(scenarioText: String, source: String) throws -> String {
+        var root = try parseJSONDocument(scenarioText, source: source).value
+        for key in fittedKeys { root = root.setting(key.path, to: key.value) }
+        for path in replacedKeys { root = root.removing(path) }
+        return root.prettyPrinted + "\n"
+    }
+}

@@ -1,0 +1,167 @@
+import CalendarImport
+import Calendars
+import Foundation
+import OutputFormats
+import Scenarios
+import Simulation
+
+/// What `plan calibrate` is asked: the team scenario, the range of history, the exports and how to
+/// read them.
+public struct CalibrationRequest: Sendable {
+    public var scenario: Scenario
+    public var days: DateRange
+    public var ticketFiles: [String]
+    public var columns: TicketColumns
+    public var filters: [RowFilter]
+    public var zone: TimeZone
+    public var absences: TimeOffCSV?
+    /// Keep only absences of this type (compared ignoring case).
+    public var absenceType: String?
+    public var allowShort: Bool
+
+    public init(
+        scenario: Scenario, days: DateRange, ticketFiles: [String], columns: TicketColumns = .plain, filters: [RowFilter] = [],
+        zone: TimeZone = TimeZone(identifier: "UTC")!, absences: TimeOffCSV? = nil, absenceType: String? = nil, allowShort: Bool = false
+    ) {
+        self.scenario = scenario
+        self.days = days
+        self.ticketFiles = ticketFiles
+        self.columns = columns
+        self.filters = filters
+        self.zone = zone
+        self.absences = absences
+        self.absenceType = absenceType
+        self.allowShort = allowShort
+    }
+}
+
+/// The fitted inflow, arrival shares, resolution rate and sickness of a team's history, each with
+/// its interval and method, and what the reader should know about the data and the fit.
+public struct Calibration: Sendable {
+    public let request: CalibrationRequest
+    public let clock: SegmentClock
+    public let createdPerDay: [Int]
+    public let isHoliday: [Bool]
+    public let inflow: InflowFit
+    /// One per window, in the scenario's window order.
+    public let arrivalShares: [(window: String, share: Estimate)]
+    /// nil when no segment kept a backlog (the scenario's value stays).
+    public let resolution: ResolutionFit?
+    /// nil without an absence file or without a spell in it (the scenario's values stay).
+    public let sickness: SicknessFit?
+    /// Facts about the input (rows ignored, keys kept from the scenario).
+    public let notes: [String]
+    /// Where the fit is poor or the data thin.
+    public let warnings: [String]
+
+    /// Fewer days than this is an error unless `allowShort`: a weekday profile from fewer than 8
+    /// of each weekday, and demand shocks from fewer than two 4-week periods, are guesses.
+    public static let minimumDays = 56
+
+    /// Reads the exports and fits every part.
+    ///
+    /// - Complexity: O(rows) time for reading; O(days × (team + segments)) memory.
+    public static func run(_ request: CalibrationRequest) throws -> Calibration {
+        let days = request.days
+        guard days.dayCount >= minimumDays || request.allowShort else {
+            throw CalibrationError("--from \(days.first) --to \(days.last) covers \(days.dayCount) days; calibration needs at least 8 weeks (\(minimumDays) days) of history, or --allow-short to fit anyway")
+        }
+        let scenario = request.scenario
+        let clock = SegmentClock(days: days, windows: scenario.windows)
+        var events = TicketEvents(clock: clock)
+        var timestamps = TicketTimestampParser(zone: request.zone)
+        var notes: [String] = []
+        var warnings: [String] = []
+        for path in request.ticketFiles {
+            let (outside, backwards) = (events.outsideRange, events.solvedBeforeCreated)
+            try TicketExport.read(path: path, columns: request.columns, filters: request.filters, timestamps: &timestamps, into: &events)
+            if events.outsideRange > outside {
+                notes.append("\(path): \(events.outsideRange - outside) cases created outside \(days.first)…\(days.last) were ignored (those still open on \(days.first) start the backlog)")
+            }
+            if events.solvedBeforeCreated > backwards {
+                warnings.append("\(path): \(events.solvedBeforeCreated - backwards) cases solved before they were created were skipped")
+            }
+        }
+        guard events.cases > 0 else {
+            throw CalibrationError("no case in the exports was created between \(days.first) and \(days.last); check --from, --to and --where")
+        }
+
+        let dates = (0..<days.dayCount).map { days.first.adding(days: $0) }
+        let calendars = scenario.inflow.holidayCalendars
+        let isHoliday = dates.map { date in calendars.contains { $0.holiday(on: date) != nil } }
+        let segments = events.segments
+        let k = clock.segmentCount
+        let createdPerDay = (0..<days.dayCount).map { d in segments.created[(d * k)..<((d + 1) * k)].reduce(0, +) }
+        let inflow = try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday)
+
+        let segmentTotals = (0..<k).map { s in stride(from: s, to: segments.created.count, by: k).reduce(0) { $0 + segments.created[$1] } }
+        let sortedShares = segmentTotals.map { count in
+            let p = Proportion(successes: count, trials: events.cases)
+            return Estimate(value: p.estimate, low: p.low, high: p.high,
+                            method: "share of the cases created in the segment that ends at the window's check; Wilson interval")
+        }
+        let arrivalShares = scenario.windows.map { w in (w.name, sortedShares[clock.windows.firstIndex(of: w)!]) }
+
+        let team = scenario.team.map(\.name)
+        var sickness: SicknessFit?
+        // Every absence of the export keeps an SE from working; only those of --absence-type are sickness.
+        var absent: [[Bool]]?
+        if let absences = request.absences {
+            var unknown: [String] = []
+            for row in absences.rows where !team.contains(row.name) && !unknown.contains(row.name) {
+                unknown.append(row.name)
+                warnings.append("\(absences.source):\(row.line): \"\(row.name)\" is not in the team of the scenario; their absences are left out")
+            }
+            let kept = absences.rows.filter { row in request.absenceType.map { row.type?.lowercased() == $0.lowercased() } ?? true }
+            absent = SicknessFit.absentDays(absences.rows, team: team, days: days)
+            sickness = try SicknessFit(sick: SicknessFit.absentDays(kept, team: team, days: days))
+            if sickness == nil { warnings.append("\(absences.source): no absence falls in \(days.first)…\(days.last); sickness is kept from the team scenario") }
+        } else {
+            notes.append("no --absences file: sickness is kept from the team scenario, and resolutions are per scheduled SE-shift (absences not subtracted)")
+        }
+        let shifts = try workingShifts(scenario: scenario, clock: clock, absent: absent)
+        let resolution = ResolutionFit(solved: segments.solved, busy: segments.busy, shifts: shifts, segmentCount: k)
+
+        if days.dayCount < minimumDays { warnings.append("only \(days.dayCount) days of history (--allow-short): the intervals are wide and demand_cv cannot be told from noise") }
+        if inflow.pearsonRatio > 1.5 {
+            warnings.append("the daily counts vary \(NumberFormat.fixed(inflow.pearsonRatio, 1))× as much as the fitted model allows: look for incident spikes or a change of level in the range")
+        }
+        if inflow.holidayFactor == nil { notes.append("no day of the range is a holiday of the customers' calendars: holiday_factor is kept from the team scenario") }
+        if inflow.demandCV == nil { notes.append("fewer than two 4-week periods: demand_cv is kept from the team scenario") }
+        if let resolution {
+            if resolution.usableSegments < 20 {
+                warnings.append("only \(resolution.usableSegments) segments kept a backlog above zero: resolve_per_shift rests on little data")
+            }
+        } else {
+            warnings.append("no segment kept a backlog above zero with SEs working: resolve_per_shift is kept from the team scenario")
+        }
+        if let sickness, sickness.severityCV == nil {
+            notes.append("severity_cv needs at least two years (seasons) of absences: it is kept from the team scenario")
+        }
+        return Calibration(
+            request: request, clock: clock, createdPerDay: createdPerDay, isHoliday: isHoliday, inflow: inflow,
+            arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, notes: notes, warnings: warnings)
+    }
+
+    /// The working SE-shifts in each segment of each day (`[day × segments + segment]`): every SE's capacity, on each day they are
+    /// scheduled and not absent, shared between the segments their shift covers (a shift may reach
+    /// into the two following days' segments).
+    static func workingShifts(scenario: Scenario, clock: SegmentClock, absent: [[Bool]]?) throws -> [Double] {
+        let shares = try SimulationModel.shiftShares(groups: scenario.groups, windows: clock.windows)
+        let k = clock.segmentCount
+        let first = clock.firstDay.adding(days: -2)
+        let schedule = TeamSchedule(engineers: scenario.team, company: scenario.company, dates: DateRange(first...clock.date(ofDay: clock.dayCount - 1)))
+        var shifts = [Double](repeating: 0, count: clock.dayCount * k)
+        for (i, engineer) in scenario.team.enumerated() {
+            guard let g = scenario.groups.firstIndex(where: { $0.name == engineer.group }) else { continue }
+            for day in -2..<clock.dayCount {
+                guard schedule.isScheduled(i, on: clock.date(ofDay: day)) else { continue }
+                if day >= 0, let absent, absent[i][day] { continue }
+                for offset in 0..<3 where day + offset >= 0 && day + offset < clock.dayCount {
+                    for s in 0..<k { shifts[(day + offset) * k + s] += engineer.capacity * shares[(g * 3 + offset) * k + s] }
+                }
+            }
+        }
+        return shifts
+    }
+}

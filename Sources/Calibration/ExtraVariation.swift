@@ -1,0 +1,37 @@
+import CGSL
+import Foundation
+import Simulation
+
+/// How much group totals (4-week periods of inflow, years of sickness) vary beyond the noise the
+/// day-level model explains: the coefficient of variation c of a Gamma factor with mean 1 that
+/// multiplies each group's expected total (demand_cv, severity_cv).
+///
+/// The Q-profile method: with E_j the expected total of group j, V_j the variance the model
+/// explains and O_j the observed total, Q(c) = Σ (O_j − E_j)² / (V_j + c² E_j²) is approximately
+/// χ² with J − 1 degrees of freedom (the level was fitted), and falls as c grows. The estimate is
+/// the c at which Q equals J − 1 (0 when Q(0) is already below), and the 95% interval the c at which
+/// Q equals the 97.5% and 2.5% quantiles of that χ² (GSL's `gsl_cdf_chisq_Pinv`; Brent's method
+/// for the roots).
+enum ExtraVariation {
+    static let largest = 10.0
+
+    static func estimate(observed: [Double], expected: [Double], modelVariance: [Double]) throws(GSLError) -> (value: Double, low: Double, high: Double)? {
+        let groups = observed.count
+        guard groups >= 2 else { return nil }
+        func q(_ c: Double) -> Double {
+            (0..<groups).reduce(0) { sum, j in
+                sum + pow(observed[j] - expected[j], 2) / (modelVariance[j] + c * c * expected[j] * expected[j])
+            }
+        }
+        let df = Double(groups - 1)
+        func solve(_ target: Double) throws(GSLError) -> Double {
+            guard q(0) > target else { return 0 }
+            guard q(largest) < target else { return largest }
+            return try GSLNumerics.root(in: 0, largest, tolerance: 1e-6) { q($0) - target }
+        }
+        let value = try solve(df)
+        let low = try solve(gsl_cdf_chisq_Pinv(0.975, df))
+        let high = try solve(gsl_cdf_chisq_Pinv(0.025, df))
+        return (value, low, high)
+    }
+}

@@ -1,0 +1,88 @@
+import Calendars
+import CalendarImport
+import Foundation
+import Simulation
+
+/// `sick_days_per_year`, `mean_spell_days` and, with two years or more, `severity_cv` from an HR
+/// absence export (docs/MODEL.md §3: on a day outside a spell a spell starts with probability
+/// p0 = sick days a year / 365 / mean spell days; a spell lasts 1 + G days, G geometric).
+///
+/// Each SE's absences are merged into spells of consecutive calendar days. p0 is estimated as the
+/// spells over the SE-days spent outside a spell (the maximum-likelihood estimate of a daily start
+/// probability), the mean spell length as sick days over spells.
+public struct SicknessFit: Sendable {
+    public let sickDaysPerYear: Estimate
+    public let meanSpellDays: Estimate
+    /// nil when fewer than two years (seasons) are covered.
+    public let severityCV: Estimate?
+    public let spells: Int
+    public let sickDays: Int
+
+    static let seasonDays = 365
+
+    /// The days each SE of `team` was away by `rows`, clipped to `days`: `[engineer][day]`. Rows
+    /// naming nobody in the team are left out (the caller warns about them).
+    public static func absentDays(_ rows: [TimeOffRow], team: [String], days: DateRange) -> [[Bool]] {
+        let n = days.dayCount
+        var absent = [[Bool]](repeating: [Bool](repeating: false, count: n), count: team.count)
+        for row in rows {
+            guard let i = team.firstIndex(of: row.name) else { continue }
+            let first = max(0, days.first.days(to: row.dates.lowerBound)), last = min(n - 1, days.first.days(to: row.dates.upperBound))
+            guard first <= last else { continue }
+            for d in first...last { absent[i][d] = true }
+        }
+        return absent
+    }
+
+    /// `sick`: each SE's sick days over the range (`absentDays` of the sickness rows). Nil when
+    /// there is no spell in it (nothing to fit).
+    public init?(sick: [[Bool]]) throws {
+        let n = sick.first?.count ?? 0
+        let seasons = n / Self.seasonDays
+        var spellsPerSeason = [Double](repeating: 0, count: max(1, seasons))
+        var atRiskPerSeason = [Double](repeating: 0, count: max(1, seasons))
+        var lengths: [Int] = []
+        for row in sick {
+            var run = 0
+            for d in 0..<n {
+                let season = min(d / Self.seasonDays, max(1, seasons) - 1)
+                if row[d] {
+                    if run == 0 { spellsPerSeason[season] += 1 }
+                    run += 1
+                } else {
+                    atRiskPerSeason[season] += 1
+                    if run > 0 { lengths.append(run); run = 0 }
+                }
+            }
+            if run > 0 { lengths.append(run) }
+        }
+        guard !lengths.isEmpty else { return nil }
+        spells = lengths.count
+        sickDays = lengths.reduce(0, +)
+        let spellCount = Double(spells)
+        let atRisk = atRiskPerSeason.reduce(0, +)
+        let p = spellCount / atRisk
+        let m = Double(sickDays) / spellCount
+        let z = Proportion.z95
+        // Var(log p̂) = 1/spells (Poisson count of starts); a spell's length has variance m(m − 1),
+        // so Var(log m̂) = (m − 1)/(m × spells).
+        let logMVariance = (m - 1) / (m * spellCount)
+        let mHalf = z * logMVariance.squareRoot()
+        meanSpellDays = Estimate(
+            value: m, low: max(1, m * exp(-mHalf)), high: m * exp(mHalf),
+            method: "sick days over the \(spells) spells (runs of consecutive absent days); Wald interval on the log scale with a geometric spell length's variance")
+        let perYear = 365 * p * m
+        let half = z * (1 / spellCount + logMVariance).squareRoot()
+        sickDaysPerYear = Estimate(
+            value: perYear, low: perYear * exp(-half), high: perYear * exp(half),
+            method: "365 × the daily spell-start probability (spells over SE-days outside a spell) × the mean spell length, as the scenario converts them; Wald interval on the log scale")
+        if seasons >= 2, let cv = try ExtraVariation.estimate(
+            observed: spellsPerSeason, expected: atRiskPerSeason.map { $0 * p }, modelVariance: atRiskPerSeason.map { $0 * p }) {
+            severityCV = Estimate(
+                value: cv.value, low: cv.low, high: cv.high,
+                method: "spread of the \(seasons) years' spell counts beyond Poisson noise (Q-profile: 0 when not detectable); interval from the χ²(\(seasons - 1)) quantiles")
+        } else {
+            severityCV = nil
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import InputFormats
+
+/// Reading a helpdesk export row by row into `TicketEvents`: the file is streamed in chunks, so a
+/// million-row export needs the memory of one chunk and the per-minute counts, not of its rows.
+public enum TicketExport {
+    /// Adds the cases of the export at `path` to `events`. Throws `CalibrationError` for a missing
+    /// column (naming the columns found and the flag to set), a row with another number of fields
+    /// than the header, or a timestamp in none of the accepted formats (naming file, line and value).
+    ///
+    /// - Complexity: O(file size) time; O(longest record) memory beyond `events`.
+    public static func read(
+        path: String, columns: TicketColumns, filters: [RowFilter],
+        timestamps: inout TicketTimestampParser, into events: inout TicketEvents
+    ) throws {
+        var layout: (created: Int, solved: Int, filters: [(Int, String)], count: Int)?
+        try CSVRecordStream.forEachRecord(path: path, source: path) { record in
+            guard let (created, solved, filterColumns, count) = layout else {
+                layout = try Self.layout(of: record, columns: columns, filters: filters, path: path)
+                return
+            }
+            guard record.fields.count == count else {
+                throw CalibrationError("\(path):\(record.line): expected \(count) fields as in the header, found \(record.fields.count)")
+            }
+            for (column, value) in filterColumns where record.fields[column].trimmingSpaces != value { return }
+            func time(_ column: Int, _ name: String) throws -> Int? {
+                let text = record.fields[column].trimmingSpaces
+                if text.isEmpty { return nil }
+                guard let seconds = timestamps.seconds(text) else {
+                    throw CalibrationError("\(path):\(record.line): \(name) \"\(text.escapingControlCharacters)\" is not a timestamp (expected \(TicketTimestampParser.acceptedFormats))")
+                }
+                return seconds
+            }
+            guard let createdAt = try time(created, columns.created) else {
+                throw CalibrationError("\(path):\(record.line): the case has no \(columns.created); every row needs a creation time")
+            }
+            events.add(created: createdAt, solved: try time(solved, columns.solved), line: record.line)
+        }
+        guard layout != nil else { throw CalibrationError("\(path):1: the file is empty; expected a header row naming \(columns.created) and \(columns.solved)") }
+    }
+
+    private static func layout(
+        of header: CSVTable.Record, columns: TicketColumns, filters: [RowFilter], path: String
+    ) throws -> (Int, Int, [(Int, String)], Int) {
+        let names = header.fields.map { $0.trimmingSpaces.lowercased() }
+        func index(_ name: String, flag: String) throws -> Int {
+            guard let i = names.firstIndex(of: name.lowercased()) else {
+                let found = header.fields.map { "\"\($0.trimmingSpaces)\"" }.joined(separator: ", ")
+                throw CalibrationError("\(path):\(header.line): no column \"\(name)\"; the columns are \(found). Name the column with \(flag) or choose a --preset (\(TicketColumns.presets.map(\.name).joined(separator: ", ")))".escapingControlCharacters)
+            }
+            return i
+        }
+        let created = try index(columns.created, flag: "--created-column")
+        let solved = try index(columns.solved, flag: "--solved-column")
+        let filterColumns = try filters.map { (try index($0.column, flag: "--where COLUMN=VALUE"), $0.value) }
+        return (created, solved, filterColumns, header.fields.count)
+    }
+}
+
+/// A problem with calibration input: one line naming the file and line or the flag, and what was expected.
+public struct CalibrationError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

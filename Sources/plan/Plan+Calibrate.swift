@@ -1,0 +1,92 @@
+import ArgumentParser
+import CalendarImport
+import Calendars
+import Calibration
+import Foundation
+import Reports
+import Scenarios
+
+extension Plan {
+    struct Calibrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fit a scenario's inflow, resolution rate and sickness from the team's ticket history, with 95% intervals.",
+            discussion: """
+                plan calibrate --tickets scenarios/history/tickets.csv --team scenarios/history/team.json \\
+                  --from 2026-01-05 --to 2026-06-28 --preset zendesk --where Group=Support \\
+                  --absences scenarios/history/absences.csv --absence-type sick --write fitted.json
+                Prints each fitted key with its interval, how it was estimated and how well the model fits. \
+                Rows created outside --from..--to are ignored and counted; cases solved before they were \
+                created are skipped with a warning. Exit status 1 on bad input, and nothing is written.
+                """
+        )
+
+        @Option(help: "A helpdesk export (CSV), one row per case (repeatable).") var tickets: [String] = []
+        @Option(help: "The team scenario (JSON): who was scheduled on each day, the windows and the holiday calendars.") var team: String
+        @Option(help: "First day of the history (YYYY-MM-DD).") var from: String
+        @Option(help: "Last day of the history (YYYY-MM-DD).") var to: String
+        @Option(help: "An HR absence export (CSV: name,start,end[,type]).") var absences: String?
+        @Option(name: .customLong("absence-type"), help: "Keep only absences of this type (e.g. sick).") var absenceType: String?
+        @Option(name: .customLong("created-column"), help: "The column holding a case's creation time (default created_at).") var createdColumn: String?
+        @Option(name: .customLong("solved-column"), help: "The column holding a case's solve time (default solved_at).") var solvedColumn: String?
+        @Option(help: "Column names of a helpdesk's export: zendesk, salesforce or jira.") var preset: String?
+        @Option(name: .customLong("where"), help: "COLUMN=VALUE: keep only the rows whose column holds the value (repeatable).") var filters: [String] = []
+        @Option(help: "The IANA zone of timestamps written without an offset (default UTC).") var timezone = "UTC"
+        @Flag(name: .customLong("allow-short"), help: "Fit fewer than 8 weeks of history.") var allowShort = false
+        @Option(help: "text (default) or json (a scenario fragment with intervals and notes).") var format = "text"
+        @Option(help: "Write the team scenario with the fitted keys replaced to this file.") var write: String?
+        @Option(help: "Write a self-contained HTML page with charts of the fit to this file.") var html: String?
+
+        func run() throws {
+            guard !tickets.isEmpty else { throw CommandError("--tickets: give at least one export") }
+            guard ["text", "json"].contains(format) else { throw CommandError("--format \(format): expected text or json") }
+            guard let first = CivilDate(iso: from), from.utf8.count == 10 else { throw CommandError("--from \(from): expected a date YYYY-MM-DD") }
+            guard let last = CivilDate(iso: to), to.utf8.count == 10 else { throw CommandError("--to \(to): expected a date YYYY-MM-DD") }
+            guard first <= last else { throw CommandError("--to \(to) is before --from \(from)") }
+            guard let zone = TimeZone(identifier: timezone) else {
+                throw CommandError("--timezone \(timezone): not a time zone this system knows (expected an IANA name such as Europe/Berlin)")
+            }
+            var columns = TicketColumns.plain
+            if let preset {
+                guard let match = TicketColumns.presets.first(where: { $0.name == preset.lowercased() }) else {
+                    throw CommandError("--preset \(preset): expected one of \(TicketColumns.presets.map(\.name).joined(separator: ", "))")
+                }
+                columns = match.columns
+            }
+            if let createdColumn { columns.created = createdColumn }
+            if let solvedColumn { columns.solved = solvedColumn }
+            let rowFilters = try filters.map { text -> RowFilter in
+                guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
+                    throw CommandError("--where \(text): expected COLUMN=VALUE")
+                }
+                return RowFilter(column: String(text[..<eq]), value: String(text[text.index(after: eq)...]))
+            }
+            let teamText = try readTextFile(team)
+            let loaded = try ScenarioFile.load(team, text: teamText)
+            ScenarioFile.report(loaded.warnings)
+            let absenceFile = try absences.map { path in try TimeOffCSV(text: try readTextFile(path), source: path) }
+            for path in tickets where !FileManager.default.isReadableFile(atPath: path) {
+                throw CommandError("\(path): cannot read the file (it does not exist or is not readable)")
+            }
+            let request = CalibrationRequest(
+                scenario: loaded.scenario, days: DateRange(first...last), ticketFiles: tickets, columns: columns, filters: rowFilters,
+                zone: zone, absences: absenceFile, absenceType: absenceType, allowShort: allowShort)
+            let calibration = try Calibration.run(request)
+
+            // Everything that can fail is computed before the first file is written.
+            var outputs: [(path: String, contents: String)] = []
+            if let write {
+                let rewritten = try calibration.rewrite(scenarioText: teamText, source: team)
+                _ = try ScenarioFile.load(write, text: rewritten)
+                outputs.append((write, rewritten))
+            }
+            if let html { outputs.append((html, calibration.html)) }
+            for output in outputs { try AtomicFile.write(output.contents, to: output.path) }
+            if format == "json" {
+                FileHandle.standardError.write(Data((calibration.warnings.map { "warning: \($0)\n" }.joined()).utf8))
+                emit(calibration.fragmentJSON)
+            } else {
+                emit(calibration.text + outputs.map { "wrote \($0.path)\n" }.joined())
+            }
+        }
+    }
+}

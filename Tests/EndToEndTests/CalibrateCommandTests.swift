@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// `plan calibrate` on the committed synthetic history (scenarios/history) and on broken inputs.
+@Suite struct CalibrateCommandTests {
+    static let history = "scenarios/history/"
+    static let command = [
+        "calibrate", "--tickets", history + "tickets.csv", "--team", history + "team.json", "--from", "2026-01-05", "--to", "2026-06-28",
+        "--preset", "zendesk", "--where", "Group=Support", "--absences", history + "absences.csv", "--absence-type", "sick",
+    ]
+    /// The parameters scenarios/history/generate.py draws the history from.
+    static let generating: [String: Double] = [
+        "/inflow/base_per_day": 40, "/inflow/weekday_factors/Mon": 1.3, "/inflow/weekday_factors/Tue": 1.2,
+        "/inflow/weekday_factors/Wed": 1.15, "/inflow/weekday_factors/Thu": 1.1, "/inflow/weekday_factors/Fri": 1.0,
+        "/inflow/weekday_factors/Sat": 0.65, "/inflow/weekday_factors/Sun": 0.6, "/inflow/holiday_factor": 0.5,
+        "/inflow/demand_cv": 0.12, "/inflow/arrival_shares/EMEA": 0.45, "/inflow/arrival_shares/Americas": 0.55,
+        "/resolve_per_shift": 7, "/sickness/sick_days_per_year": 8, "/sickness/mean_spell_days": 2.5,
+    ]
+
+    static func run(_ arguments: [String]) throws -> PlanProcess.Result {
+        try PlanProcess.run(arguments, in: PlanProcess.repository)
+    }
+
+    @Test func exampleCalibratesBackToItsGeneratingParameters() throws {
+        let r = try Self.run(Self.command + ["--format", "json"])
+        try #require(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let intervals = try #require(json["intervals"] as? [String: [Double]])
+        #expect(Set(intervals.keys) == Set(Self.generating.keys))
+        for (pointer, truth) in Self.generating.sorted(by: { $0.key < $1.key }) {
+            let interval = try #require(intervals[pointer])
+            #expect(interval[0] <= truth && truth <= interval[1], "\(pointer): \(truth) outside \(interval)")
+        }
+        let inflow = try #require(json["inflow"] as? [String: Any])
+        #expect(inflow["distribution"] as? String == "poisson")
+        #expect(json["resolve_per_shift"] is Double)
+        #expect((json["notes"] as? [String])?.contains { $0.contains("severity_cv needs at least two years") } == true)
+    }
+
+    @Test func textNamesEachPartWithItsMethodAndFit() throws {
+        let r = try Self.run(Self.command)
+        try #require(r.status == 0, "\(r.stderr)")
+        for line in ["Calibrated from ", "Inflow (estimate, 95% interval)", "  base_per_day ", "    how (base_per_day): mean of the 6 four-week periods", "    fit: observed/fitted mean cases",
+                     "Arrival shares", "Resolution", "segments usable", "Sickness", "9 spells, 22 sick days"] {
+            #expect(r.stdout.contains(line), "no \"\(line)\" in\n\(r.stdout)")
+        }
+    }
+
+    @Test func writtenScenarioValidatesAndKeepsTheTeam() throws {
+        let folder = try PlanProcess.temporaryDirectory()
+        let out = folder.appendingPathComponent("fitted.json").path
+        let r = try Self.run(Self.command + ["--write", out])
+        try #require(r.status == 0, "\(r.stderr)")
+        let validate = try Self.run(["validate", out])
+        #expect(validate.status == 0, "\(validate.stderr)")
+        let text = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(text.contains("{ \"name\": \"us-5\", \"group\": \"us\", \"country\": \"US\" }"))
+        #expect(text.contains("\"resolve_per_shift\": 6.98"))
+    }
+
+    @Test func missingColumnNamesTheColumnsFoundAndTheFlag() throws {
+        let r = try Self.run(Array(Self.command.prefix(9)))
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("tickets.csv:1: no column \"created_at\"; the columns are \"Ticket ID\", \"Group\", \"Created at\", \"Solved at\". Name the column with --created-column"), "\(r.stderr)")
+    }
+
+    @Test func badInputIsOneLineWithExitOneAndNothingWritten() throws {
+        let folder = try PlanProcess.temporaryDirectory()
+        let tickets = folder.appendingPathComponent("tickets.csv")
+        let team = PlanProcess.repository.appendingPathComponent(Self.history + "team.json").path
+        let out = folder.appendingPathComponent("fitted.json").path
+        func calibrate(_ csv: String, _ extra: [String] = [], from: String = "2026-01-05", to: String = "2026-03-29") throws -> PlanProcess.Result {
+            try csv.write(to: tickets, atomically: true, encoding: .utf8)
+            return try Self.run(["calibrate", "--tickets", tickets.path, "--team", team, "--from", from, "--to", to, "--write", out] + extra)
+        }
+        let bad = try calibrate("created_at,solved_at\n2026-01-05 09:00,\n\"2026-01-06\n\",2026-01-07\n2026-01-06 25:00,\n")
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("tickets.csv:3: created_at \"2026-01-06\\u{A}\" is not a timestamp (expected YYYY-MM-DDTHH:MM"), "\(bad.stderr)")
+
+        let short = try calibrate("created_at,solved_at\n2026-01-05T09:00:00Z,\n", to: "2026-02-01")
+        #expect(short.status == 1)
+        #expect(short.stderr.contains("covers 28 days; calibration needs at least 8 weeks (56 days) of history, or --allow-short"), "\(short.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+
+        var early = Self.command
+        early[early.firstIndex(of: "--from")! + 1] = "2025-10-06"
+        let gap = try Self.run(early + ["--write", out])
+        #expect(gap.status == 1)
+        #expect(gap.stderr.contains("no case was created 2025-10-06…2025-11-02; check that --from and --to lie within the export's dates"), "\(gap.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func backwardsCasesAndUnknownNamesAreWarnings() throws {
+        let folder = try PlanProcess.temporaryDirectory()
+        let absences = folder.appendingPathComponent("absences.csv")
+        try "name,start,end,type\nus-1,2026-02-02,2026-02-03,sick\nnobody,2026-02-02,2026-02-02,sick\n".write(to: absences, atomically: true, encoding: .utf8)
+        let tickets = folder.appendingPathComponent("tickets.csv")
+        let original = try String(contentsOf: PlanProcess.repository.appendingPathComponent(Self.history + "tickets.csv"), encoding: .utf8)
+        try (original + "99999,Support,2026-02-10 10:00:00,2026-02-09 10:00:00\n").write(to: tickets, atomically: true, encoding: .utf8)
+        var arguments = Self.command
+        arguments[2] = tickets.path
+        arguments[arguments.firstIndex(of: "--absences")! + 1] = absences.path
+        let r = try Self.run(arguments)
+        try #require(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("warning: \(tickets.path): 1 cases solved before they were created were skipped"), "\(r.stdout)")
+        #expect(r.stdout.contains("warning: \(absences.path):3: \"nobody\" is not in the team of the scenario"), "\(r.stdout)")
+    }
+
+    /// The page in headless Chromium, as the report's browser test runs it: it renders, and holds
+    /// the fitted keys and the three charts as inline SVG (nothing loaded from elsewhere).
+    @Test func htmlPageRendersInChromium() throws {
+        guard let chromium = BrowserTests.chromium() else {
+            Issue.record("chromium is not installed; run `bash .ci/deps` (CI installs it) to run the browser test")
+            return
+        }
+        let folder = try PlanProcess.temporaryDirectory()
+        let page = folder.appendingPathComponent("calibration.html")
+        let r = try Self.run(Self.command + ["--html", page.path])
+        try #require(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(!html.contains("src=") && !html.contains("href=") && !html.contains("<script"))
+        let profile = folder.appendingPathComponent("chromium-profile").path
+        let common = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)"]
+        let dom = try BrowserTests.run(chromium, common + ["--dump-dom", page.absoluteString], in: folder)
+        #expect(dom.status == 0, "chromium exited with \(dom.status): \(dom.stderr)")
+        for element in ["aria-label=\"weekday profile\"", "aria-label=\"daily counts\"", "aria-label=\"resolution rate\"",
+                        "<code>/inflow/base_per_day</code>", "<code>/resolve_per_shift</code>", "</html>"] {
+            #expect(dom.stdout.contains(element), "the rendered page lacks \(element)")
+        }
+        // One dot per day of the range (175) in the daily chart.
+        #expect(dom.stdout.components(separatedBy: "r=\"2\" fill=\"#246\"><title>2026-").count - 1 >= 175)
+        try FileManager.default.createDirectory(at: BrowserTests.artifacts, withIntermediateDirectories: true)
+        let screenshot = BrowserTests.artifacts.appendingPathComponent("calibration-history.png")
+        try? FileManager.default.removeItem(at: screenshot)
+        let shot = try BrowserTests.run(chromium, common + ["--screenshot=\(screenshot.path)", "--window-size=1280,1600", "--hide-scrollbars", page.absoluteString], in: folder)
+        #expect(shot.status == 0, "chromium exited with \(shot.status): \(shot.stderr)")
+        #expect(try Data(contentsOf: screenshot).count > 20_000)
+    }
+}
