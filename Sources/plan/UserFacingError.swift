@@ -3,6 +3,7 @@ import CapacityPolicy
 import InputFormats
 import Reports
 import Scenarios
+import SlackWebhook
 import WhatIf
 
 /// A problem with what the user gave `plan` (a flag's value, a file's content, an output folder),
@@ -19,7 +20,9 @@ extension CalendarRangeError: UserFacingError {}
 extension JSONInputError: UserFacingError {}
 extension JSONInputErrors: UserFacingError {}
 extension LineMessage: UserFacingError {}
+extension NoCheckError: UserFacingError {}
 extension OutputError: UserFacingError {}
 extension PolicyError: UserFacingError {}
 extension RunFileError: UserFacingError {}
+extension WebhookError: UserFacingError {}
 extension WhatIfError: UserFacingError {}
