@@ -27,7 +27,7 @@ extension LevelReport {
     public func slackMessage(date: CivilDate?, previous: PreviousCheck?) -> SlackMessage {
         let when = [date.map { "\($0.weekday.abbreviation) \($0)" }, window.map { "\($0.name) check (\($0.schedule))" }]
             .compactMap { $0 }.joined(separator: ", ")
-        let emoji = Self.emoji(level: levelNumber, of: policy.levels.count).map { $0 + " " } ?? ""
+        let emoji = SlackMessage.emoji(level: levelNumber, of: policy.levels.count).map { $0 + " " } ?? ""
         var paragraphs = ["\(emoji)*\((when.isEmpty ? "Current check" : when).slackEscaped): we are at level \(levelNumber) — \(level.name.slackEscaped).*"]
         if let previous {
             paragraphs.append(previous.level < levelNumber ? "Up from level \(previous.level) at the previous check."
@@ -62,15 +62,5 @@ extension LevelReport {
         if !standing.isEmpty { paragraphs.append("Standing alerts (already sent): \(standing.joined(separator: ", ").slackEscaped).") }
         if !ended.isEmpty { paragraphs.append("No longer needed: \(ended.joined(separator: ", ").slackEscaped).") }
         return paragraphs
-    }
-
-    /// The emoji that leads the message: none at the baseline, then rising in alarm with the
-    /// level. A policy with more or fewer levels than the handbook's eight spreads them over its
-    /// own levels, so its top level always gets the last one.
-    public static func emoji(level: Int, of count: Int) -> String? {
-        let scale = [":large_yellow_circle:", ":large_orange_circle:", ":red_circle:", ":rotating_light:", ":sos:", ":fire:", ":fire::fire:"]
-        guard level > 1, count > 1 else { return nil }
-        let step = ((level - 1) * scale.count + count - 2) / (count - 1)
-        return scale[min(max(step, 1), scale.count) - 1]
     }
 }

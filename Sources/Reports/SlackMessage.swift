@@ -33,4 +33,14 @@ public struct SlackMessage: Sendable, Equatable {
         if let footnote { blocks.append(Block(type: "context", text: nil, elements: [Text(text: footnote)])) }
         return encodeJSON(Payload(text: text, blocks: blocks))
     }
+
+    /// The emoji that leads a message about a level: none at the baseline, then rising in alarm with the
+    /// level. A policy with more or fewer levels than the handbook's eight spreads them over its
+    /// own levels, so its top level always gets the last one.
+    public static func emoji(level: Int, of count: Int) -> String? {
+        let scale = [":large_yellow_circle:", ":large_orange_circle:", ":red_circle:", ":rotating_light:", ":sos:", ":fire:", ":fire::fire:"]
+        guard level > 1, count > 1 else { return nil }
+        let step = ((level - 1) * scale.count + count - 2) / (count - 1)
+        return scale[min(max(step, 1), scale.count) - 1]
+    }
 }

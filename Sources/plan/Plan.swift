@@ -15,6 +15,7 @@ struct Plan: ParsableCommand {
             Schema.self,
             Validate.self,
             Simulate.self,
+            Outlook.self,
             Report.self,
             Bench.self,
             Compare.self,

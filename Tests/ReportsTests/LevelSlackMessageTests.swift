@@ -25,10 +25,10 @@ import Testing
     }
 
     @Test func theEmojiRisesWithTheLevel() {
-        let emoji = (1...8).map { LevelReport.emoji(level: $0, of: 8) }
+        let emoji = (1...8).map { SlackMessage.emoji(level: $0, of: 8) }
         #expect(emoji == [nil, ":large_yellow_circle:", ":large_orange_circle:", ":red_circle:", ":rotating_light:", ":sos:", ":fire:", ":fire::fire:"])
         // A three-level policy: its top level gets the last emoji.
-        #expect((1...3).map { LevelReport.emoji(level: $0, of: 3) } == [nil, ":rotating_light:", ":fire::fire:"])
+        #expect((1...3).map { SlackMessage.emoji(level: $0, of: 3) } == [nil, ":rotating_light:", ":fire::fire:"])
     }
 
     /// Previous check unknown: every alert of the level, nothing said about what changed.
