@@ -1,5 +1,4 @@
 import Calendars
-import CalendarImport
 
 /// Who is counted at a real check on a date: the SEs the scenario's calendar schedules on the date, minus
 /// those CS-triage reports absent (sick, called away) that morning. It lets `plan level` take the
@@ -38,9 +37,8 @@ extension Scenario {
         var warnings: [String] = []
         var absentIndices = Set<Int>()
         for name in absent {
-            guard let index = team.firstIndex(where: { $0.name.lowercased() == name.lowercased() }) else {
-                let suggestion = NameSuggestion.closest(to: name, among: team.map(\.name)).map { " (did you mean \($0)?)" } ?? ""
-                warnings.append("--absent \(name): no SE of that name in the team\(suggestion); not counted either way")
+            guard let index = teamIndex(named: name) else {
+                warnings.append(unknownAbsentee(name) + "; not counted either way")
                 continue
             }
             if case .notScheduled(let reason) = team[index].availability(on: date, company: company) {

@@ -1,5 +1,4 @@
 import Calendars
-import CalendarImport
 
 /// An SE known to be out from the outlook's first day until a date (sick, called away): what
 /// CS-triage knows today and the planned calendar does not.
@@ -31,9 +30,8 @@ extension Scenario {
         outlook.initialOpenCases = .fixed(openCases)
         var warnings: [String] = []
         for absence in absences {
-            guard let index = team.firstIndex(where: { $0.name.lowercased() == absence.name.lowercased() }) else {
-                let suggestion = NameSuggestion.closest(to: absence.name, among: team.map(\.name)).map { " (did you mean \($0)?)" } ?? ""
-                warnings.append("--absent \(absence.name): no SE of that name in the team\(suggestion); ignored")
+            guard let index = teamIndex(named: absence.name) else {
+                warnings.append(unknownAbsentee(absence.name) + "; ignored")
                 continue
             }
             guard absence.until >= start else {

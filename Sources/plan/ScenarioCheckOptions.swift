@@ -6,7 +6,7 @@ import Scenarios
 /// `plan level --scenario FILE [--date D] [--absent NAME…]`: the headcounts of a real check from the
 /// scenario's calendar, so that CS-triage types only the open cases and who is out.
 struct ScenarioCheckOptions: ParsableArguments {
-    @Option(help: "Take the headcounts from this scenario's calendar: the SEs scheduled on --date, less --absent.")
+    @Option(help: "Take the headcounts from this scenario: the SEs its calendar schedules on --date, less --absent (and its policy, unless --policy).")
     var scenario: String?
 
     @Option(help: "With --scenario: the check's date, today (UTC) or YYYY-MM-DD. Default: today.")
