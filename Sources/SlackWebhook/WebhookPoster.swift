@@ -47,7 +47,7 @@ public struct WebhookPoster: Sendable {
                 failure = reason
             }
             guard attempt <= maximumRetries else {
-                throw WebhookError("posting to Slack at \(webhook) failed after \(attempt) attempts: \(failure)")
+                throw WebhookError("posting to Slack at \(webhook) failed after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(failure)")
             }
             sleep(retryAfter.map { min($0, maximumRetryAfter) } ?? backoff(afterAttempt: attempt))
         }

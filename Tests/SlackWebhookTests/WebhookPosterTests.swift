@@ -86,9 +86,21 @@ import Testing
         poster.maximumRetries = 0
         let started = ContinuousClock.now
         let error = #expect(throws: WebhookError.self) { try poster.post(body, to: WebhookURL(server.url, source: "test")) }
-        #expect(error?.description == "posting to Slack at http://127.0.0.1:\(server.port)/… failed after 1 attempts: no answer within 0.30 s")
+        #expect(error?.description == "posting to Slack at http://127.0.0.1:\(server.port)/… failed after 1 attempt: no answer within 0.30 s")
         // Well under the server's 2 s delay: the timeout, not the answer, ended the attempt.
         #expect(ContinuousClock.now - started < .milliseconds(1_500))
+    }
+
+    /// Nobody listening: retried like a 5xx, and the error says what happened, not the URL.
+    @Test func reportsARefusedConnection() throws {
+        let server = try LoopbackServer(answers: [.init(status: 200)])
+        server.stop()
+        let waits = Waits()
+        let url = try WebhookURL(server.url, source: "test")
+        Thread.sleep(forTimeInterval: 0.1)
+        let error = #expect(throws: WebhookError.self) { try poster(waits).post(body, to: url) }
+        #expect(error?.description == "posting to Slack at http://127.0.0.1:\(server.port)/… failed after 4 attempts: the connection failed")
+        #expect(waits.all == [.seconds(1), .seconds(2), .seconds(4)])
     }
 
     /// The production schedule: 10 s timeout, 3 retries, waits 1, 2, 4 s doubling up to 30 s.
