@@ -122,6 +122,18 @@ for name in ["plan", "PerformanceProbes"] {
     package.targets.first { $0.name == name }!.dependencies.append("Calibration")
 }
 
+// MARK: - Daily operations
+
+/// Posting to Slack: the webhook URL kept secret, HTTP with a timeout and retries (issue 12).
+package.targets += [
+    .target(name: "SlackWebhook", dependencies: ["OutputFormats"]),
+    .testTarget(name: "SlackWebhookTests", dependencies: ["SlackWebhook", "TestHTTPServer"]),
+    /// A real HTTP server on 127.0.0.1 for the webhook tests, library and binary alike.
+    .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
+]
+package.targets.first { $0.name == "EndToEndTests" }!.dependencies.append("TestHTTPServer")
+package.targets.first { $0.name == "plan" }!.dependencies.append("SlackWebhook")
+
 // MARK: - Fuzzing
 
 /// libFuzzer harnesses (Fuzz/README.md), declared only when `PLAN_FUZZ=1`, so that `swift build` and

@@ -1,8 +1,8 @@
 /// Finding the name someone probably meant, for messages about a name that matches nobody.
-enum NameSuggestion {
+package enum NameSuggestion {
     /// The known name closest to `name` by edit distance, ignoring case, if it is close enough to be a
     /// typo: at most a third of the name's letters differ (at least one, at most three).
-    static func closest(to name: String, among known: [String]) -> String? {
+    package static func closest(to name: String, among known: [String]) -> String? {
         let limit = min(3, max(1, name.count / 3))
         let scored = known.map { (name: $0, distance: editDistance(name.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= limit else { return nil }

@@ -16,6 +16,12 @@ public struct CheckWindow: Sendable, Hashable {
     public static let emea = CheckWindow(name: "EMEA", checkMinute: 10 * 60, coverage: 9 * 60..<16 * 60)
     public static let americas = CheckWindow(name: "Americas", checkMinute: 17 * 60 + 30, coverage: 14 * 60..<25 * 60)
 
+    /// The window among `windows` whose name matches `name` ignoring case: people type `emea` for
+    /// `EMEA`, and a scenario may define windows of its own.
+    public static func named(_ name: String, in windows: [CheckWindow]) -> CheckWindow? {
+        windows.first { $0.name.lowercased() == name.lowercased() }
+    }
+
     public static func clock(_ minute: Int) -> String {
         let m = ((minute % 1440) + 1440) % 1440
         let h = m / 60, mm = m % 60

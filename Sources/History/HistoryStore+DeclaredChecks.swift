@@ -55,12 +55,13 @@ extension HistoryStore {
             order: "date, check_minute")
     }
 
-    /// The declared check for `window` on the latest check day before `date`, with its level and
-    /// alerts: what a new declaration is compared with to tell new alerts from standing ones.
-    public func previousCheck(window: String, before date: CivilDate) throws(HistoryError) -> DeclaredCheck? {
+    /// The declared check just before the check at `minute` (minutes after 00:00 UTC) of `date`,
+    /// whatever its window: the check the team last acted on, which a new declaration is compared
+    /// with to tell new alerts from standing ones. Nil when none was recorded before it.
+    public func previousCheck(before date: CivilDate, minute: Int) throws(HistoryError) -> DeclaredCheck? {
         try fetchChecks(
-            where: "window = ? AND date < ?", arguments: [window, date.description],
-            order: "date DESC LIMIT 1").first
+            where: "date < ? OR (date = ? AND check_minute < ?)", arguments: [date.description, date.description, minute],
+            order: "date DESC, check_minute DESC LIMIT 1").first
     }
 
     private func fetchChecks(where condition: String, arguments: StatementArguments, order: String) throws(HistoryError) -> [DeclaredCheck] {

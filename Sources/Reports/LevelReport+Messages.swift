@@ -1,8 +1,10 @@
+import Calendars
 import CapacityPolicy
 import OutputFormats
+import Scenarios
 
-/// The level of a check in the words CS-triage reads and posts: `plan level` prints the text,
-/// `--format slack` the message for #customer-support, `--format json` the same facts for tools.
+/// The level of a check in the words CS-triage reads: `plan level` prints the text, `--format json`
+/// the same facts for tools (the Slack message is in `LevelReport+Slack.swift`).
 extension LevelReport {
     /// `emea 2, us 7, open 60, load 6.67`
     public var observed: String {
@@ -27,11 +29,16 @@ extension LevelReport {
         return text
     }
 
-    public func text() -> String {
+    /// With a `roster` (the headcounts taken from a scenario's calendar), a line names who was
+    /// counted, so a wrong calendar shows at once.
+    public func text(date: CivilDate? = nil, roster: CheckRoster? = nil) -> String {
         var lines: [String] = []
-        let header = window.map { "\($0.name) check (\($0.schedule))" } ?? "Check"
+        let header = (date.map { "\($0.weekday.abbreviation) \($0), " } ?? "") + (window.map { "\($0.name) check (\($0.schedule))" } ?? "Check")
         lines.append("\(header): level \(levelNumber), \(level.name)")
         lines.append("  observed:      \(observed)")
+        if let roster {
+            lines.append("  counted:       " + roster.counted.map { "\($0.group) \($0.names.count)\($0.names.isEmpty ? "" : " (\($0.names.joined(separator: ", ")))")" }.joined(separator: "; "))
+        }
         lines.append("  why:           \(why)")
         lines.append("  contingencies:")
         for c in contingencies { lines.append("    \(c.level). \(c.text)") }
@@ -41,8 +48,10 @@ extension LevelReport {
         return lines.joined(separator: "\n")
     }
 
-    public func json() -> String {
+    public func json(date: CivilDate? = nil, roster: CheckRoster? = nil) -> String {
         struct Document: Encodable {
+            let date: String?
+            let counted: [String: [String]]?
             let window: String?
             let checkTimeUTC: String?
             let observed: [String: Double]
@@ -56,25 +65,10 @@ extension LevelReport {
             let reading: String
         }
         return encodeJSON(Document(
+            date: date?.description, counted: roster.map { Dictionary(uniqueKeysWithValues: $0.counted.map { ($0.group, $0.names) }) },
             window: window?.name, checkTimeUTC: window.map { CheckWindow.clock($0.checkMinute) },
             observed: Dictionary(uniqueKeysWithValues: zip(policy.metricNames, evaluation.metricValues)),
             level: levelNumber, name: level.name, why: why, contingencies: contingencies.map(\.text),
             alerts: alerts, coordination: coordination, policy: policy.name, reading: policy.reading.rawValue))
-    }
-
-    /// The message CS-triage posts in #customer-support for this window's check.
-    public func slack() -> String {
-        let windowName = window.map { "\($0.name) (\(CheckWindow.clock($0.checkMinute)) UTC check, coverage \(CheckWindow.clock($0.coverage.lowerBound))–\(CheckWindow.clock($0.coverage.upperBound)) UTC)" } ?? "Current"
-        // Everything that comes from the policy or the scenario is escaped; the markup is ours.
-        var lines = [":rotating_light: *\(windowName.slackEscaped): we are at level \(levelNumber) — \(level.name.slackEscaped).*"]
-        lines.append("Why: \(why.slackEscaped). Observed: \(observed.slackEscaped).")
-        if evaluation.level == 0 {
-            lines.append("No contingencies: business as usual.")
-        } else {
-            lines.append("In effect (levels 1–\(levelNumber), cumulative):")
-            for c in contingencies.dropFirst() { lines.append("• L\(c.level): \(c.text.slackEscaped)") }
-        }
-        if !alerts.isEmpty { lines.append("Alerted: \(alerts.joined(separator: ", ").slackEscaped).") }
-        return lines.joined(separator: "\n")
     }
 }

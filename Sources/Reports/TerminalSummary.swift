@@ -123,10 +123,15 @@ public struct TerminalSummary {
     /// docs/MODEL.md §8 in plain words; identical date ranges of several windows share a line.
     var recommendations: [String] {
         let threshold = NumberFormat.percent(record.policy.recommendationThreshold)
-        guard !estimates.recommendations.isEmpty else {
+        guard !briefings.isEmpty else {
             return ["Nothing to arrange ahead: no alert is needed with probability \(threshold) or more at any check."]
         }
-        var lines = ["Arrange ahead (alerts needed with probability \(threshold) or more):"]
+        return ["Arrange ahead (alerts needed with probability \(threshold) or more):"] + briefings.flatMap { wrap("  " + $0) }
+    }
+
+    /// One sentence per channel and date range to brief ahead, its windows merged:
+    /// `Brief #ce for Dec 23–31 (Americas): P(level ≥ 5) up to 100%, 60% on average.`
+    var briefings: [String] {
         var merged: [[Recommendation]] = []
         for r in estimates.recommendations {
             if let i = merged.firstIndex(where: { $0[0].channel == r.channel && $0[0].first == r.first && $0[0].last == r.last }) {
@@ -135,17 +140,16 @@ public struct TerminalSummary {
                 merged.append([r])
             }
         }
-        for group in merged {
+        return merged.map { group in
             let r = group[0]
             let order = record.scenario.windows.map(\.name)
             let windows = group.map(\.window).sorted { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }.joined(separator: " and ")
             let maximum = group.map(\.maximumProbability).max()!
             let checks = group.reduce(0) { $0 + $1.checks }
             let mean = group.reduce(0.0) { $0 + $1.meanProbability * Double($1.checks) } / Double(checks)
-            lines += wrap("  Brief \(r.channel) for \(TerminalSummary.range(r.first, r.last)) (\(windows)): "
-                + "P(level ≥ \(r.level)) \(TerminalSummary.odds(maximum: maximum, mean: mean)).")
+            return "Brief \(r.channel) for \(TerminalSummary.range(r.first, r.last)) (\(windows)): "
+                + "P(level ≥ \(r.level)) \(TerminalSummary.odds(maximum: maximum, mean: mean))."
         }
-        return lines
     }
 
     var horizon: [String] {

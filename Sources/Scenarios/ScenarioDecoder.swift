@@ -14,8 +14,7 @@ struct ScenarioDecoder {
     let holidayCalendars = HolidayCalendarCache()
     private(set) var warnings: [ScenarioWarning] = []
 
-    /// The longest horizon accepted: three years (docs/MODEL.md, issue 4).
-    static let maximumHorizonDays = 1096
+    static let maximumHorizonDays = ScenarioLimits.horizonDays.upperBound
     static let warmupDays = 0...366
 
     init(root: JSONNode, files: ReferencedFiles) {

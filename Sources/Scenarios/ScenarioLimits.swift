@@ -25,6 +25,8 @@ public enum ScenarioLimits {
     public static let meanSpellDays: ClosedRange<Double> = 1...365
     /// Sick days a year per SE.
     public static let sickDaysPerYear: ClosedRange<Double> = 0...365
+    /// Days in a horizon: three years (docs/MODEL.md, issue 4).
+    public static let horizonDays: ClosedRange<Int> = 1...1096
     /// SEs in a team.
     public static let teamSize = 10_000
     /// Characters in a name (of the scenario, an SE, a group, a window, a closure or a holiday):

@@ -16,8 +16,13 @@ struct CompiledScenario {
         bytes = try readFile(path)
         loaded = try ScenarioFile.load(path, text: try text(of: bytes, path: path))
         ScenarioFile.report(loaded.warnings)
+        model = try Self.model(of: loaded.scenario, path: path)
+    }
+
+    /// `scenario` (read from `path`, or derived from it as an outlook is) compiled for a run.
+    static func model(of scenario: Scenario, path: String) throws -> SimulationModel {
         do {
-            model = try SimulationModel(loaded.scenario)
+            return try SimulationModel(scenario)
         } catch {
             throw CommandError("\(path): \(error.description)")
         }

@@ -24,14 +24,22 @@ struct RecordOptions: ParsableArguments {
 
     @OptionGroup var store: HistoryOption
 
-    /// Stores the check `report` declared today (UTC), when asked to; the note goes to standard error.
-    func declare(_ report: LevelReport, table: EffectiveTable) throws {
+    /// Stores the check `report` declared on `date`, when asked to; the note goes to standard error.
+    func declare(_ report: LevelReport, table: EffectiveTable, date: CivilDate) throws {
         guard record else { return }
         guard let window = report.window else { throw CommandError("--record needs --window: a declared check belongs to a window") }
-        let now = Date()
-        let check = DeclaredCheck(report: report, window: window, date: today(now), policySHA256: table.sha256, recordedAt: timestamp(now))
+        let check = DeclaredCheck(report: report, window: window, date: date, policySHA256: table.sha256, recordedAt: timestamp())
         let count = try store.open(create: true).record([check])
         note("\(count.replaced > 0 ? "Replaced" : "Recorded") the \(check.window) check of \(check.date) in \(store.path)")
+    }
+
+    /// The check declared just before `window`'s check on `date`, from the history store when there
+    /// is one: what tells the Slack message's new alerts from standing ones. Nil without a window
+    /// or a store.
+    func previousCheck(before date: CivilDate, window: CheckWindow?) throws -> PreviousCheck? {
+        guard let window, FileManager.default.fileExists(atPath: store.path) else { return nil }
+        return try store.open(create: false).previousCheck(before: date, minute: window.checkMinute)
+            .map { PreviousCheck(level: $0.level, alerts: $0.alerts) }
     }
 
     /// Stores the forecast of a run's files, when asked to; the note goes to standard error.

@@ -2,6 +2,7 @@ import ArgumentParser
 import CapacityPolicy
 import InputFormats
 import Reports
+import Scenarios
 
 extension Plan {
     struct Level: ParsableCommand {
@@ -9,33 +10,40 @@ extension Plan {
             abstract: "Declare the level for a check: the level, why, what to do and whom to alert.",
             discussion: """
             plan level --emea 2 --us 7 --open-cases 60 --window emea
+            plan level --scenario scenarios/december.json --date today --window emea --open-cases 40 --absent us-03
             plan level --input days.csv      (columns emea,us,open_cases; others are passed through)
             For a policy with other inputs, give each as --set NAME=VALUE.
+            --fail-at K exits with status 3 when the level is K or higher, for schedulers and monitors.
             """
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, slack }
-        enum WindowChoice: String, ExpressibleByArgument, CaseIterable {
-            case emea, americas
-            var window: CheckWindow { self == .emea ? .emea : .americas }
-        }
 
         @Option(parsing: .unconditional, help: "Africa/Europe-based SEs working.") var emea: Int?
         @Option(parsing: .unconditional, help: "US-based SEs working.") var us: Int?
         @Option(name: .customLong("open-cases"), parsing: .unconditional, help: "Open, active cases across the team.") var openCases: Int?
         @Option(name: .customLong("set"), help: "Any policy input as NAME=VALUE (repeatable).") var assignments: [String] = []
-        @Option(help: "The coverage window checked: emea (10:00 UTC) or americas (17:30 UTC).") var window: WindowChoice?
+        @Option(help: "The coverage window checked, any case: EMEA (10:00 UTC), Americas (17:30 UTC) or one the scenario defines.") var window: String?
         @Option(help: "Output: text, json or slack (the #customer-support post). With --input: text is CSV, json one object per row.") var format: Format = .text
         @Option(help: "Evaluate every row of a CSV file (- for standard input) and write it back with level and alerts.") var input: String?
         @OptionGroup var policyOptions: PolicyOptions
         @OptionGroup var recording: RecordOptions
+        @OptionGroup var check: ScenarioCheckOptions
+        @OptionGroup var openCasesSource: OpenCasesSource
+        @OptionGroup var slack: SlackOptions
+        @Option(name: .customLong("fail-at"), help: "Exit with status 3 when the level is this or higher (after printing and posting).") var failAt: Int?
+
+        /// The status `--fail-at` exits with: distinct from bad input (1) and a policy error (2).
+        static let levelReached = ExitCode(3)
 
         func run() throws {
-            let table = EffectiveTable(try policyOptions.load())
+            let loaded = try check.scenario.map(ScenarioFile.load)
+            loaded.map { ScenarioFile.report($0.warnings) }
+            let table = EffectiveTable(try policyOptions.load(base: loaded?.scenario.policy ?? .handbook))
             if let input {
                 if recording.record { throw CommandError("--record stores one declared check; load a file of checks with plan history import") }
-                guard emea == nil, us == nil, openCases == nil, assignments.isEmpty else {
-                    throw CommandError("--input reads the counts from the file; do not also give --emea, --us, --open-cases or --set")
+                guard emea == nil, us == nil, openCases == nil, assignments.isEmpty, loaded == nil, failAt == nil, !slack.post else {
+                    throw CommandError("--input reads the counts from the file; do not also give --emea, --us, --open-cases, --set, --scenario, --fail-at or --post")
                 }
                 let source = input == "-" ? "stdin" : input
                 let csv = try CSVTable(text: try readTextFile(input), source: source)
@@ -46,14 +54,37 @@ extension Plan {
                 }
                 return
             }
+            if let failAt, !(1...table.policy.levels.count).contains(failAt) {
+                throw CommandError("--fail-at must be a level from 1 to \(table.policy.levels.count), got \(failAt)")
+            }
+            let windows = loaded?.scenario.windows ?? [.emea, .americas]
+            let checkWindow = try window.map { name in
+                guard let found = CheckWindow.named(name, in: windows) else {
+                    throw CommandError("--window \(name): unknown window; the known windows are \(windows.map(\.name).joined(separator: ", "))")
+                }
+                return found
+            }
+            let webhook = try slack.webhook()
             var named: [String: Int] = [:]
+            var roster: CheckRoster?
+            if let loaded {
+                guard emea == nil, us == nil else {
+                    throw CommandError("--scenario takes the headcounts from its calendar; give --absent for who is out instead of --emea or --us")
+                }
+                guard let found = try check.roster(of: loaded.scenario) else { return }
+                roster = found
+                named = found.headcounts
+            }
             if let emea { named["emea"] = emea }
             if let us { named["us"] = us }
-            if let openCases { named["open"] = openCases }
+            if let open = try openCasesSource.count(given: openCases) { named["open"] = open }
             for assignment in assignments {
                 let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let value = Int(parts[1]) else {
                     throw CommandError("--set \(assignment): expected NAME=WHOLE_NUMBER")
+                }
+                guard roster?.headcounts[parts[0]] == nil else {
+                    throw CommandError("--set \(parts[0]): with --scenario the headcounts come from its calendar; give --absent for who is out")
                 }
                 named[parts[0]] = value
             }
@@ -66,13 +97,21 @@ extension Plan {
                 throw CommandError("missing \(missing.map { flagName(for: $0) }.joined(separator: ", ")); the policy needs a value for each of its inputs")
             }
             let observation = try table.policy.observation(named)
-            let report = LevelReport(table: table, observation: observation, window: window?.window)
-            try recording.declare(report, table: table)
+            let report = LevelReport(table: table, observation: observation, window: checkWindow)
+            let date = try roster?.date ?? check.date.map { _ in try check.checkDate() }
+            // The previous check (from the history store) is read only for a message to Slack, so
+            // that a damaged store cannot stop a plain declaration.
+            let previous = format == .slack || slack.post ? try recording.previousCheck(before: date ?? today(), window: checkWindow) : nil
+            let message = report.slackMessage(date: date, previous: previous)
+            try recording.declare(report, table: table, date: date ?? today())
+            let output: String
             switch format {
-            case .text: emit(report.text())
-            case .json: emit(report.json())
-            case .slack: emit(report.slack())
+            case .text: output = report.text(date: date, roster: roster)
+            case .json: output = report.json(date: date, roster: roster)
+            case .slack: output = message.text
             }
+            try slack.deliver(output, message: message, to: webhook)
+            if let failAt, report.levelNumber >= failAt { throw Level.levelReached }
         }
 
         private func flagName(for input: String) -> String {

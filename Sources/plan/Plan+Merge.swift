@@ -46,7 +46,7 @@ extension Plan {
             let record = RunRecord(
                 toolVersion: PlanVersion.current, scenarioPath: scenario.path, scenarioBytes: Array(scenario.bytes), estimates: estimates,
                 settings: settings, execution: execution)
-            try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: false, recording: recording).publish()
+            emit(try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: false, recording: recording).publish())
         }
     }
 }

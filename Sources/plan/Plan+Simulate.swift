@@ -1,11 +1,7 @@
 import ArgumentParser
-import Dispatch
-import Foundation
 import OutputFormats
 import Reports
-import Scenarios
 import Simulation
-import Synchronization
 
 extension Plan {
     struct Simulate: ParsableCommand {
@@ -22,92 +18,41 @@ extension Plan {
                 """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
-
         @Argument(help: "The scenario file (JSON).")
         var scenario: String
 
-        @OptionGroup var sampling: SamplingOptions
-
+        @OptionGroup var options: RunOptions
         @OptionGroup var shardOption: ShardOption
-
-        @OptionGroup var recording: RecordOptions
-
-        @Option(help: "Size the run by precision instead: add trials until every P(level ≥ k) has a 95% half-width of at most H (0 < H < 0.5).")
-        var precision: Double?
-
-        @Option(name: .customLong("max-trials"), help: "With --precision: stop at this many trials at most (default 10000000).")
-        var maxTrials: Int?
-
-        @Option(help: "Output directory (default notebooks-output/<scenario name>/).")
-        var out: String?
-
-        @Option(help: "Standard output: text (a summary) or json (every table and run.json).")
-        var format: Format = .text
-
-        @Flag(name: .customLong("no-files"), help: "Write no files; print only.")
-        var noFiles = false
-
-        @Flag(help: "Also write report.html, the page for leadership (plan report rebuilds it from the files).")
-        var html = false
-
-        static let defaultTrials = 100_000
-        static let defaultMaximumTrials = 10_000_000
+        @OptionGroup var slack: SlackOptions
 
         func validate() throws {
-            if let precision {
-                guard precision > 0 && precision < 0.5 else { throw CommandError("--precision must be between 0 and 0.5 (a half-width such as 0.005), got \(precision)") }
-                guard sampling.trials == nil else { throw CommandError("give either --trials or --precision, not both") }
-            }
-            if let maxTrials {
-                guard precision != nil else { throw CommandError("--max-trials applies only with --precision") }
-                try SamplingOptions.checkTrials(maxTrials, flag: "--max-trials")
-            }
-            if noFiles && out != nil { throw CommandError("--no-files and --out contradict each other; give one") }
-            if noFiles && html { throw CommandError("--no-files and --html contradict each other; give one") }
             if shardOption.text != nil {
                 let whole = "a shard writes a partial result, which plan merge turns into the run's files"
-                if precision != nil { throw CommandError("--shard needs a number of trials: a run sized by --precision cannot be split into shards") }
-                if noFiles { throw CommandError("--shard and --no-files contradict each other: \(whole)") }
-                if html { throw CommandError("--html applies to the whole run: \(whole); give --html to plan merge") }
-                if format == .json { throw CommandError("--format json applies to the whole run: \(whole)") }
-                if recording.record { throw CommandError("--record applies to the whole run: \(whole); give --record to plan merge") }
+                if options.precision != nil { throw CommandError("--shard needs a number of trials: a run sized by --precision cannot be split into shards") }
+                if options.noFiles { throw CommandError("--shard and --no-files contradict each other: \(whole)") }
+                if options.html { throw CommandError("--html applies to the whole run: \(whole); give --html to plan merge") }
+                if options.format == .json { throw CommandError("--format json applies to the whole run: \(whole)") }
+                if options.recording.record { throw CommandError("--record applies to the whole run: \(whole); give --record to plan merge") }
+                if slack.post { throw CommandError("--post applies to the whole run: \(whole)") }
             }
         }
 
         func run() throws {
+            let webhook = try slack.webhook()
             let compiled = try CompiledScenario(path: scenario)
-            let (loaded, model) = (compiled.loaded, compiled.model)
             if let shard = try shardOption.shard {
-                return try runShard(shard, trials: sampling.trials ?? Simulate.defaultTrials, scenario: compiled)
+                return try runShard(shard, trials: options.sampling.trials ?? RunOptions.defaultTrials, scenario: compiled)
             }
-            let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Simulate.defaultMaximumTrials) }
-                ?? .trials(sampling.trials ?? Simulate.defaultTrials)
-            let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
-            // Claimed before the run, so that a folder that cannot be written, or one another run is
-            // writing, is reported at once rather than after the simulation.
-            let directory = noFiles ? nil : try OutputDirectory(
-                path: out ?? "notebooks-output/\(loaded.scenario.name)/", kind: .run, inputs: loaded.files)
-            OutputNotice.print(directory?.notices ?? [])
-
-            let interrupt = Interrupt()
-            let signalSources = interrupt.catchSignals()
-            defer { signalSources.forEach { $0.cancel() } }
-            let (tally, started, elapsed) = try simulate(model, settings, interrupt: interrupt)
-            let estimates = Estimates(model: model, tally: tally)
-            let record = RunRecord(
-                toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(compiled.bytes), estimates: estimates,
-                settings: settings, started: started, elapsedSeconds: elapsed)
-            // A Ctrl-C that came after the last block still means "stop": nothing is written.
-            try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: format == .json, recording: recording)
-                .publish { if let signal = interrupt.received { throw Simulate.interrupted(by: signal) } }
+            let result = try options.run(
+                compiled.model, name: compiled.loaded.scenario.name, path: scenario, bytes: compiled.bytes, inputs: compiled.loaded.files)
+            try slack.deliver(result.text, message: result.output.slackSummary(reportPath: result.reportPath), to: webhook)
         }
 
         /// Runs one shard and writes its partial result for `plan merge`.
         private func runShard(_ shard: Shard, trials: Int, scenario: CompiledScenario) throws {
             let name = scenario.loaded.scenario.name
-            let path = out ?? "notebooks-output/\(name).shard-\(shard.index)-of-\(shard.count).json"
-            let settings = RunSettings(size: .trials(trials), seed: sampling.seed, threads: sampling.workerThreads, shard: shard)
+            let path = options.out ?? "notebooks-output/\(name).shard-\(shard.index)-of-\(shard.count).json"
+            let settings = RunSettings(size: .trials(trials), seed: options.sampling.seed, threads: options.sampling.workerThreads, shard: shard)
             let blocks: Range<Int>
             do {
                 blocks = try settings.blocks(trials: trials)
@@ -120,91 +65,15 @@ extension Plan {
             let interrupt = Interrupt()
             let signalSources = interrupt.catchSignals()
             defer { signalSources.forEach { $0.cancel() } }
-            let (tally, started, elapsed) = try simulate(scenario.model, settings, interrupt: interrupt)
+            let (tally, started, elapsed) = try RunOptions.simulate(scenario.model, settings, path: scenario.path, interrupt: interrupt)
             let result = PartialResult(
                 identity: identity, shard: shard, blocks: blocks, tally: tally, threads: settings.threads, started: started, elapsedSeconds: elapsed)
             let contents = result.fileContents
-            if let signal = interrupt.received { throw Simulate.interrupted(by: signal) }
+            if let signal = interrupt.received { throw RunOptions.interrupted(by: signal) }
             try AtomicFile.write(contents, to: path)
             emit("\(name): shard \(shard.index) of \(shard.count), blocks \(blocks.lowerBound)–\(blocks.upperBound - 1): "
                 + "\(NumberFormat.thousands(tally.trials)) of \(NumberFormat.thousands(trials)) trials, seed \(settings.seed)\n"
                 + "Partial result written to \(path); plan merge adds up every shard's into the run's files")
         }
-
-        /// Runs the trials with a progress bar; a signal stops the run between blocks.
-        private func simulate(_ model: SimulationModel, _ settings: RunSettings, interrupt: Interrupt) throws -> (Tally, started: Date, elapsedSeconds: Double) {
-            let progress = ProgressBar(enabled: isatty(2) == 1)
-            let started = Date()
-            let clock = ContinuousClock.now
-            do {
-                let tally = try MonteCarloRun(model: model, settings: settings).run(progress: progress.update, isCancelled: interrupt.isRequested)
-                progress.clear()
-                return (tally, started, (ContinuousClock.now - clock) / .seconds(1))
-            } catch {
-                progress.clear()
-                if let signal = interrupt.received { throw Simulate.interrupted(by: signal) }
-                throw CommandError("\(scenario): \(error)")
-            }
-        }
-
-        /// Reports an interrupted run on standard error; the exit status is the shell's for the
-        /// signal (128 + its number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
-        private static func interrupted(by signal: Int32) -> ExitCode {
-            FileHandle.standardError.write(Data("Interrupted: the run was stopped and no files were written.\n".utf8))
-            return ExitCode(128 + signal)
-        }
-    }
-}
-
-/// Ctrl-C, `kill` (SIGTERM) and a closed terminal (SIGHUP) as a request the run polls between
-/// blocks, rather than the default death, so that an interrupted run ends cleanly and writes
-/// nothing. (A kill that cannot be caught, SIGKILL, still cannot lose data: `OutputDirectory`
-/// keeps the old or the new folder in place at every moment.)
-private final class Interrupt: Sendable {
-    static let signals = [SIGINT, SIGTERM, SIGHUP]
-    /// The signal that asked to stop, or 0.
-    private let requested = Atomic<Int32>(0)
-
-    /// Starts catching the signals; they are caught for as long as the returned sources are kept.
-    func catchSignals() -> [any DispatchSourceSignal] {
-        Self.signals.map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [self] in _ = requested.compareExchange(expected: 0, desired: number, ordering: .relaxed) }
-            source.resume()
-            return source
-        }
-    }
-
-    var received: Int32? {
-        let number = requested.load(ordering: .relaxed)
-        return number == 0 ? nil : number
-    }
-
-    @Sendable func isRequested() -> Bool { received != nil }
-}
-
-/// The progress line on standard error, redrawn at most ten times a second; silent when standard
-/// error is not a terminal, so that logs and pipes get no control characters.
-private final class ProgressBar: Sendable {
-    private let enabled: Bool
-    private let lastDrawn = Mutex<ContinuousClock.Instant?>(nil)
-
-    init(enabled: Bool) { self.enabled = enabled }
-
-    @Sendable func update(done: Int, planned: Int?) {
-        guard enabled else { return }
-        let now = ContinuousClock.now
-        let due = lastDrawn.withLock { last -> Bool in
-            if let last, now - last < .milliseconds(100), done != planned { return false }
-            last = now
-            return true
-        }
-        if due { FileHandle.standardError.write(Data(("\r" + ProgressLine.text(done: done, planned: planned)).utf8)) }
-    }
-
-    func clear() {
-        guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
 }

@@ -16,6 +16,7 @@ struct Plan: ParsableCommand {
             Validate.self,
             Simulate.self,
             Merge.self,
+            Outlook.self,
             Report.self,
             Bench.self,
             Compare.self,

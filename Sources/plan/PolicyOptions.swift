@@ -9,8 +9,9 @@ struct PolicyOptions: ParsableArguments {
     @Option(name: .long, help: "How repeated criteria are read: first-level or literal. Default: the policy file's own.")
     var reading: Reading?
 
-    func load() throws -> Policy {
-        var loaded = Policy.handbook
+    /// The policy file's policy, or else `base` (the handbook's, or a scenario's own), with the reading applied.
+    func load(base: Policy = .handbook) throws -> Policy {
+        var loaded = base
         if let policy {
             loaded = try Policy.decode(json: try readTextFile(policy), source: policy)
         }

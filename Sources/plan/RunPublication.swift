@@ -2,7 +2,7 @@ import Foundation
 import Reports
 
 /// The end of every command that produces a whole run (`plan simulate`, `plan merge`): the summary
-/// or the JSON document on standard output, the files into the output folder, and with `--html`
+/// or the JSON document for standard output, the files into the output folder, and with `--html`
 /// the report page. One path for both, so that a merged run writes the very bytes a single run of
 /// the same scenario, seed and trials writes.
 struct RunPublication {
@@ -14,9 +14,10 @@ struct RunPublication {
     /// With --record, the forecast also goes into the history store, before the files are written.
     let recording: RecordOptions
 
-    /// Writes the files and prints. `stop` is called once everything is computed and before
-    /// anything is written, so that a late Ctrl-C still writes nothing.
-    func publish(stop: () throws -> Void = {}) throws {
+    /// Records the forecast (with --record), writes the files and returns what to print. `stop` is
+    /// called once everything is computed and before anything is stored or written, so that a late
+    /// Ctrl-C still writes nothing.
+    func publish(stop: () throws -> Void = {}) throws -> String {
         var text = json ? output.json : TerminalSummary(output).text
         try stop()
         try recording.forecast(output.files)
@@ -24,7 +25,7 @@ struct RunPublication {
             OutputNotice.print(try directory.replace(with: try files(reportDirectory: directory.path)))
             if !json { text += "\nFiles written to \(directory.path)\n" }
         }
-        emit(text)
+        return text
     }
 
     /// The run's files; with --html also report.html, rendered from the other files' text exactly as

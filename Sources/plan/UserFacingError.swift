@@ -6,6 +6,7 @@ import History
 import InputFormats
 import Reports
 import Scenarios
+import SlackWebhook
 import WhatIf
 
 /// A problem with what the user gave `plan` (a flag's value, a file's content, an output folder),
@@ -23,10 +24,12 @@ extension CalendarRangeError: UserFacingError {}
 extension JSONInputError: UserFacingError {}
 extension JSONInputErrors: UserFacingError {}
 extension LineMessage: UserFacingError {}
+extension NoCheckError: UserFacingError {}
 extension OutputError: UserFacingError {}
 extension PartialResultError: UserFacingError {}
 extension PolicyError: UserFacingError {}
 extension RunFileError: UserFacingError {}
+extension WebhookError: UserFacingError {}
 extension WhatIfError: UserFacingError {}
 extension HistoryError: UserFacingError {}
 extension BacktestError: UserFacingError {}

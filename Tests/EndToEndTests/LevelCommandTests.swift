@@ -69,8 +69,9 @@ import Testing
         let r = try PlanProcess.run(["level", "--emea", "0", "--us", "1", "--open-cases", "12", "--window", "emea", "--format", "slack"])
         #expect(r.status == 0)
         let lines = r.stdout.split(separator: "\n")
-        #expect(lines.first == ":rotating_light: *EMEA (10:00 UTC check, coverage 09:00–16:00 UTC): we are at level 7 — CE collaboration required.*")
-        #expect(lines.last == "Alerted: #community-relations, #ce, #sales.")
+        #expect(lines.first == ":fire: *EMEA check (10:00 UTC, coverage 09:00–16:00 UTC): we are at level 7 — CE collaboration required.*")
+        #expect(lines.contains("Alert: #community-relations, #ce, #sales."))
+        #expect(lines.last == "Support capacity levels (handbook), first-level reading")
     }
 
     @Test func evaluatesACSVAndPassesOtherColumnsThrough() throws {
@@ -89,7 +90,7 @@ import Testing
     @Test(arguments: [
         (["level", "--emea", "-1", "--us", "3", "--open-cases", "4"], "Error: emea must be from 0 to 1000000000, got -1"),
         (["level", "--emea", "1", "--us", "3", "--open-cases", "9223372036854775807"], "Error: open must be from 0 to 1000000000, got 9223372036854775807"),
-        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--input", "-"], "Error: --input reads the counts from the file; do not also give --emea, --us, --open-cases or --set"),
+        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--input", "-"], "Error: --input reads the counts from the file; do not also give --emea, --us, --open-cases, --set, --scenario, --fail-at or --post"),
         (["level", "--emea", "1", "--us", "3"], "Error: missing --open-cases; the policy needs a value for each of its inputs"),
         (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--set", "apac=2"], "Error: the policy has no input \"apac\"; its inputs are emea, us, open"),
         (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--policy", "missing.json"], "Error: missing.json: cannot read the file (it does not exist or is not readable)"),

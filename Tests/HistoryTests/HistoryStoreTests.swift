@@ -40,15 +40,22 @@ import Testing
         #expect(inputs == 9)
     }
 
-    @Test func previousCheckIsTheLatestEarlierDayOfTheWindow() throws {
+    @Test func previousCheckIsTheLatestEarlierCheckOfAnyWindow() throws {
         let folder = try TemporaryFolder()
         let store = try HistoryStore(path: folder.path("h.sqlite"), create: true)
         try store.record([Self.check("2026-11-27", level: 2), Self.check("2026-11-30", .americas, level: 5), Self.check("2026-11-26", level: 4),
                           Self.check("2026-12-01", level: 1)])
-        let previous = try store.previousCheck(window: "EMEA", before: CivilDate(iso: "2026-12-01")!)
-        #expect(previous?.date == CivilDate(iso: "2026-11-27") && previous?.level == 2 && previous?.alerts == [])
-        #expect(try store.previousCheck(window: "Americas", before: CivilDate(iso: "2026-12-01")!)?.alerts == ["#community-relations"])
-        #expect(try store.previousCheck(window: "EMEA", before: CivilDate(iso: "2026-11-26")!) == nil)
+        let (december1, emea, americas) = (CivilDate(iso: "2026-12-01")!, CheckWindow.emea.checkMinute, CheckWindow.americas.checkMinute)
+        // The morning check of 1 December follows the Americas check of 30 November.
+        let previous = try store.previousCheck(before: december1, minute: emea)
+        #expect(previous?.date == CivilDate(iso: "2026-11-30") && previous?.window == "Americas" && previous?.level == 5)
+        #expect(previous?.alerts == ["#community-relations"])
+        // The Americas check of 1 December follows that day's EMEA check.
+        let sameDay = try store.previousCheck(before: december1, minute: americas)
+        #expect(sameDay?.date == december1 && sameDay?.window == "EMEA" && sameDay?.level == 1 && sameDay?.alerts == [])
+        #expect(try store.previousCheck(before: CivilDate(iso: "2026-11-27")!, minute: emea)?.level == 4)
+        #expect(try store.previousCheck(before: CivilDate(iso: "2026-11-26")!, minute: americas)?.level == 4)
+        #expect(try store.previousCheck(before: CivilDate(iso: "2026-11-26")!, minute: emea) == nil)
     }
 
     @Test func aForecastIsStoredOnceWithItsChecks() throws {

@@ -1,0 +1,58 @@
+import Calendars
+
+/// Who is counted at a real check on a date: the SEs the scenario's calendar schedules on the date, minus
+/// those CS-triage reports absent (sick, called away) that morning. It lets `plan level` take the
+/// headcounts from the calendar the team already maintains for `plan simulate` instead of having
+/// them typed in, so the two cannot disagree about who works.
+public struct CheckRoster: Sendable {
+    public let date: CivilDate
+    /// The names counted, per group in the scenario's group order (a group may be empty).
+    public let counted: [(group: String, names: [String])]
+    /// Reported absentees who changed nothing, worded for the user: not in the team, or not
+    /// scheduled that day anyway. A typo in a name must not pass silently as a headcount.
+    public let warnings: [String]
+
+    /// The policy's headcount inputs from the roster, keyed by input name (= group name).
+    public var headcounts: [String: Int] {
+        Dictionary(uniqueKeysWithValues: counted.map { ($0.group, $0.names.count) })
+    }
+}
+
+/// A date on which no level is declared: not one of the check days, or the company is closed.
+public struct NoCheckError: Error, CustomStringConvertible, Sendable, Equatable {
+    public let description: String
+}
+
+extension Scenario {
+    /// Who is counted at the checks of `date` (every window of a day counts the same SEs).
+    /// Absentees are matched to the team's names ignoring case. Complexity: O(team × (closures + time-off ranges) + absentees × team).
+    public func roster(on date: CivilDate, absent: [String]) throws(NoCheckError) -> CheckRoster {
+        if let closure = company.closure(on: date) {
+            throw NoCheckError(description: "no check on \(date): company closed\(closure.name.map { " (\($0))" } ?? "")")
+        }
+        guard checkDays.contains(date.weekday) else {
+            let days = checkDays.sorted().map(\.abbreviation).joined(separator: " ")
+            throw NoCheckError(description: "no check on \(date): a \(date.weekday.abbreviation), and the scenario's check days are \(days)")
+        }
+        var warnings: [String] = []
+        var absentIndices = Set<Int>()
+        for name in absent {
+            guard let index = teamIndex(named: name) else {
+                warnings.append(unknownAbsentee(name) + "; not counted either way")
+                continue
+            }
+            if case .notScheduled(let reason) = team[index].availability(on: date, company: company) {
+                warnings.append("--absent \(team[index].name): not scheduled on \(date) anyway (\(reason)); already not counted")
+            } else {
+                absentIndices.insert(index)
+            }
+        }
+        let counted = groups.map { group in
+            (group: group.name, names: team.indices.filter {
+                team[$0].group == group.name && !absentIndices.contains($0)
+                    && team[$0].availability(on: date, company: company).isScheduled
+            }.map { team[$0].name })
+        }
+        return CheckRoster(date: date, counted: counted, warnings: warnings)
+    }
+}

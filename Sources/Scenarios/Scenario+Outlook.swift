@@ -1,0 +1,45 @@
+import Calendars
+
+/// An SE known to be out from the outlook's first day until a date (sick, called away): what
+/// CS-triage knows today and the planned calendar does not.
+public struct KnownAbsence: Sendable, Equatable {
+    public var name: String
+    /// The last day out, inclusive.
+    public var until: CivilDate
+
+    public init(name: String, until: CivilDate) {
+        self.name = name
+        self.until = until
+    }
+}
+
+extension Scenario {
+    /// The scenario of a rolling outlook: the same team, calendars, inflow, work and policy, over
+    /// `days` days from `start`, starting from today's state instead of a guessed one: no warm-up,
+    /// the backlog fixed at today's `openCases`, and each known absence as time off from `start`
+    /// until its end. Deriving a scenario, rather than changing the simulation, means the outlook
+    /// is simulated, reported and reproduced exactly as `plan simulate` does any scenario.
+    ///
+    /// Absences that change nothing (a name not in the team, an end before `start`) come back as
+    /// warnings naming them. Complexity: O(team × absences).
+    public func outlook(from start: CivilDate, days: Int, openCases: Int, absences: [KnownAbsence]) -> (scenario: Scenario, warnings: [String]) {
+        var outlook = self
+        outlook.name = "\(name)-outlook"
+        outlook.horizon = DateRange(start...start.adding(days: days - 1))
+        outlook.warmupDays = 0
+        outlook.initialOpenCases = .fixed(openCases)
+        var warnings: [String] = []
+        for absence in absences {
+            guard let index = teamIndex(named: absence.name) else {
+                warnings.append(unknownAbsentee(absence.name) + "; ignored")
+                continue
+            }
+            guard absence.until >= start else {
+                warnings.append("--absent \(team[index].name):\(absence.until): ends before \(start); ignored")
+                continue
+            }
+            outlook.team[index].timeOff.append(DateRange(start...absence.until))
+        }
+        return (outlook, warnings)
+    }
+}

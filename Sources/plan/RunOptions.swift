@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Reports
+import Scenarios
+import Simulation
+
+/// How a scenario is run and where its results go, shared by `plan simulate` and `plan outlook`
+/// so that an outlook is sized, interrupted, written, recorded and reported exactly as any
+/// simulation.
+struct RunOptions: ParsableArguments {
+    @OptionGroup var sampling: SamplingOptions
+
+    @Option(help: "Size the run by precision instead: add trials until every P(level ≥ k) has a 95% half-width of at most H (0 < H < 0.5).")
+    var precision: Double?
+
+    @Option(name: .customLong("max-trials"), help: "With --precision: stop at this many trials at most (default 10000000).")
+    var maxTrials: Int?
+
+    @Option(help: "Output directory (default notebooks-output/<scenario name>/).")
+    var out: String?
+
+    @Option(help: "Standard output: text (a summary) or json (every table and run.json).")
+    var format: Format = .text
+
+    @Flag(name: .customLong("no-files"), help: "Write no files; print only.")
+    var noFiles = false
+
+    @Flag(help: "Also write report.html, the page for leadership (plan report rebuilds it from the files).")
+    var html = false
+
+    @OptionGroup var recording: RecordOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    static let defaultTrials = 100_000
+    static let defaultMaximumTrials = 10_000_000
+
+    func validate() throws {
+        if let precision {
+            guard precision > 0 && precision < 0.5 else { throw CommandError("--precision must be between 0 and 0.5 (a half-width such as 0.005), got \(precision)") }
+            guard sampling.trials == nil else { throw CommandError("give either --trials or --precision, not both") }
+        }
+        if let maxTrials {
+            guard precision != nil else { throw CommandError("--max-trials applies only with --precision") }
+            try SamplingOptions.checkTrials(maxTrials, flag: "--max-trials")
+        }
+        if noFiles && out != nil { throw CommandError("--no-files and --out contradict each other; give one") }
+        if noFiles && html { throw CommandError("--no-files and --html contradict each other; give one") }
+    }
+
+    /// What a finished run gives the command: its results, what to print, and where the report is
+    /// (the HTML page with --html, else the folder; nil with --no-files).
+    struct Result {
+        let output: RunOutput
+        let text: String
+        let reportPath: String?
+    }
+
+    /// Simulates `model` (of the scenario called `name`, read from `path`, whose bytes run.json
+    /// hashes; `inputs` are the files it read, which the output folder must not hold), records the
+    /// forecast when asked to, writes the files and returns the text to print.
+    func run(_ model: SimulationModel, name: String, path: String, bytes: Data, inputs: [String]) throws -> Result {
+        let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Self.defaultMaximumTrials) }
+            ?? .trials(sampling.trials ?? Self.defaultTrials)
+        let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
+        // Claimed before the run, so that a folder that cannot be written, or one another run is
+        // writing, is reported at once rather than after the simulation.
+        let directory = noFiles ? nil : try OutputDirectory(path: out ?? "notebooks-output/\(name)/", kind: .run, inputs: inputs)
+        OutputNotice.print(directory?.notices ?? [])
+
+        let interrupt = Interrupt()
+        let signalSources = interrupt.catchSignals()
+        defer { signalSources.forEach { $0.cancel() } }
+        let (tally, started, elapsed) = try Self.simulate(model, settings, path: path, interrupt: interrupt)
+        let estimates = Estimates(model: model, tally: tally)
+        let record = RunRecord(
+            toolVersion: PlanVersion.current, scenarioPath: path, scenarioBytes: Array(bytes), estimates: estimates,
+            settings: settings, started: started, elapsedSeconds: elapsed)
+        let output = RunOutput(estimates: estimates, record: record)
+        // A Ctrl-C that came after the last block still means "stop": nothing is written.
+        let text = try RunPublication(output: output, directory: directory, html: html, json: format == .json, recording: recording)
+            .publish { if let signal = interrupt.received { throw Self.interrupted(by: signal) } }
+        let reportPath = directory.map { html ? ($0.path.hasSuffix("/") ? $0.path : $0.path + "/") + "report.html" : $0.path }
+        return Result(output: output, text: text, reportPath: reportPath)
+    }
+
+    /// Runs the trials with a progress bar; a signal stops the run between blocks.
+    static func simulate(_ model: SimulationModel, _ settings: RunSettings, path: String, interrupt: Interrupt) throws -> (Tally, started: Date, elapsedSeconds: Double) {
+        let progress = ProgressBar(enabled: isatty(2) == 1)
+        let started = Date()
+        let clock = ContinuousClock.now
+        do {
+            let tally = try MonteCarloRun(model: model, settings: settings).run(progress: progress.update, isCancelled: interrupt.isRequested)
+            progress.clear()
+            return (tally, started, (ContinuousClock.now - clock) / .seconds(1))
+        } catch {
+            progress.clear()
+            if let signal = interrupt.received { throw interrupted(by: signal) }
+            throw CommandError("\(path): \(error)")
+        }
+    }
+
+    /// Reports an interrupted run on standard error; the exit status is the shell's for the
+    /// signal (128 + its number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
+    static func interrupted(by signal: Int32) -> ExitCode {
+        FileHandle.standardError.write(Data("Interrupted: the run was stopped and no files were written.\n".utf8))
+        return ExitCode(128 + signal)
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Calendars
+import Foundation
+import Scenarios
+
+/// `plan level --scenario FILE [--date D] [--absent NAME…]`: the headcounts of a real check from the
+/// scenario's calendar, so that CS-triage types only the open cases and who is out.
+struct ScenarioCheckOptions: ParsableArguments {
+    @Option(help: "Take the headcounts from this scenario: the SEs its calendar schedules on --date, less --absent (and its policy, unless --policy).")
+    var scenario: String?
+
+    @Option(help: "With --scenario: the check's date, today (UTC) or YYYY-MM-DD. Default: today.")
+    var date: String?
+
+    @Option(parsing: .upToNextOption, help: "With --scenario: SEs out today although scheduled (sick, called away); names as in the scenario.")
+    var absent: [String] = []
+
+    @Flag(name: .customLong("allow-no-check"), help: "With --scenario: a date without checks (weekend, closure) is not an error; say so and exit 0.")
+    var allowNoCheck = false
+
+    func validate() throws {
+        if scenario == nil && (!absent.isEmpty || allowNoCheck) {
+            throw CommandError("--absent and --allow-no-check need --scenario (the calendar they apply to)")
+        }
+    }
+
+    /// Who is counted on the check's date, with warnings about absentees on standard error. Nil
+    /// when the date has no check and `--allow-no-check` makes that normal: the command has then
+    /// printed so and has nothing more to do.
+    func roster(of scenario: Scenario) throws -> CheckRoster? {
+        let roster: CheckRoster
+        do {
+            roster = try scenario.roster(on: try checkDate(), absent: absent)
+        } catch let error as NoCheckError where allowNoCheck {
+            emit("No check: \(error.description).")
+            return nil
+        }
+        roster.warnings.forEach { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }
+        return roster
+    }
+
+    /// The date of the check: `--date`, or today in UTC.
+    func checkDate() throws -> CivilDate {
+        try parseDate(date ?? "today", flag: "--date")
+    }
+}
