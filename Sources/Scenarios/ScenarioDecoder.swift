@@ -68,11 +68,20 @@ struct ScenarioDecoder {
     /// The name names the output folder (`notebooks-output/<name>/`), so it must be a safe file name.
     private func decodeName(_ node: JSONNode) -> String? {
         guard let name = node.name() else { return nil }
-        let allowed = name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+        func allowed(_ c: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "-" || c == "_" || c == "."
         }
-        guard allowed, !name.hasPrefix(".") else {
-            node.report("\"\(name)\" cannot name the output folder; use letters, digits, \"-\", \"_\" and \".\", not first")
+        guard name.unicodeScalars.allSatisfy(allowed), !name.hasPrefix(".") else {
+            // The suggestion keeps the allowed characters and turns each run of others into one "-",
+            // trimmed at both ends.
+            var suggestion = ""
+            for c in name.unicodeScalars {
+                if allowed(c) { suggestion.unicodeScalars.append(c) } else if !suggestion.hasSuffix("-") { suggestion += "-" }
+            }
+            suggestion = String(suggestion.drop { $0 == "." || $0 == "-" }.reversed().drop { $0 == "-" }.reversed())
+            let example = suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""
+            node.report("The scenario name \"\(name)\" cannot be used, because it names the output folder: "
+                + "use only letters, digits, \"-\", \"_\" and \".\", and do not begin with \".\"\(example).")
             return nil
         }
         return name

@@ -16,7 +16,7 @@ public struct RecordedRun: Sendable {
     let levels: [UInt8]
 
     /// - Complexity: O(trials × cost of a trial) time over `threads` workers; memory O(trials × checks)
-    ///   bytes for the kept levels (1.9 MB for 20 000 trials of December's 93 checks).
+    ///   bytes for the kept levels (0.9 MB for 20,000 trials of December's 44 checks).
     public init(
         model: SimulationModel, trials: Int, seed: UInt64, threads: Int,
         blockSize: Int = RunSettings.defaultBlockSize
