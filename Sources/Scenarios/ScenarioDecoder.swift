@@ -46,10 +46,11 @@ struct ScenarioDecoder {
         let effects = root.member("effects").map { decodeEffects($0, levelCount: policy?.policy.levels.count) } ?? [:]
         let planningRisk = root.member("planning_risk").map(openProbability) ?? 0.10
         let threshold = root.member("recommendation_threshold").map(openProbability) ?? 0.25
+        let leadDays = root.member("lead_days").map { $0.int(in: ScenarioLimits.leadDays) } ?? 5
 
         guard root.log.issues.isEmpty, let name, let description, let horizon, let warmupDays, let checkDays, let windows,
               let groups, let calendar = company?.calendar, let team, let sickness, let inflow, let resolvePerShift,
-              let initialOpenCases, let policy, let effects, let planningRisk, let threshold
+              let initialOpenCases, let policy, let effects, let planningRisk, let threshold, let leadDays
         else { return nil }
         // A horizon without a check would run and report nothing: say so instead.
         let hasCheck = horizon.days.contains { checkDays.contains($0.weekday) && calendar.closure(on: $0) == nil }
@@ -62,7 +63,7 @@ struct ScenarioDecoder {
             windows: windows, groups: groups, team: team, company: calendar, sickness: sickness, inflow: inflow,
             resolvePerShift: resolvePerShift, initialOpenCases: initialOpenCases, effects: effects,
             policy: policy.policy, policySource: policy.source, planningRisk: planningRisk,
-            recommendationThreshold: threshold)
+            recommendationThreshold: threshold, leadDays: leadDays)
     }
 
     /// The name names the output folder (`notebooks-output/<name>/`), so it must be a safe file name.
