@@ -20,6 +20,7 @@ struct Plan: ParsableCommand {
             Compare.self,
             WhatIf.self,
             Approve.self,
+            Diff.self,
         ]
     )
 
