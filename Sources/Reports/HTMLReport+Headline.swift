@@ -20,6 +20,7 @@ extension HTMLReport {
             + ["\(s.horizon.start) to \(s.horizon.end), \(days) days, \(s.checks) checks (\(windows))", "team of \(team) SEs (\(groups))"]
         lines.append("<p class=\"facts\">\(facts.joined(separator: " · ").htmlEscaped)</p>")
         lines.append("<p class=\"run\">\(runLine.htmlEscaped)</p>")
+        lines += sinceLastRun
         lines.append("<h2>What to arrange, by when</h2>")
         lines += decisions
         lines.append("<p class=\"peak\">\(peak)</p>")

@@ -112,6 +112,9 @@ public struct HTMLReport: Sendable {
         .decisions { padding-left: 18px; margin: 4px 0; }
         .decisions li { margin: 3px 0; }
         .run { color: #444444; font-size: 14px; }
+        .since { border: 1px solid #c8c8c8; border-left: 4px solid #6a6a6a; padding: 2px 12px 6px; margin: 10px 0; }
+        .since h2 { border: 0; margin-top: 6px; }
+        .moves { padding-left: 18px; margin: 4px 0; }
         .heatmaps { display: flex; flex-wrap: wrap; gap: 8px 36px; }
         figure { margin: 6px 0; }
         figcaption { font-weight: 600; margin-bottom: 2px; }

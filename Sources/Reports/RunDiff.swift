@@ -22,7 +22,7 @@ public struct RunDiff: Sendable {
     public let changedInputs: [String]
 
     /// One check that moved.
-    public struct Move: Sendable, Equatable {
+    public struct Move: Sendable, Equatable, Codable {
         public let date: CivilDate
         public let window: String
         public let planningBefore: Int
@@ -31,6 +31,11 @@ public struct RunDiff: Sendable {
         public let level: Int
         public let before: Double
         public let after: Double
+
+        enum CodingKeys: String, CodingKey {
+            case date, window, level, before, after
+            case planningBefore = "planning_level_before", planningAfter = "planning_level_after"
+        }
     }
 
     /// Throws, naming both runs, when they share no check or their policies differ (other names

@@ -17,6 +17,13 @@ public struct RunRecord: Sendable, Codable {
     public let assumptions: Assumptions
     public let sampling: Sampling
     public let execution: Execution
+    /// What moved since the run given as `--previous`; absent without one.
+    public var sinceLastRun: SinceLastRun?
+
+    enum CodingKeys: String, CodingKey {
+        case tool, scenario, policy, assumptions, sampling, execution
+        case sinceLastRun = "since_last_run"
+    }
 
     /// What produced the numbers.
     public struct Tool: Sendable, Codable {

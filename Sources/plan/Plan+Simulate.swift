@@ -42,6 +42,8 @@ extension Plan {
         @Flag(name: .customLong("no-files"), help: "Write no files; print only.")
         var noFiles = false
 
+        @Option(help: "A previous run's folder: add what moved since it (\"since the last run\") to the summary, run.json and the report.")
+        var previous: String?
         @Flag(help: "Also write report.html, the page for leadership (plan report rebuilds it from the files).")
         var html = false
 
@@ -74,6 +76,8 @@ extension Plan {
             let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Simulate.defaultMaximumTrials) }
                 ?? .trials(sampling.trials ?? Simulate.defaultTrials)
             let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
+            // Read before the run, so that a folder that is not a run is reported at once.
+            let previousRun = try previous.map { try HTMLReport(directory: $0) }
             // Claimed before the run, so that a folder that cannot be written, or one another run is
             // writing, is reported at once rather than after the simulation.
             let directory = noFiles ? nil : try OutputDirectory(
@@ -100,9 +104,19 @@ extension Plan {
                 toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(bytes), estimates: estimates,
                 settings: settings, started: started,
                 elapsedSeconds: (ContinuousClock.now - clock) / .seconds(1))
-            let output = RunOutput(estimates: estimates, record: record)
+            var output = RunOutput(estimates: estimates, record: record)
+            var sinceText = ""
+            if let previous = previousRun, let previousPath = self.previous {
+                let diff = try RunDiff(
+                    earlier: previous, later: try HTMLReport(files: output.files, directory: out ?? ""),
+                    earlierName: previousPath, laterName: "this run")
+                var withSince = record
+                withSince.sinceLastRun = SinceLastRun(diff, previous: previousPath)
+                output = RunOutput(estimates: estimates, record: withSince)
+                sinceText = "\nSince the last run:\n" + diff.terminalText(earlierName: previousPath, laterName: "this run")
+            }
 
-            var text = format == .json ? output.json : TerminalSummary(output).text
+            var text = format == .json ? output.json : TerminalSummary(output).text + sinceText
             // A Ctrl-C that came after the last block still means "stop": nothing is written.
             if let signal = interrupt.received { throw Simulate.interrupted(by: signal) }
             if let directory {

@@ -39,6 +39,21 @@ import Testing
             #expect(row.contains(" points)") && !row.contains("(−"))
         }
         #expect(lines.last?.hasPrefix("Unchanged: ") == true)
+
+        // The same comparison made by `plan simulate --previous`: in the summary, in run.json and
+        // in the report's box, which `plan report` rebuilds from the files alone.
+        let since = folder.appendingPathComponent("since").path
+        let simulated = try PlanProcess.run(["simulate", folder.appendingPathComponent("later.json").path, "--trials", "10000",
+                                             "--previous", earlier, "--html", "--out", since])
+        #expect(simulated.status == 0, "\(simulated.stderr)")
+        #expect(simulated.stdout.contains("\nSince the last run:\nFrom \(earlier) (run "))
+        #expect(simulated.stdout.contains(lines[2]))
+        let page = try String(contentsOfFile: since + "/report.html", encoding: .utf8)
+        #expect(page.contains("<aside id=\"since\" class=\"since\">\n<h2>Since the last run</h2>"))
+        #expect(page.contains("<li>Mon 2026-12-21 Americas: "))
+        #expect(try String(contentsOfFile: since + "/run.json", encoding: .utf8).contains("\"since_last_run\" : {"))
+        #expect(try PlanProcess.run(["report", since]).status == 0)
+        #expect(try String(contentsOfFile: since + "/report.html", encoding: .utf8) == page)
     }
 
     @Test func refusesRunsWithoutASharedCheckOrWithAnotherPolicy() throws {
