@@ -2,10 +2,9 @@ import Foundation
 import Testing
 
 /// The committed December output (`notebooks-output/december/`) is what the tool writes today:
-/// the test regenerates it with the README's Quick start command (so running the Quick start
-/// leaves the committed files as they are) and compares every
-/// file byte for byte — `run.json` without its `execution` section, which records the machine and
-/// the moment, and `report.html` without the day of its "Run on" line.
+/// the test regenerates it with the command the README gives for it and compares every file byte
+/// for byte — `run.json` without its `execution` section, which records the machine and the moment,
+/// and `report.html` without the day of its "Run on" line.
 @Suite struct DecemberOutputTests {
     static let command = ["simulate", "scenarios/december.json", "--html"]
     static var committed: URL { PlanProcess.repository.appendingPathComponent("notebooks-output/december") }
