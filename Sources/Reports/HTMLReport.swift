@@ -22,6 +22,8 @@ public struct HTMLReport: Sendable {
     public let horizon: [HorizonRow]
     /// `recommendations.csv`, by first date.
     public let recommendations: [Recommendation]
+    /// `why.csv`, in time order; empty for a run without it.
+    public var why: [Attribution.Check] = []
 
     /// What the page shows of a row of `checks.csv`.
     public struct CheckRow: Sendable, Equatable {
@@ -80,6 +82,7 @@ public struct HTMLReport: Sendable {
             "<main id=\"report\" class=\"report\">",
             headline,
             heatmaps,
+            whySection,
             levelBars,
             staffing,
             horizonSection,

@@ -100,11 +100,13 @@ extension Plan {
                 throw CommandError("\(scenario): \(error)")
             }
             let estimates = Estimates(model: model, tally: tally)
+            // "Why this day" needs one more, smaller run; only the files and the report show it.
+            let attribution = directory == nil ? nil : try Attribution(estimates: estimates, seed: settings.seed, threads: settings.threads)
             let record = RunRecord(
                 toolVersion: PlanVersion.current, scenarioPath: scenario, scenarioBytes: Array(bytes), estimates: estimates,
                 settings: settings, started: started,
                 elapsedSeconds: (ContinuousClock.now - clock) / .seconds(1))
-            var output = RunOutput(estimates: estimates, record: record)
+            var output = RunOutput(estimates: estimates, record: record, attribution: attribution)
             var sinceText = ""
             if let previous = previousRun, let previousPath = self.previous {
                 let diff = try RunDiff(
@@ -112,7 +114,7 @@ extension Plan {
                     earlierName: previousPath, laterName: "this run")
                 var withSince = record
                 withSince.sinceLastRun = SinceLastRun(diff, previous: previousPath)
-                output = RunOutput(estimates: estimates, record: withSince)
+                output = RunOutput(estimates: estimates, record: withSince, attribution: attribution)
                 sinceText = "\nSince the last run:\n" + diff.terminalText(earlierName: previousPath, laterName: "this run")
             }
 

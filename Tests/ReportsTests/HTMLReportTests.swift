@@ -45,6 +45,23 @@ import Testing
         #expect(page.contains("<strong>Dec 8</strong>: 2 of 4 checks."))
     }
 
+    /// With `why.csv` the page explains the checks at an alerting level (level 4 here) in one row a
+    /// day; a `why.csv` of another run is refused.
+    @Test func whyTheseDays() throws {
+        let files = try TwoDayRun.output().files
+        let checks = try #require(files.first { $0.name == "checks.csv" }).contents.split(separator: "\n").dropFirst()
+        let keys = checks.map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+        let rows = keys.map { key in key.hasPrefix("2026-12-08") ? "\(key),4,1,0.4000,1.0000" : "\(key),1,1,0.0000,0.0000" }
+        let why = OutputFile(name: "why.csv", contents: "date,window,planning_level,floor_level,p_no_sickness,p_full\n" + rows.joined(separator: "\n") + "\n")
+        let page = try HTMLReport(files: files + [why], directory: "run").html
+        #expect(page.contains("<h2>Why these days</h2>"))
+        #expect(count("<tr><td>Tue 2026-12-08</td>", in: page) == 1 && !page.contains("<tr><td>Mon 2026-12-07</td>"))
+        #expect(count("<td class=\"number\">P(≥ 4) 40% → 100%</td>", in: page) == 2)
+        #expect(!(try html()).contains("Why these days"))
+        let shifted = OutputFile(name: "why.csv", contents: why.contents.replacingOccurrences(of: "2026-12-07", with: "2026-12-09"))
+        #expect(throws: RunFileError.self) { try HTMLReport(files: files + [shifted], directory: "run") }
+    }
+
     @Test func selfContained() throws {
         let page = try html().lowercased()
         for forbidden in ["<script", "http", "src=", "href=", "@import", "@font-face", "<link", "<img", "<iframe"] {
