@@ -20,6 +20,7 @@ extension Comparison {
         } else {
             let levels = checks.first?.changes.map(\.level) ?? []
             lines.append("Change in P(level ≥ k), percentage points; * significant (95% paired interval excludes 0), · equal in every trial.")
+            lines.append("planning: the planning level of \(baseName) → of \(variantName); one number when they agree.")
             lines.append(Self.row(["date", "window", "planning"] + levels.map { "≥\($0)" }))
             for check in changed {
                 let planning = check.planningLevelBase == check.planningLevelVariant
