@@ -4,7 +4,7 @@ import Testing
 /// `plan simulate` on the December example, as a user runs it. Runs are small (20,000 trials take
 /// about a second in a debug build); the statistics are tested in SimulationTests.
 @Suite struct SimulateCommandTests {
-    static let csvFiles = ["checks.csv", "levels.csv", "horizon.csv", "longest_runs.csv", "recommendations.csv"]
+    static let csvFiles = ["checks.csv", "levels.csv", "horizon.csv", "longest_runs.csv", "recommendations.csv", "why.csv"]
 
     func simulate(_ arguments: [String], out: URL) throws -> PlanProcess.Result {
         try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "20000", "--seed", "7", "--out", out.path] + arguments)
@@ -27,7 +27,7 @@ import Testing
         #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
         #expect(second.status == 0 && second.stderr.isEmpty, "\(second.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: one.path).sorted()
-            == [".plan-output.json", "checks.csv", "horizon.csv", "levels.csv", "longest_runs.csv", "recommendations.csv", "run.json"])
+            == [".plan-output.json", "checks.csv", "horizon.csv", "levels.csv", "longest_runs.csv", "recommendations.csv", "run.json", "why.csv"])
 
         // Same seed and trials: identical files and summary whatever the thread count; run.json
         // differs only in its execution facts.

@@ -35,7 +35,7 @@ import Testing
 
     @Test func leadDaysAreWholeWorkingDaysUpToSixty() throws {
         #expect(try TestScenario.load(TestScenario.minimal(#""lead_days": 10"#)).scenario.leadDays == 10)
-        #expect(problems(#""lead_days": 61"#) == ["s.json:2: /lead_days: expected a whole number from 0 to 60, found 61"])
+        #expect(problems(#""lead_days": 61"#) == ["s.json:3: /lead_days: expected a whole number from 0 to 60, found 61"])
         #expect(problems(#""lead_days": 2.5"#).count == 1)
     }
 
