@@ -31,7 +31,7 @@ extension HTMLReport {
                 atLeast: [1] + (try atLeast.map { c throws(RunFileError) in try row.probability(c) }),
                 planningLevel: try row.level("planning_level", of: levelCount),
                 open: Spread(mean: try row.number("mean_open"), p50: try row.number("p50_open"), p90: try row.number("p90_open")),
-                load: Spread(mean: try row.number("mean_load"), p50: try row.number("p50_load"), p90: try row.number("p90_load")),
+                load: Spread(mean: try row.load("mean_load"), p50: try row.load("p50_load"), p90: try row.load("p90_load")),
                 planned: try planned.map { c throws(RunFileError) in try row.count(c) })
         }
         guard checks.count == scenario.checks else {

@@ -41,7 +41,7 @@ import Testing
     @Test(arguments: [
         ("checks.csv", nil, "checks.csv: missing or unreadable; a run directory holds the files plan simulate writes"),
         ("checks.csv", "date,window\n2026-12-01,EMEA\n", "checks.csv:1: missing column \"p_level_1\""),
-        ("horizon.csv", "level,p_reach,ci_low,ci_high,expected_checks,longest_run_mean,longest_run_p50,longest_run_p90\n2,x,0,0,0,0,0,0\n",
+        ("horizon.csv", "level,level_name,p_reach,ci_low,ci_high,expected_checks,longest_run_mean,longest_run_p50,longest_run_p90\n2,CS team coordination required,x,0,0,0,0,0,0\n",
          "horizon.csv:2: column \"p_reach\": expected a number, found \"x\""),
         ("run.json", "{\n  \"tool\": {\n", "run.json:3: invalid JSON: expected a quoted key, found the end of the document"),
         ("run.json", "{\"tool\": {\"name\": \"plan\", \"version\": 1}}", "run.json: $.tool.version: expected a string"),

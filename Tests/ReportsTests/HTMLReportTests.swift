@@ -50,7 +50,7 @@ import Testing
     @Test func whyTheseDays() throws {
         let files = try TwoDayRun.output().files
         let checks = try #require(files.first { $0.name == "checks.csv" }).contents.split(separator: "\n").dropFirst()
-        let keys = checks.map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+        let keys = checks.map { line in let f = line.split(separator: ","); return "\(f[0]),\(f[2])" }
         let rows = keys.map { key in key.hasPrefix("2026-12-08") ? "\(key),4,1,0.4000,1.0000" : "\(key),1,1,0.0000,0.0000" }
         let why = OutputFile(name: "why.csv", contents: "date,window,planning_level,floor_level,p_no_sickness,p_full\n" + rows.joined(separator: "\n") + "\n")
         let page = try HTMLReport(files: files + [why], directory: "run").html
