@@ -23,7 +23,7 @@ public struct RunOutput: Sendable {
         horizon = .horizon(estimates)
         longestRuns = .longestRuns(estimates)
         recommendations = .recommendations(estimates)
-        why = attribution.map(RunTable.why)
+        why = attribution.map { RunTable.why($0, levelNames: estimates.model.scenario.policy.levels.map(\.name)) }
     }
 
     /// The output directory's files, by name. Every file but `run.json` depends only on the

@@ -51,8 +51,9 @@ import Testing
         let files = try TwoDayRun.output().files
         let checks = try #require(files.first { $0.name == "checks.csv" }).contents.split(separator: "\n").dropFirst()
         let keys = checks.map { line in let f = line.split(separator: ","); return "\(f[0]),\(f[2])" }
-        let rows = keys.map { key in key.hasPrefix("2026-12-08") ? "\(key),4,1,0.4000,1.0000" : "\(key),1,1,0.0000,0.0000" }
-        let why = OutputFile(name: "why.csv", contents: "date,window,planning_level,floor_level,p_no_sickness,p_full\n" + rows.joined(separator: "\n") + "\n")
+        let rows = keys.map { key in key.hasPrefix("2026-12-08") ? "\(key),4,L4,1,L1,0.4000,1.0000" : "\(key),1,L1,1,L1,0.0000,0.0000" }
+        let header = "date,window,planning_level,planning_level_name,floor_level,floor_level_name,p_no_sickness,p_full\n"
+        let why = OutputFile(name: "why.csv", contents: header + rows.joined(separator: "\n") + "\n")
         let page = try HTMLReport(files: files + [why], directory: "run").html
         #expect(page.contains("<h2>Why these days</h2>"))
         #expect(count("<tr><td>Tue 2026-12-08</td>", in: page) == 1 && !page.contains("<tr><td>Mon 2026-12-07</td>"))
