@@ -33,70 +33,89 @@ public struct TimeOffCSV: Equatable, Sendable {
     /// The rows in file order.
     public let rows: [TimeOffRow]
 
-    /// Reads `text`, the content of a CSV file. Throws on a missing column, a row with another number of
-    /// fields than the header, an empty name, a date that does not parse or an end before its start.
+    /// Reads `text`, the content of a CSV file. Throws on a missing column, and for every row with
+    /// another number of fields than the header, an empty name, a date that does not parse or an end
+    /// before its start: all of them at once, `file:line:` each. `columns` are the header names of
+    /// the name, start and end columns, for exports that call them otherwise (`employee,from,to`).
     ///
     /// - Complexity: O(n) in the length of `text`.
-    public init(text: String, source: String) throws(ImportError) {
-        let table = try CSVTable(text: text, source: source)
-        try table.requireDistinctColumns(source: source)
-        let required = Self.requiredColumns.joined(separator: ",")
+    public init(text: String, source: String, columns headerNames: [String] = TimeOffCSV.requiredColumns) throws(LineMessages) {
+        let table: CSVTable
+        do throws(CSVError) {
+            table = try CSVTable(text: text, source: source)
+            try table.requireDistinctColumns(source: source)
+        } catch {
+            throw LineMessages([error])
+        }
+        let required = headerNames.joined(separator: ",")
         guard let header = table.records.first else {
-            throw ImportError(source: source, line: 1, message: "expected a header row naming the columns \(required), found an empty file")
+            throw LineMessages([ImportError(source: source, line: 1, message: "expected a header row naming the columns \(required), found an empty file")])
         }
         let names = header.fields.map { $0.trimmingSpaces.lowercased() }
         var columns: [Int] = []
-        for column in Self.requiredColumns {
-            guard let index = names.firstIndex(of: column) else {
+        for column in headerNames {
+            guard let index = names.firstIndex(of: column.lowercased()) else {
                 let semicolons = header.fields.count == 1 && header.fields[0].contains(";")
                     ? " (this header is separated by semicolons; export with commas)" : ""
-                throw ImportError(
+                throw LineMessages([ImportError(
                     source: source, line: header.line,
-                    message: "missing column \"\(column)\"; the header must name \(required)\(semicolons)")
+                    message: "missing column \"\(column)\"; the header must name \(required)\(semicolons)")])
             }
             columns.append(index)
         }
 
         let typeColumn = names.firstIndex(of: "type")
         var rows: [TimeOffRow] = []
+        var problems: [ImportError] = []
         for record in table.records.dropFirst() {
             func fail(_ message: String) -> ImportError { ImportError(source: source, line: record.line, message: message) }
             guard record.fields.count == header.fields.count else {
-                throw fail("expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
+                problems.append(fail("expected \(header.fields.count) fields as in the header, found \(record.fields.count)"))
+                continue
             }
             let name = record.fields[columns[0]].trimmingSpaces
             let startText = record.fields[columns[1]].trimmingSpaces
             let endText = record.fields[columns[2]].trimmingSpaces
-            guard !name.isEmpty else { throw fail("expected a name, found an empty \"name\" field") }
-            func date(_ text: String) throws(ImportError) -> CivilDate {
+            guard !name.isEmpty else {
+                problems.append(fail("expected a name, found an empty \"\(headerNames[0])\" field"))
+                continue
+            }
+            func date(_ text: String) -> CivilDate? {
                 guard text.utf8.count == 10, let date = CivilDate(iso: text) else {
-                    throw fail("\"\(text)\" is not a date (expected YYYY-MM-DD)")
+                    problems.append(fail("\"\(text)\" is not a date (expected YYYY-MM-DD)"))
+                    return nil
                 }
                 return date
             }
-            let start = try date(startText)
-            let end = endText.isEmpty ? start : try date(endText)
-            guard start <= end else { throw fail("end \(end) is before start \(start)") }
+            guard let start = date(startText), let end = endText.isEmpty ? start : date(endText) else { continue }
+            guard start <= end else {
+                problems.append(fail("end \(end) is before start \(start)"))
+                continue
+            }
             rows.append(TimeOffRow(name: name, dates: start...end, line: record.line, type: typeColumn.map { record.fields[$0].trimmingSpaces }))
         }
+        guard problems.isEmpty else { throw LineMessages(problems) }
         self.source = source
         self.rows = rows
     }
 
-    /// Throws for the first row whose name is none of `knownNames` (compared exactly, as the caller
+    /// Throws for every row whose name is none of `knownNames` (compared exactly, as the caller
     /// looks names up), naming the file, the line and the name, and suggesting the closest known name
     /// when one is a likely typo, or else listing the known names.
-    public func checkNames(against knownNames: [String]) throws(ImportError) {
+    public func checkNames(against knownNames: [String]) throws(LineMessages) {
         let known = Set(knownNames)
-        guard let row = rows.first(where: { !known.contains($0.name) }) else { return }
-        let hint: String
-        if let suggestion = NameSuggestion.closest(to: row.name, among: knownNames) {
-            hint = "did you mean \"\(suggestion)\"?"
-        } else if knownNames.isEmpty {
-            hint = "the team has no SEs"
-        } else {
-            hint = "the team's SEs are " + knownNames.map { "\"\($0)\"" }.joined(separator: ", ")
-        }
-        throw ImportError(source: source, line: row.line, message: "\"\(row.name)\" is not the name of an SE in the team; \(hint)")
+        let unknown = rows.filter { !known.contains($0.name) }
+        guard !unknown.isEmpty else { return }
+        throw LineMessages(unknown.map { row in
+            let hint: String
+            if let suggestion = NameSuggestion.closest(to: row.name, among: knownNames) {
+                hint = "did you mean \"\(suggestion)\"?"
+            } else if knownNames.isEmpty {
+                hint = "the team has no SEs"
+            } else {
+                hint = "the team's SEs are " + knownNames.map { "\"\($0)\"" }.joined(separator: ", ")
+            }
+            return ImportError(source: source, line: row.line, message: "\"\(row.name)\" is not the name of an SE in the team; \(hint)")
+        })
     }
 }

@@ -8,10 +8,18 @@ public enum CalendarError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownHolidayNames([String], country: String, known: [String])
     case rangeEndsBeforeStart(first: CivilDate, last: CivilDate)
 
+    /// Codes people write for a supported country that are not its ISO 3166-1 code: the United
+    /// Kingdom is GB (UK is only reserved for it).
+    static let commonMistakes = ["UK": "GB"]
+
     public var description: String {
         switch self {
         case .unknownCountry(let code):
             let list = PublicHolidays.supported.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
+            if let meant = Self.commonMistakes[code.trimmed.uppercased()],
+               let info = PublicHolidays.supported.first(where: { $0.code == meant }) {
+                return "Unknown country \"\(code)\"; did you mean \(info.code) (\(info.name))? Codes are ISO 3166-1 alpha-2; the built-in calendars are \(list)."
+            }
             return "Unknown country \"\(code)\"; the built-in calendars are \(list)."
         case .unknownSubdivision(let country, let subdivision):
             guard let info = PublicHolidays.supported.first(where: { $0.code == country }) else {

@@ -2,9 +2,10 @@ import Calendars
 import OutputFormats
 
 extension HTMLReport {
-    /// The top of the page: what period and team, when the planning level peaks, and the decisions to
-    /// take now — the recommendations, each with its channel, window, dates and probability — so a
-    /// reader who stops here has what they must act on.
+    /// The top of the page: what period and team, the run's date and tool version, when the planning
+    /// level peaks, and what to arrange by when — each recommendation with its channel, window,
+    /// dates, first day needed and the date to brief it by — so a reader who stops here has what
+    /// they must act on.
     var headline: String {
         let s = scenario
         let windows = s.windows.map { "\($0.name) \($0.check) UTC" }.joined(separator: ", ")
@@ -18,9 +19,11 @@ extension HTMLReport {
         let facts = (s.description.isEmpty ? [] : [s.description])
             + ["\(s.horizon.start) to \(s.horizon.end), \(days) days, \(s.checks) checks (\(windows))", "team of \(team) SEs (\(groups))"]
         lines.append("<p class=\"facts\">\(facts.joined(separator: " · ").htmlEscaped)</p>")
-        lines.append("<p class=\"peak\">\(peak)</p>")
-        lines.append("<h2>Decisions to take now</h2>")
+        lines.append("<p class=\"run\">\(runLine.htmlEscaped)</p>")
+        lines += sinceLastRun
+        lines.append("<h2>What to arrange, by when</h2>")
         lines += decisions
+        lines.append("<p class=\"peak\">\(peak)</p>")
         lines.append("</header>")
         return lines.joined(separator: "\n")
     }
@@ -40,26 +43,37 @@ extension HTMLReport {
         return "Planning level peaks at \(swatch(top)) (\(name)) on <strong>\(when)</strong>: \(count) of \(checks.count) checks."
     }
 
-    /// The recommendations as a table, in `recommendations.csv`'s order (by first date).
+    /// "Run on 2026-11-30 with plan 0.9.0, 100,000 trials, seed 1": the date tells a reader how old
+    /// the outlook is. It is the only part of the page that differs between identical runs.
+    var runLine: String {
+        let day = record.execution.started.prefix(10)
+        return "Run on \(day) with \(record.tool.name) \(record.tool.version), \(NumberFormat.thousands(record.sampling.trials)) trials, seed \(record.sampling.seed)"
+    }
+
+    /// The recommendations, soonest "brief by" first: one line each, which stays readable on a
+    /// phone, with the channel, the window, the days it covers, the first day it is needed and the
+    /// level that raises it, and how likely the alert is.
     var decisions: [String] {
         let threshold = NumberFormat.percent(policy.recommendationThreshold)
         guard !recommendations.isEmpty else {
             return ["<p>Nothing to arrange ahead: no alert is needed with probability \(threshold) or more at any check.</p>"]
         }
+        let days = policy.leadDays == 1 ? "1 working day" : "\(policy.leadDays) working days"
         var lines = [
-            "<p class=\"note\">Brief these channels ahead: on these days their alert is needed with probability \(threshold) or more.</p>",
-            "<table class=\"decisions\">",
-            "<thead><tr><th>Channel</th><th>Window</th><th>Dates</th><th>Raised at</th><th>Probability the alert is needed</th></tr></thead>",
-            "<tbody>",
+            "<p class=\"note\">Brief each channel by the date shown (\(days) before it is first needed): on these days its alert "
+                + "is needed with probability \(threshold) or more (the \"arrange\" tier of the heatmap).</p>",
+            "<ul class=\"decisions\">",
         ]
-        for r in recommendations {
+        let ordered = recommendations.enumerated().sorted { (record.briefBy($0.element.first), $0.offset) < (record.briefBy($1.element.first), $1.offset) }
+        for r in ordered.map(\.element) {
             let checks = r.checks == 1 ? "1 check" : "\(r.checks) checks"
             let odds = TerminalSummary.odds(maximum: r.maximumProbability, mean: r.meanProbability)
-            lines.append("<tr class=\"decision\"><td>\(r.channel.htmlEscaped)</td><td>\(r.window.htmlEscaped)</td>"
-                + "<td>\(TerminalSummary.range(r.first, r.last)) (\(checks))</td>"
-                + "<td>\(swatch(r.level)) \(policy.levels[r.level - 1].name.htmlEscaped)</td><td>\(odds)</td></tr>")
+            lines.append("<li class=\"decision\"><strong>Brief by \(HTMLReport.day(record.briefBy(r.first)))</strong>: "
+                + "\(r.channel.htmlEscaped) for \(r.window.htmlEscaped), \(TerminalSummary.range(r.first, r.last)) (\(checks)), "
+                + "needed from \(HTMLReport.day(r.first)); raised at \(swatch(r.level)) \(policy.levels[r.level - 1].name.htmlEscaped); "
+                + "alert needed \(odds).</li>")
         }
-        lines += ["</tbody>", "</table>"]
+        lines.append("</ul>")
         return lines
     }
 }

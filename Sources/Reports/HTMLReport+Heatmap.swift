@@ -4,21 +4,28 @@ import OutputFormats
 extension HTMLReport {
     /// Width and height of a day cell, the gap between cells, and the room for week labels and the
     /// weekday header, in CSS pixels at natural size.
-    private static let cell = (width: 56.0, height: 46.0, gap: 4.0)
+    private static let cell = (width: 60.0, height: 52.0, gap: 4.0)
     private static let weekLabelWidth = 106.0
     private static let weekdayHeaderHeight = 20.0
 
     /// A calendar heatmap per window — weeks as rows, Monday to Sunday as columns — each check
-    /// coloured by its planning level with the level printed on it and P(level ≥ k) on hover, and a
-    /// legend that prints. Weekends, days without checks and company closures are marked as such,
-    /// so a pale cell always means a quiet check, never a missing one.
+    /// coloured by its planning level with the level printed on it, the probability of reaching it,
+    /// and the most likely level where that is lower, so that the page reads the same on a phone
+    /// and on paper as on hover; every P(level ≥ k) is on hover. Weekends, days without checks,
+    /// company closures and public holidays are marked and named, so a pale cell always means a
+    /// quiet check, never a missing one. The note states the two tiers: the planning level is what
+    /// to prepare for, the recommendations above are what to arrange.
     var heatmaps: String {
         let risk = NumberFormat.percent(policy.planningRisk)
         var lines = [
             "<section id=\"heatmap\" class=\"heatmap\">",
             "<h2>Planning level by day</h2>",
-            "<p class=\"note\">Each check shows its planning level, the lowest level k with P(level &gt; k) ≤ \(risk): "
-                + "1 is \(policy.levels[0].name.htmlEscaped), and the darker the cell, the higher the level. Hover over a day for P(level ≥ k).</p>",
+            "<p class=\"note\">Two tiers. <strong>Prepare</strong>: each check shows its planning level, the lowest level k "
+                + "with P(level &gt; k) ≤ \(risk) — the level to be ready for; the darker the cell, the higher the level. "
+                + "Beside it, the probability of reaching that level, and under it the most likely level when that is lower "
+                + "(\"likely 2\"). <strong>Arrange</strong>: a channel goes under \"What to arrange\" where its alert is needed "
+                + "with probability \(NumberFormat.percent(policy.recommendationThreshold)) or more. "
+                + "Hover over a day for every P(level ≥ k).</p>",
             "<div class=\"heatmaps\">",
         ]
         for (i, window) in scenario.windows.enumerated() {
@@ -35,9 +42,24 @@ extension HTMLReport {
         }
         lines.append("<li class=\"legend-entry\"><span class=\"swatch off\">–</span>weekend or no checks</li>")
         lines.append("<li class=\"legend-entry\"><span class=\"swatch closed\">×</span>company closed</li>")
+        lines.append("<li class=\"legend-entry\"><span class=\"swatch off\">*</span>public holiday for some SEs</li>")
         lines.append("</ul>")
+        lines += holidayList
         lines.append("</section>")
         return lines.joined(separator: "\n")
+    }
+
+    /// The public holidays in the horizon, named, with the calendars that have them and the
+    /// company's closures: what the `*` and the hatched cells stand for.
+    private var holidayList: [String] {
+        var days = scenario.holidays.map { "\(HTMLReport.day($0.date)) \($0.name) (\($0.calendars.joined(separator: ", ")))" }
+        days += scenario.closures.map { closure in
+            let name = closure.name.isEmpty ? "" : " \(closure.name)"
+            let dates = closure.start == closure.end ? HTMLReport.day(closure.start) : "\(HTMLReport.day(closure.start))–\(HTMLReport.day(closure.end))"
+            return "\(dates)\(name): company closed"
+        }
+        guard !days.isEmpty else { return [] }
+        return ["<p class=\"note holidays\">Holidays and closures: \(days.joined(separator: "; ").htmlEscaped).</p>"]
     }
 
     /// The calendar of one window: every week from the Monday on or before the horizon's first day
@@ -86,8 +108,9 @@ extension HTMLReport {
         let (w, h, _) = HTMLReport.cell
         let c = HTMLReport.coordinate
         let rect = "x=\"\(c(x))\" y=\"\(c(y))\" width=\"\(c(w))\" height=\"\(c(h))\""
+        let holiday = s.holidays.contains { $0.date == date } ? "*" : ""
         let dayNumber = { (ink: String) in
-            "<text x=\"\(c(x + 5))\" y=\"\(c(y + 14))\" font-size=\"12\" fill=\"\(ink)\">\(date.day)</text>"
+            "<text x=\"\(c(x + 5))\" y=\"\(c(y + 14))\" font-size=\"12\" fill=\"\(ink)\">\(date.day)\(holiday)</text>"
         }
         let label = { (text: String, ink: String) in
             "<text x=\"\(c(x + w / 2))\" y=\"\(c(y + h - 9))\" text-anchor=\"middle\" font-size=\"12\" fill=\"\(ink)\">\(text)</text>"
@@ -112,13 +135,25 @@ extension HTMLReport {
 
         let level = check.planningLevel
         let ink = Palette.ink(level: level, of: levelCount)
+        let reaching = NumberFormat.percent(check.atLeast[level - 1])
+        // The most likely level; ties go to the lower level, the one the team sees more often.
+        let likely = check.exactly.indices.max { (check.exactly[$0], -$0) < (check.exactly[$1], -$1) }.map { $0 + 1 } ?? level
         var hover = ["\(HTMLReport.day(date)), \(windowTitle(window))",
-                     "planning level \(level): \(policy.levels[level - 1].name)"]
+                     "planning level \(level): \(policy.levels[level - 1].name)",
+                     "P(level ≥ \(level)) \(reaching); most likely level \(likely) (\(NumberFormat.percent(check.exactly[likely - 1])))"]
+        if let name = s.holidays.filter({ $0.date == date }).map({ "\($0.name) (\($0.calendars.joined(separator: ", ")))" }).first {
+            hover.append("public holiday: \(name)")
+        }
         hover += stride(from: 2, through: levelCount, by: 1).map { "P(level ≥ \($0)) \(NumberFormat.percent(check.atLeast[$0 - 1]))" }
-        return ["<g class=\"cell check\"><title>\(hover.joined(separator: "\n").htmlEscaped)</title>",
-                "<rect \(rect) fill=\"\(Palette.fill(level: level, of: levelCount))\" stroke=\"#ffffff\"/>",
-                dayNumber(ink),
-                "<text x=\"\(c(x + w / 2 + 6))\" y=\"\(c(y + h / 2 + 9))\" text-anchor=\"middle\" font-size=\"24\" font-weight=\"700\" fill=\"\(ink)\">\(level)</text>",
-                "</g>"]
+        var cell = ["<g class=\"cell check\"><title>\(hover.joined(separator: "\n").htmlEscaped)</title>",
+                    "<rect \(rect) fill=\"\(Palette.fill(level: level, of: levelCount))\" stroke=\"#ffffff\"/>",
+                    dayNumber(ink),
+                    "<text x=\"\(c(x + w - 4))\" y=\"\(c(y + 14))\" text-anchor=\"end\" font-size=\"11\" fill=\"\(ink)\">\(reaching)</text>",
+                    "<text x=\"\(c(x + w / 2))\" y=\"\(c(y + 35))\" text-anchor=\"middle\" font-size=\"20\" font-weight=\"700\" fill=\"\(ink)\">\(level)</text>"]
+        if likely < level {
+            cell.append("<text x=\"\(c(x + w / 2))\" y=\"\(c(y + h - 5))\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(ink)\">likely \(likely)</text>")
+        }
+        cell.append("</g>")
+        return cell
     }
 }

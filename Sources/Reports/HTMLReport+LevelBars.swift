@@ -10,7 +10,7 @@ extension HTMLReport {
     /// per check; this shows what it summarises.
     var levelBars: String {
         var lines = [
-            "<section id=\"levels\" class=\"page\">",
+            "<section id=\"levels\">",
             "<h2>Level distribution per check</h2>",
             "<p class=\"note\">Each bar is one check: the share of the \(NumberFormat.thousands(record.sampling.trials)) trials that ends at each level, "
                 + "level 1 at the bottom. Hover over a segment for its probability.</p>",

@@ -40,7 +40,7 @@ extension HTMLReport {
             ("Tool", "\(record.tool.name) \(record.tool.version)"),
             ("Contingency effects", effects),
         ]
-        var lines = ["<section id=\"method\" class=\"page\">", "<h2>How it was computed</h2>", "<dl>"]
+        var lines = ["<section id=\"method\">", "<h2>How it was computed</h2>", "<dl>"]
         for (term, description) in facts {
             let value = term == "SHA-256" ? "<code>\(description.htmlEscaped)</code>" : description.htmlEscaped
             lines.append("<dt>\(term.htmlEscaped)</dt><dd>\(value)</dd>")

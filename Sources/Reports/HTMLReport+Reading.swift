@@ -4,6 +4,8 @@ import Simulation
 extension HTMLReport {
     /// The files a page is built from; the others of a run directory are not needed.
     public static let fileNames = ["run.json", "checks.csv", "horizon.csv", "recommendations.csv"]
+    /// Read when present: a run made before "why this day" existed has no such file.
+    static let whyFileName = "why.csv"
 
     /// The page of the run in `files` (name → contents, as `RunOutput.files` holds them), read
     /// back from their text whether `plan simulate --html` hands over what it is about to write or
@@ -21,17 +23,28 @@ extension HTMLReport {
         let checksFile = try text("checks.csv")
         let horizonFile = try text("horizon.csv")
         let recommendationsFile = try text("recommendations.csv")
-        self.init(
+        var report = HTMLReport(
             record: record,
             checks: try HTMLReport.checks(checksFile.text, source: checksFile.source, scenario: record.scenario, levelCount: levelCount),
             horizon: try HTMLReport.horizon(horizonFile.text, source: horizonFile.source, levelCount: levelCount),
             recommendations: try HTMLReport.recommendations(
                 recommendationsFile.text, source: recommendationsFile.source, scenario: record.scenario, levelCount: levelCount))
+        if let why = files.first(where: { $0.name == HTMLReport.whyFileName }) {
+            report.why = try HTMLReport.why(
+                why.contents, source: HTMLReport.source(why.name, in: directory), checks: report.checks, levelCount: levelCount)
+        }
+        self = report
     }
 
     /// The page of the run in `directory` (a folder `plan simulate` wrote).
     public init(directory: String) throws(RunFileError) {
-        try self.init(files: try HTMLReport.readFiles(HTMLReport.fileNames, in: directory), directory: directory)
+        var files = try HTMLReport.readFiles(HTMLReport.fileNames, in: directory)
+        let whyPath = HTMLReport.source(HTMLReport.whyFileName, in: directory)
+        if let data = FileManager.default.contents(atPath: whyPath) {
+            guard let text = String(data: data, encoding: .utf8) else { throw RunFileError("\(whyPath): not UTF-8 text") }
+            files.append(OutputFile(name: HTMLReport.whyFileName, contents: text))
+        }
+        try self.init(files: files, directory: directory)
     }
 
     /// The files `names` of the run directory `directory`, as text.

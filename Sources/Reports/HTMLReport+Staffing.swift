@@ -11,7 +11,7 @@ extension HTMLReport {
     /// band from the median to the 90th percentile, on the x axis of the level bars.
     var staffing: String {
         [
-            "<section id=\"staffing\" class=\"page\">",
+            "<section id=\"staffing\">",
             "<h2>Staffing and workload</h2>",
             "<p class=\"note\">Planned SEs per group and day, from the calendars before sickness (shaded where fewer than the whole group). "
                 + "Below, at each check (\(scenario.windows.map(\.name).joined(separator: " then ").htmlEscaped) within a day): "

@@ -31,7 +31,7 @@ extension HTMLReport {
                 atLeast: [1] + (try atLeast.map { c throws(RunFileError) in try row.probability(c) }),
                 planningLevel: try row.level("planning_level", of: levelCount),
                 open: Spread(mean: try row.number("mean_open"), p50: try row.number("p50_open"), p90: try row.number("p90_open")),
-                load: Spread(mean: try row.number("mean_load"), p50: try row.number("p50_load"), p90: try row.number("p90_load")),
+                load: Spread(mean: try row.load("mean_load"), p50: try row.load("p50_load"), p90: try row.load("p90_load")),
                 planned: try planned.map { c throws(RunFileError) in try row.count(c) })
         }
         guard checks.count == scenario.checks else {
@@ -64,6 +64,25 @@ extension HTMLReport {
     /// `recommendations.csv`: possibly no rows at all (nothing to arrange).
     ///
     /// - Complexity: O(recommendations).
+    /// `why.csv`: one row per check of `checks`, in the same order.
+    static func why(_ text: String, source: String, checks: [CheckRow], levelCount: Int) throws(RunFileError) -> [Attribution.Check] {
+        let table = try RunTableReader(
+            text: text, source: source, required: ["date", "window", "planning_level", "floor_level", "p_no_sickness", "p_full"])
+        guard table.rows.count == checks.count else {
+            throw RunFileError("\(source): \(table.rows.count) checks, but checks.csv has \(checks.count); the files are not of the same run")
+        }
+        return try zip(table.rows, checks).map { row, check throws(RunFileError) -> Attribution.Check in
+            let date = try row.date("date"), window = row.value("window")
+            guard date == check.date, window == check.window else {
+                throw row.problem("date", "\(date) \(window) where checks.csv has \(check.date) \(check.window); the files are not of the same run")
+            }
+            return Attribution.Check(
+                date: date, window: window, level: try row.level("planning_level", of: levelCount),
+                floorLevel: try row.level("floor_level", of: levelCount),
+                withoutSickness: try row.probability("p_no_sickness"), full: try row.probability("p_full"))
+        }
+    }
+
     static func recommendations(_ text: String, source: String, scenario: RunRecord.ScenarioFacts, levelCount: Int) throws(RunFileError) -> [Recommendation] {
         let table = try RunTableReader(
             text: text, source: source,

@@ -7,12 +7,13 @@ import Simulation
 ///
 /// One self-contained file — inline CSS and SVG, no script, no font or image from elsewhere — so
 /// that it opens from disk and as a mail attachment alike, and prints on A4 or Letter with each
-/// section on its own page. The sections come in the order a reader decides: the headline with the
-/// decisions to take now, the calendar heatmaps, the level distribution of every check, staffing
+/// section on its own page. The sections come in the order a reader decides: the headline with
+/// what to arrange by when, the calendar heatmaps, the level distribution of every check, staffing
 /// and workload, the horizon as a whole, and how it was computed.
 ///
-/// The page depends on the data alone: numbers have fixed decimals, nothing is timestamped, and the
-/// execution facts of the run (threads, times) are not shown, so one run always gives the same bytes.
+/// The page depends on the data and the run's date alone: numbers have fixed decimals, and of the
+/// execution facts only the day the run started is shown (a reader must know how old an outlook
+/// is); threads and times are not, so a run on any machine that day gives the same bytes.
 public struct HTMLReport: Sendable {
     public let record: RunRecord
     /// `checks.csv`, in file order: by date, then window in check order.
@@ -21,6 +22,8 @@ public struct HTMLReport: Sendable {
     public let horizon: [HorizonRow]
     /// `recommendations.csv`, by first date.
     public let recommendations: [Recommendation]
+    /// `why.csv`, in time order; empty for a run without it.
+    public var why: [Attribution.Check] = []
 
     /// What the page shows of a row of `checks.csv`.
     public struct CheckRow: Sendable, Equatable {
@@ -68,6 +71,7 @@ public struct HTMLReport: Sendable {
             "<main id=\"report\" class=\"report\">",
             headline,
             heatmaps,
+            whySection,
             levelBars,
             staffing,
             horizonSection,
@@ -76,8 +80,9 @@ public struct HTMLReport: Sendable {
         ])
     }
 
-    /// Screen and print styles. Body text is 15 px on screen, charts never go below 12 px, and in
-    /// print every section after the heatmaps starts a page and no chart is split or clipped.
+    /// Screen and print styles. Body text is 15 px on screen, charts never go below 12 px; on a
+    /// phone (390 px) nothing is wider than the screen; in print the sections follow each other
+    /// without forced page breaks (December fits three A4 pages) and no chart is split or clipped.
     static let style = """
         :root { color-scheme: light; }
         * { box-sizing: border-box; }
@@ -94,7 +99,12 @@ public struct HTMLReport: Sendable {
         th, td { padding: 3px 14px 3px 0; border-bottom: 1px solid #dddddd; text-align: left; vertical-align: top; }
         th { font-size: 13px; color: #444444; font-weight: 600; }
         td.number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-        .decisions td:first-child { font-weight: 600; }
+        .decisions { padding-left: 18px; margin: 4px 0; }
+        .decisions li { margin: 3px 0; }
+        .run { color: #444444; font-size: 14px; }
+        .since { border: 1px solid #c8c8c8; border-left: 4px solid #6a6a6a; padding: 2px 12px 6px; margin: 10px 0; }
+        .since h2 { border: 0; margin-top: 6px; }
+        .moves { padding-left: 18px; margin: 4px 0; }
         .heatmaps { display: flex; flex-wrap: wrap; gap: 8px 36px; }
         figure { margin: 6px 0; }
         figcaption { font-weight: 600; margin-bottom: 2px; }
@@ -109,18 +119,27 @@ public struct HTMLReport: Sendable {
         dd { margin: 0; }
         dd ul { margin: 0; padding-left: 18px; }
         code { font-size: 13px; overflow-wrap: anywhere; }
+        .heatmaps figure { min-width: 0; max-width: 100%; }
+        .scroll { max-width: 100%; overflow-x: auto; }
         * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        @media (max-width: 640px) {
+          main { padding: 10px 12px 30px; }
+          th, td { padding-right: 6px; }
+          td.number { white-space: normal; }
+          .horizon .bar { display: none; }
+          dl { grid-template-columns: 1fr; }
+        }
         @media print {
-          @page { margin: 12mm; }
-          body { font-size: 10pt; }
-          h1 { font-size: 18pt; }
-          h2 { font-size: 13pt; }
-          .peak { font-size: 11pt; }
-          .note, th, .legend, .key { font-size: 9pt; }
+          @page { margin: 10mm; }
+          body { font-size: 9pt; line-height: 1.3; }
+          h1 { font-size: 15pt; }
+          h2 { font-size: 12pt; margin: 10px 0 2px; }
+          .peak { font-size: 10pt; }
+          .note, th, .legend, .key, dl { font-size: 8pt; }
           main { max-width: none; padding: 0; }
-          section.page { break-before: page; }
           .heatmaps { flex-wrap: nowrap; gap: 12px; }
           .heatmaps figure { flex: 1 1 0; min-width: 0; }
+          figure { margin: 2px 0; }
           figure, tr { break-inside: avoid; }
           h2 { break-after: avoid; }
         }

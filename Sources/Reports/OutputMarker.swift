@@ -5,7 +5,7 @@ import Foundation
 /// identical runs give identical folders.
 public struct OutputMarker: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        case run, comparison
+        case run, comparison, approval
     }
 
     public static let fileName = ".plan-output.json"

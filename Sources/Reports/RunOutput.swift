@@ -12,8 +12,10 @@ public struct RunOutput: Sendable {
     public let horizon: RunTable
     public let longestRuns: RunTable
     public let recommendations: RunTable
+    /// `why.csv`, for a run whose risk was attributed ("why this day"); nil otherwise.
+    public let why: RunTable?
 
-    public init(estimates: Estimates, record: RunRecord) {
+    public init(estimates: Estimates, record: RunRecord, attribution: Attribution? = nil) {
         self.estimates = estimates
         self.record = record
         checks = .checks(estimates)
@@ -21,6 +23,7 @@ public struct RunOutput: Sendable {
         horizon = .horizon(estimates)
         longestRuns = .longestRuns(estimates)
         recommendations = .recommendations(estimates)
+        why = attribution.map { RunTable.why($0, levelNames: estimates.model.scenario.policy.levels.map(\.name)) }
     }
 
     /// The output directory's files, by name. Every file but `run.json` depends only on the
@@ -33,7 +36,7 @@ public struct RunOutput: Sendable {
             OutputFile(name: "longest_runs.csv", contents: longestRuns.csv),
             OutputFile(name: "recommendations.csv", contents: recommendations.csv),
             OutputFile(name: "run.json", contents: record.json),
-        ]
+        ] + (why.map { [OutputFile(name: "why.csv", contents: $0.csv)] } ?? [])
     }
 
     /// The files' content as one JSON document: `checks`, `levels`, `horizon`, `longest_runs` and

@@ -31,6 +31,7 @@ extension RunRecord {
             closures: s.company.closures.map {
                 Closure(start: $0.dates.first, end: $0.dates.last, name: $0.name ?? "")
             },
+            holidays: RunRecord.holidays(of: s),
             windows: model.windows.map { Window(name: $0.name, check: CheckWindow.clock($0.checkMinute)) },
             groups: s.groups.map { group in
                 Group(name: group.name, shift: "\(CheckWindow.clock(group.shiftStart))-\(CheckWindow.clock(group.shiftEnd))",
@@ -43,7 +44,7 @@ extension RunRecord {
                 LevelFacts(level: l + 1, name: level.name,
                            alerts: model.alertChannels.filter { $0.level == l }.map(\.channel))
             },
-            planningRisk: s.planningRisk, recommendationThreshold: s.recommendationThreshold)
+            planningRisk: s.planningRisk, recommendationThreshold: s.recommendationThreshold, leadDays: s.leadDays)
         assumptions = RunRecord.assumptions(model)
         let target: Double?, cap: Int?
         switch settings.size {
@@ -84,6 +85,21 @@ extension RunRecord {
             summary: AssumptionSummary(model).sentences)
     }
 
+
+    /// The public holidays the team's SEs take within the horizon, each with the calendars that
+    /// have it, by date then name: what the report names on the heatmap.
+    ///
+    /// - Complexity: O(team size × horizon days).
+    static func holidays(of scenario: Scenario) -> [PublicHoliday] {
+        var calendars: [Holiday: Set<String>] = [:]
+        for engineer in scenario.team {
+            for holiday in engineer.holidays.holidays(from: scenario.horizon.first, through: scenario.horizon.last) {
+                calendars[holiday, default: []].insert(engineer.holidays.source)
+            }
+        }
+        return calendars.map { PublicHoliday(date: $0.key.date, name: $0.key.name, calendars: $0.value.sorted()) }
+            .sorted { ($0.date, $0.name) < ($1.date, $1.name) }
+    }
 }
 
 extension RunRecord.Execution {

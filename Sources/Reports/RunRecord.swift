@@ -17,6 +17,13 @@ public struct RunRecord: Sendable, Codable {
     public let assumptions: Assumptions
     public let sampling: Sampling
     public let execution: Execution
+    /// What moved since the run given as `--previous`; absent without one.
+    public var sinceLastRun: SinceLastRun?
+
+    enum CodingKeys: String, CodingKey {
+        case tool, scenario, policy, assumptions, sampling, execution
+        case sinceLastRun = "since_last_run"
+    }
 
     /// What produced the numbers.
     public struct Tool: Sendable, Codable {
@@ -36,15 +43,24 @@ public struct RunRecord: Sendable, Codable {
         /// Weekdays with checks, Monday first ("Mon" … "Sun").
         public let checkDays: [String]
         public let closures: [Closure]
+        /// The public holidays some SE of the team takes within the horizon, by date then name.
+        public let holidays: [PublicHoliday]
         /// Windows in order of check time, as the CSV files name them.
         public let windows: [Window]
         public let groups: [Group]
         public let checks: Int
 
         enum CodingKeys: String, CodingKey {
-            case name, description, path, sha256, horizon, closures, windows, groups, checks
+            case name, description, path, sha256, horizon, closures, holidays, windows, groups, checks
             case warmupDays = "warmup_days", checkDays = "check_days"
         }
+    }
+
+    /// A public holiday in the horizon and the calendars (countries, or listed calendars) that have it.
+    public struct PublicHoliday: Sendable, Codable, Equatable {
+        public let date: CivilDate
+        public let name: String
+        public let calendars: [String]
     }
 
     public struct Horizon: Sendable, Codable {
@@ -86,10 +102,12 @@ public struct RunRecord: Sendable, Codable {
         public let planningRisk: Double
         /// A channel is recommended where P(its alert is needed) ≥ this.
         public let recommendationThreshold: Double
+        /// Working days between briefing a recommended channel and the first day it is needed.
+        public let leadDays: Int
 
         enum CodingKeys: String, CodingKey {
             case name, source, reading, levels
-            case planningRisk = "planning_risk", recommendationThreshold = "recommendation_threshold"
+            case planningRisk = "planning_risk", recommendationThreshold = "recommendation_threshold", leadDays = "lead_days"
         }
     }
 

@@ -30,6 +30,8 @@ public struct RunTable: Sendable, Equatable {
         case integer(Int)
         /// Written with exactly `digits` decimals; +infinity is "inf" in CSV and "+inf" in JSON.
         case number(Double, digits: Int)
+        /// No value: an empty CSV field, JSON null.
+        case empty
 
         /// The CSV field.
         public var text: String {
@@ -37,6 +39,7 @@ public struct RunTable: Sendable, Equatable {
             case .text(let text): return text
             case .integer(let value): return String(value)
             case .number(let value, let digits): return NumberFormat.fixed(value, digits)
+            case .empty: return ""
             }
         }
 
@@ -48,6 +51,7 @@ public struct RunTable: Sendable, Equatable {
             case .number(let value, let digits):
                 // The rounded decimal read back, so JSON prints "0.1235" rather than the unrounded binary value.
                 try container.encode(value.isFinite ? Double(NumberFormat.fixed(value, digits))! : value)
+            case .empty: try container.encodeNil()
             }
         }
 
@@ -57,6 +61,9 @@ public struct RunTable: Sendable, Equatable {
         static func mean(_ value: Double) -> Value { .number(value, digits: 2) }
         /// A percentile of a count, which is itself a count.
         static func wholeNumber(_ value: Double) -> Value { .integer(Int(value)) }
+        /// A load: 2 decimals, and an empty cell (JSON null) when it is +infinity, nobody working
+        /// while cases are open, which `nobody_working` counts instead: "inf" is text to a spreadsheet.
+        static func load(_ value: Double) -> Value { value.isFinite ? .mean(value) : .empty }
     }
 
     /// One row of a table as a JSON object keyed by column name.

@@ -28,6 +28,11 @@ struct RunTableReader {
         }
 
         /// A finite number, or +infinity written "inf" (a load when nobody works).
+        /// A load: a number, or an empty cell for +infinity (nobody working while cases are open).
+        func load(_ column: String) throws(RunFileError) -> Double {
+            value(column).isEmpty ? .infinity : try number(column)
+        }
+
         func number(_ column: String) throws(RunFileError) -> Double {
             let text = value(column)
             guard let number = Double(text), !number.isNaN, number != -.infinity, text.allSatisfy(\.isASCII),

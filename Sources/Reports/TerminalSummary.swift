@@ -120,7 +120,8 @@ public struct TerminalSummary {
         return lines
     }
 
-    /// docs/MODEL.md §8 in plain words; identical date ranges of several windows share a line.
+    /// docs/MODEL.md §8 in plain words, each with the date to brief the channel by (`lead_days`
+    /// working days before it is first needed); identical date ranges of several windows share a line.
     var recommendations: [String] {
         let threshold = NumberFormat.percent(record.policy.recommendationThreshold)
         guard !briefings.isEmpty else {
@@ -147,7 +148,9 @@ public struct TerminalSummary {
             let maximum = group.map(\.maximumProbability).max()!
             let checks = group.reduce(0) { $0 + $1.checks }
             let mean = group.reduce(0.0) { $0 + $1.meanProbability * Double($1.checks) } / Double(checks)
-            return "Brief \(r.channel) for \(TerminalSummary.range(r.first, r.last)) (\(windows)): "
+            let briefBy = record.briefBy(r.first)
+            return "Brief \(r.channel) by \(briefBy.weekday.abbreviation) \(TerminalSummary.monthDay(briefBy)) "
+                + "for \(TerminalSummary.range(r.first, r.last)) (\(windows)): "
                 + "P(level ≥ \(r.level)) \(TerminalSummary.odds(maximum: maximum, mean: mean))."
         }
     }

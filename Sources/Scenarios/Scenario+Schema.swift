@@ -312,6 +312,13 @@ extension Scenario {
       "exclusiveMinimum": 0,
       "maximum": 1,
       "default": 0.25
+    },
+    "lead_days": {
+      "description": "Working days (check days that are not closures) between briefing a recommended channel and the first day it is needed: the report's \"brief by\" date.",
+      "type": "integer",
+      "minimum": 0,
+      "maximum": 60,
+      "default": 5
     }
   },
   "$defs": {

@@ -33,6 +33,9 @@ public struct Scenario: Sendable {
     public var planningRisk: Double
     /// A channel is recommended for a check when P(its alert is needed) ≥ this. Default 0.25.
     public var recommendationThreshold: Double
+    /// Working days (check days that are not closures) between briefing a recommended channel and
+    /// the first day it is needed: the report's "brief by" date. Default 5, a working week.
+    public var leadDays: Int
 
     public init(
         name: String, description: String = "", horizon: DateRange, warmupDays: Int = 0,
@@ -40,7 +43,7 @@ public struct Scenario: Sendable {
         groups: [Group] = Group.defaults, team: [SupportEngineer], company: CompanyCalendar = CompanyCalendar(),
         sickness: Sickness = .none, inflow: Inflow, resolvePerShift: Double = 3, initialOpenCases: InitialBacklog = .fixed(0),
         effects: [Int: LevelEffect] = [:], policy: Policy = .handbook, policySource: String = "built-in",
-        planningRisk: Double = 0.10, recommendationThreshold: Double = 0.25
+        planningRisk: Double = 0.10, recommendationThreshold: Double = 0.25, leadDays: Int = 5
     ) {
         self.name = name
         self.description = description
@@ -60,6 +63,7 @@ public struct Scenario: Sendable {
         self.policySource = policySource
         self.planningRisk = planningRisk
         self.recommendationThreshold = recommendationThreshold
+        self.leadDays = leadDays
     }
 
     /// The first simulated date (the warm-up's first day).

@@ -131,7 +131,7 @@ extension ScenarioDecoder {
     /// that matches no SE is an error; otherwise it may belong to an SE whose entry had a problem.
     private func addTimeOff(from node: JSONNode, to team: inout [SupportEngineer], complete: Bool) -> Bool {
         guard let file = files.text(at: node) else { return false }
-        do {
+        do throws(LineMessages) {
             let csv = try TimeOffCSV(text: file.text, source: file.path)
             if complete { try csv.checkNames(against: team.map(\.name)) }
             for row in csv.rows {
@@ -140,7 +140,7 @@ extension ScenarioDecoder {
             }
             return true
         } catch {
-            node.report(error.description)
+            for problem in error.messages { node.report(problem.description) }
             return false
         }
     }

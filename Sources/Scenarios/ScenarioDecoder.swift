@@ -45,10 +45,11 @@ struct ScenarioDecoder {
         let effects = root.member("effects").map { decodeEffects($0, levelCount: policy?.policy.levels.count) } ?? [:]
         let planningRisk = root.member("planning_risk").map(openProbability) ?? 0.10
         let threshold = root.member("recommendation_threshold").map(openProbability) ?? 0.25
+        let leadDays = root.member("lead_days").map { $0.int(in: ScenarioLimits.leadDays) } ?? 5
 
         guard root.log.issues.isEmpty, let name, let description, let horizon, let warmupDays, let checkDays, let windows,
               let groups, let calendar = company?.calendar, let team, let sickness, let inflow, let resolvePerShift,
-              let initialOpenCases, let policy, let effects, let planningRisk, let threshold
+              let initialOpenCases, let policy, let effects, let planningRisk, let threshold, let leadDays
         else { return nil }
         // A horizon without a check would run and report nothing: say so instead.
         let hasCheck = horizon.days.contains { checkDays.contains($0.weekday) && calendar.closure(on: $0) == nil }
@@ -61,17 +62,26 @@ struct ScenarioDecoder {
             windows: windows, groups: groups, team: team, company: calendar, sickness: sickness, inflow: inflow,
             resolvePerShift: resolvePerShift, initialOpenCases: initialOpenCases, effects: effects,
             policy: policy.policy, policySource: policy.source, planningRisk: planningRisk,
-            recommendationThreshold: threshold)
+            recommendationThreshold: threshold, leadDays: leadDays)
     }
 
     /// The name names the output folder (`notebooks-output/<name>/`), so it must be a safe file name.
     private func decodeName(_ node: JSONNode) -> String? {
         guard let name = node.name() else { return nil }
-        let allowed = name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+        func allowed(_ c: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || c == "-" || c == "_" || c == "."
         }
-        guard allowed, !name.hasPrefix(".") else {
-            node.report("\"\(name)\" cannot name the output folder; use letters, digits, \"-\", \"_\" and \".\", not first")
+        guard name.unicodeScalars.allSatisfy(allowed), !name.hasPrefix(".") else {
+            // The suggestion keeps the allowed characters and turns each run of others into one "-",
+            // trimmed at both ends.
+            var suggestion = ""
+            for c in name.unicodeScalars {
+                if allowed(c) { suggestion.unicodeScalars.append(c) } else if !suggestion.hasSuffix("-") { suggestion += "-" }
+            }
+            suggestion = String(suggestion.drop { $0 == "." || $0 == "-" }.reversed().drop { $0 == "-" }.reversed())
+            let example = suggestion.isEmpty ? "" : "; for example \"\(suggestion)\""
+            node.report("The scenario name \"\(name)\" cannot be used, because it names the output folder: "
+                + "use only letters, digits, \"-\", \"_\" and \".\", and do not begin with \".\"\(example).")
             return nil
         }
         return name

@@ -5,7 +5,7 @@ public enum ScenarioKeys {
     public static let root = [
         "$schema", "name", "description", "horizon", "warmup_days", "check_days", "windows", "groups", "team",
         "time_off_csv", "company", "sickness", "inflow", "resolve_per_shift", "initial_open_cases", "effects",
-        "policy", "reading", "planning_risk", "recommendation_threshold",
+        "policy", "reading", "planning_risk", "recommendation_threshold", "lead_days",
     ]
     public static let horizon = ["start", "end"]
     public static let window = ["name", "check", "coverage"]

@@ -32,6 +32,9 @@ public enum ScenarioLimits {
     /// Characters in a name (of the scenario, an SE, a group, a window, a closure or a holiday):
     /// names become file names and table cells.
     public static let nameLength = 100
+    /// Working days between briefing a channel and the first day it is needed (`lead_days`): up to
+    /// three months of working days, beyond any horizon a plan is made for.
+    public static let leadDays: ClosedRange<Int> = 0...60
     /// Characters in the scenario's description.
     public static let descriptionLength = 10_000
 }

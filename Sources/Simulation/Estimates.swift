@@ -16,6 +16,9 @@ public struct CheckEstimate: Sendable {
     public let headcounts: [Summary]
     public let open: Summary
     public let load: Summary
+    /// P(nobody of any group works at the check while cases are open): the trials whose load is
+    /// +infinity.
+    public let nobodyWorking: Double
     /// P(the channel's alert is active) for each of the policy's alert channels, in order.
     public let alerts: [Double]
 }
@@ -113,7 +116,7 @@ public struct Estimates: Sendable {
                 date: check.date, window: model.windows[check.window].name, levels: levels, atLeast: atLeast,
                 planningLevel: planning, planned: (0..<groups).map { model.scheduled(group: $0, day: check.day) },
                 headcounts: headcounts, open: open, load: Summary(mean: loadMean, p10: loadPercentiles.p10, p50: loadPercentiles.p50, p90: loadPercentiles.p90),
-                alerts: alerts))
+                nobodyWorking: n > 0 ? Double(tally.infiniteLoads[c]) / Double(n) : 0, alerts: alerts))
         }
         self.checks = checks
 

@@ -1,42 +1,52 @@
 import OutputFormats
 
 extension ApprovalPlan {
-    /// What `plan approve` prints: the limit and the method, the risk before, each request's marginal
-    /// rise and decision with the reason, in the order considered, and the risk after.
+    /// What `plan approve` prints: the limit and the rule, the risk before, each request's decision
+    /// with the check that decided it, the waitlist with what would unblock each declined request,
+    /// and the risk after. Probabilities in percent, changes in percentage points.
     public func terminalText(scenarioName: String) -> String {
         let k = limit.level
-        func risk(_ r: CheckRisk) -> String { "P(level ≥ \(k)) = \(NumberFormat.fixed(r.probability, 3)) at \(r.date) \(r.window)" }
+        func risk(_ r: CheckRisk) -> String { "P(level ≥ \(k)) \(NumberFormat.percent(r.probability)) at \(r.date) \(r.window)" }
         var lines = [
             "Time-off requests for \(scenarioName), limit \(limit) at every check",
             "\(trials) paired trials per comparison, seed \(seed), common random numbers throughout.",
-            "Method: \(Self.method).",
+            "Rule: \(Self.rule(limit: limit, tolerance: tolerance)).",
             "",
-            "Before: worst check \(risk(before))"
-                + (overBefore > 0
-                    ? "; \(overBefore) check\(overBefore == 1 ? " is" : "s are") over the limit without any request (not counted against requests)."
-                    : "."),
-            "",
+            "Before: worst check \(risk(before)); \(overBefore) check\(overBefore == 1 ? " is" : "s are") over the limit without any request.",
         ]
+        lines.append("")
         for (step, decision) in decisions.enumerated() {
             let request = decision.request
             lines.append("\(step + 1). \(request.summary) (priority \(request.priority), line \(request.line)): \(decision.approved ? "APPROVE" : "DECLINE")")
-            if let change = decision.marginal, let check = decision.marginalCheck {
-                let d = change.difference
-                lines.append("   alone: P(level ≥ \(k)) \(NumberFormat.signed(d.estimate, 3)) [\(NumberFormat.signed(d.low, 3)), \(NumberFormat.signed(d.high, 3))] "
-                    + "at \(check.date) \(check.window) (\(NumberFormat.fixed(change.base, 3)) → \(NumberFormat.fixed(change.variant, 3)))")
+            if let charge = decision.charge {
+                lines.append("   \(decision.reason.rawValue): \(Self.describe(charge, level: k))")
             } else {
-                lines.append("   alone: changes no check in any trial")
-            }
-            if let blocking = decision.blockingCheck, let was = decision.blockingBefore {
-                lines.append("   why: with the requests approved before it, \(risk(blocking)) (was \(NumberFormat.fixed(was, 3))): over the limit")
-            } else {
-                lines.append("   why: with the requests approved before it, no check within the limit goes over it; worst check \(risk(decision.worstWith))")
+                lines.append("   \(decision.reason.rawValue)")
             }
         }
-        let approved = approvedRequests.count
+        let waitlist = decisions.filter { !$0.approved }
+        if !waitlist.isEmpty {
+            lines.append("")
+            lines.append("Waitlist (declined, in the order considered):")
+            for decision in waitlist {
+                let unblock = decision.cover.map { "\($0) cover SE\($0 == 1 ? "" : "s") of the same group on \(decision.request.dates) would let it through" }
+                    ?? "even \(Self.largestCover) cover SEs of the same group on \(decision.request.dates) would not let it through"
+                let blocked = decision.charge.map { "blocked at \($0.date) \($0.window) (\(Self.points($0.change.difference.estimate)) points)" } ?? ""
+                lines.append("- \(decision.request.summary): \(blocked); \(unblock).")
+            }
+        }
         lines.append("")
-        lines.append("After approving \(approved) of \(decisions.count): worst check \(risk(after)); "
+        lines.append("After approving \(approvedRequests.count) of \(decisions.count): worst check \(risk(after)); "
             + "\(overAfter) check\(overAfter == 1 ? "" : "s") over the limit (\(overBefore) before).")
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// "2026-12-29 Americas: P(level ≥ 4) 66% → 100% (+34.1 points, 95% interval +32.0 to +36.2)"
+    static func describe(_ charge: Charge, level k: Int) -> String {
+        let c = charge.change, d = c.difference
+        return "\(charge.date) \(charge.window): P(level ≥ \(k)) \(NumberFormat.percent(c.base)) → \(NumberFormat.percent(c.variant)) "
+            + "(\(points(d.estimate)) points, 95% interval \(points(d.low)) to \(points(d.high)))"
+    }
+
+    static func points(_ p: Double) -> String { NumberFormat.signed(p * 100, 1) }
 }

@@ -16,8 +16,8 @@ extension Comparison {
                 let planning = check.planningLevelBase == check.planningLevelVariant
                     ? "\(check.planningLevelBase)" : "\(check.planningLevelBase) → \(check.planningLevelVariant)"
                 rows.append("<tr class=\"\(kind)\"><td>\(check.date)</td><td>\(check.window.htmlEscaped)</td><td>≥ \(change.level)</td>"
-                    + "<td>\(NumberFormat.fixed(change.base, 3))</td><td>\(NumberFormat.fixed(change.variant, 3))</td>"
-                    + "<td>\(mark) \(NumberFormat.signed(d.estimate, 3))</td><td>\(NumberFormat.signed(d.low, 3)) to \(NumberFormat.signed(d.high, 3))</td>"
+                    + "<td>\(NumberFormat.percent(change.base))</td><td>\(NumberFormat.percent(change.variant))</td>"
+                    + "<td>\(mark) \(NumberFormat.signed(d.estimate * 100, 1))</td><td>\(NumberFormat.signed(d.low * 100, 1)) to \(NumberFormat.signed(d.high * 100, 1))</td>"
                     + "<td>\(planning)</td></tr>")
             }
         }
@@ -31,7 +31,7 @@ extension Comparison {
             body.append("<p>No significant change.</p>")
         } else {
             body.append("<table>")
-            body.append("<thead><tr><th>Date</th><th>Window</th><th>Level</th><th>Base</th><th>Variant</th><th>Change</th><th>95% interval</th><th>Planning level</th></tr></thead>")
+            body.append("<thead><tr><th>Date</th><th>Window</th><th>Level</th><th>Base</th><th>Variant</th><th>Change (points)</th><th>95% interval (points)</th><th>Planning level (base → variant)</th></tr></thead>")
             body.append("<tbody>")
             body += rows
             body.append("</tbody>")

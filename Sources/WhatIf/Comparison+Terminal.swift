@@ -20,6 +20,7 @@ extension Comparison {
         } else {
             let levels = checks.first?.changes.map(\.level) ?? []
             lines.append("Change in P(level ≥ k), percentage points; * significant (95% paired interval excludes 0), · equal in every trial.")
+            lines.append("planning: the planning level of \(baseName) → of \(variantName); one number when they agree.")
             lines.append(Self.row(["date", "window", "planning"] + levels.map { "≥\($0)" }))
             for check in changed {
                 let planning = check.planningLevelBase == check.planningLevelVariant
@@ -37,8 +38,8 @@ extension Comparison {
             for (check, change) in significant.prefix(5) {
                 let d = change.difference
                 lines.append("  \(check.date)  \(check.window.column(9)) P(level ≥ \(change.level)) "
-                    + "\(NumberFormat.fixed(change.base, 3)) → \(NumberFormat.fixed(change.variant, 3))  "
-                    + "\(NumberFormat.signed(d.estimate, 3)) [\(NumberFormat.signed(d.low, 3)), \(NumberFormat.signed(d.high, 3))]")
+                    + "\(NumberFormat.percent(change.base)) → \(NumberFormat.percent(change.variant))  "
+                    + "\(NumberFormat.signed(d.estimate * 100, 1)) points [\(NumberFormat.signed(d.low * 100, 1)), \(NumberFormat.signed(d.high * 100, 1))]")
             }
         }
         lines.append("")

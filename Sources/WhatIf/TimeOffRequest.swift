@@ -1,6 +1,8 @@
 import CalendarImport
 import Calendars
 import InputFormats
+import OutputFormats
+import Scenarios
 
 /// A request for time off awaiting approval: who, which days, and how much it matters to them.
 public struct TimeOffRequest: Sendable, Equatable {
@@ -18,44 +20,91 @@ public struct TimeOffRequest: Sendable, Equatable {
         self.line = line
     }
 
-    /// The request as a scenario edit.
-    public var edit: ScenarioEdit { .timeOff(name: name, dates: dates) }
+    /// `scenario` with the requested days the SE is not already off added to their time off: an
+    /// overlap with planned time off is merged, so shared days count once.
+    ///
+    /// - Complexity: O(team size + requested days × the SE's time-off ranges).
+    public func applied(to scenario: Scenario) throws(WhatIfError) -> Scenario {
+        guard let engineer = scenario.team.first(where: { $0.name == name }) else {
+            throw WhatIfError("\(summary): the team has no SE named \"\(name)\"")
+        }
+        let days = dates.days
+        let newDays = days.runs { day in !engineer.timeOff.contains { $0.contains(day) } }
+        return try ScenarioEdit.apply(newDays.map { .timeOff(name: name, dates: DateRange(days[$0.lowerBound]...days[$0.upperBound])) }, to: scenario)
+    }
 
     /// "us-09 2026-12-21…2026-12-24"
     public var summary: String { "\(name) \(dates)" }
 
     /// Reads a requests file: a time-off export (`name,start,end`, RFC 4180, any column order, other
-    /// columns ignored) with an optional `priority` column of whole numbers. Throws `file:line:`
-    /// errors as `TimeOffCSV` does, and for a name that is not in `team`.
+    /// columns ignored) with an optional `priority` column of whole numbers; `columns` names the
+    /// columns as the export calls them. Throws for every problem at once, `file:line:` each: the
+    /// row problems `TimeOffCSV` finds, a name that is not in `team`, a priority that is not a
+    /// whole number, and dates with no day in `horizon`.
     ///
-    /// - Complexity: O(length of `text` + rows + team size).
-    public static func read(csv text: String, source: String, team: [String]) throws(WhatIfError) -> [TimeOffRequest] {
-        let rows: [TimeOffRow]
-        do {
-            let file = try TimeOffCSV(text: text, source: source)
-            try file.checkNames(against: team)
-            rows = file.rows
+    /// - Complexity: O(length of `text` + rows × team size).
+    public static func read(
+        csv text: String, source: String, columns: RequestColumns = RequestColumns(), team: [String], horizon: DateRange
+    ) throws(WhatIfError) -> [TimeOffRequest] {
+        var problems: [LineMessage] = []
+        let file: TimeOffCSV
+        do throws(LineMessages) {
+            file = try TimeOffCSV(text: text, source: source, columns: [columns.name, columns.start, columns.end])
         } catch {
             throw WhatIfError(error.description)
         }
-        guard !rows.isEmpty else { throw WhatIfError("\(source): no requests (expected one row per request after the header)") }
+        do throws(LineMessages) { try file.checkNames(against: team) } catch { problems += error.messages }
+        guard !file.rows.isEmpty else { throw WhatIfError("\(source): no requests (expected one row per request after the header)") }
         // TimeOffCSV has read the file and checked its fields, so the table reads and lines up.
         let table = try! CSVTable(text: text, source: source)
-        let priorityColumn = table.column("priority")
+        let priorityColumn = table.column(columns.priority)
         let records = Dictionary(uniqueKeysWithValues: table.rows.map { ($0.line, $0) })
         var requests: [TimeOffRequest] = []
-        for row in rows {
+        for row in file.rows {
+            func fail(_ message: String) { problems.append(LineMessage(source: source, line: row.line, message: message)) }
             var priority = 0
             if let priorityColumn, let record = records[row.line] {
                 let field = record.fields[priorityColumn].trimmingSpaces
-                guard field.isEmpty || Int(field) != nil else {
-                    throw WhatIfError("\(source):\(row.line): priority \"\(field)\" is not a whole number")
-                }
+                if !field.isEmpty, Int(field) == nil { fail("\(columns.priority) \"\(field)\" is not a whole number") }
                 priority = Int(field) ?? 0
             }
-            requests.append(TimeOffRequest(
-                name: row.name, dates: DateRange(row.dates), priority: priority, line: row.line))
+            let dates = DateRange(row.dates)
+            if dates.last < horizon.first || horizon.last < dates.first {
+                fail("\(row.name) \(dates) is outside the horizon \(horizon); it would change no check")
+            }
+            requests.append(TimeOffRequest(name: row.name, dates: dates, priority: priority, line: row.line))
         }
+        guard problems.isEmpty else { throw WhatIfError(LineMessages(problems).description) }
         return requests
+    }
+}
+
+/// The header names of a requests file's columns, for HR exports that do not say `name,start,end`:
+/// `--columns name=employee,start=from,end=to,priority=rank`.
+public struct RequestColumns: Sendable, Equatable {
+    public var name = "name"
+    public var start = "start"
+    public var end = "end"
+    public var priority = "priority"
+
+    public init() {}
+
+    /// `field=header` pairs separated by commas, fields among name, start, end and priority; fields
+    /// not given keep their own names.
+    public init(parsing text: String) throws(WhatIfError) {
+        for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
+            guard parts.count == 2, !parts[1].isEmpty else {
+                throw WhatIfError("--columns \(text): expected field=header pairs such as name=employee,start=from,end=to, found \"\(pair)\"")
+            }
+            switch parts[0].lowercased() {
+            case "name": name = parts[1]
+            case "start": start = parts[1]
+            case "end": end = parts[1]
+            case "priority": priority = parts[1]
+            default:
+                throw WhatIfError("--columns \(text): \"\(parts[0])\" is not a field; the fields are name, start, end and priority")
+            }
+        }
     }
 }

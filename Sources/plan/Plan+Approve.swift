@@ -1,29 +1,58 @@
 import ArgumentParser
+import Reports
 import WhatIf
 
 extension Plan {
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Price time-off requests in risk, and find a set that keeps every check within a limit.",
+            abstract: "Decide time-off requests by the risk each adds at every check, and list what would unblock the declined ones.",
             discussion: """
-                plan approve scenarios/december.json --requests requests.csv --max-risk "ge4<=0.20"
-                The requests file has the columns name,start,end and optionally priority (higher first).
+                plan approve scenarios/december.json --requests scenarios/december-requests.csv --max-risk "ge4<=0.20"
+                The requests file has the columns name,start,end and optionally priority (higher first); --columns maps
+                other header names (name=employee,start=from,end=to). Writes approvals.csv into --out, and with
+                --write-time-off the approved time off as a CSV a scenario's time_off_csv can read.
                 """
         )
 
         @Argument(help: "The scenario (JSON).") var scenario: String
         @Option(help: "CSV of requests: name,start,end[,priority].") var requests: String
+        @Option(help: "The requests file's header names when they differ: name=employee,start=from,end=to,priority=rank.")
+        var columns: String?
         @Option(name: .customLong("max-risk"), help: "The limit at every check, ge<k><=<p>: e.g. ge4<=0.20 for P(level ≥ 4) at most 0.20.")
         var maxRisk: String
+        @Option(help: "At a check already over the limit, the largest added risk (0–1) a request may bring (default: 0.02).")
+        var tolerance: Double = 0.02
         @OptionGroup var sampling: SamplingOptions
+        @Option(help: "Write approvals.csv into this folder (default: notebooks-output/approve-<scenario>/).") var out: String?
+        @Option(name: .customLong("write-time-off"), help: "Also write the approved time off to this CSV file (name,start,end).")
+        var writeTimeOff: String?
+
+        func validate() throws {
+            guard (0...1).contains(tolerance) else { throw CommandError("--tolerance must be from 0 to 1, got \(tolerance)") }
+        }
 
         func run() throws {
             let limit = try RiskLimit(parsing: maxRisk)
+            let columns = try columns.map(RequestColumns.init(parsing:)) ?? RequestColumns()
             let loaded = try ScenarioFile.load(scenario)
-            let list = try TimeOffRequest.read(csv: try readTextFile(requests), source: requests, team: loaded.scenario.team.map(\.name))
+            let list = try TimeOffRequest.read(
+                csv: try readTextFile(requests), source: requests, columns: columns,
+                team: loaded.scenario.team.map(\.name), horizon: loaded.scenario.horizon)
             ScenarioFile.report(loaded.warnings)
-            let plan = try ApprovalPlan(scenario: loaded.scenario, requests: list, limit: limit, settings: sampling.comparison, source: requests)
-            emit(plan.terminalText(scenarioName: loaded.scenario.name))
+            let plan = try ApprovalPlan(
+                scenario: loaded.scenario, requests: list, limit: limit, tolerance: tolerance, settings: sampling.comparison, source: requests)
+            ScenarioFile.report(plan.warnings)
+            let folder = out ?? "notebooks-output/approve-\(ComparisonFiles.stem(scenario))"
+            let directory = try OutputDirectory(path: folder, kind: .approval, inputs: loaded.files + [requests])
+            OutputNotice.print(directory.notices)
+            OutputNotice.print(try directory.replace(with: [OutputFile(name: "approvals.csv", contents: plan.csv)]))
+            var text = plan.terminalText(scenarioName: loaded.scenario.name)
+            text += "\nWrote \(folder.hasSuffix("/") ? folder : folder + "/")approvals.csv\n"
+            if let writeTimeOff {
+                try AtomicFile.write(plan.approvedTimeOffCSV, to: writeTimeOff)
+                text += "Wrote \(writeTimeOff)\n"
+            }
+            emit(text)
         }
     }
 }

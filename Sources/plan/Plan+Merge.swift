@@ -43,10 +43,12 @@ extension Plan {
             let execution = merge.execution
             let settings = RunSettings(size: .trials(identity.trials), seed: identity.seed, threads: execution.threads, blockSize: identity.blockSize)
             let estimates = Estimates(model: scenario.model, tally: tally)
+            // As plan simulate does, so that the merged files are the single run's byte for byte.
+            let attribution = try Attribution(estimates: estimates, seed: identity.seed, threads: ProcessInfo.processInfo.activeProcessorCount)
             let record = RunRecord(
                 toolVersion: PlanVersion.current, scenarioPath: scenario.path, scenarioBytes: Array(scenario.bytes), estimates: estimates,
                 settings: settings, execution: execution)
-            emit(try RunPublication(output: RunOutput(estimates: estimates, record: record), directory: directory, html: html, json: false, recording: recording).publish())
+            emit(try RunPublication(output: RunOutput(estimates: estimates, record: record, attribution: attribution), directory: directory, html: html, json: false, recording: recording).publish())
         }
     }
 }

@@ -25,6 +25,7 @@ struct Plan: ParsableCommand {
             HistoryCommand.self,
             BacktestCommand.self,
             Calibrate.self,
+            Diff.self,
         ]
     )
 

@@ -28,6 +28,9 @@ struct RunOptions: ParsableArguments {
     @Flag(help: "Also write report.html, the page for leadership (plan report rebuilds it from the files).")
     var html = false
 
+    @Option(help: "A previous run's folder: add what moved since it (\"since the last run\") to the summary, run.json and the report.")
+    var previous: String?
+
     @OptionGroup var recording: RecordOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -63,6 +66,8 @@ struct RunOptions: ParsableArguments {
         let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Self.defaultMaximumTrials) }
             ?? .trials(sampling.trials ?? Self.defaultTrials)
         let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
+        // Read before the run, so that a folder that is not a run is reported at once.
+        let previousRun = try previous.map { try HTMLReport(directory: $0) }
         // Claimed before the run, so that a folder that cannot be written, or one another run is
         // writing, is reported at once rather than after the simulation.
         let directory = noFiles ? nil : try OutputDirectory(path: out ?? "notebooks-output/\(name)/", kind: .run, inputs: inputs)
@@ -73,12 +78,23 @@ struct RunOptions: ParsableArguments {
         defer { signalSources.forEach { $0.cancel() } }
         let (tally, started, elapsed) = try Self.simulate(model, settings, path: path, interrupt: interrupt)
         let estimates = Estimates(model: model, tally: tally)
-        let record = RunRecord(
+        // "Why this day" needs one more, smaller run; only the files and the report show it.
+        let attribution = directory == nil ? nil : try Attribution(estimates: estimates, seed: settings.seed, threads: settings.threads)
+        var record = RunRecord(
             toolVersion: PlanVersion.current, scenarioPath: path, scenarioBytes: Array(bytes), estimates: estimates,
             settings: settings, started: started, elapsedSeconds: elapsed)
-        let output = RunOutput(estimates: estimates, record: record)
+        var sinceText = ""
+        if let previousRun, let previous {
+            let diff = try RunDiff(
+                earlier: previousRun, later: try HTMLReport(files: RunOutput(estimates: estimates, record: record, attribution: attribution).files, directory: out ?? ""),
+                earlierName: previous, laterName: "this run")
+            record.sinceLastRun = SinceLastRun(diff, previous: previous)
+            sinceText = "\nSince the last run:\n" + diff.terminalText(earlierName: previous, laterName: "this run")
+        }
+        let output = RunOutput(estimates: estimates, record: record, attribution: attribution)
         // A Ctrl-C that came after the last block still means "stop": nothing is written.
-        let text = try RunPublication(output: output, directory: directory, html: html, json: format == .json, recording: recording)
+        let text = try RunPublication(
+            output: output, directory: directory, html: html, json: format == .json, recording: recording, textAfterSummary: sinceText)
             .publish { if let signal = interrupt.received { throw Self.interrupted(by: signal) } }
         let reportPath = directory.map { html ? ($0.path.hasSuffix("/") ? $0.path : $0.path + "/") + "report.html" : $0.path }
         return Result(output: output, text: text, reportPath: reportPath)

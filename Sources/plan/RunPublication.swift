@@ -13,12 +13,14 @@ struct RunPublication {
     let json: Bool
     /// With --record, the forecast also goes into the history store, before the files are written.
     let recording: RecordOptions
+    /// Printed after the text summary (not with --format json): what moved since a previous run.
+    var textAfterSummary = ""
 
     /// Records the forecast (with --record), writes the files and returns what to print. `stop` is
     /// called once everything is computed and before anything is stored or written, so that a late
     /// Ctrl-C still writes nothing.
     func publish(stop: () throws -> Void = {}) throws -> String {
-        var text = json ? output.json : TerminalSummary(output).text
+        var text = json ? output.json : TerminalSummary(output).text + textAfterSummary
         try stop()
         try recording.forecast(output.files)
         if let directory {

@@ -21,7 +21,7 @@ enum ScenarioFile {
     }
 
     /// Warnings go to standard error so that standard output stays the command's result.
-    static func report(_ warnings: [ScenarioWarning]) {
+    static func report(_ warnings: [some CustomStringConvertible]) {
         guard !warnings.isEmpty else { return }
         FileHandle.standardError.write(Data(warnings.map { "warning: \($0)\n" }.joined().utf8))
     }

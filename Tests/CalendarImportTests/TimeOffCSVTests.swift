@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import CalendarImport
+import InputFormats
 
 @Suite("Time-off CSV")
 struct TimeOffCSVTests {
@@ -53,12 +54,34 @@ struct TimeOffCSVTests {
         #expect(error(header + "\"Cy\n,2026-12-05,\n") == "timeoff.csv:5: expected a closing quote for the field that opens on this line, found the end of the file")
     }
 
+    /// A file with several bad rows names every one, in line order, so that one pass fixes them all.
+    @Test func everyProblemAtOnce() {
+        let text = "name,start,end\nAna,2026-12-05,2026-12-01\nBo,2026-12-01,2026-12-02\n ,2026-12-05,\nCy,12/05/2026,\nDee,2026-12-05\n"
+        #expect(error(text) == """
+            timeoff.csv:2: end 2026-12-01 is before start 2026-12-05
+            timeoff.csv:4: expected a name, found an empty "name" field
+            timeoff.csv:5: "12/05/2026" is not a date (expected YYYY-MM-DD)
+            timeoff.csv:6: expected 3 fields as in the header, found 2
+            """)
+        let csv = try! TimeOffCSV(text: "name,start,end\nAnna,2026-12-01,\nBo,2026-12-01,\nJon,2026-12-02,\n", source: "timeoff.csv")
+        #expect(throws: LineMessages([
+            ImportError(source: "timeoff.csv", line: 2, message: #""Anna" is not the name of an SE in the team; did you mean "Ana"?"#),
+            ImportError(source: "timeoff.csv", line: 4, message: #""Jon" is not the name of an SE in the team; the team's SEs are "Ana", "Bo""#),
+        ])) { try csv.checkNames(against: ["Ana", "Bo"]) }
+    }
+
+    /// `columns` reads an export whose header calls the columns otherwise.
+    @Test func otherHeaderNames() throws {
+        let csv = try TimeOffCSV(text: "Employee,From,To\nAna,2026-12-01,2026-12-02\n", source: "timeoff.csv", columns: ["employee", "from", "to"])
+        #expect(csv.rows == [TimeOffRow(name: "Ana", dates: date("2026-12-01")...date("2026-12-02"), line: 2)])
+    }
+
     @Test func namesThatMatchNoSE() throws {
         let csv = try TimeOffCSV(text: "name,start,end\nAna Lima,2026-12-01,\nJon Smith,2026-12-01,\n", source: "timeoff.csv")
-        #expect(throws: ImportError(source: "timeoff.csv", line: 3, message: #""Jon Smith" is not the name of an SE in the team; did you mean "John Smith"?"#)) {
+        #expect(throws: LineMessages([ImportError(source: "timeoff.csv", line: 3, message: #""Jon Smith" is not the name of an SE in the team; did you mean "John Smith"?"#)])) {
             try csv.checkNames(against: ["Ana Lima", "John Smith"])
         }
-        #expect(throws: ImportError(source: "timeoff.csv", line: 3, message: #""Jon Smith" is not the name of an SE in the team; the team's SEs are "Ana Lima", "Bo Chen""#)) {
+        #expect(throws: LineMessages([ImportError(source: "timeoff.csv", line: 3, message: #""Jon Smith" is not the name of an SE in the team; the team's SEs are "Ana Lima", "Bo Chen""#)])) {
             try csv.checkNames(against: ["Ana Lima", "Bo Chen"])
         }
         #expect(throws: Never.self) { try csv.checkNames(against: ["Jon Smith", "Ana Lima"]) }

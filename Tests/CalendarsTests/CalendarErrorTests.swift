@@ -10,6 +10,12 @@ import Testing
         #expect(!message.contains("\n"))
     }
 
+    @Test func aCommonNonISOCodeGetsTheISOOne() {
+        #expect(throws: CalendarError.unknownCountry("UK")) { try PublicHolidays(country: "UK") }
+        let message = CalendarError.unknownCountry("uk").description
+        #expect(message.hasPrefix("Unknown country \"uk\"; did you mean GB (United Kingdom)? Codes are ISO 3166-1 alpha-2; the built-in calendars are US (United States),"))
+    }
+
     @Test func unknownSubdivisionListsTheCountrysSubdivisions() {
         #expect(throws: CalendarError.unknownSubdivision(country: "GB", subdivision: "XYZ")) {
             try PublicHolidays(country: "gb", subdivision: "XYZ")

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 
 /// The December report in a real browser (Debian's `chromium`, headless): the page renders, it
-/// has a heatmap cell per check, and a 1280×800 screenshot is kept in
-/// `.build/test-artifacts/report-december.png` for a person to look at.
+/// has a heatmap cell per check, it is no wider than a 390 px phone screen, it prints on at most
+/// three A4 pages, and a 1280×800 screenshot is kept in `.build/test-artifacts/report-december.png`
+/// for a person to look at.
 @Suite struct BrowserTests {
     /// Generous: a cold Chromium on a busy CI machine can take tens of seconds to start.
     static let timeout: Duration = .seconds(120)
@@ -30,6 +31,31 @@ import Testing
         #expect(dom.stdout.contains("</html>"))
         // December 2026: 22 check days (23 weekdays less the Christmas closure), two windows each.
         #expect(dom.stdout.components(separatedBy: "class=\"cell check\"").count - 1 == 44)
+
+        // The page in a 390 px frame: a helper page beside it (not the report, which has no script)
+        // writes the report's document width into its own DOM, which --dump-dom prints.
+        let measure = folder.appendingPathComponent("measure.html")
+        try """
+            <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="december/report.html" style="width:390px;height:844px;border:0"></iframe>
+            <script>document.getElementById("f").onload = function () { var e = this.contentDocument.documentElement;
+            var p = document.createElement("pre"); p.textContent = "width " + e.scrollWidth + " of " + e.clientWidth; document.body.appendChild(p); };</script>
+            </body></html>
+            """.write(to: measure, atomically: true, encoding: .utf8)
+        let width = try Self.run(chromium, common + ["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", measure.absoluteString], in: folder)
+        let measured = width.stdout.firstMatch(of: /width (\d+) of (\d+)/)
+        #expect(measured != nil, "the width was not measured: \(width.stderr)")
+        if let measured { #expect(measured.1 == measured.2, "at 390 px the page is \(measured.1) px wide for \(measured.2) px of screen") }
+
+        // Printed on A4 (the page itself leaves the paper size to the printer): three pages at most.
+        let a4 = out.appendingPathComponent("report-a4.html")
+        try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+            .replacingOccurrences(of: "</head>", with: "<style>@page { size: A4; }</style></head>")
+            .write(to: a4, atomically: true, encoding: .utf8)
+        let pdf = folder.appendingPathComponent("report.pdf")
+        let printed = try Self.run(chromium, common + ["--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer", a4.absoluteString], in: folder)
+        #expect(printed.status == 0, "chromium exited with \(printed.status): \(printed.stderr)")
+        let pages = String(decoding: try Data(contentsOf: pdf), as: UTF8.self).matches(of: /\/Type\s*\/Page[^s]/).count
+        #expect((1...3).contains(pages), "December prints on \(pages) A4 pages")
 
         try FileManager.default.createDirectory(at: Self.artifacts, withIntermediateDirectories: true)
         let screenshot = Self.artifacts.appendingPathComponent("report-december.png")

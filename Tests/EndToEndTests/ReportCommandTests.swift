@@ -19,7 +19,7 @@ import Testing
     @Test func reportRebuildsThePageSimulateWrote() throws {
         let folder = try run()
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-            == [".plan-output.json", "checks.csv", "horizon.csv", "levels.csv", "longest_runs.csv", "recommendations.csv", "report.html", "run.json"])
+            == [".plan-output.json", "checks.csv", "horizon.csv", "levels.csv", "longest_runs.csv", "recommendations.csv", "report.html", "run.json", "why.csv"])
         let written = try page(folder)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("report.html"))
         let r = try PlanProcess.run(["report", folder.path])
@@ -27,7 +27,7 @@ import Testing
         #expect(r.stdout == "Report written to \(folder.path)/report.html\n")
         #expect(try page(folder) == written)
         // Nothing but the page is added: no temporary file is left behind.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 8)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 9)
     }
 
     @Test func htmlAndNoFilesContradict() throws {
@@ -41,7 +41,7 @@ import Testing
     @Test(arguments: [
         ("checks.csv", nil, "checks.csv: missing or unreadable; a run directory holds the files plan simulate writes"),
         ("checks.csv", "date,window\n2026-12-01,EMEA\n", "checks.csv:1: missing column \"p_level_1\""),
-        ("horizon.csv", "level,p_reach,ci_low,ci_high,expected_checks,longest_run_mean,longest_run_p50,longest_run_p90\n2,x,0,0,0,0,0,0\n",
+        ("horizon.csv", "level,level_name,p_reach,ci_low,ci_high,expected_checks,longest_run_mean,longest_run_p50,longest_run_p90\n2,CS team coordination required,x,0,0,0,0,0,0\n",
          "horizon.csv:2: column \"p_reach\": expected a number, found \"x\""),
         ("run.json", "{\n  \"tool\": {\n", "run.json:3: invalid JSON: expected a quoted key, found the end of the document"),
         ("run.json", "{\"tool\": {\"name\": \"plan\", \"version\": 1}}", "run.json: $.tool.version: expected a string"),

@@ -4,7 +4,7 @@ import Testing
 /// `plan simulate` on the December example, as a user runs it. Runs are small (20,000 trials take
 /// about a second in a debug build); the statistics are tested in SimulationTests.
 @Suite struct SimulateCommandTests {
-    static let csvFiles = ["checks.csv", "levels.csv", "horizon.csv", "longest_runs.csv", "recommendations.csv"]
+    static let csvFiles = ["checks.csv", "levels.csv", "horizon.csv", "longest_runs.csv", "recommendations.csv", "why.csv"]
 
     func simulate(_ arguments: [String], out: URL) throws -> PlanProcess.Result {
         try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "20000", "--seed", "7", "--out", out.path] + arguments)
@@ -27,7 +27,7 @@ import Testing
         #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
         #expect(second.status == 0 && second.stderr.isEmpty, "\(second.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: one.path).sorted()
-            == [".plan-output.json", "checks.csv", "horizon.csv", "levels.csv", "longest_runs.csv", "recommendations.csv", "run.json"])
+            == [".plan-output.json", "checks.csv", "horizon.csv", "levels.csv", "longest_runs.csv", "recommendations.csv", "run.json", "why.csv"])
 
         // Same seed and trials: identical files and summary whatever the thread count; run.json
         // differs only in its execution facts.
@@ -44,20 +44,21 @@ import Testing
         #expect(first.stdout.hasSuffix("Files written to \(one.path)\n"))
         #expect(first.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
         #expect(first.stdout.contains("\n2026-12-25  Fri  company closed (Christmas Day), no checks\n"))
-        #expect(first.stdout.contains("\nArrange ahead (alerts needed with probability 25% or more):\n  Brief #community-relations for Dec "))
+        #expect(first.stdout.contains("\nArrange ahead (alerts needed with probability 25% or more):\n  Brief #community-relations by Wed Dec 16 for Dec "))
 
         let checks = try read(one, "checks.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = checks[0]
-        let required = ["date", "window"] + (1...8).map { "p_level_\($0)" } + (2...8).map { "p_ge_\($0)" }
-            + ["planning_level", "mean_open", "p90_open", "mean_load", "p90_load", "mean_emea", "mean_us"]
+        let required = ["date", "weekday", "window"] + (1...8).map { "p_level_\($0)" } + (2...8).map { "p_ge_\($0)" }
+            + ["planning_level", "planning_level_name", "mean_open", "p90_open", "mean_load", "p90_load", "nobody_working", "mean_emea", "mean_us"]
         for column in required { #expect(header.contains(column), "\(column)") }
-        #expect(Array(header.prefix(17)) == Array(required.prefix(17)))
+        #expect(Array(header.prefix(18)) == Array(required.prefix(18)))
         // December 2026 has 23 weekdays; without the Dec 25 closure, 22 check days, two windows each.
         let rows = checks.dropFirst()
         #expect(rows.count == 44)
         #expect(Set(rows.map { $0[0] }).count == 22)
         #expect(!rows.contains { $0[0] == "2026-12-25" })
-        #expect(rows.map { $0[1] } == Array(repeating: ["EMEA", "Americas"], count: 22).flatMap { $0 })
+        #expect(rows.map { $0[2] } == Array(repeating: ["EMEA", "Americas"], count: 22).flatMap { $0 })
+        #expect(rows.first?[1] == "Tue" && rows.last?[1] == "Thu")
 
         // The last two weeks are riskier than the first two.
         let ge4 = header.firstIndex(of: "p_ge_4")!
@@ -67,12 +68,12 @@ import Testing
         }
         #expect(meanGE4("2026-12-21"..."2026-12-31") > meanGE4("2026-12-01"..."2026-12-11") + 0.2)
 
-        #expect(try read(one, "levels.csv").hasPrefix("date,window,kind,level,probability,ci_low,ci_high\n2026-12-01,EMEA,exactly,1,"))
+        #expect(try read(one, "levels.csv").hasPrefix("date,window,kind,level,level_name,probability,ci_low,ci_high\n2026-12-01,EMEA,exactly,1,Business as usual,"))
         #expect(try read(one, "levels.csv").split(separator: "\n").count == 1 + 44 * 15)
         let horizon = try read(one, "horizon.csv").split(separator: "\n")
-        #expect(horizon.first == "level,p_reach,ci_low,ci_high,expected_checks,longest_run_mean,longest_run_p50,longest_run_p90")
+        #expect(horizon.first == "level,level_name,p_reach,ci_low,ci_high,expected_checks,longest_run_mean,longest_run_p50,longest_run_p90")
         #expect(horizon.count == 8)
-        #expect(try read(one, "recommendations.csv").hasPrefix("channel,level,window,first_date,last_date,checks,max_probability,mean_probability\n"))
+        #expect(try read(one, "recommendations.csv").hasPrefix("channel,level,level_name,window,first_date,last_date,checks,max_probability,mean_probability\n"))
 
         let scenario = try #require(runOne["scenario"] as? [String: Any])
         #expect(scenario["path"] as? String == "scenarios/december.json")

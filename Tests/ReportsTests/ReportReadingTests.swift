@@ -62,11 +62,11 @@ import Testing
     @Test func malformedCSV() throws {
         let notANumber = try error(editing: "checks.csv") { text in
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            lines[2] = lines[2].replacingOccurrences(of: "2026-12-07,Americas,1.0000", with: "2026-12-07,Americas,x")
+            lines[2] = lines[2].replacingOccurrences(of: "2026-12-07,Mon,Americas,1.0000", with: "2026-12-07,Mon,Americas,x")
             return lines.joined(separator: "\n")
         }
         #expect(notANumber == "run/checks.csv:3: column \"p_level_1\": expected a number, found \"x\"")
-        #expect(try error(editing: "checks.csv") { $0 + "2026-12-09,EMEA\n" } == "run/checks.csv:6: expected 37 fields as in the header, found 2")
+        #expect(try error(editing: "checks.csv") { $0 + "2026-12-09,EMEA\n" } == "run/checks.csv:6: expected 40 fields as in the header, found 2")
         #expect(try error(editing: "horizon.csv") { $0.replacingOccurrences(of: "p_reach", with: "p") } == "run/horizon.csv:1: missing column \"p_reach\"")
         #expect(try error(editing: "recommendations.csv") { $0.replacingOccurrences(of: ",EMEA,", with: ",APAC,") }
             == "run/recommendations.csv:3: column \"window\": \"APAC\" is not a window of run.json (EMEA, Americas)")

@@ -22,7 +22,7 @@ import Testing
             plan: planning level, the lowest k with P(level > k) ≤ 10%; ≥k: P(level ≥ k).
 
             Arrange ahead (alerts needed with probability 25% or more):
-              Brief #community-relations for Dec 8 (EMEA and Americas): P(level ≥ 4) 100%.
+              Brief #community-relations by Tue Dec 1 for Dec 8 (EMEA and Americas): P(level ≥ 4) 100%.
 
             Over the horizon (4 checks)                         at least once  checks at ≥k  longest run p50/p90
               ≥2 CS team coordination required                  100%           2.0           2 / 2

@@ -132,5 +132,7 @@ import Testing
         let name = (schema["$defs"] as! [String: Any])["name"] as! [String: Any]
         #expect(name["maxLength"] as? Int == ScenarioLimits.nameLength)
         #expect(property(["description"])["maxLength"] as? Int == ScenarioLimits.descriptionLength)
+        let lead = property(["lead_days"])
+        #expect(lead["minimum"] as? Int == ScenarioLimits.leadDays.lowerBound && lead["maximum"] as? Int == ScenarioLimits.leadDays.upperBound)
     }
 }

@@ -21,13 +21,31 @@ import Testing
         ])
     }
 
+    /// The name becomes the output folder: an unusable one gets a sentence and a usable example;
+    /// a team member's country written UK gets "did you mean GB".
+    @Test func scenarioNameAndCountryCodeMessages() {
+        let text = """
+        {"name": "EMEA Team (Dec)", "horizon": {"start": "2026-12-01", "end": "2026-12-04"}, "team": [{"name": "a", "group": "emea", "country": "UK"}, {"name": "b", "group": "us", "country": "US"}],
+        "inflow": {"base_per_day": 10}}
+        """
+        let problems = TestScenario.problems(text)
+        #expect(problems.first == #"s.json:1: /name: The scenario name "EMEA Team (Dec)" cannot be used, because it names the output folder: use only letters, digits, "-", "_" and ".", and do not begin with "."; for example "EMEA-Team-Dec"."#)
+        #expect(problems.dropFirst().first?.hasPrefix(#"s.json:1: /team/0/country: Unknown country "UK"; did you mean GB (United Kingdom)?"#) == true)
+    }
+
+    @Test func leadDaysAreWholeWorkingDaysUpToSixty() throws {
+        #expect(try TestScenario.load(TestScenario.minimal(#""lead_days": 10"#)).scenario.leadDays == 10)
+        #expect(problems(#""lead_days": 61"#) == ["s.json:3: /lead_days: expected a whole number from 0 to 60, found 61"])
+        #expect(problems(#""lead_days": 2.5"#).count == 1)
+    }
+
     @Test func minimalScenarioIsValidWithEveryDefault() throws {
         let s = try TestScenario.load(TestScenario.minimal()).scenario
         #expect(s.warmupDays == 0 && s.checkDays.count == 5 && s.windows == [.emea, .americas])
         #expect(s.groups == Scenario.Group.defaults && s.sickness == .none && s.resolvePerShift == 3)
         #expect(s.inflow == Scenario.Inflow(basePerDay: 10))
         #expect(s.initialOpenCases == .fixed(0) && s.effects.isEmpty && s.policySource == "built-in")
-        #expect(s.planningRisk == 0.10 && s.recommendationThreshold == 0.25 && s.description == "")
+        #expect(s.planningRisk == 0.10 && s.recommendationThreshold == 0.25 && s.leadDays == 5 && s.description == "")
     }
 
     @Test func missingRequiredKeysAndUnknownKeys() {

@@ -13,11 +13,11 @@ import Testing
 
     @Test func csvHasARowPerCheckAndLevel() {
         let lines = Self.comparison.csv.split(separator: "\n")
-        #expect(lines.first == "date,window,k,p_base,p_variant,difference,ci_low,ci_high,significant,planning_level_base,planning_level_variant")
+        #expect(lines.first == "date,window,k,level_name,p_base,p_variant,difference,ci_low,ci_high,significant,planning_level_base,planning_level_variant")
         #expect(lines.count == 1 + 44 * 7)
-        #expect(lines[1] == "2026-12-01,EMEA,2,\(lines[1].split(separator: ",")[3]),\(lines[1].split(separator: ",")[3]),0.000000,0.000000,0.000000,false,2,2")
+        #expect(lines[1] == "2026-12-01,EMEA,2,CS team coordination required,\(lines[1].split(separator: ",")[4]),\(lines[1].split(separator: ",")[4]),0.0000,0.0000,0.0000,false,2,2")
         let dec23 = lines.first { $0.hasPrefix("2026-12-23,EMEA,3,") }!.split(separator: ",")
-        #expect(dec23[4] == "1.000000" && dec23[8] == "true")
+        #expect(dec23[5] == "1.0000" && dec23[9] == "true")
     }
 
     @Test func terminalListsChangedChecksAndTheUnchangedOnesInALine() {
@@ -25,6 +25,8 @@ import Testing
         #expect(text.contains("Unchanged in every trial: 30 of 44 checks (2026-12-01…2026-12-18, 2026-12-28)."))
         #expect(text.contains("\n2026-12-23  EMEA      5         ·       +"))
         #expect(!text.contains("\n2026-12-18"))
+        // People read percent and percentage points, with the unit stated.
+        #expect(text.contains("Largest significant changes:\n  2026-12-23  EMEA      P(level ≥ 3) ") && text.contains(" points ["))
     }
 
     @Test func htmlIsOneSelfContainedPage() {

@@ -30,6 +30,23 @@ import Testing
         #expect(comparison.recommendationChanges.isEmpty)
     }
 
+    /// Two recorded runs paired afterwards count exactly what a paired run counts, on any thread
+    /// count, and a recorded run's tally is the plain run's: `plan approve` relies on both.
+    @Test func recordedRunsPairAsAPairedRunDoes() throws {
+        let base = try SimulationModel(try December.scenario())
+        let variant = try SimulationModel(try ScenarioEdit.apply([December.us09Off], to: base.scenario))
+        let paired = try PairedRun(base: base, variant: variant, trials: 2_500, seed: 5, threads: 2).run()
+        let recordedBase = try RecordedRun(model: base, trials: 2_500, seed: 5, threads: 1)
+        let recorded = try PairedTally(base: recordedBase, variant: try RecordedRun(model: variant, trials: 2_500, seed: 5, threads: 2))
+        #expect(recorded.both == paired.both && recorded.baseOnly == paired.baseOnly && recorded.variantOnly == paired.variantOnly)
+        #expect(recorded.variantOnly.contains { $0 > 0 })
+        let plain = try MonteCarloRun(model: base, settings: RunSettings(size: .trials(2_500), seed: 5, threads: 2)).run()
+        #expect(recordedBase.tally.levels == plain.levels)
+        #expect(throws: SimulationError.self) {
+            try PairedTally(base: recordedBase, variant: try RecordedRun(model: variant, trials: 2_500, seed: 6, threads: 2))
+        }
+    }
+
     /// The acceptance example: us-09 off on Dec 21–24 raises P(level ≥ 3) significantly on
     /// those days, and changes nothing at all before them (the trials' draws up to Dec 21 are the same).
     @Test func oneMoreUSTimeOffBeforeChristmas() throws {

@@ -3,15 +3,16 @@ import Testing
 
 @Suite struct TimeOffRequestTests {
     static let team = ["us-09", "us-10"]
+    static let horizon = December.dates("2026-12-01", "2026-12-31")
 
     @Test func readsNamesDatesAndPriorities() throws {
         let requests = try TimeOffRequest.read(
-            csv: "Name,Start,End,Priority\nus-09,2026-12-21,2026-12-24,2\n\"us-10\",2026-12-22,,\n", source: "r.csv", team: Self.team)
+            csv: "Name,Start,End,Priority\nus-09,2026-12-21,2026-12-24,2\n\"us-10\",2026-12-22,,\n", source: "r.csv", team: Self.team, horizon: Self.horizon)
         #expect(requests == [
             TimeOffRequest(name: "us-09", dates: December.dates("2026-12-21", "2026-12-24"), priority: 2, line: 2),
             TimeOffRequest(name: "us-10", dates: December.dates("2026-12-22", "2026-12-22"), priority: 0, line: 3),
         ])
-        let withoutPriority = try TimeOffRequest.read(csv: "name,start,end\nus-09,2026-12-21,2026-12-21\n", source: "r.csv", team: Self.team)
+        let withoutPriority = try TimeOffRequest.read(csv: "name,start,end\nus-09,2026-12-21,2026-12-21\n", source: "r.csv", team: Self.team, horizon: Self.horizon)
         #expect(withoutPriority.map(\.priority) == [0])
     }
 
@@ -23,6 +24,35 @@ import Testing
         ("name,start,end\n", "r.csv: no requests (expected one row per request after the header)"),
     ])
     func refuses(csv: String, message: String) {
-        #expect(throws: WhatIfError(message)) { try TimeOffRequest.read(csv: csv, source: "r.csv", team: Self.team) }
+        #expect(throws: WhatIfError(message)) { try TimeOffRequest.read(csv: csv, source: "r.csv", team: Self.team, horizon: Self.horizon) }
+    }
+
+    /// Unknown names, an end before its start, dates outside the horizon and a bad priority: every
+    /// problem of the file at once, in line order.
+    @Test func reportsEveryProblemAtOnce() {
+        let csv = "name,start,end,priority\nus-9,2026-12-21,2026-12-24,1\nus-09,2027-01-04,2027-01-05,x\nus-10,2026-12-24,2026-12-21,\nus-11,2026-12-01,,\n"
+        #expect(throws: WhatIfError("""
+            r.csv:4: end 2026-12-21 is before start 2026-12-24
+            """)) { try TimeOffRequest.read(csv: csv, source: "r.csv", team: Self.team, horizon: Self.horizon) }
+        let rows = "name,start,end,priority\nus-9,2026-12-21,2026-12-24,1\nus-09,2027-01-04,2027-01-05,x\nus-11,2026-12-01,,\n"
+        #expect(throws: WhatIfError("""
+            r.csv:2: "us-9" is not the name of an SE in the team; did you mean "us-09"?
+            r.csv:3: priority "x" is not a whole number
+            r.csv:3: us-09 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check
+            r.csv:4: "us-11" is not the name of an SE in the team; did you mean "us-10"?
+            """)) { try TimeOffRequest.read(csv: rows, source: "r.csv", team: Self.team, horizon: Self.horizon) }
+    }
+
+    @Test func readsOtherHeaderNamesThroughColumns() throws {
+        let columns = try RequestColumns(parsing: "name=Employee, start=From,end=To,priority=Rank")
+        let requests = try TimeOffRequest.read(
+            csv: "Employee,Team,From,To,Rank\nus-09,Support,2026-12-21,2026-12-24,3\n", source: "r.csv", columns: columns, team: Self.team, horizon: Self.horizon)
+        #expect(requests == [TimeOffRequest(name: "us-09", dates: December.dates("2026-12-21", "2026-12-24"), priority: 3, line: 2)])
+        #expect(throws: WhatIfError("--columns person=employee: \"person\" is not a field; the fields are name, start, end and priority")) {
+            try RequestColumns(parsing: "person=employee")
+        }
+        #expect(throws: WhatIfError("--columns name: expected field=header pairs such as name=employee,start=from,end=to, found \"name\"")) {
+            try RequestColumns(parsing: "name")
+        }
     }
 }

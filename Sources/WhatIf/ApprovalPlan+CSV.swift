@@ -1,0 +1,33 @@
+import OutputFormats
+
+extension ApprovalPlan {
+    /// `approvals.csv`: one row per request in the order considered. `check`, `added_risk` and the
+    /// interval describe the check that decided it (empty when the request changes no check);
+    /// probabilities are 0–1 with 4 decimals; `cover` is the number of cover SEs that would let a
+    /// declined request through (empty when approved, or when even `largestCover` would not).
+    public var csv: String {
+        var text = CSVWriter.row(["name", "start", "end", "priority", "decision", "reason", "check", "added_risk", "ci_low", "ci_high", "cover"])
+        for decision in decisions {
+            let request = decision.request
+            let charge = decision.charge
+            let d = charge?.change.difference
+            text += CSVWriter.row([
+                request.name, "\(request.dates.first)", "\(request.dates.last)", "\(request.priority)",
+                decision.approved ? "approve" : "decline", decision.reason.rawValue,
+                charge.map { "\($0.date) \($0.window)" } ?? "",
+                d.map { NumberFormat.fixed($0.estimate, 4) } ?? "", d.map { NumberFormat.fixed($0.low, 4) } ?? "",
+                d.map { NumberFormat.fixed($0.high, 4) } ?? "",
+                decision.cover.map(String.init) ?? "",
+            ])
+        }
+        return text
+    }
+
+    /// The approved time off as a time-off CSV (`name,start,end`), which a scenario's `time_off_csv`
+    /// reads: the requests as made, overlaps with planned time off included (the reader merges them).
+    public var approvedTimeOffCSV: String {
+        CSVWriter.row(["name", "start", "end"]) + approvedRequests.map {
+            CSVWriter.row([$0.name, "\($0.dates.first)", "\($0.dates.last)"])
+        }.joined()
+    }
+}
