@@ -68,12 +68,13 @@ import Testing
         let lines = try String(contentsOf: checks, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = lines[0]
         func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
+        let (date, window) = (try column("date"), try column("window"))
         let (emea, us, open) = (try column("p50_emea"), try column("p50_us"), try column("p50_open"))
         let levels = try (1...8).map { try column("p_level_\($0)") }
         var csv = "date,window,emea,us,open_cases,level\n"
         for row in lines.dropFirst() {
             let level = try #require(levels.firstIndex { row[$0] == "1.0000" }) + 1
-            csv += "\(row[0]),\(row[1]),\(row[emea]),\(row[us]),\(row[open]),\(level)\n"
+            csv += "\(row[date]),\(row[window]),\(row[emea]),\(row[us]),\(row[open]),\(level)\n"
         }
         return csv
     }

@@ -8,7 +8,8 @@ import Testing
     func checks(_ url: URL) throws -> [String: [String: String]] {
         let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         return Dictionary(uniqueKeysWithValues: lines.dropFirst().map { row in
-            ("\(row[0]) \(row[1])", Dictionary(uniqueKeysWithValues: zip(lines[0], row)))
+            let columns = Dictionary(uniqueKeysWithValues: zip(lines[0], row))
+            return ("\(columns["date"] ?? "") \(columns["window"] ?? "")", columns)
         })
     }
 
@@ -77,7 +78,7 @@ import Testing
         #expect(paragraphs[0] == ":rotating_light: *december-outlook: 2026-12-21…2026-12-24, 8 checks*")
         #expect(paragraphs[1] == "Highest planning level: 5 (Post-sales responsiveness flexibility required), at 5 of 8 checks, first 2026-12-22 Americas.")
         #expect(paragraphs[2] == "*Arrange ahead:*")
-        #expect(text.contains("• Brief #ce for Dec "))
+        #expect(text.contains("• Brief #ce by Wed Dec 16 for Dec 23–24 (EMEA and Americas)"))
         #expect(text.contains("Report: `\(dir)/report.html`"))
         #expect(paragraphs.last == "1,000 trials, seed 1; Support capacity levels (handbook), first-level reading")
     }
