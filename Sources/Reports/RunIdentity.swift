@@ -18,6 +18,47 @@ public struct RunIdentity: Sendable, Codable, Equatable {
     public let trials: Int
     public let blockSize: Int
     public let generator: String
+    /// For a shard of `plan outlook`: the state the outlook starts from, which with the scenario
+    /// file fixes the scenario it derives. Nil for `plan simulate`.
+    public let outlook: OutlookStart?
+
+    /// What `plan outlook` derives its scenario from, besides the scenario file.
+    public struct OutlookStart: Sendable, Codable, Equatable {
+        /// The first day, YYYY-MM-DD (`--from today` is stored as the date it meant).
+        public let from: String
+        public let days: Int
+        public let openCases: Int
+        /// `--absent NAME:UNTIL`, in the order given.
+        public let absences: [Absence]
+
+        public struct Absence: Sendable, Codable, Equatable {
+            public let name: String
+            /// The last day out, YYYY-MM-DD.
+            public let until: String
+
+            public init(name: String, until: String) {
+                self.name = name
+                self.until = until
+            }
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case from, days, absences
+            case openCases = "open_cases"
+        }
+
+        public init(from: String, days: Int, openCases: Int, absences: [Absence]) {
+            self.from = from
+            self.days = days
+            self.openCases = openCases
+            self.absences = absences
+        }
+
+        var description: String {
+            (["from \(from)", "\(days) days", "\(openCases) open cases"] + absences.map { "\($0.name) out until \($0.until)" })
+                .joined(separator: ", ")
+        }
+    }
 
     public struct InputDigest: Sendable, Codable, Equatable {
         public let path: String
@@ -35,13 +76,16 @@ public struct RunIdentity: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case scenario, references, policy, seed, trials, generator
+        case scenario, references, policy, seed, trials, generator, outlook
         case toolVersion = "tool_version", blockSize = "block_size"
     }
 
     /// `files` are the scenario file and every file it refers to, as loaded, with their bytes;
     /// `trials` the whole run's.
-    public init(toolVersion: String, files: [(path: String, bytes: [UInt8])], policy: Policy, seed: UInt64, trials: Int, blockSize: Int) {
+    public init(
+        toolVersion: String, files: [(path: String, bytes: [UInt8])], policy: Policy, seed: UInt64, trials: Int, blockSize: Int,
+        outlook: OutlookStart? = nil
+    ) {
         self.toolVersion = toolVersion
         let digests = files.map { InputDigest(path: $0.path, bytes: $0.bytes) }
         scenario = digests[0]
@@ -51,6 +95,7 @@ public struct RunIdentity: Sendable, Codable, Equatable {
         self.trials = trials
         self.blockSize = blockSize
         generator = TrialKernel.generatorName
+        self.outlook = outlook
     }
 
     /// The first thing in which `other` differs from this one, worded as "what: this, other",
@@ -75,6 +120,9 @@ public struct RunIdentity: Sendable, Codable, Equatable {
         if trials != other.trials { return "trials: \(trials), \(other.trials)" }
         if blockSize != other.blockSize { return "block size: \(blockSize), \(other.blockSize)" }
         if generator != other.generator { return "generator: \(generator), \(other.generator)" }
+        if outlook != other.outlook {
+            return "outlook: \(outlook?.description ?? "none (plan simulate)"), \(other.outlook?.description ?? "none (plan simulate)")"
+        }
         return nil
     }
 }

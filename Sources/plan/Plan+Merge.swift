@@ -8,9 +8,9 @@ extension Plan {
         static let configuration = CommandConfiguration(
             abstract: "Add up the partial results of a run's shards into the run's files.",
             discussion: """
-                Reads the partial results plan simulate --shard I/N wrote, checks that they are every \
+                Reads the partial results plan simulate --shard I/N (or plan outlook --shard I/N) wrote, checks that they are every \
                 shard of one run (same scenario, files it reads, policy, seed, trials and plan version; \
-                each shard once) and that none is truncated or edited, reads the scenario again from \
+                each shard once; for an outlook the same start) and that none is truncated or edited, reads the scenario again from \
                 the path the shards were given (relative to the working folder), and writes the files \
                 plan simulate writes for the whole run, byte for byte the same (run.json's execution \
                 aside). A problem is reported naming the file; nothing is written then.
@@ -34,15 +34,17 @@ extension Plan {
             })
             let identity = merge.identity
             let scenario = try CompiledScenario(path: identity.scenario.path)
-            let current = try scenario.identity(seed: identity.seed, trials: identity.trials, blockSize: identity.blockSize)
-            let tally = try merge.tally(model: scenario.model, identity: current)
+            // A sharded outlook runs the scenario it derives from the file and its start.
+            let (name, model) = try identity.outlook.map { try $0.scenario(from: scenario) } ?? (scenario.loaded.scenario.name, scenario.model)
+            let current = try scenario.identity(seed: identity.seed, trials: identity.trials, blockSize: identity.blockSize, outlook: identity.outlook)
+            let tally = try merge.tally(model: model, identity: current)
             let directory = try OutputDirectory(
-                path: out ?? "notebooks-output/\(scenario.loaded.scenario.name)/", kind: .run, inputs: scenario.loaded.files + parts)
+                path: out ?? "notebooks-output/\(name)/", kind: .run, inputs: scenario.loaded.files + parts)
             OutputNotice.print(directory.notices)
 
             let execution = merge.execution
             let settings = RunSettings(size: .trials(identity.trials), seed: identity.seed, threads: execution.threads, blockSize: identity.blockSize)
-            let estimates = Estimates(model: scenario.model, tally: tally)
+            let estimates = Estimates(model: model, tally: tally)
             // As plan simulate does, so that the merged files are the single run's byte for byte.
             let attribution = try Attribution(estimates: estimates, seed: identity.seed, threads: ProcessInfo.processInfo.activeProcessorCount)
             let record = RunRecord(

@@ -3,6 +3,7 @@ import Calendars
 import Reports
 import Foundation
 import Scenarios
+import Simulation
 
 extension Plan {
     struct Outlook: ParsableCommand {
@@ -13,7 +14,9 @@ extension Plan {
                 The scenario's team, calendars, inflow, work and policy over --days days from --from, \
                 with no warm-up, the backlog starting at --open-cases, and each --absent SE out from \
                 --from until the date given. Reports and writes files like plan simulate (default \
-                folder notebooks-output/<scenario name>-outlook/).
+                folder notebooks-output/<scenario name>-outlook/). With --shard I/N it runs shard I of N \
+                and writes a partial result that records the outlook's start; plan merge derives the \
+                same outlook from it.
                 """
         )
 
@@ -35,18 +38,20 @@ extension Plan {
         var absent: [String] = []
 
         @OptionGroup var options: RunOptions
+        @OptionGroup var shardOption: ShardOption
         @OptionGroup var slack: SlackOptions
 
         func validate() throws {
             guard ScenarioLimits.horizonDays.contains(days) else {
                 throw CommandError("--days must be from 1 to \(ScenarioLimits.horizonDays.upperBound), got \(days)")
             }
+            if shardOption.text != nil { try ShardRun.checkOptions(options, posting: slack.post) }
         }
 
         func run() throws {
             let webhook = try slack.webhook()
             let start = try parseDate(from, flag: "--from")
-            let absences = try absent.map { text in
+            let absences: [KnownAbsence] = try absent.map { text in
                 let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let until = CivilDate(iso: parts[1]) else {
                     throw CommandError("--absent \(text): expected NAME:YYYY-MM-DD (the last day out)")
@@ -59,17 +64,36 @@ extension Plan {
             guard ScenarioLimits.initialOpenCases.contains(open) else {
                 throw CommandError("--open-cases must be from 0 to \(ScenarioLimits.initialOpenCases.upperBound), got \(open)")
             }
-            let bytes = try readFile(scenario)
-            let loaded = try ScenarioFile.load(scenario, text: try text(of: bytes, path: scenario))
-            ScenarioFile.report(loaded.warnings)
-            let outlook = loaded.scenario.outlook(from: start, days: days, openCases: open, absences: absences)
-            outlook.warnings.forEach { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }
-            guard !outlook.scenario.checkDates.isEmpty else {
-                throw CommandError("no check from \(outlook.scenario.horizon.first) to \(outlook.scenario.horizon.last) (weekends and closures only); there is nothing to forecast")
+            let state = RunIdentity.OutlookStart(
+                from: start.description, days: days, openCases: open, absences: absences.map { .init(name: $0.name, until: $0.until.description) })
+            let compiled = try CompiledScenario(path: scenario)
+            let outlook = try state.scenario(from: compiled)
+            if let shard = try shardOption.shard {
+                return try ShardRun(shard: shard, options: options, scenario: compiled, name: outlook.name, model: outlook.model, outlook: state).run()
             }
-            let model = try CompiledScenario.model(of: outlook.scenario, path: scenario)
-            let result = try options.run(model, name: outlook.scenario.name, path: scenario, bytes: bytes, inputs: loaded.files)
+            let result = try options.run(outlook.model, name: outlook.name, path: scenario, bytes: compiled.bytes, inputs: compiled.loaded.files)
             try slack.deliver(result.text, message: result.output.slackSummary(reportPath: result.reportPath), to: webhook)
         }
+    }
+}
+
+extension RunIdentity.OutlookStart {
+    /// The outlook's scenario, derived from the scenario file as `plan outlook` derives it, and
+    /// compiled; `plan merge` derives a sharded outlook's the same way. Absences that change
+    /// nothing are reported as warnings.
+    func scenario(from file: CompiledScenario) throws -> (name: String, model: SimulationModel) {
+        guard let start = CivilDate(iso: from) else { throw CommandError("outlook start \(from): not a date (expected YYYY-MM-DD)") }
+        let absences = try self.absences.map { absence in
+            guard let until = CivilDate(iso: absence.until) else {
+                throw CommandError("--absent \(absence.name):\(absence.until): expected NAME:YYYY-MM-DD (the last day out)")
+            }
+            return KnownAbsence(name: absence.name, until: until)
+        }
+        let outlook = file.loaded.scenario.outlook(from: start, days: days, openCases: openCases, absences: absences)
+        outlook.warnings.forEach { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }
+        guard !outlook.scenario.checkDates.isEmpty else {
+            throw CommandError("no check from \(outlook.scenario.horizon.first) to \(outlook.scenario.horizon.last) (weekends and closures only); there is nothing to forecast")
+        }
+        return (outlook.scenario.name, try CompiledScenario.model(of: outlook.scenario, path: file.path))
     }
 }

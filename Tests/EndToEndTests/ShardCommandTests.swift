@@ -102,4 +102,46 @@ import Testing
         #expect(try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "7500", "--seed", "4", "--shard", "2/2", "--out", other]).status == 0)
         #expect(try merge([parts[0], other]) == "Error: \(other) is not of the same run as \(parts[0]): seed: 3, 4\n")
     }
+
+    /// An outlook from mid-December with a known absence, in three shards: the merge derives the
+    /// same outlook from the start the parts record, and writes the single outlook's files.
+    static let outlook = ["outlook", "scenarios/december.json", "--from", "2026-12-14", "--days", "10", "--open-cases", "52",
+                          "--absent", "emea-nl:2026-12-16", "--trials", "5000", "--seed", "3"]
+
+    @Test func mergedOutlookShardsAreTheSingleOutlook() throws {
+        let folder = try PlanProcess.temporaryDirectory()
+        let single = folder.appendingPathComponent("single"), merged = folder.appendingPathComponent("merged")
+        let result = try PlanProcess.run(Self.outlook + ["--html", "--out", single.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let parts = try (1...3).map { index in
+            let part = folder.appendingPathComponent("parts/outlook-\(index).json").path
+            let shard = try PlanProcess.run(Self.outlook + ["--threads", "1", "--shard", "\(index)/3", "--out", part])
+            #expect(shard.status == 0 && shard.stderr.isEmpty, "\(shard.stderr)")
+            #expect(shard.stdout.contains("december-outlook: shard \(index) of 3, blocks "))
+            return part
+        }
+        let merge = try PlanProcess.run(["merge"] + parts + ["--out", merged.path, "--html"])
+        #expect(merge.status == 0 && merge.stderr.isEmpty, "\(merge.stderr)")
+        #expect(merge.stdout == result.stdout.replacingOccurrences(of: single.path, with: merged.path))
+        #expect(try files(merged) == files(single))
+        for name in try files(single) {
+            let (a, b) = (try read(single.appendingPathComponent(name)), try read(merged.appendingPathComponent(name)))
+            if name == "run.json" {
+                #expect(DecemberOutputTests.withoutExecution(a) == DecemberOutputTests.withoutExecution(b))
+            } else {
+                #expect(a == b, "\(name)")
+            }
+        }
+
+        // A shard of another start (other open cases) is not part of the same outlook.
+        let other = folder.appendingPathComponent("parts/other.json").path
+        var otherArguments = Self.outlook
+        otherArguments[otherArguments.firstIndex(of: "52")!] = "60"
+        #expect(try PlanProcess.run(otherArguments + ["--shard", "3/3", "--out", other]).status == 0)
+        let refused = try PlanProcess.run(["merge", parts[0], parts[1], other, "--out", folder.appendingPathComponent("refused").path])
+        #expect(refused.status == 1)
+        #expect(refused.stderr == "Error: \(other) is not of the same run as \(parts[0]): outlook: "
+            + "from 2026-12-14, 10 days, 52 open cases, emea-nl out until 2026-12-16, from 2026-12-14, 10 days, 60 open cases, emea-nl out until 2026-12-16\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("refused").path))
+    }
 }

@@ -1,0 +1,57 @@
+import OutputFormats
+import Reports
+import Simulation
+
+/// One shard of a run, for `plan simulate --shard` and `plan outlook --shard`: its blocks only,
+/// written as a partial result that `plan merge` adds up with the other shards'.
+struct ShardRun {
+    let shard: Shard
+    let options: RunOptions
+    /// The scenario file as read (its files make the run's identity).
+    let scenario: CompiledScenario
+    /// What runs: the file's scenario, or the outlook derived from it.
+    let name: String
+    let model: SimulationModel
+    let outlook: RunIdentity.OutlookStart?
+
+    /// The options a shard cannot take: they belong to the whole run, which only `plan merge` sees.
+    static func checkOptions(_ options: RunOptions, posting: Bool) throws {
+        let whole = "a shard writes a partial result, which plan merge turns into the run's files"
+        if options.precision != nil { throw CommandError("--shard needs a number of trials: a run sized by --precision cannot be split into shards") }
+        if options.noFiles { throw CommandError("--shard and --no-files contradict each other: \(whole)") }
+        if options.html { throw CommandError("--html applies to the whole run: \(whole); give --html to plan merge") }
+        if options.format == .json { throw CommandError("--format json applies to the whole run: \(whole)") }
+        if options.recording.record { throw CommandError("--record applies to the whole run: \(whole); give --record to plan merge") }
+        if options.previous != nil { throw CommandError("--previous applies to the whole run: \(whole)") }
+        if posting { throw CommandError("--post applies to the whole run: \(whole)") }
+    }
+
+    /// Runs the shard's blocks and writes the partial result (to --out, or
+    /// notebooks-output/<name>.shard-I-of-N.json).
+    func run() throws {
+        let trials = options.sampling.trials ?? RunOptions.defaultTrials
+        let path = options.out ?? "notebooks-output/\(name).shard-\(shard.index)-of-\(shard.count).json"
+        let settings = RunSettings(size: .trials(trials), seed: options.sampling.seed, threads: options.sampling.workerThreads, shard: shard)
+        let blocks: Range<Int>
+        do {
+            blocks = try settings.blocks(trials: trials)
+        } catch {
+            throw CommandError("--shard \(shard.index)/\(shard.count): \(error.description)")
+        }
+        try PartialResult.prepareFile(at: path, inputs: scenario.loaded.files)
+        let identity = try scenario.identity(seed: settings.seed, trials: trials, blockSize: settings.blockSize, outlook: outlook)
+
+        let interrupt = Interrupt()
+        let signalSources = interrupt.catchSignals()
+        defer { signalSources.forEach { $0.cancel() } }
+        let (tally, started, elapsed) = try RunOptions.simulate(model, settings, path: scenario.path, interrupt: interrupt)
+        let result = PartialResult(
+            identity: identity, shard: shard, blocks: blocks, tally: tally, threads: settings.threads, started: started, elapsedSeconds: elapsed)
+        let contents = result.fileContents
+        if let signal = interrupt.received { throw RunOptions.interrupted(by: signal) }
+        try AtomicFile.write(contents, to: path)
+        emit("\(name): shard \(shard.index) of \(shard.count), blocks \(blocks.lowerBound)–\(blocks.upperBound - 1): "
+            + "\(NumberFormat.thousands(tally.trials)) of \(NumberFormat.thousands(trials)) trials, seed \(settings.seed)\n"
+            + "Partial result written to \(path); plan merge adds up every shard's into the run's files")
+    }
+}
