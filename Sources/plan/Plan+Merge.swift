@@ -17,7 +17,7 @@ extension Plan {
                 """
         )
 
-        @Argument(help: "The partial results of every shard (files written by plan simulate --shard).")
+        @Argument(help: "The partial results of every shard (files written by plan simulate --shard or plan outlook --shard).")
         var parts: [String]
 
         @Option(help: "Output directory (default notebooks-output/<scenario name>/).")
