@@ -14,6 +14,19 @@ import Testing
 
     func read(_ url: URL) throws -> String { try String(contentsOf: url, encoding: .utf8) }
 
+    /// The same files with the same bytes, run.json's execution aside.
+    func expectSameFiles(_ single: URL, _ merged: URL) throws {
+        #expect(try files(merged) == files(single))
+        for name in try files(single) {
+            let (a, b) = (try read(single.appendingPathComponent(name)), try read(merged.appendingPathComponent(name)))
+            if name == "run.json" {
+                #expect(DecemberOutputTests.withoutExecution(a) == DecemberOutputTests.withoutExecution(b))
+            } else {
+                #expect(a == b, "\(name)")
+            }
+        }
+    }
+
     /// Shards in parallel processes, then the merge; compared with one single run.
     @Test(arguments: [1, 2, 4, 7])
     func mergedShardsAreTheSingleRun(shards: Int) throws {
@@ -32,17 +45,10 @@ import Testing
         let merge = try PlanProcess.run(["merge"] + parts.reversed() + ["--out", merged.path, "--html"])
         #expect(merge.status == 0 && merge.stderr.isEmpty, "\(merge.stderr)")
         #expect(merge.stdout == result.stdout.replacingOccurrences(of: single.path, with: merged.path))
-        #expect(try files(merged) == files(single))
-        for name in try files(single) {
-            let (a, b) = (try read(single.appendingPathComponent(name)), try read(merged.appendingPathComponent(name)))
-            if name == "run.json" {
-                #expect(DecemberOutputTests.withoutExecution(a) == DecemberOutputTests.withoutExecution(b))
-                #expect(b.contains("\"shards\" : \(shards),") && b.contains("\"threads\" : \(shards),"))
-                #expect(!a.contains("\"shards\""))
-            } else {
-                #expect(a == b, "\(name)")
-            }
-        }
+        try expectSameFiles(single, merged)
+        let (a, b) = (try read(single.appendingPathComponent("run.json")), try read(merged.appendingPathComponent("run.json")))
+        #expect(b.contains("\"shards\" : \(shards),") && b.contains("\"threads\" : \(shards),"))
+        #expect(!a.contains("\"shards\""))
     }
 
     @Test(arguments: [
@@ -123,15 +129,7 @@ import Testing
         let merge = try PlanProcess.run(["merge"] + parts + ["--out", merged.path, "--html"])
         #expect(merge.status == 0 && merge.stderr.isEmpty, "\(merge.stderr)")
         #expect(merge.stdout == result.stdout.replacingOccurrences(of: single.path, with: merged.path))
-        #expect(try files(merged) == files(single))
-        for name in try files(single) {
-            let (a, b) = (try read(single.appendingPathComponent(name)), try read(merged.appendingPathComponent(name)))
-            if name == "run.json" {
-                #expect(DecemberOutputTests.withoutExecution(a) == DecemberOutputTests.withoutExecution(b))
-            } else {
-                #expect(a == b, "\(name)")
-            }
-        }
+        try expectSameFiles(single, merged)
 
         // A shard of another start (other open cases) is not part of the same outlook.
         let other = folder.appendingPathComponent("parts/other.json").path
