@@ -19,9 +19,12 @@ public struct RunRecord: Sendable, Codable {
     public let execution: Execution
     /// What moved since the run given as `--previous`; absent without one.
     public var sinceLastRun: SinceLastRun?
+    /// For `plan outlook`: the state it started from (the scenario facts are the derived
+    /// scenario's); absent for `plan simulate`.
+    public var outlook: OutlookStart?
 
     enum CodingKeys: String, CodingKey {
-        case tool, scenario, policy, assumptions, sampling, execution
+        case tool, scenario, policy, assumptions, sampling, execution, outlook
         case sinceLastRun = "since_last_run"
     }
 

@@ -47,9 +47,10 @@ extension Plan {
             let estimates = Estimates(model: model, tally: tally)
             // As plan simulate does, so that the merged files are the single run's byte for byte.
             let attribution = try Attribution(estimates: estimates, seed: identity.seed, threads: ProcessInfo.processInfo.activeProcessorCount)
-            let record = RunRecord(
+            var record = RunRecord(
                 toolVersion: PlanVersion.current, scenarioPath: scenario.path, scenarioBytes: Array(scenario.bytes), estimates: estimates,
                 settings: settings, execution: execution)
+            record.outlook = identity.outlook
             emit(try RunPublication(output: RunOutput(estimates: estimates, record: record, attribution: attribution), directory: directory, html: html, json: false, recording: recording).publish())
         }
     }

@@ -64,20 +64,20 @@ extension Plan {
             guard ScenarioLimits.initialOpenCases.contains(open) else {
                 throw CommandError("--open-cases must be from 0 to \(ScenarioLimits.initialOpenCases.upperBound), got \(open)")
             }
-            let state = RunIdentity.OutlookStart(
+            let state = OutlookStart(
                 from: start.description, days: days, openCases: open, absences: absences.map { .init(name: $0.name, until: $0.until.description) })
             let compiled = try CompiledScenario(path: scenario)
             let outlook = try state.scenario(from: compiled)
             if let shard = try shardOption.shard {
                 return try ShardRun(shard: shard, options: options, scenario: compiled, name: outlook.name, model: outlook.model, outlook: state).run()
             }
-            let result = try options.run(outlook.model, name: outlook.name, path: scenario, bytes: compiled.bytes, inputs: compiled.loaded.files)
+            let result = try options.run(outlook.model, name: outlook.name, path: scenario, bytes: compiled.bytes, inputs: compiled.loaded.files, outlook: state)
             try slack.deliver(result.text, message: result.output.slackSummary(reportPath: result.reportPath), to: webhook)
         }
     }
 }
 
-extension RunIdentity.OutlookStart {
+extension OutlookStart {
     /// The outlook's scenario, derived from the scenario file as `plan outlook` derives it, and
     /// compiled; `plan merge` derives a sharded outlook's the same way. Absences that change
     /// nothing are reported as warnings.

@@ -62,7 +62,8 @@ struct RunOptions: ParsableArguments {
     /// Simulates `model` (of the scenario called `name`, read from `path`, whose bytes run.json
     /// hashes; `inputs` are the files it read, which the output folder must not hold), records the
     /// forecast when asked to, writes the files and returns the text to print.
-    func run(_ model: SimulationModel, name: String, path: String, bytes: Data, inputs: [String]) throws -> Result {
+    /// `outlook` is the start of an outlook's derived scenario, recorded in run.json.
+    func run(_ model: SimulationModel, name: String, path: String, bytes: Data, inputs: [String], outlook: OutlookStart? = nil) throws -> Result {
         let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Self.defaultMaximumTrials) }
             ?? .trials(sampling.trials ?? Self.defaultTrials)
         let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
@@ -83,6 +84,7 @@ struct RunOptions: ParsableArguments {
         var record = RunRecord(
             toolVersion: PlanVersion.current, scenarioPath: path, scenarioBytes: Array(bytes), estimates: estimates,
             settings: settings, started: started, elapsedSeconds: elapsed)
+        record.outlook = outlook
         var sinceText = ""
         if let previousRun, let previous {
             let diff = try RunDiff(

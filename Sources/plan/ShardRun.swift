@@ -12,7 +12,7 @@ struct ShardRun {
     /// What runs: the file's scenario, or the outlook derived from it.
     let name: String
     let model: SimulationModel
-    let outlook: RunIdentity.OutlookStart?
+    let outlook: OutlookStart?
 
     /// The options a shard cannot take: they belong to the whole run, which only `plan merge` sees.
     static func checkOptions(_ options: RunOptions, posting: Bool) throws {

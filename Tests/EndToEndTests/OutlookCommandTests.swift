@@ -78,7 +78,14 @@ import Testing
         #expect(paragraphs[0] == ":rotating_light: *december-outlook: 2026-12-21…2026-12-24, 8 checks*")
         #expect(paragraphs[1] == "Highest planning level: 5 (Post-sales responsiveness flexibility required), at 5 of 8 checks, first 2026-12-22 Americas.")
         #expect(paragraphs[2] == "*Arrange ahead:*")
-        #expect(text.contains("• Brief #ce by Wed Dec 16 for Dec 23–24 (EMEA and Americas)"))
+        // Five working days before Dec 23 is Dec 16, but the outlook is made on Dec 21: brief now.
+        #expect(text.contains("• Brief #ce by Mon Dec 21 for Dec 23–24 (EMEA and Americas)"))
+        #expect(!text.contains("Dec 16"))
+        // run.json records the state the outlook started from.
+        let run = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir).appendingPathComponent("run.json"))) as? [String: Any])
+        let start = try #require(run["outlook"] as? [String: Any])
+        #expect(start["from"] as? String == "2026-12-21" && start["days"] as? Int == 4 && start["open_cases"] as? Int == 40)
+        #expect((start["absences"] as? [Any])?.isEmpty == true)
         #expect(text.contains("Report: `\(dir)/report.html`"))
         #expect(paragraphs.last == "1,000 trials, seed 1; Support capacity levels (handbook), first-level reading")
     }
