@@ -147,6 +147,7 @@ if Context.environment["PLAN_FUZZ"] == "1" {
         ("fuzz-ics", ["CalendarImport", "Calendars"]),
         ("fuzz-scenario", ["Scenarios", "Simulation"]),
         ("fuzz-policy", ["CapacityPolicy"]),
+        ("fuzz-partial", ["Reports", "Scenarios", "Simulation"]),
     ]
     package.targets += [.systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer")]
     package.targets += harnesses.map { .executableTarget(name: $0.name, dependencies: $0.dependencies + ["LibFuzzer"], path: "Fuzz/Harnesses/\($0.name)") }
