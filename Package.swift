@@ -126,7 +126,9 @@ for name in ["plan", "PerformanceProbes"] {
 
 /// Posting to Slack: the webhook URL kept secret, HTTP with a timeout and retries (issue 12).
 package.targets += [
-    .target(name: "SlackWebhook", dependencies: ["OutputFormats"]),
+    .target(name: "SlackWebhook", dependencies: ["OutputFormats", "CHTTPPost"]),
+    /// libcurl through dlopen, loaded only when a message is posted (WebhookPoster says why).
+    .target(name: "CHTTPPost", linkerSettings: [.linkedLibrary("dl")]),
     .testTarget(name: "SlackWebhookTests", dependencies: ["SlackWebhook", "TestHTTPServer"]),
     /// A real HTTP server on 127.0.0.1 for the webhook tests, library and binary alike.
     .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),

@@ -1,18 +1,17 @@
+import CHTTPPost
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import OutputFormats
-import Synchronization
 
 /// Posts a JSON message to a Slack incoming webhook, with a per-request timeout and retries where
 /// Slack asks for them: on 429 (rate limited, honouring `Retry-After`), on 5xx and when no answer
 /// came. Any other 4xx is final: Slack's text (`invalid_token`, `channel_not_found`, `no_text`)
 /// says what to fix, and sending it again would not help.
 ///
-/// HTTP goes through Foundation's URLSession (FoundationNetworking on Linux, which wraps libcurl):
-/// the tool posts one small message twice a day, and URLSession needs no package to build. The
-/// waits go through `sleep`, so that tests of the retry schedule take no time.
+/// HTTP goes through libcurl, loaded when the first message is posted (`CHTTPPost`): the tool
+/// posts one small message twice a day, and linking Foundation's URLSession instead
+/// (FoundationNetworking, itself on libcurl) made every run of `plan` load some thirty libraries
+/// and 7 MB more memory for it. The waits go through `sleep`, so that tests of the retry schedule
+/// take no time.
 public struct WebhookPoster: Sendable {
     /// Production values: Slack answers in well under a second; a 10 s timeout and 3 retries
     /// (waits 1, 2, 4 s, or what `Retry-After` says up to 60 s) ride out a blip and a rate limit
@@ -66,43 +65,34 @@ public struct WebhookPoster: Sendable {
 
     private func send(_ body: String, to webhook: WebhookURL) -> Answer {
         let seconds = timeout / .seconds(1)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = seconds
-        configuration.timeoutIntervalForResource = seconds
-        let session = URLSession(configuration: configuration)
-        defer { session.finishTasksAndInvalidate() }
-        var request = URLRequest(url: webhook.url, timeoutInterval: seconds)
-        request.httpMethod = "POST"
-        request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        request.httpBody = Data(body.utf8)
-        let result = Mutex<Answer?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        session.dataTask(with: request) { data, response, error in
-            let answer: Answer
-            if let response = response as? HTTPURLResponse {
-                answer = .status(response.statusCode, Self.slackText(data ?? Data()), response.value(forHTTPHeaderField: "Retry-After"))
-            } else {
-                // URLError's own description may quote the URL; only its kind is shown.
-                answer = .noAnswer(Self.reason(error, timeout: seconds))
+        var answer = plan_http_answer()
+        let bytes = Array(body.utf8)
+        bytes.withUnsafeBufferPointer { body in
+            body.withMemoryRebound(to: CChar.self) { body in
+                plan_http_post(webhook.url.absoluteString, body.baseAddress, body.count, Int(seconds * 1000), &answer)
             }
-            result.withLock { $0 = answer }
-            done.signal()
-        }.resume()
-        done.wait()
-        return result.withLock { $0! }
+        }
+        guard Int(answer.transport) == PLAN_HTTP_ANSWERED else {
+            return .noAnswer(Self.reason(answer.transport, timeout: seconds))
+        }
+        let text = withUnsafeBytes(of: answer.body) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let retryAfter = withUnsafeBytes(of: answer.retry_after) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        return .status(answer.status, Self.slackText(text), retryAfter.isEmpty ? nil : retryAfter)
     }
 
-    private static func slackText(_ data: Data) -> String {
-        let line = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    private static func slackText(_ body: String) -> String {
+        let line = body.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         return String(line.filter { !$0.isASCII || ($0.asciiValue! >= 0x20 && $0.asciiValue! < 0x7F) }.prefix(200))
     }
 
-    private static func reason(_ error: (any Error)?, timeout: Double) -> String {
-        switch (error as? URLError)?.code {
-        case .timedOut?: return "no answer within \(NumberFormat.metric(timeout)) s"
-        case .cannotConnectToHost?, .networkConnectionLost?: return "the connection failed"
-        case .cannotFindHost?, .dnsLookupFailed?: return "the host name was not found"
-        case .secureConnectionFailed?, .serverCertificateUntrusted?, .serverCertificateHasBadDate?: return "the TLS connection failed"
+    /// What failed, in words; libcurl's own messages are never shown (they can quote the URL).
+    private static func reason(_ transport: Int32, timeout: Double) -> String {
+        switch Int(transport) {
+        case PLAN_HTTP_TIMED_OUT: return "no answer within \(NumberFormat.metric(timeout)) s"
+        case PLAN_HTTP_CONNECT_FAILED: return "the connection failed"
+        case PLAN_HTTP_HOST_NOT_FOUND: return "the host name was not found"
+        case PLAN_HTTP_TLS_FAILED: return "the TLS connection failed"
+        case PLAN_HTTP_NO_LIBCURL: return "libcurl (libcurl.so.4, Debian package libcurl4) could not be loaded"
         default: return "no HTTP answer"
         }
     }
