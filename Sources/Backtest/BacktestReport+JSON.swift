@@ -48,6 +48,18 @@ extension BacktestReport {
                 case skillClimatology = "skill_climatology", forecastOnPersistenceChecks = "forecast_on_persistence_checks"
                 case persistenceChecks = "persistence_checks", skillPersistence = "skill_persistence"
             }
+
+            /// An undefined skill (a baseline scoring 0) is `null`, so that every key is always there.
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(forecast, forKey: .forecast)
+                try container.encode(climatology, forKey: .climatology)
+                try container.encode(skillClimatology, forKey: .skillClimatology)
+                try container.encode(persistence, forKey: .persistence)
+                try container.encode(forecastOnPersistenceChecks, forKey: .forecastOnPersistenceChecks)
+                try container.encode(persistenceChecks, forKey: .persistenceChecks)
+                try container.encode(skillPersistence, forKey: .skillPersistence)
+            }
         }
 
         struct Bin: Encodable {
@@ -84,6 +96,23 @@ extension BacktestReport {
             case leadDays = "lead_days", declaredChecks = "declared_checks", scoredChecks = "scored_checks"
             case unforecastChecks = "unforecast_checks", rankedProbabilityScore = "ranked_probability_score"
             case openCaseCoverage = "open_case_coverage"
+        }
+
+        /// An open range (no `--from`, `--to`) and a backtest without open-case forecasts are `null`,
+        /// so that every key is always there.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(from, forKey: .from)
+            try container.encode(to, forKey: .to)
+            try container.encode(leadDays, forKey: .leadDays)
+            try container.encode(pairing, forKey: .pairing)
+            try container.encode(declaredChecks, forKey: .declaredChecks)
+            try container.encode(scoredChecks, forKey: .scoredChecks)
+            try container.encode(unforecastChecks, forKey: .unforecastChecks)
+            try container.encode(forecasts, forKey: .forecasts)
+            try container.encode(levels, forKey: .levels)
+            try container.encode(rankedProbabilityScore, forKey: .rankedProbabilityScore)
+            try container.encode(openCaseCoverage, forKey: .openCaseCoverage)
         }
 
         init(_ r: BacktestReport) {

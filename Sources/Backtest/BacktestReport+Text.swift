@@ -61,9 +61,12 @@ extension BacktestReport {
         }
     }
 
-    /// A skill as a signed percentage; "n/a" against a perfect baseline.
+    /// A skill as a signed percentage; "n/a" against a perfect baseline. Below −999% (a forecast
+    /// ten times worse than the baseline, or more) it reads "< −999%", so that the column holds it;
+    /// the CSV and JSON keep the value.
     static func skill(_ value: Double?) -> String {
         guard let value else { return "n/a" }
+        guard value * 100 > -999.5 else { return "< −999%" }
         return NumberFormat.signed(value * 100, 0) + "%"
     }
 }

@@ -36,6 +36,7 @@ public struct Scenario: Sendable {
     /// Working days (check days that are not closures) between briefing a recommended channel and
     /// the first day it is needed: the report's "brief by" date. Default 5, a working week.
     public var leadDays: Int
+    public static let defaultLeadDays = 5
 
     public init(
         name: String, description: String = "", horizon: DateRange, warmupDays: Int = 0,
@@ -43,7 +44,7 @@ public struct Scenario: Sendable {
         groups: [Group] = Group.defaults, team: [SupportEngineer], company: CompanyCalendar = CompanyCalendar(),
         sickness: Sickness = .none, inflow: Inflow, resolvePerShift: Double = 3, initialOpenCases: InitialBacklog = .fixed(0),
         effects: [Int: LevelEffect] = [:], policy: Policy = .handbook, policySource: String = "built-in",
-        planningRisk: Double = 0.10, recommendationThreshold: Double = 0.25, leadDays: Int = 5
+        planningRisk: Double = 0.10, recommendationThreshold: Double = 0.25, leadDays: Int = Scenario.defaultLeadDays
     ) {
         self.name = name
         self.description = description

@@ -45,7 +45,7 @@ struct ScenarioDecoder {
         let effects = root.member("effects").map { decodeEffects($0, levelCount: policy?.policy.levels.count) } ?? [:]
         let planningRisk = root.member("planning_risk").map(openProbability) ?? 0.10
         let threshold = root.member("recommendation_threshold").map(openProbability) ?? 0.25
-        let leadDays = root.member("lead_days").map { $0.int(in: ScenarioLimits.leadDays) } ?? 5
+        let leadDays = root.member("lead_days").map { $0.int(in: ScenarioLimits.leadDays) } ?? Scenario.defaultLeadDays
 
         guard root.log.issues.isEmpty, let name, let description, let horizon, let warmupDays, let checkDays, let windows,
               let groups, let calendar = company?.calendar, let team, let sickness, let inflow, let resolvePerShift,

@@ -74,6 +74,16 @@ import Testing
             """)
         #expect(report.text.contains("≥2     1            1.0       0.1875  0.2813       +33%      0.6667       +66%      too little data"))
         #expect(report.json.contains("\"skill_climatology\" : 0.33333333333333"))
+        // Every key is there for tools; what is undefined (here: an open range) is null.
+        #expect(report.json.contains("\"from\" : null,") && report.json.contains("\"to\" : null"))
         #expect(report.html.contains("<svg class=\"reliability\" data-level=\"2\""))
+    }
+
+    /// A skill keeps its column however bad the forecast: −148,910% (the 1.4× backtest) reads "< −999%".
+    @Test func skillsFitTheirColumn() {
+        #expect(BacktestReport.skill(0.3333) == "+33%")
+        #expect(BacktestReport.skill(-9.99) == "−999%")
+        #expect(BacktestReport.skill(-1489.1) == "< −999%")
+        #expect(BacktestReport.skill(nil) == "n/a")
     }
 }

@@ -55,6 +55,30 @@ import Testing
         #expect(try read(rewritten).recommendations.map(\.channel) == ["@community-relations", "@community-relations"])
     }
 
+    /// A run.json written before lead times and holidays were recorded still reads, with the
+    /// default lead time (5 working days) and no holiday marked.
+    @Test func earlierRunsWithoutLeadDaysOrHolidaysRead() throws {
+        #expect(try TwoDayRun.output().record.json.contains("\"lead_days\" : 5,"))
+        let edited = try files(editing: "run.json") { text in
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            var kept: [Substring] = []
+            var skipping = false
+            for line in lines {
+                if line.contains("\"lead_days\"") { continue }
+                if line.contains("\"holidays\" : [") { skipping = !line.contains("]"); continue }
+                if skipping { skipping = !line.hasPrefix("    ],") && !line.hasPrefix("    ]"); continue }
+                kept.append(line)
+            }
+            return kept.joined(separator: "\n")
+        }
+        let run = try #require(edited.first { $0.name == "run.json" }).contents
+        #expect(!run.contains("lead_days") && !run.contains("\"holidays\""))
+        let report = try read(edited)
+        #expect(report.record.policy.leadDays == 5)
+        #expect(report.record.scenario.holidays.isEmpty)
+        #expect(report.checks.count == 4)
+    }
+
     @Test func missingFile() throws {
         #expect(try error(editing: "checks.csv") { _ in nil } == "run/checks.csv: missing; a run directory holds the files plan simulate writes")
     }
