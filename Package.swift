@@ -150,6 +150,7 @@ if Context.environment["PLAN_FUZZ"] == "1" {
         ("fuzz-scenario", ["Scenarios", "Simulation"]),
         ("fuzz-policy", ["CapacityPolicy"]),
         ("fuzz-partial", ["Reports", "Scenarios", "Simulation"]),
+        ("fuzz-tickets", ["Calibration", "Calendars", "Scenarios"]),
     ]
     package.targets += [.systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer")]
     package.targets += harnesses.map { .executableTarget(name: $0.name, dependencies: $0.dependencies + ["LibFuzzer"], path: "Fuzz/Harnesses/\($0.name)") }
