@@ -92,7 +92,7 @@ public struct Calibration: Sendable {
         let segments = events.segments
         let k = clock.segmentCount
         let createdPerDay = (0..<days.dayCount).map { d in segments.created[(d * k)..<((d + 1) * k)].reduce(0, +) }
-        let inflow = try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday)
+        let inflow = try Self.numerics("the inflow") { try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday) }
 
         let segmentTotals = (0..<k).map { s in stride(from: s, to: segments.created.count, by: k).reduce(0) { $0 + segments.created[$1] } }
         let sortedShares = segmentTotals.map { count in
@@ -114,7 +114,7 @@ public struct Calibration: Sendable {
             }
             let kept = absences.rows.filter { row in request.absenceType.map { row.type?.lowercased() == $0.lowercased() } ?? true }
             absent = SicknessFit.absentDays(absences.rows, team: team, days: days)
-            sickness = try SicknessFit(sick: SicknessFit.absentDays(kept, team: team, days: days))
+            sickness = try Self.numerics("sickness") { try SicknessFit(sick: SicknessFit.absentDays(kept, team: team, days: days)) }
             if sickness == nil { warnings.append("\(absences.source): no absence falls in \(days.first)…\(days.last); sickness is kept from the team scenario") }
         } else {
             notes.append("no --absences file: sickness is kept from the team scenario, and resolutions are per scheduled SE-shift (absences not subtracted)")
@@ -141,6 +141,16 @@ public struct Calibration: Sendable {
         return Calibration(
             request: request, clock: clock, createdPerDay: createdPerDay, isHoliday: isHoliday, inflow: inflow,
             arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, notes: notes, warnings: warnings)
+    }
+
+    /// `fit`, with a failure of GSL's numerics (a minimiser that does not converge on degenerate
+    /// data) reported as the fit that failed, in the user's terms, rather than as GSL's code alone.
+    static func numerics<T>(_ part: String, _ fit: () throws -> T) throws -> T {
+        do {
+            return try fit()
+        } catch let error as GSLError {
+            throw CalibrationError("fitting \(part) failed in GSL's numerics (\(error)); the history is probably too short or too uniform for this fit: widen --from..--to")
+        }
     }
 
     /// The working SE-shifts in each segment of each day (`[day × segments + segment]`): every SE's capacity, on each day they are
