@@ -22,18 +22,21 @@ struct RunPublication {
     func publish(stop: () throws -> Void = {}) throws -> String {
         var text = json ? output.json : TerminalSummary(output).text + textAfterSummary
         try stop()
-        try recording.forecast(output.files)
+        // The files are built once, and only when kept: for a long horizon they cost more than a
+        // short run (a year of 200 SEs: a quarter of a second).
+        guard recording.record || directory != nil else { return text }
+        let files = output.files
+        try recording.forecast(files)
         if let directory {
-            OutputNotice.print(try directory.replace(with: try files(reportDirectory: directory.path)))
+            OutputNotice.print(try directory.replace(with: try withReport(files, reportDirectory: directory.path)))
             if !json { text += "\nFiles written to \(directory.path)\n" }
         }
         return text
     }
 
-    /// The run's files; with --html also report.html, rendered from the other files' text exactly as
+    /// `files`, with --html also report.html, rendered from the other files' text exactly as
     /// `plan report` renders it from a run directory, so the two pages are the same.
-    private func files(reportDirectory: String) throws(RunFileError) -> [OutputFile] {
-        let files = output.files
+    private func withReport(_ files: [OutputFile], reportDirectory: String) throws(RunFileError) -> [OutputFile] {
         guard html else { return files }
         let report = try HTMLReport(files: files, directory: reportDirectory)
         return files + [OutputFile(name: "report.html", contents: report.html)]
