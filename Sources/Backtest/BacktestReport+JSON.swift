@@ -5,8 +5,8 @@ extension BacktestReport {
     public var json: String { encodeJSON(Document(self)) + "\n" }
 
     private struct Document: Encodable {
-        let from: String?
-        let to: String?
+        @NullWhenAbsent var from: String?
+        @NullWhenAbsent var to: String?
         let leadDays: [Int]
         let pairing: String
         let declaredChecks: Int
@@ -15,7 +15,7 @@ extension BacktestReport {
         let forecasts: Int
         let levels: [Level]
         let rankedProbabilityScore: Comparison
-        let openCaseCoverage: Coverage?
+        @NullWhenAbsent var openCaseCoverage: Coverage?
 
         struct Level: Encodable {
             let level: Int
@@ -31,34 +31,23 @@ extension BacktestReport {
         struct Comparison: Encodable {
             let forecast: Double
             let climatology: Double
-            let skillClimatology: Double?
+            @NullWhenAbsent var skillClimatology: Double?
             let persistence: Double
             let forecastOnPersistenceChecks: Double
             let persistenceChecks: Int
-            let skillPersistence: Double?
+            @NullWhenAbsent var skillPersistence: Double?
 
             init(_ c: ScoreComparison) {
-                (forecast, climatology, skillClimatology) = (c.forecast, c.climatology, c.skillVersusClimatology)
-                (persistence, forecastOnPersistenceChecks, persistenceChecks, skillPersistence) =
-                    (c.persistence, c.forecastOnPersistenceChecks, c.persistenceChecks, c.skillVersusPersistence)
+                (forecast, climatology, persistence) = (c.forecast, c.climatology, c.persistence)
+                (forecastOnPersistenceChecks, persistenceChecks) = (c.forecastOnPersistenceChecks, c.persistenceChecks)
+                skillClimatology = c.skillVersusClimatology
+                skillPersistence = c.skillVersusPersistence
             }
 
             enum CodingKeys: String, CodingKey {
                 case forecast, climatology, persistence
                 case skillClimatology = "skill_climatology", forecastOnPersistenceChecks = "forecast_on_persistence_checks"
                 case persistenceChecks = "persistence_checks", skillPersistence = "skill_persistence"
-            }
-
-            /// An undefined skill (a baseline scoring 0) is `null`, so that every key is always there.
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(forecast, forKey: .forecast)
-                try container.encode(climatology, forKey: .climatology)
-                try container.encode(skillClimatology, forKey: .skillClimatology)
-                try container.encode(persistence, forKey: .persistence)
-                try container.encode(forecastOnPersistenceChecks, forKey: .forecastOnPersistenceChecks)
-                try container.encode(persistenceChecks, forKey: .persistenceChecks)
-                try container.encode(skillPersistence, forKey: .skillPersistence)
             }
         }
 
@@ -96,23 +85,6 @@ extension BacktestReport {
             case leadDays = "lead_days", declaredChecks = "declared_checks", scoredChecks = "scored_checks"
             case unforecastChecks = "unforecast_checks", rankedProbabilityScore = "ranked_probability_score"
             case openCaseCoverage = "open_case_coverage"
-        }
-
-        /// An open range (no `--from`, `--to`) and a backtest without open-case forecasts are `null`,
-        /// so that every key is always there.
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(from, forKey: .from)
-            try container.encode(to, forKey: .to)
-            try container.encode(leadDays, forKey: .leadDays)
-            try container.encode(pairing, forKey: .pairing)
-            try container.encode(declaredChecks, forKey: .declaredChecks)
-            try container.encode(scoredChecks, forKey: .scoredChecks)
-            try container.encode(unforecastChecks, forKey: .unforecastChecks)
-            try container.encode(forecasts, forKey: .forecasts)
-            try container.encode(levels, forKey: .levels)
-            try container.encode(rankedProbabilityScore, forKey: .rankedProbabilityScore)
-            try container.encode(openCaseCoverage, forKey: .openCaseCoverage)
         }
 
         init(_ r: BacktestReport) {

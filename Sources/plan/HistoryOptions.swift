@@ -17,9 +17,9 @@ struct HistoryOption: ParsableArguments {
 }
 
 /// `--record` and `--history`, for the commands whose result can be kept: `plan level` (the
-/// declared check) and `plan simulate` (the forecast).
+/// declared check) and `plan simulate`, `plan outlook` and `plan merge` (the forecast).
 struct RecordOptions: ParsableArguments {
-    @Flag(help: "Also store the result in the history store (plan level: the declared check; plan simulate: the forecast).")
+    @Flag(help: "Also store the result in the history store (plan level: the declared check; plan simulate, outlook and merge: the forecast).")
     var record = false
 
     @OptionGroup var store: HistoryOption

@@ -51,12 +51,12 @@ extension Plan {
         func run() throws {
             let webhook = try slack.webhook()
             let start = try parseDate(from, flag: "--from")
-            let absences: [KnownAbsence] = try absent.map { text in
+            let absences = try absent.map { text in
                 let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let until = CivilDate(iso: parts[1]) else {
+                guard parts.count == 2, CivilDate(iso: parts[1]) != nil else {
                     throw CommandError("--absent \(text): expected NAME:YYYY-MM-DD (the last day out)")
                 }
-                return KnownAbsence(name: parts[0], until: until)
+                return OutlookStart.Absence(name: parts[0], until: parts[1])
             }
             guard let open = try openCasesSource.count(given: openCases) else {
                 throw CommandError("missing --open-cases (or --open-cases-from): the outlook starts from today's open cases")
@@ -64,8 +64,7 @@ extension Plan {
             guard ScenarioLimits.initialOpenCases.contains(open) else {
                 throw CommandError("--open-cases must be from 0 to \(ScenarioLimits.initialOpenCases.upperBound), got \(open)")
             }
-            let state = OutlookStart(
-                from: start.description, days: days, openCases: open, absences: absences.map { .init(name: $0.name, until: $0.until.description) })
+            let state = OutlookStart(from: start.description, days: days, openCases: open, absences: absences)
             let compiled = try CompiledScenario(path: scenario)
             let outlook = try state.scenario(from: compiled)
             if let shard = try shardOption.shard {

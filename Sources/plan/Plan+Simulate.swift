@@ -1,6 +1,5 @@
 import ArgumentParser
 import Reports
-import Simulation
 
 extension Plan {
     struct Simulate: ParsableCommand {

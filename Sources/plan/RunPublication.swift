@@ -1,10 +1,10 @@
 import Foundation
 import Reports
 
-/// The end of every command that produces a whole run (`plan simulate`, `plan merge`): the summary
-/// or the JSON document for standard output, the files into the output folder, and with `--html`
-/// the report page. One path for both, so that a merged run writes the very bytes a single run of
-/// the same scenario, seed and trials writes.
+/// The end of every command that produces a whole run (`plan simulate`, `plan outlook`, `plan
+/// merge`): the summary or the JSON document for standard output, the files into the output folder,
+/// and with `--html` the report page. One path for all, so that a merged run writes the very bytes a
+/// single run of the same scenario, seed and trials writes.
 struct RunPublication {
     let output: RunOutput
     /// Nil with --no-files.

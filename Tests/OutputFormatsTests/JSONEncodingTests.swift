@@ -20,4 +20,15 @@ import Testing
             }
             """)
     }
+
+    struct WithOptionals: Encodable {
+        @NullWhenAbsent var kept: Double?
+        let dropped: Double?
+    }
+
+    /// A `NullWhenAbsent` optional is written as null when absent; a plain optional's key is left out.
+    @Test func absentOptionalsAreNullWhenAsked() {
+        #expect(encodeJSON(WithOptionals(kept: nil, dropped: nil)) == "{\n  \"kept\" : null\n}")
+        #expect(encodeJSON(WithOptionals(kept: 0.5, dropped: 1)) == "{\n  \"dropped\" : 1,\n  \"kept\" : 0.5\n}")
+    }
 }
