@@ -79,8 +79,9 @@ let package = Package(
         /// The fixed-capacity buffer the hot loops of CapacityPolicy and Simulation keep their tables in.
         .target(name: "Buffers", swiftSettings: internalChecks),
 
-        /// Readers for JSON and CSV input that keep line numbers and JSON paths, so bad input is reported precisely.
-        .target(name: "InputFormats"),
+        /// Readers for JSON and CSV input that keep line numbers and JSON paths, so bad input is reported precisely;
+        /// writing an edited JSON document back refuses non-finite numbers as `encodeJSON` does (OutputFormats).
+        .target(name: "InputFormats", dependencies: ["OutputFormats"]),
 
         /// The two atomic renames output folders need (exchange, and rename without replacing),
         /// which Swift's Glibc module does not declare.

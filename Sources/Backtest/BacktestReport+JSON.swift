@@ -2,7 +2,7 @@ import OutputFormats
 
 extension BacktestReport {
     /// The whole report as one JSON document for tools.
-    public var json: String { encodeJSON(Document(self)) + "\n" }
+    public var json: String { get throws { try encodeJSON(Document(self)) + "\n" } }
 
     private struct Document: Encodable {
         @NullWhenAbsent var from: String?

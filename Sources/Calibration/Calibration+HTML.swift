@@ -11,10 +11,10 @@ extension Calibration {
         for key in fittedKeys {
             guard let e = key.estimate else { continue }
             body += "<tr><td><code>\(key.pointer.htmlEscaped)</code></td><td>\(NumberFormat.fixed(e.value, 3))</td>"
-                + "<td>\(NumberFormat.fixed(e.low, 3))–\(NumberFormat.fixed(e.high, 3))</td><td>\(e.method.htmlEscaped)</td></tr>\n"
+                + "<td>\(Self.bound(e.low, 3))–\(Self.bound(e.high, 3))</td><td>\(e.method.htmlEscaped)</td></tr>\n"
         }
         body += "</table>\n"
-        for line in warnings { body += "<p class=\"warning\">warning: \(line.htmlEscaped)</p>\n" }
+        for line in allWarnings { body += "<p class=\"warning\">warning: \(line.htmlEscaped)</p>\n" }
         for line in notes { body += "<p class=\"note\">note: \(line.htmlEscaped)</p>\n" }
         body += "<h2>Weekday profile: observed (bars) and fitted (dots) mean cases on an ordinary day</h2>\n" + weekdayChart
         body += "<h2>Cases created each day (dots), fitted mean (line) and 90% band</h2>\n" + dailyChart
@@ -94,7 +94,7 @@ extension Calibration {
         guard let resolution else { return "" }
         let rates = resolution.usable.map { Double($0.solved) / $0.shifts }
         let estimate = resolution.resolvePerShift
-        let top = max(1, rates.max() ?? 0, estimate.high) * 1.1
+        let top = max(1, rates.max() ?? 0, estimate.high ?? estimate.value) * 1.1
         let n = clock.dayCount * clock.segmentCount
         let x = { (u: (day: Int, segment: Int, solved: Int, shifts: Double)) in
             Self.margin + (Self.width - 2 * Self.margin) * (Double(u.day * self.clock.segmentCount + u.segment) + 0.5) / Double(n)

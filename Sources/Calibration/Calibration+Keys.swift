@@ -24,6 +24,17 @@ extension Calibration {
         return .number(r, text: NumberFormat.plain(r))
     }
 
+    /// A bound as the text and HTML reports write it: its number, or "not computed" in words (the
+    /// warnings say why).
+    static func bound(_ value: Double?, _ digits: Int) -> String {
+        value.map { NumberFormat.fixed($0, digits) } ?? "not computed"
+    }
+
+    /// `warnings`, then one for each interval bound that could not be computed, with why.
+    public var allWarnings: [String] {
+        warnings + fittedKeys.flatMap { key in (key.estimate?.missing ?? []).map { "\(key.pointer): \($0)" } }
+    }
+
     /// Every key the calibration fitted, in the order a scenario lists them.
     public var fittedKeys: [FittedKey] {
         var keys: [FittedKey] = []
@@ -61,17 +72,20 @@ extension Calibration {
         return keys
     }
 
-    /// `--format json`: `{"inflow": {…}, "resolve_per_shift": x, "sickness": {…}, "intervals": {path: [low, high]}, "notes": […]}`.
+    /// `--format json`: `{"inflow": {…}, "resolve_per_shift": x, "sickness": {…}, "intervals": {path: [low, high]}, "notes": […]}`;
+    /// a bound that could not be computed is null, and a note says why.
     public var fragmentJSON: String {
-        var root = JSONValue.object([])
-        let keys = fittedKeys
-        for key in keys { root = root.setting(key.path, to: key.value) }
-        let intervals = keys.compactMap { key in
-            key.estimate.map { (key: key.pointer, value: JSONValue.array([JSONValue.Located(Self.number($0.low)), JSONValue.Located(Self.number($0.high))])) }
+        get throws(NonFiniteNumberError) {
+            var root = JSONValue.object([])
+            let keys = fittedKeys
+            for key in keys { root = root.setting(key.path, to: key.value) }
+            let intervals = keys.compactMap { key in
+                key.estimate.map { (key: key.pointer, value: JSONValue.array([$0.low, $0.high].map { JSONValue.Located($0.map(Self.number) ?? .null) })) }
+            }
+            root = root.setting(["intervals"], to: .object(intervals.map { ($0.key, JSONValue.Located($0.value)) }))
+            root = root.setting(["notes"], to: .array((allWarnings + notes).map { JSONValue.Located(.string($0)) }))
+            return try root.prettyPrinted + "\n"
         }
-        root = root.setting(["intervals"], to: .object(intervals.map { ($0.key, JSONValue.Located($0.value)) }))
-        root = root.setting(["notes"], to: .array((warnings + notes).map { JSONValue.Located(.string($0)) }))
-        return root.prettyPrinted + "\n"
     }
 
     /// `--write`: the team scenario's text with the fitted keys replaced (other keys and their order
@@ -80,6 +94,6 @@ extension Calibration {
         var root = try parseJSONDocument(scenarioText, source: source).value
         for key in fittedKeys { root = root.setting(key.path, to: key.value) }
         for path in replacedKeys { root = root.removing(path) }
-        return root.prettyPrinted + "\n"
+        return try root.prettyPrinted + "\n"
     }
 }

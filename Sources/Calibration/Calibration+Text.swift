@@ -10,7 +10,7 @@ extension Calibration {
             "",
         ]
         func row(_ key: String, _ e: Estimate) -> String {
-            "  " + key.column(34) + NumberFormat.fixed(e.value, 3).leftPadded(to: 9) + "  [" + NumberFormat.fixed(e.low, 3) + ", " + NumberFormat.fixed(e.high, 3) + "]"
+            "  " + key.column(34) + NumberFormat.fixed(e.value, 3).leftPadded(to: 9) + "  [" + Self.bound(e.low, 3) + ", " + Self.bound(e.high, 3) + "]"
         }
         func section(_ title: String, _ keys: [FittedKey], fit: [String]) {
             lines.append(title + " (estimate, 95% interval)")
@@ -46,7 +46,7 @@ extension Calibration {
                 "\(sickness.spells) spells, \(sickness.sickDays) sick days in the range",
             ])
         }
-        lines += warnings.map { "warning: " + $0 }
+        lines += allWarnings.map { "warning: " + $0 }
         lines += notes.map { "note: " + $0 }
         return lines.joined(separator: "\n").trimmingTrailingSpaces + "\n"
     }

@@ -144,12 +144,15 @@ public struct Calibration: Sendable {
     }
 
     /// `fit`, with a failure of GSL's numerics (a minimiser that does not converge on degenerate
-    /// data) reported as the fit that failed, in the user's terms, rather than as GSL's code alone.
+    /// data, a quantile that a fit's estimate needs and that cannot be computed) reported as the fit
+    /// that failed, in the user's terms, rather than as GSL's code alone.
     static func numerics<T>(_ part: String, _ fit: () throws -> T) throws -> T {
         do {
             return try fit()
         } catch let error as GSLError {
             throw CalibrationError("fitting \(part) failed in GSL's numerics (\(error)); the history is probably too short or too uniform for this fit: widen --from..--to")
+        } catch let error as QuantileError {
+            throw CalibrationError("fitting \(part) failed: \(error)")
         }
     }
 

@@ -46,7 +46,7 @@ struct DispersionProfile {
     /// k at the adjusted profile's maximum, and the 95% interval where it stays within χ²(1, 0.95)/2.
     func adjustedEstimate(pValue: Double) throws -> Estimate {
         let logK = try Self.maximize(grid.map { ($0.logK, $0.adjusted) }, adjusted)
-        let target = adjusted(logK) - gsl_cdf_chisq_Pinv(0.95, 1) / 2
+        let target = adjusted(logK) - (try Quantile.chiSquared(0.95, degreesOfFreedom: 1).get()) / 2
         let low = adjusted(Self.lowest) < target ? exp(try GSLNumerics.root(in: Self.lowest, logK, tolerance: 1e-3) { adjusted($0) - target }) : exp(Self.lowest)
         let high = adjusted(Self.highest) < target ? exp(try GSLNumerics.root(in: logK, Self.highest, tolerance: 1e-3) { adjusted($0) - target }) : exp(Self.highest)
         return Estimate(

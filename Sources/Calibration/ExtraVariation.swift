@@ -10,12 +10,12 @@ import Simulation
 /// explains and O_j the observed total, Q(c) = Σ (O_j − E_j)² / (V_j + c² E_j²) is approximately
 /// χ² with J − 1 degrees of freedom (the level was fitted), and falls as c grows. The estimate is
 /// the c at which Q equals J − 1 (0 when Q(0) is already below), and the 95% interval the c at which
-/// Q equals the 97.5% and 2.5% quantiles of that χ² (GSL's `gsl_cdf_chisq_Pinv`; Brent's method
-/// for the roots).
+/// Q equals the 97.5% and 2.5% quantiles of that χ² (`Quantile.chiSquared`; Brent's method
+/// for the roots). A quantile that cannot be computed leaves its bound absent.
 enum ExtraVariation {
     static let largest = 10.0
 
-    static func estimate(observed: [Double], expected: [Double], modelVariance: [Double]) throws(GSLError) -> (value: Double, low: Double, high: Double)? {
+    static func estimate(observed: [Double], expected: [Double], modelVariance: [Double]) throws(GSLError) -> (value: Double, low: Result<Double, QuantileError>, high: Result<Double, QuantileError>)? {
         let groups = observed.count
         guard groups >= 2 else { return nil }
         func q(_ c: Double) -> Double {
@@ -30,8 +30,8 @@ enum ExtraVariation {
             return try GSLNumerics.root(in: 0, largest, tolerance: 1e-6) { q($0) - target }
         }
         let value = try solve(df)
-        let low = try solve(gsl_cdf_chisq_Pinv(0.975, df))
-        let high = try solve(gsl_cdf_chisq_Pinv(0.025, df))
+        let low = try Quantile.chiSquared(0.975, degreesOfFreedom: df).tryMap(solve)
+        let high = try Quantile.chiSquared(0.025, degreesOfFreedom: df).tryMap(solve)
         return (value, low, high)
     }
 }

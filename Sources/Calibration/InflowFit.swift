@@ -130,7 +130,7 @@ public struct InflowFit: Sendable {
         let base = levels.reduce(0, +) / Double(periods)
         if periods >= 2 {
             let sd = gsl_stats_sd(levels, 1, periods)
-            let half = gsl_cdf_tdist_Pinv(0.975, Double(periods - 1)) * sd / Double(periods).squareRoot()
+            let half = (try Quantile.studentT(0.975, degreesOfFreedom: Double(periods - 1)).get()) * sd / Double(periods).squareRoot()
             basePerDay = Estimate(
                 value: base, low: max(0, base - half), high: base + half,
                 method: "mean of the \(periods) four-week periods' levels (cases over the weekday- and holiday-adjusted days); t interval over the periods, which includes the demand shocks between them")

@@ -26,8 +26,8 @@ public struct ResolutionFit: Sendable {
         let count = usable.reduce(0) { $0 + $1.solved }
         let exposure = usable.reduce(0) { $0 + $1.shifts }
         // Garwood's exact Poisson interval: χ²(2S) and χ²(2S + 2) quantiles over twice the exposure.
-        let low = count == 0 ? 0 : gsl_cdf_chisq_Pinv(0.025, Double(2 * count)) / 2 / exposure
-        let high = gsl_cdf_chisq_Pinv(0.975, Double(2 * count + 2)) / 2 / exposure
+        let low = count == 0 ? .success(0) : Quantile.chiSquared(0.025, degreesOfFreedom: Double(2 * count)).map { $0 / 2 / exposure }
+        let high = Quantile.chiSquared(0.975, degreesOfFreedom: Double(2 * count + 2)).map { $0 / 2 / exposure }
         resolvePerShift = Estimate(
             value: Double(count) / exposure, low: low, high: high,
             method: "cases solved over working SE-shifts in the \(usable.count) segments whose backlog stayed above zero (scheduled SEs less their absences, shares of each shift by segment); exact Poisson (Garwood) interval")

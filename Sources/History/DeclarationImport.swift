@@ -31,7 +31,7 @@ public struct DeclarationImport: Sendable {
     /// Reads every row of `text`; the first bad row is an error naming its line, and nothing is imported.
     ///
     /// - Complexity: O(rows × (inputs + criteria)).
-    public init(text: String, source: String, table: EffectiveTable, recordedAt: String) throws(CSVError) {
+    public init(text: String, source: String, table: EffectiveTable, recordedAt: String) throws {
         let csv = try CSVTable(text: text, source: source)
         try csv.requireDistinctColumns(source: source)
         let policy = table.policy
@@ -46,7 +46,7 @@ public struct DeclarationImport: Sendable {
         }
         let levelColumn = csv.column("level")
         let compiled = CompiledPolicy(table)
-        let policySHA256 = table.sha256
+        let policySHA256 = try table.sha256
         var checks: [DeclaredCheck] = []
         var disagreements: [Disagreement] = []
         for record in csv.rows {

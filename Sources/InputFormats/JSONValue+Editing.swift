@@ -1,3 +1,5 @@
+import OutputFormats
+
 /// Editing a parsed document and writing it back, for commands that rewrite a user's file
 /// (`plan calibrate --write`): members keep their order and numbers their source text, so an edit
 /// changes only the keys it names.
@@ -38,34 +40,52 @@ extension JSONValue {
 
     /// The document indented by two spaces; arrays of numbers, strings and booleans, and objects of
     /// them that fit in 100 characters, stay on one line, as scenario files are written by hand.
+    /// A number made by a program that is NaN or infinite is refused, with its path, as `encodeJSON`
+    /// refuses it: a parsed number is always finite.
     public var prettyPrinted: String {
-        var out = ""
-        write(to: &out, indent: "")
-        return out
+        get throws(NonFiniteNumberError) {
+            var out = ""
+            try write(to: &out, indent: "", path: [])
+            return out
+        }
     }
 
-    private func write(to out: inout String, indent: String) {
+    private func write(to out: inout String, indent: String, path: [String]) throws(NonFiniteNumberError) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(_, let text): out += text
+        case .number(let value, let text):
+            guard value.isFinite else { throw NonFiniteNumberError(path: path, value: value) }
+            out += text
         case .string(let s): out += Self.quoted(s)
         case .array(let elements):
             if elements.allSatisfy({ $0.value.isScalar }) {
-                out += "[" + elements.map(\.value.prettyPrinted).joined(separator: ", ") + "]"
+                var items: [String] = []
+                for (i, element) in elements.enumerated() {
+                    var item = ""
+                    try element.value.write(to: &item, indent: indent, path: path + [String(i)])
+                    items.append(item)
+                }
+                out += "[" + items.joined(separator: ", ") + "]"
                 return
             }
             out += "[\n"
             for (i, element) in elements.enumerated() {
                 out += indent + "  "
-                element.value.write(to: &out, indent: indent + "  ")
+                try element.value.write(to: &out, indent: indent + "  ", path: path + [String(i)])
                 out += i == elements.count - 1 ? "\n" : ",\n"
             }
             out += indent + "]"
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             if members.allSatisfy({ $0.value.value.isScalar }) {
-                let line = "{ " + members.map { Self.quoted($0.key) + ": " + $0.value.value.prettyPrinted }.joined(separator: ", ") + " }"
+                var items: [String] = []
+                for member in members {
+                    var item = Self.quoted(member.key) + ": "
+                    try member.value.value.write(to: &item, indent: indent, path: path + [member.key])
+                    items.append(item)
+                }
+                let line = "{ " + items.joined(separator: ", ") + " }"
                 if line.count <= 100 {
                     out += line
                     return
@@ -74,7 +94,7 @@ extension JSONValue {
             out += "{\n"
             for (i, member) in members.enumerated() {
                 out += indent + "  " + Self.quoted(member.key) + ": "
-                member.value.value.write(to: &out, indent: indent + "  ")
+                try member.value.value.write(to: &out, indent: indent + "  ", path: path + [member.key])
                 out += i == members.count - 1 ? "\n" : ",\n"
             }
             out += indent + "}"

@@ -36,7 +36,7 @@ extension EffectiveTable {
     }
 
     /// The effective table as JSON, for tools.
-    public func json() -> String {
+    public func json() throws -> String {
         struct Document: Encodable {
             struct CriterionRow: Encodable {
                 let metric: String
@@ -72,6 +72,6 @@ extension EffectiveTable {
                     },
                     contingency: level.contingency, alerts: level.alerts, coordination: level.coordination)
             })
-        return encodeJSON(document)
+        return try encodeJSON(document)
     }
 }

@@ -8,7 +8,7 @@ extension LevelBatch {
     /// under their own key so that no input column can collide with `level` or `alerts`.
     ///
     /// - Complexity: O(records × (fields + criteria)).
-    public func json(_ input: CSVTable, source: String) throws(CSVError) -> String {
+    public func json(_ input: CSVTable, source: String) throws -> String {
         struct Record: Encodable {
             let line: Int
             let fields: [String: String]
@@ -17,7 +17,7 @@ extension LevelBatch {
         }
         let rows = try evaluate(input, source: source)
         let header = input.header.map(\.trimmingSpaces)
-        return encodeJSON(zip(input.rows, rows).map { record, row in
+        return try encodeJSON(zip(input.rows, rows).map { record, row in
             Record(line: record.line, fields: Dictionary(uniqueKeysWithValues: zip(header, row.fields)), level: row.level, alerts: row.alerts)
         })
     }

@@ -48,13 +48,15 @@ extension LevelReport {
         return lines.joined(separator: "\n")
     }
 
-    public func json(date: CivilDate? = nil, roster: CheckRoster? = nil) -> String {
+    /// `plan level --format json`. A ratio that is +infinity (nobody working while cases are open)
+    /// is null, as a load is in a run's tables: JSON has no number for it, and `why` says so.
+    public func json(date: CivilDate? = nil, roster: CheckRoster? = nil) throws -> String {
         struct Document: Encodable {
             let date: String?
             let counted: [String: [String]]?
             let window: String?
             let checkTimeUTC: String?
-            let observed: [String: Double]
+            let observed: [String: Double?]
             let level: Int
             let name: String
             let why: String
@@ -64,10 +66,10 @@ extension LevelReport {
             let policy: String
             let reading: String
         }
-        return encodeJSON(Document(
+        return try encodeJSON(Document(
             date: date?.description, counted: roster.map { Dictionary(uniqueKeysWithValues: $0.counted.map { ($0.group, $0.names) }) },
             window: window?.name, checkTimeUTC: window.map { CheckWindow.clock($0.checkMinute) },
-            observed: Dictionary(uniqueKeysWithValues: zip(policy.metricNames, evaluation.metricValues)),
+            observed: Dictionary(uniqueKeysWithValues: zip(policy.metricNames, evaluation.metricValues.map { $0.isFinite ? $0 : nil })),
             level: levelNumber, name: level.name, why: why, contingencies: contingencies.map(\.text),
             alerts: alerts, coordination: coordination, policy: policy.name, reading: policy.reading.rawValue))
     }

@@ -42,7 +42,11 @@ public struct RunForecast: Sendable {
     public init(files: [OutputFile], directory: String) throws(RunFileError) {
         let run = try HTMLReport.file("run.json", in: files, directory: directory)
         record = try RunRecord.decode(run.text, source: run.source)
-        runID = SHA256.hex(of: Array(encodeJSON(Reproducible(record)).utf8))
+        do {
+            runID = SHA256.hex(of: Array(try encodeJSON(Reproducible(record)).utf8))
+        } catch {
+            throw RunFileError("\(run.source): \(error)")
+        }
         let checksFile = try HTMLReport.file("checks.csv", in: files, directory: directory)
         let levels = 1...record.policy.levels.count
         let reader = try RunTableReader(

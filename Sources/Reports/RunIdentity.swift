@@ -47,12 +47,12 @@ public struct RunIdentity: Sendable, Codable, Equatable {
     public init(
         toolVersion: String, files: [(path: String, bytes: [UInt8])], policy: Policy, seed: UInt64, trials: Int, blockSize: Int,
         outlook: OutlookStart? = nil
-    ) {
+    ) throws {
         self.toolVersion = toolVersion
         let digests = files.map { InputDigest(path: $0.path, bytes: $0.bytes) }
         scenario = digests[0]
         references = Array(digests.dropFirst())
-        self.policy = PolicyDigest(name: policy.name, sha256: SHA256.hex(of: Array(EffectiveTable(policy).json().utf8)))
+        self.policy = PolicyDigest(name: policy.name, sha256: SHA256.hex(of: Array(try EffectiveTable(policy).json().utf8)))
         self.seed = seed
         self.trials = trials
         self.blockSize = blockSize

@@ -29,35 +29,39 @@ public struct RunOutput: Sendable {
     /// The output directory's files, by name. Every file but `run.json` depends only on the
     /// scenario, the seed and the trial count (or precision target), whatever the thread count.
     public var files: [OutputFile] {
-        [
-            OutputFile(name: "checks.csv", contents: checks.csv),
-            OutputFile(name: "levels.csv", contents: levels.csv),
-            OutputFile(name: "horizon.csv", contents: horizon.csv),
-            OutputFile(name: "longest_runs.csv", contents: longestRuns.csv),
-            OutputFile(name: "recommendations.csv", contents: recommendations.csv),
-            OutputFile(name: "run.json", contents: record.json),
-        ] + (why.map { [OutputFile(name: "why.csv", contents: $0.csv)] } ?? [])
+        get throws {
+            [
+                OutputFile(name: "checks.csv", contents: checks.csv),
+                OutputFile(name: "levels.csv", contents: levels.csv),
+                OutputFile(name: "horizon.csv", contents: horizon.csv),
+                OutputFile(name: "longest_runs.csv", contents: longestRuns.csv),
+                OutputFile(name: "recommendations.csv", contents: recommendations.csv),
+                OutputFile(name: "run.json", contents: try record.json),
+            ] + (why.map { [OutputFile(name: "why.csv", contents: $0.csv)] } ?? [])
+        }
     }
 
     /// The files' content as one JSON document: `checks`, `levels`, `horizon`, `longest_runs` and
     /// `recommendations` as arrays of objects keyed by the CSV columns, and `run` as in `run.json`.
     /// Keys are sorted, so the document is as reproducible as the files.
     public var json: String {
-        struct Document: Encodable {
-            let checks: [RunTable.Record]
-            let levels: [RunTable.Record]
-            let horizon: [RunTable.Record]
-            let longestRuns: [RunTable.Record]
-            let recommendations: [RunTable.Record]
-            let run: RunRecord
+        get throws {
+            struct Document: Encodable {
+                let checks: [RunTable.Record]
+                let levels: [RunTable.Record]
+                let horizon: [RunTable.Record]
+                let longestRuns: [RunTable.Record]
+                let recommendations: [RunTable.Record]
+                let run: RunRecord
 
-            enum CodingKeys: String, CodingKey {
-                case checks, levels, horizon, recommendations, run
-                case longestRuns = "longest_runs"
+                enum CodingKeys: String, CodingKey {
+                    case checks, levels, horizon, recommendations, run
+                    case longestRuns = "longest_runs"
+                }
             }
+            return try encodeJSON(Document(
+                checks: checks.records, levels: levels.records, horizon: horizon.records,
+                longestRuns: longestRuns.records, recommendations: recommendations.records, run: record)) + "\n"
         }
-        return encodeJSON(Document(
-            checks: checks.records, levels: levels.records, horizon: horizon.records,
-            longestRuns: longestRuns.records, recommendations: recommendations.records, run: record)) + "\n"
     }
 }

@@ -236,5 +236,5 @@ public struct RunRecord: Sendable, Codable {
     }
 
     /// Pretty JSON with sorted keys, ending in a newline.
-    public var json: String { encodeJSON(self) + "\n" }
+    public var json: String { get throws { try encodeJSON(self) + "\n" } }
 }

@@ -22,16 +22,18 @@ public struct SlackMessage: Sendable, Equatable {
     /// `context` block for the footnote. Slack limits a section's text to 3,000 characters; a
     /// policy's texts are far shorter, and the contingency lines are one paragraph each.
     public var payload: String {
-        struct Text: Encodable { let type = "mrkdwn"; let text: String }
-        struct Block: Encodable {
-            let type: String
-            let text: Text?
-            let elements: [Text]?
+        get throws {
+            struct Text: Encodable { let type = "mrkdwn"; let text: String }
+            struct Block: Encodable {
+                let type: String
+                let text: Text?
+                let elements: [Text]?
+            }
+            struct Payload: Encodable { let text: String; let blocks: [Block] }
+            var blocks = paragraphs.map { Block(type: "section", text: Text(text: $0), elements: nil) }
+            if let footnote { blocks.append(Block(type: "context", text: nil, elements: [Text(text: footnote)])) }
+            return try encodeJSON(Payload(text: text, blocks: blocks))
         }
-        struct Payload: Encodable { let text: String; let blocks: [Block] }
-        var blocks = paragraphs.map { Block(type: "section", text: Text(text: $0), elements: nil) }
-        if let footnote { blocks.append(Block(type: "context", text: nil, elements: [Text(text: footnote)])) }
-        return encodeJSON(Payload(text: text, blocks: blocks))
     }
 
     /// The emoji that leads a message about a level: none at the baseline, then rising in alarm with the

@@ -31,7 +31,7 @@ struct CompiledScenario {
     /// What a shard of this scenario records and a merge checks: every file read is read again
     /// for its digest, so that a file changed since it was loaded is not passed off as the same.
     func identity(seed: UInt64, trials: Int, blockSize: Int, outlook: OutlookStart? = nil) throws -> RunIdentity {
-        RunIdentity(
+        try RunIdentity(
             toolVersion: PlanVersion.current, files: try loaded.files.map { ($0, Array(try readFile($0))) },
             policy: loaded.scenario.policy, seed: seed, trials: trials, blockSize: blockSize, outlook: outlook)
     }

@@ -28,7 +28,7 @@ struct RecordOptions: ParsableArguments {
     func declare(_ report: LevelReport, table: EffectiveTable, date: CivilDate) throws {
         guard record else { return }
         guard let window = report.window else { throw CommandError("--record needs --window: a declared check belongs to a window") }
-        let check = DeclaredCheck(report: report, window: window, date: date, policySHA256: table.sha256, recordedAt: timestamp())
+        let check = DeclaredCheck(report: report, window: window, date: date, policySHA256: try table.sha256, recordedAt: timestamp())
         let count = try store.open(create: true).record([check])
         note("\(count.replaced > 0 ? "Replaced" : "Recorded") the \(check.window) check of \(check.date) in \(store.path)")
     }

@@ -52,7 +52,7 @@ extension Plan {
             switch format {
             case .text: emit(report.text)
             case .csv: emit(report.csv)
-            case .json: emit(report.json)
+            case .json: emit(try report.json)
             }
         }
 

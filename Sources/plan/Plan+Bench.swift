@@ -49,7 +49,7 @@ extension Plan {
             case .text:
                 emit(BenchmarkMeasurement.table(results))
             case .json:
-                emit(encodeJSON(results))
+                emit(try encodeJSON(results))
             }
         }
     }

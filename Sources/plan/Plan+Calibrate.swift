@@ -80,10 +80,11 @@ extension Plan {
                 outputs.append((write, rewritten))
             }
             if let html { outputs.append((html, calibration.html)) }
+            let fragment = format == "json" ? try calibration.fragmentJSON : nil
             for output in outputs { try AtomicFile.write(output.contents, to: output.path) }
-            if format == "json" {
-                FileHandle.standardError.write(Data((calibration.warnings.map { "warning: \($0)\n" }.joined()).utf8))
-                emit(calibration.fragmentJSON)
+            if let fragment {
+                FileHandle.standardError.write(Data((calibration.allWarnings.map { "warning: \($0)\n" }.joined()).utf8))
+                emit(fragment)
             } else {
                 emit(calibration.text + outputs.map { "wrote \($0.path)\n" }.joined())
             }

@@ -107,7 +107,7 @@ extension Plan {
             let output: String
             switch format {
             case .text: output = report.text(date: date, roster: roster)
-            case .json: output = report.json(date: date, roster: roster)
+            case .json: output = try report.json(date: date, roster: roster)
             case .slack: output = message.text
             }
             try slack.deliver(output, message: message, to: webhook)

@@ -20,7 +20,7 @@ extension Plan {
 
             func run() throws {
                 let table = EffectiveTable(try policyOptions.load())
-                emit(format == .markdown ? table.markdown() : table.json())
+                emit(format == .markdown ? table.markdown() : try table.json())
             }
         }
 

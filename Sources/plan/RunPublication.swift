@@ -20,12 +20,12 @@ struct RunPublication {
     /// called once everything is computed and before anything is stored or written, so that a late
     /// Ctrl-C still writes nothing.
     func publish(stop: () throws -> Void = {}) throws -> String {
-        var text = json ? output.json : TerminalSummary(output).text + textAfterSummary
+        var text = json ? try output.json : TerminalSummary(output).text + textAfterSummary
         try stop()
         // The files are built once, and only when kept: for a long horizon they cost more than a
         // short run (a year of 200 SEs: a quarter of a second).
         guard recording.record || directory != nil else { return text }
-        let files = output.files
+        let files = try output.files
         try recording.forecast(files)
         if let directory {
             OutputNotice.print(try directory.replace(with: try withReport(files, reportDirectory: directory.path)))

@@ -38,9 +38,10 @@ struct SlackOptions: ParsableArguments {
     /// that standard output is the JSON document alone.
     func deliver(_ output: String, message: SlackMessage, to webhook: WebhookURL?) throws {
         guard post else { return emit(output) }
-        guard let webhook else { return emit(message.payload) }
+        let payload = try message.payload
+        guard let webhook else { return emit(payload) }
         emit(output)
-        let attempts = try WebhookPoster().post(message.payload, to: webhook)
+        let attempts = try WebhookPoster().post(payload, to: webhook)
         FileHandle.standardError.write(Data("plan: posted to Slack (\(webhook))\(attempts > 1 ? " after \(attempts) attempts" : "")\n".utf8))
     }
 }

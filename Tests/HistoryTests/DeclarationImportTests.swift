@@ -6,7 +6,7 @@ import Testing
 @Suite struct DeclarationImportTests {
     static let table = EffectiveTable(Policy.handbook)
 
-    static func read(_ text: String) throws(CSVError) -> DeclarationImport {
+    static func read(_ text: String) throws -> DeclarationImport {
         try DeclarationImport(text: text, source: "days.csv", table: table, recordedAt: "2026-11-30T10:00:00Z")
     }
 
@@ -23,7 +23,7 @@ import Testing
         #expect(imported.checks[2].alerts == ["#community-relations", "#ce"])
         #expect(imported.checks[1].inputs == [.init(name: "emea", value: 3), .init(name: "us", value: 10), .init(name: "open", value: 66)])
         #expect(imported.checks[1].source == "days.csv:3")
-        #expect(imported.checks[0].policySHA256 == Self.table.sha256)
+        #expect(try imported.checks[0].policySHA256 == Self.table.sha256)
         #expect(imported.disagreements.map(\.description) == ["days.csv:3: level 3 was recorded; the policy gives level 2 for these counts (stored as recorded)"])
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import OutputFormats
 import Testing
 
@@ -7,18 +8,39 @@ import Testing
         let alpha: [Double]
     }
 
-    /// Keys sorted, slashes kept, infinity as "+inf": the same bytes on every machine.
-    @Test func prettySortedStable() {
-        #expect(encodeJSON(Sample(zeta: "a/b", alpha: [0.25, .infinity, -3])) == """
+    /// Keys sorted, slashes kept: the same bytes on every machine.
+    @Test func prettySortedStable() throws {
+        #expect(try encodeJSON(Sample(zeta: "a/b", alpha: [0.25, 1e300, -3])) == """
             {
               "alpha" : [
                 0.25,
-                "+inf",
+                1e+300,
                 -3
               ],
               "zeta" : "a/b"
             }
             """)
+    }
+
+    struct Nested: Encodable {
+        let rows: [Row]
+        struct Row: Encodable { let name: String; let load: Double }
+    }
+
+    /// NaN and the infinities are refused with the JSON path of the number, never written as text
+    /// (`nan`, `"+inf"`) that a reader would fail on or take for a string.
+    @Test(arguments: [Double.nan, .infinity, -.infinity])
+    func nonFiniteNumbersAreRefusedWithTheirPath(_ value: Double) {
+        let document = Nested(rows: [.init(name: "a", load: 1), .init(name: "b", load: value)])
+        #expect(throws: NonFiniteNumberError(path: ["rows", "1", "load"], value: value)) { try encodeJSON(document) }
+        #expect(throws: NonFiniteNumberError.self) { try encodeJSON([value]) }
+        #expect(throws: NonFiniteNumberError.self) { try encodeJSON(Float(value)) }
+    }
+
+    @Test func theErrorIsOneSentenceNamingTheNumber() {
+        let error = NonFiniteNumberError(path: ["intervals", "/resolve_per_shift", "1"], value: .nan)
+        #expect(error.description == "cannot write the JSON output: the number at /intervals//resolve_per_shift/1 is NaN, which JSON cannot hold")
+        #expect(NonFiniteNumberError(path: ["x"], value: -.infinity).description.contains("/x is -infinity"))
     }
 
     struct WithOptionals: Encodable {
@@ -27,8 +49,8 @@ import Testing
     }
 
     /// A `NullWhenAbsent` optional is written as null when absent; a plain optional's key is left out.
-    @Test func absentOptionalsAreNullWhenAsked() {
-        #expect(encodeJSON(WithOptionals(kept: nil, dropped: nil)) == "{\n  \"kept\" : null\n}")
-        #expect(encodeJSON(WithOptionals(kept: 0.5, dropped: 1)) == "{\n  \"dropped\" : 1,\n  \"kept\" : 0.5\n}")
+    @Test func absentOptionalsAreNullWhenAsked() throws {
+        #expect(try encodeJSON(WithOptionals(kept: nil, dropped: nil)) == "{\n  \"kept\" : null\n}")
+        #expect(try encodeJSON(WithOptionals(kept: 0.5, dropped: 1)) == "{\n  \"dropped\" : 1,\n  \"kept\" : 0.5\n}")
     }
 }

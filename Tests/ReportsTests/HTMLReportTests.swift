@@ -87,7 +87,7 @@ import Testing
         let other = RunRecord(
             toolVersion: "9.9.9", scenarioPath: "two-days.json", scenarioBytes: Array("abc".utf8), estimates: estimates,
             settings: .init(size: .trials(TwoDayRun.trials), seed: 5, threads: 7), started: Date(timeIntervalSince1970: 1_800_000_000 + 3_600), elapsedSeconds: 42)
-        let files = RunOutput(estimates: estimates, record: other).files
+        let files = try RunOutput(estimates: estimates, record: other).files
         #expect((try HTMLReport(files: files, directory: "")).html == (try html()))
         #expect(try html() == html())
     }

@@ -9,11 +9,12 @@ import Testing
 @Suite struct PartialResultTests {
     static let trials = 3
 
-    static func identity(seed: UInt64 = 5, scenario: String = "abc") -> RunIdentity {
-        RunIdentity(toolVersion: "9.9.9", files: [("two-days.json", Array(scenario.utf8))], policy: .handbook, seed: seed, trials: trials, blockSize: 1)
+    static func identity(seed: UInt64 = 5, scenario: String = "abc") throws -> RunIdentity {
+        try RunIdentity(toolVersion: "9.9.9", files: [("two-days.json", Array(scenario.utf8))], policy: .handbook, seed: seed, trials: trials, blockSize: 1)
     }
 
-    static func part(_ index: Int, of count: Int, identity: RunIdentity = identity()) throws -> PartialResult {
+    static func part(_ index: Int, of count: Int, identity: RunIdentity? = nil) throws -> PartialResult {
+        let identity = try identity ?? Self.identity()
         let model = try SimulationModel(TwoDayRun.scenario())
         let shard = try Shard(index: index, count: count)
         let settings = RunSettings(size: .trials(trials), seed: identity.seed, threads: 1, blockSize: 1, shard: shard)
@@ -61,7 +62,7 @@ import Testing
         let model = try SimulationModel(TwoDayRun.scenario())
         let parts = try [3, 1, 2].map { ("p\($0).json", try Self.part($0, of: 3)) }
         let merge = try ShardMerge(parts: parts)
-        let tally = try merge.tally(model: model, identity: Self.identity())
+        let tally = try merge.tally(model: model, identity: try Self.identity())
         let whole = try MonteCarloRun(model: model, settings: RunSettings(size: .trials(Self.trials), seed: 5, threads: 1, blockSize: 1)).run()
         #expect(tally.trials == 3 && tally.levels == whole.levels && tally.openHistogram == whole.openHistogram)
         #expect(merge.execution.shards == 3 && merge.execution.threads == 3 && merge.execution.elapsedSeconds == 0.75)
@@ -76,13 +77,13 @@ import Testing
         #expect(refusal([("a", one), ("b", two), ("c", two)]) == "b and c are both shard 2 of 3; give each shard once")
         #expect(refusal([("a", one), ("c", three)]) == "shard 2 of 3 is missing; a merge needs every shard of the run")
         #expect(refusal([("a", one)]) == "shards 2, 3 of 3 are missing; a merge needs every shard of the run")
-        #expect(refusal([("a", one), ("b", try Self.part(2, of: 3, identity: Self.identity(seed: 6))), ("c", three)])
+        #expect(refusal([("a", one), ("b", try Self.part(2, of: 3, identity: try Self.identity(seed: 6))), ("c", three)])
             == "b is not of the same run as a: seed: 5, 6")
-        #expect(refusal([("a", one), ("b", try Self.part(2, of: 3, identity: Self.identity(scenario: "abd"))), ("c", three)])?
+        #expect(refusal([("a", one), ("b", try Self.part(2, of: 3, identity: try Self.identity(scenario: "abd"))), ("c", three)])?
             .hasPrefix("b is not of the same run as a: SHA-256 of two-days.json: ") == true)
         #expect(refusal([("a", one), ("b", try Self.part(2, of: 2))]) == "b is shard 2 of 2, but a is one of 3")
         let misplaced = PartialResult(
-            identity: Self.identity(), shard: try Shard(index: 2, count: 3), blocks: 0..<1, tally: one.tally, threads: 1, started: Date(), elapsedSeconds: 0)
+            identity: try Self.identity(), shard: try Shard(index: 2, count: 3), blocks: 0..<1, tally: one.tally, threads: 1, started: Date(), elapsedSeconds: 0)
         #expect(refusal([("a", one), ("b", misplaced), ("c", three)]) == "b does not hold the blocks of shard 2 of 3 of a run of 3 trials")
     }
 
@@ -90,7 +91,7 @@ import Testing
     @Test func mergeRefusesAChangedScenario() throws {
         let model = try SimulationModel(TwoDayRun.scenario())
         let merge = try ShardMerge(parts: try (1...3).map { ("p\($0).json", try Self.part($0, of: 3)) })
-        let error = #expect(throws: PartialResultError.self) { try merge.tally(model: model, identity: Self.identity(scenario: "abd")) }
+        let error = #expect(throws: PartialResultError.self) { try merge.tally(model: model, identity: try Self.identity(scenario: "abd")) }
         #expect(error?.description.hasPrefix("the shards were run on other inputs or with another plan than this merge: SHA-256 of two-days.json") == true)
     }
 }

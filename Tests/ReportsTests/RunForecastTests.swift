@@ -12,7 +12,7 @@ import Testing
             toolVersion: "9.9.9", scenarioPath: "two-days.json", scenarioBytes: Array("abc".utf8), estimates: estimates,
             settings: RunSettings(size: .trials(TwoDayRun.trials), seed: seed, threads: 1),
             started: Date(timeIntervalSince1970: started), elapsedSeconds: elapsed)
-        return RunOutput(estimates: estimates, record: record).files
+        return try RunOutput(estimates: estimates, record: record).files
     }
 
     @Test func readsEveryChecksLevelsAndOpenCasePercentiles() throws {
