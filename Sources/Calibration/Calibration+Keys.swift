@@ -31,8 +31,16 @@ extension Calibration {
     }
 
     /// `warnings`, then one for each interval bound that could not be computed, with why.
-    public var allWarnings: [String] {
-        warnings + fittedKeys.flatMap { key in (key.estimate?.missing ?? []).map { "\(key.pointer): \($0)" } }
+    public var allWarnings: [String] { warnings + Self.missingBounds(fittedKeys) }
+
+    /// "/resolve_per_shift: no upper bound: the 97.5% quantile of … could not be computed: …".
+    static func missingBounds(_ keys: [FittedKey]) -> [String] {
+        keys.flatMap { key in (key.estimate?.missing ?? []).map { "\(key.pointer): \($0)" } }
+    }
+
+    /// An interval in the JSON fragment: `[low, high]`, null for a bound that could not be computed.
+    static func interval(_ estimate: Estimate) -> JSONValue {
+        .array([estimate.low, estimate.high].map { JSONValue.Located($0.map(number) ?? .null) })
     }
 
     /// Every key the calibration fitted, in the order a scenario lists them.
@@ -79,10 +87,8 @@ extension Calibration {
             var root = JSONValue.object([])
             let keys = fittedKeys
             for key in keys { root = root.setting(key.path, to: key.value) }
-            let intervals = keys.compactMap { key in
-                key.estimate.map { (key: key.pointer, value: JSONValue.array([$0.low, $0.high].map { JSONValue.Located($0.map(Self.number) ?? .null) })) }
-            }
-            root = root.setting(["intervals"], to: .object(intervals.map { ($0.key, JSONValue.Located($0.value)) }))
+            let intervals = keys.compactMap { key in key.estimate.map { (key.pointer, JSONValue.Located(Self.interval($0))) } }
+            root = root.setting(["intervals"], to: .object(intervals))
             root = root.setting(["notes"], to: .array((allWarnings + notes).map { JSONValue.Located(.string($0)) }))
             return try root.prettyPrinted + "\n"
         }
