@@ -9,11 +9,17 @@ import Foundation
 ///
 /// - Complexity: O(size of the document).
 public func encodeJSON<T: Encodable>(_ value: T) throws -> String {
+    String(decoding: try encodeJSONData(value, formatting: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+}
+
+/// `value` as JSON bytes laid out as `formatting` says, for files that programs read (a shard's
+/// partial result); NaN and the infinities refused as by `encodeJSON`.
+public func encodeJSONData<T: Encodable>(_ value: T, formatting: JSONEncoder.OutputFormatting) throws -> Data {
     let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    encoder.outputFormatting = formatting
     encoder.nonConformingFloatEncodingStrategy = .throw
     do {
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return try encoder.encode(value)
     } catch EncodingError.invalidValue(let number as Double, let context) {
         throw NonFiniteNumberError(path: context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }, value: number)
     } catch EncodingError.invalidValue(let number as Float, let context) {

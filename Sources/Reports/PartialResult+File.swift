@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormats
 
 /// The partial result file: one line of JSON,
 ///
@@ -23,12 +24,11 @@ extension PartialResult {
     ///
     /// - Complexity: O(size of the tally).
     public var fileContents: String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // A partial result holds strings, integers and finite numbers only.
-        let content = try! encoder.encode(self)
-        return Self.formatPrefix + "\(Self.version)" + Self.digestPrefix + SHA256.hex(of: content) + Self.contentPrefix
-            + String(decoding: content, as: UTF8.self) + Self.ending
+        get throws {
+            let content = try encodeJSONData(self, formatting: [.sortedKeys, .withoutEscapingSlashes])
+            return Self.formatPrefix + "\(Self.version)" + Self.digestPrefix + SHA256.hex(of: content) + Self.contentPrefix
+                + String(decoding: content, as: UTF8.self) + Self.ending
+        }
     }
 
     /// Reads a file written by `fileContents`; `path` names it in errors.

@@ -47,7 +47,7 @@ struct ShardRun {
         let (tally, started, elapsed) = try RunOptions.simulate(model, settings, path: scenario.path, interrupt: interrupt)
         let result = PartialResult(
             identity: identity, shard: shard, blocks: blocks, tally: tally, threads: settings.threads, started: started, elapsedSeconds: elapsed)
-        let contents = result.fileContents
+        let contents = try result.fileContents
         if let signal = interrupt.received { throw RunOptions.interrupted(by: signal) }
         try AtomicFile.write(contents, to: path)
         emit("\(name): shard \(shard.index) of \(shard.count), blocks \(blocks.lowerBound)–\(blocks.upperBound - 1): "

@@ -31,13 +31,13 @@ import Testing
     /// One line: the fixed header, the digest of the content, the content.
     @Test func fileStartsWithTheHeaderAndReadsBack() throws {
         let part = try Self.part(2, of: 3)
-        let text = part.fileContents
+        let text = try part.fileContents
         #expect(text.hasPrefix("{\"format\": \"plan-partial-result\", \"version\": 1, \"sha256\": \""))
         #expect(text.hasSuffix("}}\n") && text.filter { $0 == "\n" }.count == 1)
         let back = try Self.read(text)
         #expect(back.identity == part.identity && back.shard == part.shard)
         #expect(back.shard.firstBlock == 1 && back.shard.endBlock == 2 && back.shard.trials == 1)
-        #expect(back.fileContents == text)
+        #expect(try back.fileContents == text)
     }
 
     @Test func truncatedEditedForeignAndOtherFilesAreRefusedNamingTheFile() throws {
