@@ -28,7 +28,8 @@ public struct RunTable: Sendable, Equatable {
     public enum Value: Sendable, Equatable, Encodable {
         case text(String)
         case integer(Int)
-        /// Written with exactly `digits` decimals; +infinity is "inf" in CSV and "+inf" in JSON.
+        /// Written with exactly `digits` decimals; +infinity is "inf" in CSV, and JSON refuses it
+        /// (`encodeJSON`): a value that may be infinite is a `load`.
         case number(Double, digits: Int)
         /// No value: an empty CSV field, JSON null.
         case empty

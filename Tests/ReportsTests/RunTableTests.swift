@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormats
 import Testing
 @testable import Reports
 
@@ -96,11 +97,11 @@ import Testing
         let loads = RunTable(columns: ["load"], rows: [[.load(.infinity)], [.load(2.5)]])
         #expect(loads.csv == "load\n\n2.50\n")
         #expect(String(decoding: try JSONEncoder().encode(loads.records), as: UTF8.self) == #"[{"load":null},{"load":2.5}]"#)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
-        let json = String(decoding: try encoder.encode(table.records), as: UTF8.self)
-        #expect(json == #"[{"date":"2026-12-07","load":"+inf","n":3,"p":0.1235}]"#)
+        // An infinite plain number has no JSON: the writer refuses it, naming where it is.
+        let refused = #expect(throws: NonFiniteNumberError.self) { try encodeJSON(table.records) }
+        #expect(refused?.pointer == "/0/load")
+        let finite = RunTable(columns: ["date", "n", "p"], rows: [[.text("2026-12-07"), .integer(3), .number(0.123456, digits: 4)]])
+        #expect(try encodeJSON(finite.records) == "[\n  {\n    \"date\" : \"2026-12-07\",\n    \"n\" : 3,\n    \"p\" : 0.1235\n  }\n]")
     }
 
     @Test func fieldsWithCommasAndQuotesAreQuoted() {
