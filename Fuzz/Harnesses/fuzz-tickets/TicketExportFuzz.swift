@@ -13,7 +13,7 @@ public func fuzzTicketExport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
     let request = CalibrationRequest(scenario: team, days: days, ticketFiles: [exportPath], allowShort: true)
     guard let calibration = try? Calibration.run(request) else { return 0 }
     _ = calibration.text
-    _ = calibration.fragmentJSON
+    _ = try? calibration.fragmentJSON
     _ = calibration.html
     return 0
 }
