@@ -42,8 +42,8 @@ struct ShardRun {
         let identity = try scenario.identity(seed: settings.seed, trials: trials, blockSize: settings.blockSize, outlook: outlook)
 
         let interrupt = Interrupt()
-        let signalSources = interrupt.catchSignals()
-        defer { signalSources.forEach { $0.cancel() } }
+        let catching = interrupt.catchSignals()
+        defer { catching.release() }
         let (tally, started, elapsed) = try RunOptions.simulate(model, settings, path: scenario.path, interrupt: interrupt)
         let result = PartialResult(
             identity: identity, shard: shard, blocks: blocks, tally: tally, threads: settings.threads, started: started, elapsedSeconds: elapsed)
