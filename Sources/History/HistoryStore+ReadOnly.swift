@@ -33,8 +33,19 @@ extension HistoryStore {
             try copy.read { db in try HistoryStore.checkSchema(db, path: path) }
             // An empty file, or a store of an earlier schema, reads as the current schema would.
             try HistoryStore.migrator.migrate(copy)
-            // The copy answers reads only: a write to it would be lost, so it fails instead.
-            try copy.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA query_only = ON") }
+            // The copy answers reads only: a write to it would be lost, so it fails instead. (GRDB
+            // turns `PRAGMA query_only` off after each read; triggers on the connection stay.)
+            try copy.writeWithoutTransaction { db in
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                for table in tables {
+                    for change in ["INSERT", "UPDATE", "DELETE"] {
+                        try db.execute(sql: """
+                            CREATE TEMP TRIGGER "read_only_\(table)_\(change)" BEFORE \(change) ON main."\(table)"
+                            BEGIN SELECT RAISE(ABORT, 'the history store was opened for reading only'); END
+                            """)
+                    }
+                }
+            }
             pool = copy
         } catch let error as HistoryError {
             throw error

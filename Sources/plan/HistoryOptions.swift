@@ -66,7 +66,8 @@ struct RecordOptions: ParsableArguments {
             _ = try store.open(create: false)
             return
         }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw CommandError("\(path): there is no folder \(folder) to create the history store in")
