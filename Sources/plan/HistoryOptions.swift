@@ -54,8 +54,9 @@ struct RecordOptions: ParsableArguments {
     }
 
     /// With --record, checks before the run that the forecast can be stored: an existing file must
-    /// be a history store this plan can write, and a new one needs a folder to be created in. So a
-    /// mistyped --history fails at once, not after the whole run.
+    /// be a history store this plan reads and may write, and a new one needs a folder to be created
+    /// in. So a mistyped --history fails at once, not after the whole run. The store is only read
+    /// here: another process recording at that moment does not hold the run up.
     func checkStore() throws {
         guard record else { return }
         let path = store.path
@@ -63,7 +64,7 @@ struct RecordOptions: ParsableArguments {
             guard access(path, W_OK) == 0 else {
                 throw CommandError("\(path): the history store cannot be written (\(String(cString: strerror(errno)))); --record adds to it")
             }
-            _ = try store.open(create: false)
+            _ = try store.openForReading()
             return
         }
         let parent = (path as NSString).deletingLastPathComponent
