@@ -24,8 +24,9 @@ extension Plan {
             let variantFile = try ScenarioFile.load(variant)
             ScenarioFile.report(baseFile.warnings + variantFile.warnings)
             let (baseName, variantName) = (ComparisonFiles.stem(base), ComparisonFiles.stem(variant))
+            let prepared = try Comparison.prepare(base: baseFile.scenario, variant: variantFile.scenario, settings: sampling.comparison)
             let directory = try ComparisonFiles.claim(out ?? "notebooks-output/compare-\(baseName)-\(variantName)", inputs: baseFile.files + variantFile.files)
-            let comparison = try Comparison.run(base: baseFile.scenario, variant: variantFile.scenario, settings: sampling.comparison)
+            let comparison = try prepared.run()
             let written = try ComparisonFiles.write(comparison, to: directory, html: html, baseName: baseName, variantName: variantName)
             emit(comparison.terminalText(baseName: baseName, variantName: variantName) + "\n" + written)
         }

@@ -41,10 +41,11 @@ extension Plan {
             let loaded = try ScenarioFile.load(scenario)
             let variant = try ScenarioEdit.apply(edits, to: loaded.scenario)
             ScenarioFile.report(loaded.warnings)
+            let prepared = try Comparison.prepare(base: loaded.scenario, variant: variant, settings: sampling.comparison)
             let directory = out != nil || html
                 ? try ComparisonFiles.claim(out ?? "notebooks-output/whatif-\(ComparisonFiles.stem(scenario))", inputs: loaded.files + [policy].compactMap { $0 })
                 : nil
-            let comparison = try Comparison.run(base: loaded.scenario, variant: variant, settings: sampling.comparison)
+            let comparison = try prepared.run()
             let baseName = loaded.scenario.name
             let variantName = baseName + " + " + edits.map(\.summary).joined(separator: ", ")
             var text = comparison.terminalText(baseName: baseName, variantName: variantName)
