@@ -63,7 +63,8 @@ import Testing
         }
         #expect(waiting)
         kill(plan.processIdentifier, SIGTERM)
-        Thread.sleep(forTimeInterval: 0.5)
+        // Time for the signal's handler to note it before the recording can go on.
+        Thread.sleep(forTimeInterval: 1)
         holderInput.fileHandleForWriting.write(Data("COMMIT;\n".utf8))
         try holderInput.fileHandleForWriting.close()
         holder.waitUntilExit()
