@@ -14,7 +14,7 @@ enum {
     OPT_WRITEDATA = 10001, OPT_URL = 10002, OPT_POSTFIELDS = 10015, OPT_HTTPHEADER = 10023, OPT_HEADERDATA = 10029,
     OPT_POSTFIELDSIZE = 60, OPT_NOSIGNAL = 99, OPT_TIMEOUT_MS = 155, OPT_PROTOCOLS = 181, OPT_REDIR_PROTOCOLS = 182,
     OPT_WRITEFUNCTION = 20011, OPT_HEADERFUNCTION = 20079,
-    INFO_RESPONSE_CODE = 0x200002,
+    INFO_RESPONSE_CODE = 0x200002, INFO_REQUEST_SIZE = 0x20000C, INFO_PRETRANSFER_TIME = 0x300006, INFO_SIZE_UPLOAD_T = 0x600007,
     PROTO_HTTP = 1, PROTO_HTTPS = 2, GLOBAL_DEFAULT = 3,
     E_OK = 0, E_COULDNT_RESOLVE_PROXY = 5, E_COULDNT_RESOLVE_HOST = 6, E_COULDNT_CONNECT = 7,
     E_OPERATION_TIMEDOUT = 28, E_SSL_CONNECT_ERROR = 35, E_PEER_FAILED_VERIFICATION = 60, E_SSL_CACERT_BADFILE = 77,
@@ -119,6 +119,15 @@ void plan_http_post(const char *url, const char *body, size_t body_length, long 
     curl.easy_setopt(handle, OPT_HEADERFUNCTION, (write_callback)keep_retry_after);
     curl.easy_setopt(handle, OPT_HEADERDATA, answer);
     int code = curl.easy_perform(handle);
+    // Whether the request may have reached the server: the connection was made (and TLS agreed)
+    // and sending began. Any of the three says so; libcurl sets them even when the transfer fails.
+    long request_size = 0;
+    double pretransfer = 0;
+    long long uploaded = 0;
+    curl.easy_getinfo(handle, INFO_REQUEST_SIZE, &request_size);
+    curl.easy_getinfo(handle, INFO_PRETRANSFER_TIME, &pretransfer);
+    curl.easy_getinfo(handle, INFO_SIZE_UPLOAD_T, &uploaded);
+    answer->sent = request_size > 0 || pretransfer > 0 || uploaded > 0;
     long status = 0;
     if (code == E_OK && curl.easy_getinfo(handle, INFO_RESPONSE_CODE, &status) == E_OK && status > 0) {
         answer->transport = PLAN_HTTP_ANSWERED;

@@ -21,7 +21,12 @@ public struct Policy: Sendable, Equatable {
     /// Metric names in index order: the inputs, then the ratios.
     public var metricNames: [String] { inputs.map(\.name) + ratios.map(\.name) }
 
-    public func metricIndex(named name: String) -> Int? { metricNames.firstIndex(of: name) }
+    /// The index of the metric `name` in `metricNames`, without building that list: the lint looks
+    /// metrics up for every state it examines.
+    public func metricIndex(named name: String) -> Int? {
+        if let input = inputs.firstIndex(where: { $0.name == name }) { return input }
+        return ratios.firstIndex { $0.name == name }.map { inputs.count + $0 }
+    }
 
     /// The same policy read the other way.
     public func with(reading: Reading) -> Policy {

@@ -9,8 +9,21 @@
 /// is then a few intervals of identical states, each evaluated once and counted by its length.
 ///
 /// Headcount axes are enumerated in full when the tuples fit `maximumTuples`; otherwise each axis
-/// is checked at 0, its thresholds' neighbourhoods and its top, and the lint says so.
+/// is checked at 0, its thresholds' neighbourhoods and its top, every combination of those while
+/// they fit `maximumTuples`, and beyond that (many headcount inputs: 3 values on each of 50 axes
+/// are 7 × 10^23 tuples) one axis at a time, the others all at 0 or all at their tops. The lint
+/// says which.
 struct LintStates {
+    /// How the headcount tuples were chosen.
+    enum Coverage: Equatable {
+        /// Every tuple of the grid.
+        case every
+        /// Every combination of each axis's critical values.
+        case criticalCombinations
+        /// Each axis's critical values with the other axes all at 0, then all at their tops.
+        case oneAxisAtATime
+    }
+
     /// One interval of the cases axis at one headcount tuple: the states `(headcounts, first…last)`.
     struct Interval {
         let first: Int
@@ -27,7 +40,10 @@ struct LintStates {
     /// Values checked on each headcount axis (sorted), parallel to `headcountInputs`.
     let axes: [[Int]]
     /// True when every integer value of every headcount axis's range is checked.
-    let complete: Bool
+    var complete: Bool { coverage == .every }
+    let coverage: Coverage
+    /// The headcount tuples examined, first axis slowest when they are combinations.
+    let tuples: [[Int]]
     let casesRange: ClosedRange<Int>
     /// Atoms of the metrics that depend on the cases input: (metric index, atom).
     private let casesAtoms: [(metric: Int, atom: Atom)]
@@ -39,10 +55,30 @@ struct LintStates {
         self.casesInput = casesInput
         self.headcountInputs = headcountInputs
         casesRange = grid[casesInput]
-        let tuples = headcountInputs.reduce(1.0) { $0 * Double(grid[$1].count) }
-        let complete = tuples <= Double(Self.maximumTuples)
-        self.complete = complete
-        axes = headcountInputs.map { complete ? Array(grid[$0]) : Self.criticalValues(policy: policy, input: $0, range: grid[$0]) }
+        let everyTuple = headcountInputs.reduce(1.0) { $0 * Double(grid[$1].count) }
+        let axes = everyTuple <= Double(Self.maximumTuples)
+            ? headcountInputs.map { Array(grid[$0]) }
+            : headcountInputs.map { Self.criticalValues(policy: policy, input: $0, range: grid[$0]) }
+        self.axes = axes
+        let combinations = axes.reduce(1.0) { $0 * Double($1.count) }
+        if combinations <= Double(Self.maximumTuples) {
+            coverage = everyTuple <= Double(Self.maximumTuples) ? .every : .criticalCombinations
+            tuples = axes.reduce([[]]) { tuples, axis in tuples.flatMap { t in axis.map { t + [$0] } } }
+        } else {
+            coverage = .oneAxisAtATime
+            var seen: Set<[Int]> = []
+            var tuples: [[Int]] = []
+            for base in [axes.map { _ in 0 }, headcountInputs.map { grid[$0].upperBound }] {
+                for (k, axis) in axes.enumerated() {
+                    for value in axis {
+                        var tuple = base
+                        tuple[k] = value
+                        if seen.insert(tuple).inserted { tuples.append(tuple) }
+                    }
+                }
+            }
+            self.tuples = tuples
+        }
 
         let casesName = policy.inputs[casesInput].name
         var atoms: [(Int, Atom)] = []
@@ -73,11 +109,6 @@ struct LintStates {
             }
         }
         return values.filter(range.contains).sorted()
-    }
-
-    /// Every headcount tuple, first axis slowest.
-    var tuples: [[Int]] {
-        axes.reduce([[]]) { tuples, axis in tuples.flatMap { t in axis.map { t + [$0] } } }
     }
 
     /// The observation with these headcounts and `cases` open cases.

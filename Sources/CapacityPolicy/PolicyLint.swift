@@ -144,9 +144,15 @@ public struct PolicyLint: Sendable {
         if inversions.count > 0 {
             findings.append(Finding(severity: .error, message: "\(inversions.count) times a better situation (one more SE working or one fewer open case) reaches a higher level, e.g. \(inversions.shown.joined(separator: "; "))"))
         }
-        if !states.complete {
+        switch states.coverage {
+        case .every: break
+        case .criticalCombinations:
             let axes = zip(states.headcountInputs, states.axes).map { "\(names[$0]) at \($1.count) of \(grid[$0].count) values" }
             findings.append(Finding(severity: .note, message: "too many headcount combinations to check each one; checked \(axes.joined(separator: ", ")): 0, around every threshold and at the top"))
+        case .oneAxisAtATime:
+            findings.append(Finding(severity: .note, message: "too many headcount combinations to check each one, or every combination of their critical values; "
+                + "checked each of the \(states.axes.count) headcounts at 0, around every threshold and at the top, one at a time with the others all at 0 "
+                + "and then all at their tops (\(tuples.count) combinations)"))
         }
     }
 

@@ -8,7 +8,8 @@ import GRDB
 /// process's transaction instead of failing, so two processes recording at once both succeed.
 public struct HistoryStore: Sendable {
     public let path: String
-    let pool: DatabasePool
+    /// A `DatabasePool` on the file, or an in-memory copy of it for reading only (`init(readingOnly:)`).
+    let pool: any DatabaseWriter
 
     /// The schema version this tool writes, kept in the file as `PRAGMA user_version` beside GRDB's
     /// own list of applied migrations, so that an older `plan` can name both versions when it
@@ -29,7 +30,8 @@ public struct HistoryStore: Sendable {
         configuration.busyMode = .timeout(30)
         configuration.foreignKeysEnabled = true
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            self.pool = pool
             try pool.write { db in try HistoryStore.checkSchema(db, path: path) }
             do {
                 try HistoryStore.migrator.migrate(pool)
@@ -46,7 +48,7 @@ public struct HistoryStore: Sendable {
     }
 
     /// SQLite files begin with these 16 bytes; an empty file is a new database.
-    private static func checkHeader(_ path: String) throws(HistoryError) {
+    static func checkHeader(_ path: String) throws(HistoryError) {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw HistoryError("\(path): cannot read the history store") }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
@@ -56,7 +58,7 @@ public struct HistoryStore: Sendable {
     }
 
     /// Refuses a newer store, and an SQLite file that holds other tables than a store's.
-    private static func checkSchema(_ db: Database, path: String) throws {
+    static func checkSchema(_ db: Database, path: String) throws {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         guard version <= schemaVersion else {
             throw HistoryError("\(path): the history store is version \(version), newer than version \(schemaVersion), which this plan reads; use a newer plan")

@@ -38,6 +38,8 @@ public final class OutputDirectory {
     /// interrupted run left beside it. `inputs` are the files the run reads; the target must not
     /// contain any of them.
     public init(path: String, kind: OutputMarker.Kind, inputs: [String] = []) throws(OutputError) {
+        // An empty path would name the working folder, which holds other files.
+        guard !path.isEmpty else { throw OutputError("--out is empty; expected a folder such as notebooks-output/december") }
         self.path = path
         self.kind = kind
         target = URL(fileURLWithPath: path).standardizedFileURL
@@ -54,10 +56,12 @@ public final class OutputDirectory {
 
     /// Replaces the directory with one holding exactly `files` and the marker. Returns warnings
     /// (an old output that could not be removed after the swap; the new one is in place).
+    /// `isCancelled` is asked after each file and just before the swap: once it says yes, the
+    /// staged files are removed, the old output stays, and `OutputError.interrupted` is thrown.
     ///
     /// - Complexity: O(total size of the files).
     @discardableResult
-    public func replace(with files: [OutputFile]) throws(OutputError) -> [String] {
+    public func replace(with files: [OutputFile], isCancelled: () -> Bool = { false }) throws(OutputError) -> [String] {
         let manager = FileManager.default
         let staging = sibling("partial-\(UUID().uuidString.prefix(8))")
         do {
@@ -72,9 +76,11 @@ public final class OutputDirectory {
                 guard manager.createFile(atPath: url.path, contents: Data(file.contents.utf8)) else {
                     throw OutputError("\(path)/\(file.name): cannot write the file")
                 }
+                if isCancelled() { throw OutputError.interrupted }
             }
             // Checked again: the folder may have changed during a long run.
             let existing = try checkReplaceable(inputs: [])
+            if isCancelled() { throw OutputError.interrupted }
             if existing {
                 guard plan_rename_exchange(staging.path, target.path) == 0 else {
                     throw OutputError("\(path): cannot move the output into place: \(String(cString: strerror(errno)))")
@@ -152,9 +158,12 @@ public final class OutputDirectory {
 }
 
 /// Why a run's files could not be written; one line naming the path.
-public struct OutputError: Error, CustomStringConvertible, Sendable {
+public struct OutputError: Error, CustomStringConvertible, Sendable, Equatable {
     public let description: String
     public init(_ description: String) { self.description = description }
+
+    /// `OutputDirectory.replace` stopped when asked to: nothing was put in place.
+    public static let interrupted = OutputError("interrupted before the files were put in place; the folder is as it was")
 
     /// A Foundation file error as the sentence its POSIX cause gives ("Permission denied"), not
     /// as "NSCocoaErrorDomain error 512".

@@ -52,6 +52,18 @@ public struct RunForecast: Sendable {
         let reader = try RunTableReader(
             text: checksFile.text, source: checksFile.source,
             required: ["date", "window"] + levels.map { "p_level_\($0)" } + ["mean_open", "p10_open", "p50_open", "p90_open"])
+        guard record.sampling.trials >= 1 else {
+            throw RunFileError("\(run.source): $.sampling.trials: expected a whole number of trials of at least 1, found \(record.sampling.trials)")
+        }
+        // One forecast per check: the store keeps one, so a second row would be a wrong answer or a lost one.
+        var firstLine: [String: Int] = [:]
+        for row in reader.rows {
+            let key = "\(row.value("date")) \(row.value("window"))"
+            if let first = firstLine[key] {
+                throw RunFileError("\(row.source):\(row.line): the check \(key) is listed twice (also at line \(first)); a run has one row per check")
+            }
+            firstLine[key] = row.line
+        }
         checks = try reader.rows.map { row throws(RunFileError) in
             Check(
                 date: try row.date("date"), window: row.value("window"),

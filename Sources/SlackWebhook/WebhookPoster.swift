@@ -2,10 +2,16 @@ import CHTTPPost
 import Foundation
 import OutputFormats
 
-/// Posts a JSON message to a Slack incoming webhook, with a per-request timeout and retries where
-/// Slack asks for them: on 429 (rate limited, honouring `Retry-After`), on 5xx and when no answer
-/// came. Any other 4xx is final: Slack's text (`invalid_token`, `channel_not_found`, `no_text`)
-/// says what to fix, and sending it again would not help.
+/// Posts a JSON message to a Slack incoming webhook at most once, with a per-request timeout and
+/// retries only where the message surely was not posted: the connection was refused, the host was
+/// not found, TLS failed (all before the request left), a timeout before anything was sent, 429
+/// (rate limited, honouring `Retry-After`) and a 5xx other than 504 (the server or a proxy in front
+/// of it says it could not take the message). An incoming webhook has no idempotency key, so once
+/// the request went out and no answer came (a timeout, a dropped connection, 504: a proxy gave up
+/// waiting for Slack), the message may have been posted: it is reported so and never sent again —
+/// a slow webhook that did deliver would otherwise show the same alert four times. Any other 4xx
+/// is final: Slack's text (`invalid_token`, `channel_not_found`, `no_text`) says what to fix, and
+/// sending it again would not help.
 ///
 /// HTTP goes through libcurl, loaded when the first message is posted (`CHTTPPost`): the tool
 /// posts one small message twice a day, and linking Foundation's URLSession instead
@@ -37,19 +43,29 @@ public struct WebhookPoster: Sendable {
             switch answer {
             case .status(let status, _, _) where (200..<300).contains(status):
                 return attempt
+            case .status(504, let text, _):
+                throw mayHaveBeenPosted(to: webhook, attempt: attempt, "it was sent, and a gateway answered HTTP 504\(text.isEmpty ? "" : " \(text)") (it gave up waiting for Slack)")
             case .status(let status, let text, let header) where status == 429 || status >= 500:
                 failure = "HTTP \(status)\(text.isEmpty ? "" : " \(text)")"
                 retryAfter = header.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { .seconds(max(0, $0)) }
             case .status(let status, let text, _):
                 throw WebhookError("Slack refused the message at \(webhook): HTTP \(status)\(text.isEmpty ? "" : " \(text)")")
-            case .noAnswer(let reason):
+            case .notSent(let reason):
                 failure = reason
+            case .sentWithoutAnswer(let reason):
+                throw mayHaveBeenPosted(to: webhook, attempt: attempt, "it was sent, but \(reason)")
             }
             guard attempt <= maximumRetries else {
                 throw WebhookError("posting to Slack at \(webhook) failed after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(failure)")
             }
             sleep(retryAfter.map { min($0, maximumRetryAfter) } ?? backoff(afterAttempt: attempt))
         }
+    }
+
+    /// The error for a message that left and got no answer: it is not sent again.
+    private func mayHaveBeenPosted(to webhook: WebhookURL, attempt: Int, _ what: String) -> WebhookError {
+        WebhookError("the message to Slack at \(webhook) may have been posted: \(what); it was not sent again"
+            + " (attempt \(attempt)), so that it is posted at most once: look in the channel before posting it by hand")
     }
 
     /// Exponential backoff: `firstBackoff` after the first attempt, doubling, capped.
@@ -60,7 +76,10 @@ public struct WebhookPoster: Sendable {
     enum Answer: Sendable {
         /// The status, Slack's text (first line, printable characters, at most 200) and `Retry-After`.
         case status(Int, String, String?)
-        case noAnswer(String)
+        /// No HTTP answer, and the request surely did not reach the server: why, in words.
+        case notSent(String)
+        /// No HTTP answer after the request went out (or began to): why, in words.
+        case sentWithoutAnswer(String)
     }
 
     private func send(_ body: String, to webhook: WebhookURL) -> Answer {
@@ -72,8 +91,12 @@ public struct WebhookPoster: Sendable {
                 plan_http_post(webhook.url.absoluteString, body.baseAddress, body.count, Int(seconds * 1000), &answer)
             }
         }
-        guard Int(answer.transport) == PLAN_HTTP_ANSWERED else {
-            return .noAnswer(Self.reason(answer.transport, timeout: seconds))
+        let transport = Int(answer.transport)
+        guard transport == PLAN_HTTP_ANSWERED else {
+            let reason = Self.reason(answer.transport, timeout: seconds)
+            // Refused, no such host, TLS not agreed: the request cannot have left, whatever the timers say.
+            let beforeSending = [PLAN_HTTP_CONNECT_FAILED, PLAN_HTTP_HOST_NOT_FOUND, PLAN_HTTP_TLS_FAILED, PLAN_HTTP_NO_LIBCURL].contains(transport)
+            return beforeSending || answer.sent == 0 ? .notSent(reason) : .sentWithoutAnswer(reason)
         }
         let text = withUnsafeBytes(of: answer.body) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
         let retryAfter = withUnsafeBytes(of: answer.retry_after) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -88,12 +111,12 @@ public struct WebhookPoster: Sendable {
     /// What failed, in words; libcurl's own messages are never shown (they can quote the URL).
     private static func reason(_ transport: Int32, timeout: Double) -> String {
         switch Int(transport) {
-        case PLAN_HTTP_TIMED_OUT: return "no answer within \(NumberFormat.metric(timeout)) s"
+        case PLAN_HTTP_TIMED_OUT: return "no answer came within \(NumberFormat.metric(timeout)) s"
         case PLAN_HTTP_CONNECT_FAILED: return "the connection failed"
         case PLAN_HTTP_HOST_NOT_FOUND: return "the host name was not found"
         case PLAN_HTTP_TLS_FAILED: return "the TLS connection failed"
         case PLAN_HTTP_NO_LIBCURL: return "libcurl (libcurl.so.4, Debian package libcurl4) could not be loaded"
-        default: return "no HTTP answer"
+        default: return "the connection ended with no HTTP answer"
         }
     }
 }

@@ -48,11 +48,31 @@ public struct Comparison: Sendable {
     /// Throws a `SimulationError` when a scenario cannot be simulated or the two do not have the
     /// same checks and levels.
     public static func run(base: Scenario, variant: Scenario, settings: ComparisonSettings) throws -> Comparison {
+        try prepare(base: base, variant: variant, settings: settings).run()
+    }
+
+    /// The comparison of `base` and `variant`, checked (both can be simulated, with the same checks
+    /// and levels) but not yet run: a command checks where its results will go in between, so
+    /// that a problem of the inputs is reported first and one of the outputs before the run.
+    public static func prepare(base: Scenario, variant: Scenario, settings: ComparisonSettings) throws -> Prepared {
         let baseModel = try SimulationModel(base)
         let variantModel = try SimulationModel(variant)
-        let run = try PairedRun(
+        let paired = try PairedRun(
             base: baseModel, variant: variantModel, trials: settings.trials, seed: settings.seed, threads: settings.threads)
-        return Comparison(tally: try run.run(), base: baseModel, variant: variantModel, seed: settings.seed)
+        return Prepared(base: baseModel, variant: variantModel, paired: paired, seed: settings.seed)
+    }
+
+    /// A comparison ready to run (`prepare`).
+    public struct Prepared: Sendable {
+        let base: SimulationModel
+        let variant: SimulationModel
+        let paired: PairedRun
+        let seed: UInt64
+
+        /// Runs both scenarios on the same random numbers and compares them.
+        public func run() throws -> Comparison {
+            Comparison(tally: try paired.run(), base: base, variant: variant, seed: seed)
+        }
     }
 
     /// The checks where the two runs differ in at least one trial.

@@ -21,16 +21,31 @@ public struct TimeOffRequest: Sendable, Equatable {
     }
 
     /// `scenario` with the requested days the SE is not already off added to their time off: an
-    /// overlap with planned time off is merged, so shared days count once.
+    /// overlap with planned time off is merged, so shared days count once. Days outside the
+    /// simulated days (after the horizon) change nothing and are left out, so a request that runs
+    /// past the horizon is charged for the days within it (`horizonWarnings` says so).
     ///
     /// - Complexity: O(team size + requested days × the SE's time-off ranges).
     public func applied(to scenario: Scenario) throws(WhatIfError) -> Scenario {
-        guard let engineer = scenario.team.first(where: { $0.name == name }) else {
-            throw WhatIfError("\(summary): the team has no SE named \"\(name)\"")
+        guard let i = scenario.team.firstIndex(where: { $0.name == name }) else {
+            throw WhatIfError("line \(line): \(summary): the team has no SE named \"\(name)\"")
         }
-        let days = dates.days
-        let newDays = days.runs { day in !engineer.timeOff.contains { $0.contains(day) } }
-        return try ScenarioEdit.apply(newDays.map { .timeOff(name: name, dates: DateRange(days[$0.lowerBound]...days[$0.upperBound])) }, to: scenario)
+        let simulated = DateRange(scenario.simulationStart.adding(days: -1)...scenario.horizon.last)
+        let days = dates.days.filter(simulated.contains)
+        var edited = scenario
+        for run in days.runs(where: { day in !scenario.team[i].timeOff.contains { $0.contains(day) } }) {
+            edited.team[i].timeOff.append(DateRange(days[run.lowerBound]...days[run.upperBound]))
+        }
+        return edited
+    }
+
+    /// One `file:line:` warning per request that runs past the horizon: its days after it are not
+    /// simulated, so only the days within it are charged.
+    public static func horizonWarnings(_ requests: [TimeOffRequest], horizon: DateRange, source: String) -> [String] {
+        requests.filter { $0.dates.last > horizon.last }.map { request in
+            let past = DateRange(max(request.dates.first, horizon.last.adding(days: 1))...request.dates.last)
+            return "\(source):\(request.line): \(request.summary): \(past) is after the horizon \(horizon), where no check is simulated; only the days up to \(horizon.last) are charged"
+        }
     }
 
     /// "us-09 2026-12-21…2026-12-24"

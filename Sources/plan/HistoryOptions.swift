@@ -12,8 +12,19 @@ struct HistoryOption: ParsableArguments {
 
     var path: String { history ?? ProcessInfo.processInfo.environment["PLAN_HISTORY"] ?? "plan-history.sqlite" }
 
+    func validate() throws {
+        guard path.isEmpty else { return }
+        throw CommandError(history != nil
+            ? "--history is empty; expected the history store's file, such as plan-history.sqlite"
+            : "PLAN_HISTORY is set but empty; set it to the history store's file, or unset it for plan-history.sqlite")
+    }
+
     /// The store; `create` makes a missing file a new store (for the commands that record).
     func open(create: Bool) throws -> HistoryStore { try HistoryStore(path: path, create: create) }
+
+    /// The store, for a command that only reads it: a store the user may not write opens, and
+    /// nothing is created or changed beside it (`HistoryStore.init(readingOnly:)`).
+    func openForReading() throws -> HistoryStore { try HistoryStore(readingOnly: path) }
 }
 
 /// `--record` and `--history`, for the commands whose result can be kept: `plan level` (the
@@ -38,8 +49,33 @@ struct RecordOptions: ParsableArguments {
     /// or a store.
     func previousCheck(before date: CivilDate, window: CheckWindow?) throws -> PreviousCheck? {
         guard let window, FileManager.default.fileExists(atPath: store.path) else { return nil }
-        return try store.open(create: false).previousCheck(before: date, minute: window.checkMinute)
+        return try store.openForReading().previousCheck(before: date, minute: window.checkMinute)
             .map { PreviousCheck(level: $0.level, alerts: $0.alerts) }
+    }
+
+    /// With --record, checks before the run that the forecast can be stored: an existing file must
+    /// be a history store this plan reads and may write, and a new one needs a folder to be created
+    /// in. So a mistyped --history fails at once, not after the whole run. The store is only read
+    /// here: another process recording at that moment does not hold the run up.
+    func checkStore() throws {
+        guard record else { return }
+        let path = store.path
+        if FileManager.default.fileExists(atPath: path) {
+            guard access(path, W_OK) == 0 else {
+                throw CommandError("\(path): the history store cannot be written (\(String(cString: strerror(errno)))); --record adds to it")
+            }
+            _ = try store.openForReading()
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        let folder = parent.isEmpty ? "." : parent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CommandError("\(path): there is no folder \(folder) to create the history store in")
+        }
+        guard access(folder, W_OK) == 0 else {
+            throw CommandError("\(path): the history store cannot be created in \(folder) (\(String(cString: strerror(errno))))")
+        }
     }
 
     /// Stores the forecast of a run's files, when asked to; the note goes to standard error.

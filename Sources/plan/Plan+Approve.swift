@@ -20,7 +20,7 @@ extension Plan {
         var columns: String?
         @Option(name: .customLong("max-risk"), help: "The limit at every check, ge<k><=<p>: e.g. ge4<=0.20 for P(level ≥ 4) at most 0.20.")
         var maxRisk: String
-        @Option(help: "At a check already over the limit, the largest added risk (0–1) a request may bring (default: 0.02).")
+        @Option(parsing: .unconditional, help: "At a check already over the limit, the largest added risk (0–1) a request may bring (default: 0.02).")
         var tolerance: Double = 0.02
         @OptionGroup var sampling: SamplingOptions
         @Option(help: "Write approvals.csv into this folder (default: notebooks-output/approve-<scenario>/).") var out: String?
@@ -39,12 +39,14 @@ extension Plan {
                 csv: try readTextFile(requests), source: requests, columns: columns,
                 team: loaded.scenario.team.map(\.name), horizon: loaded.scenario.horizon)
             ScenarioFile.report(loaded.warnings)
-            let plan = try ApprovalPlan(
-                scenario: loaded.scenario, requests: list, limit: limit, tolerance: tolerance, settings: sampling.comparison, source: requests)
-            ScenarioFile.report(plan.warnings)
+            ScenarioFile.report(TimeOffRequest.horizonWarnings(list, horizon: loaded.scenario.horizon, source: requests))
+            // Claimed before the run, so that a folder that cannot be written is reported at once.
             let folder = out ?? "notebooks-output/approve-\(ComparisonFiles.stem(scenario))"
             let directory = try OutputDirectory(path: folder, kind: .approval, inputs: loaded.files + [requests])
             OutputNotice.print(directory.notices)
+            let plan = try ApprovalPlan(
+                scenario: loaded.scenario, requests: list, limit: limit, tolerance: tolerance, settings: sampling.comparison, source: requests)
+            ScenarioFile.report(plan.warnings)
             OutputNotice.print(try directory.replace(with: [OutputFile(name: "approvals.csv", contents: plan.csv)]))
             var text = plan.terminalText(scenarioName: loaded.scenario.name)
             text += "\nWrote \(folder.hasSuffix("/") ? folder : folder + "/")approvals.csv\n"

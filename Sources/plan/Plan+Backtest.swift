@@ -21,7 +21,7 @@ extension Plan {
 
         @Option(help: "First check date (YYYY-MM-DD), included.") var from: CivilDate?
         @Option(help: "Last check date (YYYY-MM-DD), included.") var to: CivilDate?
-        @Option(help: "Lead range in days, MIN..MAX: how long before a check a forecast may have been made.") var lead: String = "0..365"
+        @Option(parsing: .unconditional, help: "Lead range in days, MIN..MAX: how long before a check a forecast may have been made.") var lead: String = "0..365"
         @Flag(name: .customLong("per-forecast"), help: "Score every forecast made for a check, not only the latest.") var perForecast = false
         @Option(help: "Output: text, csv (the reliability table with the scores) or json.") var format: Format = .text
         @Option(help: "Also write the report as a self-contained HTML page to this file.") var html: String?
@@ -33,7 +33,7 @@ extension Plan {
         func validate() throws { _ = try leadRange() }
 
         func run() throws {
-            let history = try store.open(create: false)
+            let history = try store.openForReading()
             let all = try history.declaredChecks().map(Self.declaredLevel)
             let declared = all.filter { check in from.map { check.date >= $0 } ?? true && to.map { check.date <= $0 } ?? true }
             let forecasts = try history.forecasts(from: from, to: to).flatMap { forecast throws -> [LevelForecast] in

@@ -21,12 +21,12 @@ extension Plan {
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
         @Option(help: "Output: text or json.") var format: Format = .text
-        @Option(help: "How many random inputs the level engine evaluates.") var inputs: Int = 10_000_000
+        @Option(parsing: .unconditional, help: "How many random inputs the level engine evaluates.") var inputs: Int = 10_000_000
         @Option(help: "Scenario the simulation benchmark runs.") var scenario: String = "scenarios/december.json"
-        @Option(help: "Trials per simulation measurement.") var trials: Int = 200_000
-        @Option(help: "Threads for the multi-threaded simulation measurement (default: all cores).") var threads: Int?
-        @Option(help: "Repeat each measurement this many times and report the best.") var repeats: Int = 3
-        @Option(name: .customLong("calibration-rows"), help: "Also measure plan calibrate on a synthetic export of this many cases.") var calibrationRows: Int?
+        @Option(parsing: .unconditional, help: "Trials per simulation measurement.") var trials: Int = 200_000
+        @Option(parsing: .unconditional, help: "Threads for the multi-threaded simulation measurement (default: all cores).") var threads: Int?
+        @Option(parsing: .unconditional, help: "Repeat each measurement this many times and report the best.") var repeats: Int = 3
+        @Option(name: .customLong("calibration-rows"), parsing: .unconditional, help: "Also measure plan calibrate on a synthetic export of this many cases.") var calibrationRows: Int?
         @Option(name: .customLong("calibration-team"), help: "The team scenario of the calibration measurement.") var calibrationTeam = "scenarios/history/team.json"
 
         func validate() throws {

@@ -23,10 +23,11 @@ extension Plan {
             let baseFile = try ScenarioFile.load(base)
             let variantFile = try ScenarioFile.load(variant)
             ScenarioFile.report(baseFile.warnings + variantFile.warnings)
-            let comparison = try Comparison.run(base: baseFile.scenario, variant: variantFile.scenario, settings: sampling.comparison)
             let (baseName, variantName) = (ComparisonFiles.stem(base), ComparisonFiles.stem(variant))
-            let folder = out ?? "notebooks-output/compare-\(baseName)-\(variantName)"
-            let written = try ComparisonFiles.write(comparison, to: folder, html: html, baseName: baseName, variantName: variantName, inputs: baseFile.files + variantFile.files)
+            let prepared = try Comparison.prepare(base: baseFile.scenario, variant: variantFile.scenario, settings: sampling.comparison)
+            let directory = try ComparisonFiles.claim(out ?? "notebooks-output/compare-\(baseName)-\(variantName)", inputs: baseFile.files + variantFile.files)
+            let comparison = try prepared.run()
+            let written = try ComparisonFiles.write(comparison, to: directory, html: html, baseName: baseName, variantName: variantName)
             emit(comparison.terminalText(baseName: baseName, variantName: variantName) + "\n" + written)
         }
     }

@@ -94,7 +94,7 @@ extension Plan {
             @OptionGroup var store: HistoryOption
 
             func print(defaultFormat: Format) throws {
-                let history = try store.open(create: false)
+                let history = try store.openForReading()
                 let checks = try history.declaredChecks(from: from, to: to)
                 guard (format ?? defaultFormat) == .text else { return emit(DeclaredCheck.csv(checks)) }
                 var text = "Declared checks: \(checks.count)\n" + (checks.isEmpty ? "" : DeclaredCheck.table(checks))

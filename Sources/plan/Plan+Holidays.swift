@@ -18,7 +18,7 @@ extension Plan {
         @Option(help: "Subdivision code, e.g. SCT or NIR for GB.")
         var subdivision: String?
 
-        @Option(help: "Year, \(PublicHolidays.supportedYears.lowerBound)–\(PublicHolidays.supportedYears.upperBound).")
+        @Option(parsing: .unconditional, help: "Year, \(PublicHolidays.supportedYears.lowerBound)–\(PublicHolidays.supportedYears.upperBound).")
         var year: Int
 
         @Option(help: "Output format.")

@@ -31,7 +31,7 @@ extension Plan {
         @OptionGroup var check: ScenarioCheckOptions
         @OptionGroup var openCasesSource: OpenCasesSource
         @OptionGroup var slack: SlackOptions
-        @Option(name: .customLong("fail-at"), help: "Exit with status 3 when the level is this or higher (after printing and posting).") var failAt: Int?
+        @Option(name: .customLong("fail-at"), parsing: .unconditional, help: "Exit with status 3 when the level is this or higher (after printing and posting).") var failAt: Int?
 
         /// The status `--fail-at` exits with: distinct from bad input (1) and a policy error (2).
         static let levelReached = ExitCode(3)

@@ -29,6 +29,7 @@ extension Plan {
         @OptionGroup var recording: RecordOptions
 
         func run() throws {
+            try recording.checkStore()
             let merge = try ShardMerge(parts: parts.map { path in
                 (path, try PartialResult(fileContents: Array(try readFile(path)), path: path))
             })
@@ -41,6 +42,9 @@ extension Plan {
             let directory = try OutputDirectory(
                 path: out ?? "notebooks-output/\(name)/", kind: .run, inputs: scenario.loaded.files + parts)
             OutputNotice.print(directory.notices)
+            let interrupt = Interrupt()
+            let catching = interrupt.catchSignals()
+            defer { catching.release() }
 
             let execution = merge.execution
             let settings = RunSettings(size: .trials(identity.trials), seed: identity.seed, threads: execution.threads, blockSize: identity.blockSize)
@@ -51,7 +55,7 @@ extension Plan {
                 toolVersion: PlanVersion.current, scenarioPath: scenario.path, scenarioBytes: Array(scenario.bytes), estimates: estimates,
                 settings: settings, execution: execution)
             record.outlook = identity.outlook
-            emit(try RunPublication(output: RunOutput(estimates: estimates, record: record, attribution: attribution), directory: directory, html: html, json: false, recording: recording).publish())
+            emit(try RunPublication(output: RunOutput(estimates: estimates, record: record, attribution: attribution), directory: directory, html: html, json: false, recording: recording).publish(interrupt: interrupt))
         }
     }
 }

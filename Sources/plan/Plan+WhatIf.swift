@@ -21,7 +21,7 @@ extension Plan {
         var addSE: [String] = []
         @Option(name: .customLong("remove-se"), help: "NAME: an SE not available at all (repeatable).")
         var removeSE: [String] = []
-        @Option(name: .customLong("inflow-factor"), help: "Multiply every expected case count by this (> 0), e.g. 1.2.")
+        @Option(name: .customLong("inflow-factor"), parsing: .unconditional, help: "Multiply every expected case count by this (> 0), e.g. 1.2.")
         var inflowFactor: String?
         @Option(help: "Decide the variant's levels with this policy file (JSON).") var policy: String?
         @OptionGroup var sampling: SamplingOptions
@@ -41,13 +41,16 @@ extension Plan {
             let loaded = try ScenarioFile.load(scenario)
             let variant = try ScenarioEdit.apply(edits, to: loaded.scenario)
             ScenarioFile.report(loaded.warnings)
-            let comparison = try Comparison.run(base: loaded.scenario, variant: variant, settings: sampling.comparison)
+            let prepared = try Comparison.prepare(base: loaded.scenario, variant: variant, settings: sampling.comparison)
+            let directory = out != nil || html
+                ? try ComparisonFiles.claim(out ?? "notebooks-output/whatif-\(ComparisonFiles.stem(scenario))", inputs: loaded.files + [policy].compactMap { $0 })
+                : nil
+            let comparison = try prepared.run()
             let baseName = loaded.scenario.name
             let variantName = baseName + " + " + edits.map(\.summary).joined(separator: ", ")
             var text = comparison.terminalText(baseName: baseName, variantName: variantName)
-            if out != nil || html {
-                let folder = out ?? "notebooks-output/whatif-\(ComparisonFiles.stem(scenario))"
-                text += "\n" + (try ComparisonFiles.write(comparison, to: folder, html: html, baseName: baseName, variantName: variantName, inputs: loaded.files + [policy].compactMap { $0 }))
+            if let directory {
+                text += "\n" + (try ComparisonFiles.write(comparison, to: directory, html: html, baseName: baseName, variantName: variantName))
             }
             emit(text)
         }

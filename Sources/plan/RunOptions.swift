@@ -10,10 +10,10 @@ import Simulation
 struct RunOptions: ParsableArguments {
     @OptionGroup var sampling: SamplingOptions
 
-    @Option(help: "Size the run by precision instead: add trials until every P(level ≥ k) has a 95% half-width of at most H (0 < H < 0.5).")
+    @Option(parsing: .unconditional, help: "Size the run by precision instead: add trials until every P(level ≥ k) has a 95% half-width of at most H (0 < H < 0.5).")
     var precision: Double?
 
-    @Option(name: .customLong("max-trials"), help: "With --precision: stop at this many trials at most (default 10000000).")
+    @Option(name: .customLong("max-trials"), parsing: .unconditional, help: "With --precision: stop at this many trials at most (default 10000000).")
     var maxTrials: Int?
 
     @Option(help: "Output directory (default notebooks-output/<scenario name>/).")
@@ -69,14 +69,15 @@ struct RunOptions: ParsableArguments {
         let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
         // Read before the run, so that a folder that is not a run is reported at once.
         let previousRun = try previous.map { try HTMLReport(directory: $0) }
+        try recording.checkStore()
         // Claimed before the run, so that a folder that cannot be written, or one another run is
         // writing, is reported at once rather than after the simulation.
         let directory = noFiles ? nil : try OutputDirectory(path: out ?? "notebooks-output/\(name)/", kind: .run, inputs: inputs)
         OutputNotice.print(directory?.notices ?? [])
 
         let interrupt = Interrupt()
-        let signalSources = interrupt.catchSignals()
-        defer { signalSources.forEach { $0.cancel() } }
+        let catching = interrupt.catchSignals()
+        defer { catching.release() }
         let (tally, started, elapsed) = try Self.simulate(model, settings, path: path, interrupt: interrupt)
         let estimates = Estimates(model: model, tally: tally)
         // "Why this day" needs one more, smaller run; only the files and the report show it.
@@ -94,10 +95,11 @@ struct RunOptions: ParsableArguments {
             sinceText = "\nSince the last run:\n" + diff.terminalText(earlierName: previous, laterName: "this run")
         }
         let output = RunOutput(estimates: estimates, record: record, attribution: attribution)
-        // A Ctrl-C that came after the last block still means "stop": nothing is written.
+        // A Ctrl-C that came after the last block, or while the files are written, still means
+        // "stop": nothing is written.
         let text = try RunPublication(
             output: output, directory: directory, html: html, json: format == .json, recording: recording, textAfterSummary: sinceText)
-            .publish { if let signal = interrupt.received { throw Self.interrupted(by: signal) } }
+            .publish(interrupt: interrupt)
         let reportPath = directory.map { html ? ($0.path.hasSuffix("/") ? $0.path : $0.path + "/") + "report.html" : $0.path }
         return Result(output: output, text: text, reportPath: reportPath)
     }
@@ -119,9 +121,11 @@ struct RunOptions: ParsableArguments {
     }
 
     /// Reports an interrupted run on standard error; the exit status is the shell's for the
-    /// signal (128 + its number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP).
-    static func interrupted(by signal: Int32) -> ExitCode {
-        FileHandle.standardError.write(Data("Interrupted: the run was stopped and no files were written.\n".utf8))
+    /// signal (128 + its number: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP). `recordedIn`
+    /// is the history store the forecast went into before the signal came, if it did.
+    static func interrupted(by signal: Int32, recordedIn store: String? = nil) -> ExitCode {
+        let recorded = store.map { " (its forecast had been recorded in \($0) already)" } ?? ""
+        FileHandle.standardError.write(Data("Interrupted: the run was stopped and no files were written\(recorded).\n".utf8))
         return ExitCode(128 + signal)
     }
 }

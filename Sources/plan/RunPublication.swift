@@ -16,19 +16,25 @@ struct RunPublication {
     /// Printed after the text summary (not with --format json): what moved since a previous run.
     var textAfterSummary = ""
 
-    /// Records the forecast (with --record), writes the files and returns what to print. `stop` is
-    /// called once everything is computed and before anything is stored or written, so that a late
-    /// Ctrl-C still writes nothing.
-    func publish(stop: () throws -> Void = {}) throws -> String {
+    /// Records the forecast (with --record), writes the files and returns what to print. A signal
+    /// `interrupt` caught before anything is stored stops the run with nothing written; one caught
+    /// while the files are written stops it before they are put in place (the folder keeps its
+    /// old files); once they are in place the run is complete.
+    func publish(interrupt: Interrupt? = nil) throws -> String {
         var text = json ? try output.json : TerminalSummary(output).text + textAfterSummary
-        try stop()
+        if let signal = interrupt?.received { throw RunOptions.interrupted(by: signal) }
         // The files are built once, and only when kept: for a long horizon they cost more than a
         // short run (a year of 200 SEs: a quarter of a second).
         guard recording.record || directory != nil else { return text }
         let files = try output.files
+        if let signal = interrupt?.received { throw RunOptions.interrupted(by: signal) }
         try recording.forecast(files)
         if let directory {
-            OutputNotice.print(try directory.replace(with: try withReport(files, reportDirectory: directory.path)))
+            do {
+                OutputNotice.print(try directory.replace(with: try withReport(files, reportDirectory: directory.path), isCancelled: { interrupt?.received != nil }))
+            } catch let error as OutputError where error == .interrupted {
+                throw RunOptions.interrupted(by: interrupt?.received ?? SIGTERM, recordedIn: recording.record ? recording.store.path : nil)
+            }
             if !json { text += "\nFiles written to \(directory.path)\n" }
         }
         return text

@@ -24,6 +24,7 @@ struct ShardRun {
         if options.recording.record { throw CommandError("--record applies to the whole run: \(whole); give --record to plan merge") }
         if options.previous != nil { throw CommandError("--previous applies to the whole run: \(whole)") }
         if posting { throw CommandError("--post applies to the whole run: \(whole)") }
+        if options.out?.isEmpty == true { throw CommandError("--out is empty; expected the partial result's file, such as notebooks-output/december.shard-1-of-4.json") }
     }
 
     /// Runs the shard's blocks and writes the partial result (to --out, or
@@ -42,8 +43,8 @@ struct ShardRun {
         let identity = try scenario.identity(seed: settings.seed, trials: trials, blockSize: settings.blockSize, outlook: outlook)
 
         let interrupt = Interrupt()
-        let signalSources = interrupt.catchSignals()
-        defer { signalSources.forEach { $0.cancel() } }
+        let catching = interrupt.catchSignals()
+        defer { catching.release() }
         let (tally, started, elapsed) = try RunOptions.simulate(model, settings, path: scenario.path, interrupt: interrupt)
         let result = PartialResult(
             identity: identity, shard: shard, blocks: blocks, tally: tally, threads: settings.threads, started: started, elapsedSeconds: elapsed)

@@ -15,18 +15,22 @@ struct SlackOptions: ParsableArguments {
     @Option(name: .customLong("webhook-url-file"), help: "With --post: read the webhook URL from this file instead of $PLAN_SLACK_WEBHOOK_URL.")
     var webhookURLFile: String?
 
+    @Flag(name: .customLong("allow-shared-secret"), help: "With --webhook-url-file: use the file even if group or others may read or write it.")
+    var allowSharedSecret = false
+
     @Flag(name: .customLong("dry-run"), help: "With --post: print the JSON payload instead of posting it.")
     var dryRun = false
 
     func validate() throws {
         if !post && (dryRun || webhookURLFile != nil) { throw CommandError("--dry-run and --webhook-url-file apply only with --post") }
+        if allowSharedSecret && webhookURLFile == nil { throw CommandError("--allow-shared-secret applies only with --webhook-url-file") }
     }
 
     /// Where to post, checked before any work is done: nil when not posting or on a dry run.
     func webhook() throws -> WebhookURL? {
         guard post, !dryRun else { return nil }
         if let webhookURLFile {
-            return try WebhookURL(try readTextFile(webhookURLFile), source: webhookURLFile)
+            return try WebhookURL(contentsOfFile: webhookURLFile, allowShared: allowSharedSecret)
         }
         guard let text = ProcessInfo.processInfo.environment[Self.environmentVariable] else {
             throw CommandError("--post needs the webhook URL: set \(Self.environmentVariable) or give --webhook-url-file FILE")

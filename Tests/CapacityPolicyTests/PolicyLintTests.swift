@@ -90,4 +90,30 @@ import Testing
         #expect(lint.findings.last?.description.hasPrefix("note: too many headcount combinations to check each one; checked emea at ") == true)
         #expect(lint.counts.states > 0)
     }
+
+    /// Fifty headcount inputs (a team split by country): 6 critical values on each axis are 10^39
+    /// combinations, which once aborted at 4 GiB. Each axis is now checked on its own with the others
+    /// all at 0 and all at their tops: 0–5 on 49 axes and 0–7 on g7 (thresholds 2 and 4) make
+    /// 2 × (1 + 49 × 5 + 7) = 506 tuples, and an inversion planted on one axis (level 2 when g7 ≥ 4,
+    /// with everyone else at the top) is still found.
+    @Test func manyHeadcountInputsAreCheckedOneAxisAtATime() {
+        let names = (0..<50).map { "g\($0)" }
+        let policy = Policy(
+            name: "fifty", reading: .firstLevel,
+            inputs: names.map { Input(name: $0, kind: .headcount, description: "") } + [Input(name: "open", kind: .cases, description: "")],
+            ratios: [Ratio(name: "load", numerator: "open", denominator: names, description: "")],
+            levels: [
+                Level(name: "ok", trigger: .all, criteria: [Criterion(metric: "load", comparison: .atMost(5))], contingency: "c", alerts: [], coordination: []),
+                Level(name: "busy", trigger: .any,
+                      criteria: names.map { Criterion(metric: $0, comparison: .atMost(2)) }
+                          + [Criterion(metric: "g7", comparison: .atLeast(4)), Criterion(metric: "load", comparison: .greaterThan(5))],
+                      contingency: "c", alerts: [], coordination: []),
+            ])
+        let lint = PolicyLint(policy)
+        #expect(!lint.checkedEveryState)
+        #expect(lint.grid.prefix(50).enumerated().allSatisfy { $0.element == ($0.offset == 7 ? 0...7 : 0...5) })
+        #expect(lint.findings.contains { $0.description.hasPrefix("note: too many headcount combinations to check each one, or every combination of their critical values; checked each of the 50 headcounts") && $0.description.hasSuffix("(506 combinations)") })
+        #expect(lint.hasErrors)
+        #expect(lint.findings.contains { $0.severity == .error && $0.message.contains("g7 4") })
+    }
 }

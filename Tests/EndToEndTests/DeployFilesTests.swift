@@ -37,6 +37,8 @@ import Testing
         let dir = try PlanProcess.temporaryDirectory()
         let webhook = dir.appendingPathComponent("slack-webhook")
         try server.url.write(to: webhook, atomically: true, encoding: .utf8)
+        // As the deploy files have it: readable by its owner only (plan refuses it otherwise).
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: webhook.path)
         let jobs = try cronJobs()
         #expect(jobs.map(\.schedule) == ["0 10 * * 1-5", "30 17 * * 1-5", "0 7 * * 1"])
         for job in jobs {
@@ -95,6 +97,26 @@ import Testing
             #expect(document.contains("  schedule: \"\(job.schedule)\"\n  timeZone: \"Etc/UTC\"\n"))
             let command = try #require(document.split(separator: "\n").first { $0.contains("| plan ") })
             #expect(planArguments(command) == planArguments(job.command))
+        }
+    }
+
+    /// Every folder a CronJob writes (--out, --history's folder) is on a volume mounted writable, not
+    /// the pod's own file system, which is gone when the job ends: the outlook's report, whose path
+    /// its Slack message gives, stays readable. And the Secret is mounted owner-only (0400), which
+    /// plan requires of a webhook file.
+    @Test func kubernetesJobsKeepWhatTheyWriteInVolumes() throws {
+        for document in try read("kubernetes/daily-checks-cronjob.yaml").components(separatedBy: "\n---\n") {
+            let command = try #require(document.split(separator: "\n").first { $0.contains("| plan ") })
+            let words = command.split(separator: " ").map(String.init)
+            let written = ["--out", "--history"].compactMap { flag in words.firstIndex(of: flag).map { words[$0 + 1] } }
+            #expect(!written.isEmpty)
+            let writable = document.split(separator: "\n").filter { $0.contains("mountPath:") && !$0.contains("readOnly: true") }
+                .compactMap { line in line.split(separator: ",").first { $0.contains("mountPath:") }?.split(separator: ":").last?.trimmingCharacters(in: CharacterSet(charactersIn: " }")) }
+            for path in written {
+                #expect(writable.contains { path.hasPrefix($0 + "/") }, "\(path) is not on a writable volume (\(writable))")
+            }
+            #expect(!command.contains("/tmp/"))
+            #expect(document.contains("secret: { secretName: plan-slack, defaultMode: 0400 }"))
         }
     }
 }

@@ -56,9 +56,31 @@ import Testing
         defer { server.stop() }
         let file = try PlanProcess.temporaryDirectory().appendingPathComponent("webhook")
         try (server.url + "\n").write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file.path)
         let r = try PlanProcess.run(check + ["--post", "--webhook-url-file", file.path], environment: ["PLAN_SLACK_WEBHOOK_URL": "unused"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(server.requests.count == 1)
+    }
+
+    /// A webhook file anyone may read (0644, what a plain `echo > file` makes) is refused before any
+    /// work, as ssh refuses such a key; --allow-shared-secret takes it.
+    @Test func aWebhookFileOthersMayReadIsRefused() throws {
+        let server = try LoopbackServer(answers: [.init(status: 200)])
+        defer { server.stop() }
+        let file = try PlanProcess.temporaryDirectory().appendingPathComponent("webhook")
+        try (server.url + "\n").write(to: file, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let r = try PlanProcess.run(check + ["--post", "--webhook-url-file", file.path])
+        #expect(r.status == 1)
+        #expect(r.stdout.isEmpty)
+        #expect(r.stderr == "Error: \(file.path): the webhook file can be read by group or others (mode 644); its URL is a secret: chmod 600 \(file.path), or give --allow-shared-secret\n")
+        #expect(server.requests.isEmpty)
+        let allowed = try PlanProcess.run(check + ["--post", "--webhook-url-file", file.path, "--allow-shared-secret"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        #expect(server.requests.count == 1)
+        let alone = try PlanProcess.run(check + ["--post", "--allow-shared-secret"], environment: ["PLAN_SLACK_WEBHOOK_URL": server.url])
+        #expect(alone.stderr.contains("--allow-shared-secret applies only with --webhook-url-file"))
+        #expect(alone.status != 0)
     }
 
     @Test func aMalformedURLIsRefusedBeforeAnyWorkWithoutItsPath() throws {

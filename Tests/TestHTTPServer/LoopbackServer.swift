@@ -15,12 +15,16 @@ public final class LoopbackServer: Sendable {
         public var body: String
         /// Seconds to wait before answering, to test the client's timeout.
         public var delay: Double
+        /// Close the connection after the delay without answering: a server that received the
+        /// request and then went away.
+        public var hangsUp: Bool
 
-        public init(status: Int, headers: [String: String] = [:], body: String = "", delay: Double = 0) {
+        public init(status: Int, headers: [String: String] = [:], body: String = "", delay: Double = 0, hangsUp: Bool = false) {
             self.status = status
             self.headers = headers
             self.body = body
             self.delay = delay
+            self.hangsUp = hangsUp
         }
     }
 
@@ -92,6 +96,7 @@ public final class LoopbackServer: Sendable {
                 received.withLock { $0.append(request) }
                 let response = script.withLock { $0.count > 1 ? $0.removeFirst() : $0[0] }
                 if response.delay > 0 { Thread.sleep(forTimeInterval: response.delay) }
+                if response.hangsUp { return }
                 let head = "HTTP/1.1 \(response.status) Status\r\nContent-Type: text/plain\r\nContent-Length: \(response.body.utf8.count)\r\nConnection: close\r\n"
                     + response.headers.map { "\($0.key): \($0.value)\r\n" }.joined() + "\r\n"
                 write(connection, head + response.body)

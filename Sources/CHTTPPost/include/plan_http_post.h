@@ -7,6 +7,9 @@
 /// then set), else one of the PLAN_HTTP_* kinds below.
 typedef struct {
     int transport;
+    /// 1 when the connection was made and the request went out (or began to): from then on a
+    /// failure does not mean the server did not receive it.
+    int sent;
     long status;
     /// The `Retry-After` header's value, NUL-terminated (empty when absent), at most 63 bytes.
     char retry_after[64];
