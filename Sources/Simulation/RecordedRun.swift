@@ -48,6 +48,8 @@ public struct RecordedRun: Sendable {
         let kept = checkpointDays.count
         let resume = partner.flatMap { Self.resumption(of: model, trials: trials, seed: seed, blockSize: blockSize, checkpointDays: checkpointDays, from: $0) }
         let firstCheck = resume.map { model.reportedChecks(before: $0.day) } ?? 0
+        let (partnerLevels, partnerCheckpoints) = resume == nil ? ([], []) : (partner!.levels, partner!.checkpoints)
+        let theirs = partner?.checkpointDays.count ?? 0
         let outputs = try BlockWorkers.run(
             blocks: 0..<blocks, threads: threads, isCancelled: { false },
             start: { () throws(GSLError) in
@@ -61,25 +63,28 @@ public struct RecordedRun: Sendable {
                 var levels: [UInt8] = []
                 levels.reserveCapacity(count * checks)
                 var checkpoints = [TrialCheckpoint](repeating: .empty, count: count * kept)
+                // The partner's arrays are read through pointers, taken once a block: binding the
+                // partner itself per trial would retain and release each of its fields every time.
                 checkpoints.withUnsafeMutableBufferPointer { checkpoints in
+                partnerLevels.withUnsafeBufferPointer { partnerLevels in
+                partnerCheckpoints.withUnsafeBufferPointer { partnerCheckpoints in
                     for trial in 0..<count {
                         let sink = kept == 0 ? nil : CheckpointSink(slots: state.slots.elements.baseAddress!, destination: checkpoints.baseAddress! + trial * kept)
                         state.kernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
-                        if let resume, let partner {
+                        if let resume {
                             let t = block * blockSize + trial
-                            let theirs = partner.checkpointDays.count
-                            partner.levels.withUnsafeBufferPointer { levels in
-                                state.kernel.resumeTrial(
-                                    at: resume.day, from: partner.checkpoints[t * theirs + resume.slot],
-                                    levelsBefore: UnsafeBufferPointer(rebasing: levels[(t * checks)..<(t * checks + firstCheck)]),
-                                    saving: sink, into: &state.tally)
-                            }
-                            for (i, slot) in resume.earlier { checkpoints[trial * kept + i] = partner.checkpoints[t * theirs + slot] }
+                            state.kernel.resumeTrial(
+                                at: resume.day, from: partnerCheckpoints[t * theirs + resume.slot],
+                                levelsBefore: UnsafeBufferPointer(rebasing: partnerLevels[(t * checks)..<(t * checks + firstCheck)]),
+                                saving: sink, into: &state.tally)
+                            for (i, slot) in resume.earlier { checkpoints[trial * kept + i] = partnerCheckpoints[t * theirs + slot] }
                         } else {
                             state.kernel.runTrial(saving: sink, into: &state.tally)
                         }
                         levels.append(contentsOf: state.kernel.checkLevels.elements)
                     }
+                }
+                }
                 }
                 state.blocks.append((block, levels, checkpoints))
             },

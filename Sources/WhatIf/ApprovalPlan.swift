@@ -121,9 +121,10 @@ public struct ApprovalPlan: Sendable {
         let k = limit.level
         let checkpointDays = Self.checkpointDays(requests, in: scenario)
         /// A state later steps may start from keeps the checkpoints; a state only compared does not.
+        /// Every request leaves the policy as it is, so the models share the partner's compiled one.
         func record(_ scenario: Scenario, from partner: RecordedRun?, keepingCheckpoints: Bool) throws -> RecordedRun {
             try RecordedRun(
-                model: try SimulationModel(scenario), trials: settings.trials, seed: settings.seed, threads: settings.threads,
+                model: try SimulationModel(scenario, sharingPolicyWith: partner?.model), trials: settings.trials, seed: settings.seed, threads: settings.threads,
                 checkpointDays: keepingCheckpoints ? checkpointDays : [], resumingFrom: partner)
         }
         func compare(_ base: RecordedRun, _ variant: RecordedRun) throws -> Comparison {

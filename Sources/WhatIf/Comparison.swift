@@ -49,7 +49,7 @@ public struct Comparison: Sendable {
     /// same checks and levels.
     public static func run(base: Scenario, variant: Scenario, settings: ComparisonSettings) throws -> Comparison {
         let baseModel = try SimulationModel(base)
-        let variantModel = try SimulationModel(variant)
+        let variantModel = try SimulationModel(variant, sharingPolicyWith: baseModel)
         let run = try PairedRun(
             base: baseModel, variant: variantModel, trials: settings.trials, seed: settings.seed, threads: settings.threads)
         return Comparison(tally: try run.run(), base: baseModel, variant: variantModel, seed: settings.seed)
