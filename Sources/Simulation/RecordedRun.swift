@@ -95,7 +95,7 @@ public struct RecordedRun: Sendable {
             merged.merge(output.tally)
             for (block, levels, checkpoints) in output.blocks { byBlock[block] = (levels, checkpoints) }
         }
-        if let resume, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
+        if resume != nil, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
         self.model = model
         self.tally = merged
         self.seed = seed
