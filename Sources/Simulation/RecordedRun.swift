@@ -100,9 +100,19 @@ public struct RecordedRun: Sendable {
         self.tally = merged
         self.seed = seed
         self.blockSize = blockSize
-        self.levels = byBlock.flatMap(\.levels)
+        // Joined block by block, each block's arrays freed once copied, so that the run does not
+        // hold its levels and states twice.
+        var (allLevels, allCheckpoints) = ([UInt8](), [TrialCheckpoint]())
+        allLevels.reserveCapacity(trials * checks)
+        allCheckpoints.reserveCapacity(trials * kept)
+        for b in byBlock.indices {
+            allLevels += byBlock[b].levels
+            allCheckpoints += byBlock[b].checkpoints
+            byBlock[b] = ([], [])
+        }
+        self.levels = allLevels
         self.checkpointDays = checkpointDays
-        self.checkpoints = byBlock.flatMap(\.checkpoints)
+        self.checkpoints = allCheckpoints
         self.startDay = resume?.day ?? 0
     }
 
