@@ -1,11 +1,17 @@
+import Buffers
+
 /// A run that keeps the level every trial reached at every check, so that later runs on the same
-/// random numbers can be paired with it without simulating it again.
+/// random numbers can be paired with it without simulating it again, and, at chosen days, every
+/// trial's state (`TrialCheckpoint`), so that a later run that differs from it only from such a
+/// day on simulates only the days after.
 ///
 /// `plan approve` compares the team with the requests approved so far against the same team plus
 /// one more request, step after step: keeping each trial's levels of the current state lets every
-/// step simulate only the new state (docs/ARCHITECTURE.md, "Approving time off"). Trials are seeded
-/// exactly as `MonteCarloRun` and `PairedRun` seed them, so a `RecordedRun` paired with another
-/// gives the very counts `PairedRun` would.
+/// step simulate only the new state (docs/ARCHITECTURE.md, "Approving time off"), and keeping its
+/// states at the requests' first days lets the new state start there. Trials are seeded exactly as
+/// `MonteCarloRun` and `PairedRun` seed them, so a `RecordedRun` paired with another gives the very
+/// counts `PairedRun` would, and a run resumed from another's checkpoints the very counts it would
+/// from day one.
 public struct RecordedRun: Sendable {
     public let model: SimulationModel
     public let tally: Tally
@@ -14,49 +20,121 @@ public struct RecordedRun: Sendable {
     /// `[trial * checks + c]`: the 0-based level trial `trial` reached at check `c`, trials in
     /// block order.
     let levels: [UInt8]
+    /// The days (0…`model.dayCount`) whose states are kept, and the states,
+    /// `[trial * checkpointDays.count + i]`.
+    public let checkpointDays: [Int]
+    let checkpoints: [TrialCheckpoint]
+    /// The day this run's trials started from: 0, or the day of the checkpoints it resumed from.
+    public let startDay: Int
 
-    /// - Complexity: O(trials × cost of a trial) time over `threads` workers; memory O(trials × checks)
-    ///   bytes for the kept levels (0.9 MB for 20,000 trials of December's 44 checks).
+    /// Simulates `model`'s trials, keeping their states at `checkpointDays` (each 0…`dayCount`).
+    /// With `partner`, a run of the same trials and seed whose model this one cannot differ from
+    /// before some day (`SimulationModel.firstDayDiffering`), each trial starts from the partner's
+    /// latest checkpoint up to that day that leaves none of this run's own checkpoints before it
+    /// missing from the partner's; without one, from day one.
+    ///
+    /// - Complexity: O(trials × cost of a trial from its start day) time over `threads` workers;
+    ///   memory O(trials × (checks + 56 × checkpoint days)) bytes for the kept levels and states
+    ///   (0.9 MB and 1.1 MB per checkpoint day for 20,000 trials of December's 44 checks).
     public init(
         model: SimulationModel, trials: Int, seed: UInt64, threads: Int,
-        blockSize: Int = RunSettings.defaultBlockSize
+        blockSize: Int = RunSettings.defaultBlockSize, checkpointDays: [Int] = [], resumingFrom partner: RecordedRun? = nil
     ) throws {
         try Tally.checkTrialCount(trials)
+        precondition(checkpointDays.allSatisfy { (0...model.dayCount).contains($0) } && Set(checkpointDays).count == checkpointDays.count,
+                     "checkpoint days must be distinct days 0…\(model.dayCount)")
         let checks = model.checks.count
         let blocks = (trials + blockSize - 1) / blockSize
+        let kept = checkpointDays.count
+        let resume = partner.flatMap { Self.resumption(of: model, trials: trials, seed: seed, blockSize: blockSize, checkpointDays: checkpointDays, from: $0) }
+        let firstCheck = resume.map { model.reportedChecks(before: $0.day) } ?? 0
+        let (partnerLevels, partnerCheckpoints) = resume == nil ? ([], []) : (partner!.levels, partner!.checkpoints)
+        let theirs = partner?.checkpointDays.count ?? 0
         let outputs = try BlockWorkers.run(
             blocks: 0..<blocks, threads: threads, isCancelled: { false },
             start: { () throws(GSLError) in
                 (kernel: try TrialKernel(model: model),
                  tally: Tally(checkCount: checks, levelCount: model.levelCount, groupSizes: model.groupSizes),
-                 blocks: [(block: Int, levels: [UInt8])]())
+                 slots: CheckpointSink.slots(days: checkpointDays, dayCount: model.dayCount),
+                 blocks: [(block: Int, levels: [UInt8], checkpoints: [TrialCheckpoint])]())
             },
             work: { state, block in
                 let count = min(blockSize, trials - block * blockSize)
                 var levels: [UInt8] = []
                 levels.reserveCapacity(count * checks)
-                for trial in 0..<count {
-                    state.kernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
-                    state.kernel.runTrial(into: &state.tally)
-                    levels.append(contentsOf: state.kernel.checkLevels.elements)
+                var checkpoints = [TrialCheckpoint](repeating: .empty, count: count * kept)
+                // The partner's arrays are read through pointers, taken once a block: binding the
+                // partner itself per trial would retain and release each of its fields every time.
+                checkpoints.withUnsafeMutableBufferPointer { checkpoints in
+                partnerLevels.withUnsafeBufferPointer { partnerLevels in
+                partnerCheckpoints.withUnsafeBufferPointer { partnerCheckpoints in
+                    for trial in 0..<count {
+                        let sink = kept == 0 ? nil : CheckpointSink(slots: state.slots.elements.baseAddress!, destination: checkpoints.baseAddress! + trial * kept)
+                        state.kernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
+                        if let resume {
+                            let t = block * blockSize + trial
+                            state.kernel.resumeTrial(
+                                at: resume.day, from: partnerCheckpoints[t * theirs + resume.slot],
+                                levelsBefore: UnsafeBufferPointer(rebasing: partnerLevels[(t * checks)..<(t * checks + firstCheck)]),
+                                saving: sink, into: &state.tally)
+                            for (i, slot) in resume.earlier { checkpoints[trial * kept + i] = partnerCheckpoints[t * theirs + slot] }
+                        } else {
+                            state.kernel.runTrial(saving: sink, into: &state.tally)
+                        }
+                        levels.append(contentsOf: state.kernel.checkLevels.elements)
+                    }
                 }
-                state.blocks.append((block, levels))
+                }
+                }
+                state.blocks.append((block, levels, checkpoints))
             },
             finish: { (tally: $0.tally, blocks: $0.blocks) })
         var merged = Tally(checkCount: checks, levelCount: model.levelCount, groupSizes: model.groupSizes)
-        var byBlock = [[UInt8]](repeating: [], count: blocks)
+        var byBlock = [(levels: [UInt8], checkpoints: [TrialCheckpoint])](repeating: ([], []), count: blocks)
         for output in outputs {
             merged.merge(output.tally)
-            for (block, levels) in output.blocks { byBlock[block] = levels }
+            for (block, levels, checkpoints) in output.blocks { byBlock[block] = (levels, checkpoints) }
         }
+        if resume != nil, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
         self.model = model
         self.tally = merged
         self.seed = seed
         self.blockSize = blockSize
-        self.levels = byBlock.flatMap { $0 }
+        // Joined block by block, each block's arrays freed once copied, so that the run does not
+        // hold its levels and states twice.
+        var (allLevels, allCheckpoints) = ([UInt8](), [TrialCheckpoint]())
+        allLevels.reserveCapacity(trials * checks)
+        allCheckpoints.reserveCapacity(trials * kept)
+        for b in byBlock.indices {
+            allLevels += byBlock[b].levels
+            allCheckpoints += byBlock[b].checkpoints
+            byBlock[b] = ([], [])
+        }
+        self.levels = allLevels
+        self.checkpointDays = checkpointDays
+        self.checkpoints = allCheckpoints
+        self.startDay = resume?.day ?? 0
     }
 
     public var trials: Int { tally.trials }
+
+    /// Where a run of `model` can start from `partner`'s checkpoints: the latest day (above 0) no
+    /// later than the first day the models can differ, its slot among the partner's, and for
+    /// this run's own checkpoint days before it, their slots among the partner's (which must
+    /// hold them all). Nil when the runs' trials are not the same or no such day exists.
+    static func resumption(
+        of model: SimulationModel, trials: Int, seed: UInt64, blockSize: Int, checkpointDays: [Int], from partner: RecordedRun
+    ) -> (day: Int, slot: Int, earlier: [(Int, Int)])? {
+        guard partner.trials == trials, partner.seed == seed, partner.blockSize == blockSize else { return nil }
+        let differs = model.firstDayDiffering(from: partner.model)
+        let candidates = partner.checkpointDays.enumerated().filter { $0.element >= 1 && $0.element <= differs }
+        for (slot, day) in candidates.sorted(by: { $0.element > $1.element }) {
+            let earlier = checkpointDays.enumerated().filter { $0.element < day }
+                .map { own in (own.offset, partner.checkpointDays.firstIndex(of: own.element)) }
+            if earlier.allSatisfy({ $0.1 != nil }) { return (day, slot, earlier.map { ($0.0, $0.1!) }) }
+        }
+        return nil
+    }
 }
 
 extension PairedTally {

@@ -59,10 +59,17 @@ public struct SimulationModel: Sendable {
         let scheduled: [Bool]
     }
 
-    public init(_ scenario: Scenario) throws(SimulationError) {
+    /// With `sharing`, a model whose scenario has the same policy, the compiled policy is shared
+    /// rather than compiled again: compiling the handbook's takes about 50 million instructions
+    /// (its effective table), which a paired command making dozens of models would pay each time.
+    public init(_ scenario: Scenario, sharingPolicyWith other: SimulationModel? = nil) throws(SimulationError) {
         self.scenario = scenario
         let policy = scenario.policy
-        self.policy = CompiledPolicy(policy)
+        if let other, other.scenario.policy == policy {
+            self.policy = other.policy
+        } else {
+            self.policy = CompiledPolicy(policy)
+        }
         let windows = scenario.windows.sorted { $0.checkMinute < $1.checkMinute }
         self.windows = windows
         let k = windows.count

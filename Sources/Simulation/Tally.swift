@@ -75,16 +75,23 @@ public struct Tally: Sendable, Codable {
     static func loadUnits(_ load: Double) -> Int { Int(min(load, largestLoad) * loadUnitsPerCase) }
 
     /// Records one trial from what it saw at every reported check, in time order: its level, the
-    /// open cases and the working headcount per group (`[check * groups + g]`).
-    mutating func recordTrial(levels trialLevels: UnsafeBufferPointer<UInt8>, open: UnsafeBufferPointer<Int>, headcounts: UnsafeBufferPointer<Int32>) {
+    /// open cases and the working headcount per group (`[check * groups + g]`). A trial resumed
+    /// from a base's checkpoint counts the checks before `firstCheck` only in the horizon
+    /// statistics (its levels there are the base's); their per-check counts are the base's,
+    /// copied once the run ends (`copyChecks`), and `largestOpenBefore` is the largest open count
+    /// among them, so that the histograms grow as they would from day one.
+    mutating func recordTrial(
+        levels trialLevels: UnsafeBufferPointer<UInt8>, open: UnsafeBufferPointer<Int>, headcounts: UnsafeBufferPointer<Int32>,
+        fromCheck firstCheck: Int = 0, largestOpenBefore: Int = 0
+    ) {
         trials += 1
         let groups = groupSizes.count
         let (levelCount, checkCount) = (self.levelCount, self.checkCount)
         let histogramStride = maxGroupSize + 1
         // The histograms grow (rarely) before the loop, so that the loop writes through pointers.
         // A finite load is at most the open cases (someone works), so the largest open count bounds both.
-        var largestOpen = 0
-        for c in 0..<checkCount { largestOpen = max(largestOpen, open[c]) }
+        var largestOpen = largestOpenBefore
+        for c in firstCheck..<checkCount { largestOpen = max(largestOpen, open[c]) }
         Self.reserve(&openHistogram, for: largestOpen, checks: checkCount)
         Self.reserve(&loadHistogram, for: Self.loadUnits(Double(largestOpen)), checks: checkCount)
         levels.withUnsafeMutableBufferPointer { levels in
@@ -94,7 +101,7 @@ public struct Tally: Sendable, Codable {
         infiniteLoads.withUnsafeMutableBufferPointer { infiniteLoads in
         loadHistogram.withUnsafeMutableBufferPointer { loadHistogram in
         headcountHistogram.withUnsafeMutableBufferPointer { headcountHistogram in
-            for c in 0..<checkCount {
+            for c in firstCheck..<checkCount {
                 let o = open[c]
                 levels[c * levelCount + Int(trialLevels[c])] += 1
                 openSums[c].add(o)
@@ -147,6 +154,42 @@ public struct Tally: Sendable, Codable {
                 if atOrAbove > 0 { reached[k] += 1 }
                 checksAtOrAbove[k] += atOrAbove
                 longestRuns[k * (checkCount + 1) + longest[k]] += 1
+            }
+        }
+    }
+
+    /// Takes the per-check counts of the checks before `end` from `other`, a tally of the same
+    /// trials of a base model that cannot differ from this one before those checks: what a run
+    /// resumed from the base's checkpoints did not record (`recordTrial(…fromCheck:)`). The
+    /// histograms already have the size they would have from day one (`largestOpenBefore`), and
+    /// hold those checks' counts, so the tally equals one recorded from day one, bit for bit.
+    /// O(checks × buckets).
+    mutating func copyChecks(before end: Int, from other: Tally) {
+        precondition(other.checkCount == checkCount && other.levelCount == levelCount && other.trials == trials
+                     && other.groupSizes.count == groupSizes.count, "copying checks from another run's tally")
+        guard end > 0 else { return }
+        levels[0..<(end * levelCount)] = other.levels[0..<(end * levelCount)]
+        openSums[0..<end] = other.openSums[0..<end]
+        loadFixedSums[0..<end] = other.loadFixedSums[0..<end]
+        infiniteLoads[0..<end] = other.infiniteLoads[0..<end]
+        // A group may be larger in one model (an SE added later): the rows have other lengths,
+        // and those checks count no headcount beyond the smaller.
+        let (mine, theirs) = (maxGroupSize + 1, other.maxGroupSize + 1)
+        for row in 0..<(end * groupSizes.count) {
+            for h in 0..<min(mine, theirs) { headcountHistogram[row * mine + h] = other.headcountHistogram[row * theirs + h] }
+        }
+        Self.copyBuckets(&openHistogram, from: other.openHistogram, before: end, checks: checkCount)
+        Self.copyBuckets(&loadHistogram, from: other.loadHistogram, before: end, checks: checkCount)
+    }
+
+    /// Copies the `LogBuckets` counts of checks 0..<end as far as `counts` reaches (beyond, the
+    /// other run's later checks grew it; those checks have nothing there).
+    private static func copyBuckets(_ counts: inout [UInt32], from other: [UInt32], before end: Int, checks: Int) {
+        let buckets = min(counts.count, other.count) / checks
+        for c in 0..<end {
+            for b in 0..<buckets {
+                let i = LogBuckets.index(check: c, bucket: b, checks: checks)
+                counts[i] = other[i]
             }
         }
     }

@@ -87,11 +87,22 @@ public final class TrialKernel {
     public static var generatorName: String { String(cString: RandomGenerator.algorithm.pointee.name) }
 
     /// Runs one trial and records it.
-    public func runTrial(into tally: inout Tally) {
+    public func runTrial(into tally: inout Tally) { runTrial(saving: nil, into: &tally) }
+
+    /// Runs one trial and records it, storing its checkpoints in `saving`.
+    func runTrial(saving: CheckpointSink?, into tally: inout Tally) {
+        var progress = beginTrial()
+        simulateDays(from: 0, &progress, saving: saving)
+        tally.recordTrial(levels: checkLevels.elements, open: checkOpen.elements, headcounts: checkHeadcounts.elements)
+    }
+
+    /// Draws the trial's absence (docs/MODEL.md §3) into `headcount` and `capacity`, then its
+    /// demand shock and starting backlog (§4–5): where the trial stands before its first day.
+    func beginTrial() -> TrialProgress {
         let t = tables
-        let days = t.days, k = t.segments, groups = t.groups
-        let (absenceRNG, inflowRNG, workRNG, spareRNG) = (absence.uniforms, inflow.uniforms, work.uniforms, spare.uniforms)
-        let (headcount, capacity, inputs) = (self.headcount, self.capacity, self.inputs)
+        let days = t.days
+        let (absenceRNG, inflowRNG, spareRNG) = (absence.uniforms, inflow.uniforms, spare.uniforms)
+        let (headcount, capacity) = (self.headcount, self.capacity)
 
         // Absence (docs/MODEL.md §3).
         headcount.assign(from: t.scheduledHeadcount)
@@ -131,12 +142,25 @@ public final class TrialKernel {
             let shape = 1 / (t.demandCV * t.demandCV)
             demand = gsl_ran_gamma(inflowRNG.rng, shape, 1 / shape)
         }
-        var open = t.initialOpenIsPoisson ? sampler.sample(mean: t.initialOpen, inflowRNG, spare: spareRNG) : Int(t.initialOpen)
+        let open = t.initialOpenIsPoisson ? sampler.sample(mean: t.initialOpen, inflowRNG, spare: spareRNG) : Int(t.initialOpen)
+        return TrialProgress(open: open, level: 0, check: 0, largestReportedOpen: 0, demand: demand)
+    }
 
-        var level = 0
+    /// Simulates days `first…` of the trial (docs/MODEL.md §4–6) from `progress`, the trial as it
+    /// stands at the start of day `first`, keeping what it sees at the reported checks. With
+    /// `saving`, the trial's state at the start of each day the sink asks for (and at the end,
+    /// day `days`) is stored there.
+    func simulateDays(from first: Int, _ progress: inout TrialProgress, saving: CheckpointSink?) {
+        let t = tables
+        let days = t.days, k = t.segments, groups = t.groups
+        let (inflowRNG, workRNG, spareRNG) = (inflow.uniforms, work.uniforms, spare.uniforms)
+        let (headcount, capacity, inputs, capacityChanged) = (self.headcount, self.capacity, self.inputs, self.capacityChanged)
+        let demand = progress.demand
+        var (open, level, largestReportedOpen) = (progress.open, progress.level, progress.largestReportedOpen)
         // Reported checks come in the order the days and segments are simulated.
-        var check = 0
-        for d in 0..<days {
+        var check = progress.check
+        for d in first..<days {
+            saving?.save(day: d, open: open, level: level, largestReportedOpen: largestReportedOpen, inflowRNG, workRNG, spareRNG)
             var dayFactor = demand
             if t.dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG.rng, t.dispersion, 1 / t.dispersion) }
             let spike = t.spikeProbability > 0 && inflowRNG.uniform() < t.spikeProbability
@@ -165,12 +189,27 @@ public final class TrialKernel {
                 guard d >= t.firstReportedDay else { continue }
                 checkLevels[check] = UInt8(level)
                 checkOpen[check] = open
+                largestReportedOpen = max(largestReportedOpen, open)
                 for g in 0..<groups { checkHeadcounts[check * groups + g] = headcount[g, day: d] }
                 check += 1
             }
         }
-        tally.recordTrial(levels: checkLevels.elements, open: checkOpen.elements, headcounts: checkHeadcounts.elements)
+        saving?.save(day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, inflowRNG, workRNG, spareRNG)
+        (progress.open, progress.level, progress.check, progress.largestReportedOpen) = (open, level, check, largestReportedOpen)
     }
+}
+
+/// Where a trial stands at the start of a day, besides its absence (drawn for the whole trial
+/// first) and its generators' states.
+struct TrialProgress {
+    var open: Int
+    /// 0-based: the level declared at the last check, in force until the next.
+    var level: Int
+    /// Reported checks recorded so far, and the most open cases among them.
+    var check: Int
+    var largestReportedOpen: Int
+    /// The trial's demand shock.
+    let demand: Double
 }
 
 /// The numbers of a `SimulationModel` a trial reads, in fixed buffers and grids (see
@@ -197,6 +236,9 @@ struct KernelTables {
     let multipliers: FixedBuffer<Double>
     let extraPerSegment: SegmentGrid<Double>
     let isCheckDay: FixedBuffer<Bool>
+    /// Per day 0…days: the reported checks on the days before it, where a trial resumed at that
+    /// day records its next check.
+    let reportedChecksBefore: FixedBuffer<Int>
     /// The policy inputs that count a group's working SEs, and the one that takes the open cases.
     let headcountInputs: FixedBuffer<(input: Int, group: Int)>
     let casesInput: Int
@@ -231,6 +273,7 @@ struct KernelTables {
         multipliers = FixedBuffer(m.multipliers)
         extraPerSegment = SegmentGrid(m.extraPerSegment, segments: segments)
         isCheckDay = FixedBuffer(m.isCheckDay)
+        reportedChecksBefore = FixedBuffer((0...days).map(m.reportedChecks(before:)))
         headcountInputs = FixedBuffer(m.inputGroups.enumerated().compactMap { input, group in group.map { (input, $0) } })
         casesInput = m.inputGroups.firstIndex(of: nil)!
         scheduledHeadcount = DayGrid(m.scheduledHeadcount, days: days)

@@ -21,7 +21,10 @@ import Simulation
 ///
 /// Cost: the team without requests is simulated once, each request alone once, and each step's
 /// new state once; each trial's levels are kept (`RecordedRun`), so the state a step compares
-/// against is never simulated again.
+/// against is never simulated again. The states that later steps start from keep every trial's
+/// state at the requests' first days (at most `checkpointDayLimit` of them), so a request's run
+/// simulates only the days from its first on. Memory does not grow with the number of requests:
+/// only the charges of the requests alone are kept, and at most four runs at once.
 public struct ApprovalPlan: Sendable {
     public let limit: RiskLimit
     /// The largest added risk allowed at a check already over the limit.
@@ -98,7 +101,9 @@ public struct ApprovalPlan: Sendable {
     /// not have, and when the scenario cannot be simulated. `TimeOffRequest.read` has checked the
     /// requests' names and dates.
     ///
-    /// - Complexity: at most 1 + 2 × requests + `largestCover` × declined runs of `settings.trials` trials.
+    /// - Complexity: at most 1 + 2 × requests + `largestCover` × declined runs of `settings.trials`
+    ///   trials, all but the first from their request's first day (or the checkpoint day before it);
+    ///   memory independent of the number of requests.
     public init(
         scenario: Scenario, requests: [TimeOffRequest], limit: RiskLimit, tolerance: Double = 0.02,
         settings: ComparisonSettings, source: String
@@ -114,19 +119,22 @@ public struct ApprovalPlan: Sendable {
         self.trials = settings.trials
         self.seed = settings.seed
         let k = limit.level
-        func record(_ scenario: Scenario) throws -> RecordedRun {
-            try RecordedRun(model: try SimulationModel(scenario), trials: settings.trials, seed: settings.seed, threads: settings.threads)
+        let checkpointDays = Self.checkpointDays(requests, in: scenario)
+        /// A state later steps may start from keeps the checkpoints; a state only compared does not.
+        /// Every request leaves the policy as it is, so the models share the partner's compiled one.
+        func record(_ scenario: Scenario, from partner: RecordedRun?, keepingCheckpoints: Bool) throws -> RecordedRun {
+            try RecordedRun(
+                model: try SimulationModel(scenario, sharingPolicyWith: partner?.model), trials: settings.trials, seed: settings.seed, threads: settings.threads,
+                checkpointDays: keepingCheckpoints ? checkpointDays : [], resumingFrom: partner)
         }
         func compare(_ base: RecordedRun, _ variant: RecordedRun) throws -> Comparison {
             Comparison(tally: try PairedTally(base: base, variant: variant), base: base.model, variant: variant.model, seed: settings.seed)
         }
 
-        let base = try record(scenario)
-        var alone: [RecordedRun] = []
+        let base = try record(scenario, from: nil, keepingCheckpoints: true)
         var aloneCharges: [Charge?] = []
         for request in requests {
-            let run = try record(try request.applied(to: scenario))
-            alone.append(run)
+            let run = try record(try request.applied(to: scenario), from: base, keepingCheckpoints: false)
             aloneCharges.append(Self.largestCharge(try compare(base, run), level: k))
         }
         let baseEstimates = Estimates(model: base.model, tally: base.tally)
@@ -144,8 +152,9 @@ public struct ApprovalPlan: Sendable {
         for i in order {
             let request = requests[i]
             let withRequest = try request.applied(to: approvedScenario)
-            // Until one is approved, each step's state is the request alone, already simulated.
-            let candidate = decisions.contains(where: \.approved) ? try record(withRequest) : alone[i]
+            // Until one is approved, this is the request alone again: simulated anew from its first
+            // day rather than kept for every request.
+            let candidate = try record(withRequest, from: current, keepingCheckpoints: true)
             let comparison = try compare(current, candidate)
             let verdict = Self.verdict(comparison, limit: limit, tolerance: tolerance)
             var cover: Int?
@@ -154,7 +163,7 @@ public struct ApprovalPlan: Sendable {
                 current = candidate
             } else {
                 for count in 1...Self.largestCover {
-                    let covered = try record(Self.adding(cover: count, for: request, to: withRequest))
+                    let covered = try record(Self.adding(cover: count, for: request, to: withRequest), from: current, keepingCheckpoints: false)
                     if Self.verdict(try compare(current, covered), limit: limit, tolerance: tolerance).reason.approves {
                         cover = count
                         break
@@ -197,6 +206,19 @@ public struct ApprovalPlan: Sendable {
     static func worstCheck(_ estimates: Estimates, level k: Int) -> CheckRisk {
         let worst = estimates.checks.max { $0.atLeast[k - 1].estimate < $1.atLeast[k - 1].estimate }!
         return CheckRisk(date: worst.date, window: worst.window, probability: worst.atLeast[k - 1].estimate)
+    }
+
+    /// The most days whose trial states a run keeps: checkpoints cost 56 bytes per trial and day.
+    static let checkpointDayLimit = 16
+
+    /// The simulated days the requests start on (each request's run starts at the latest of these
+    /// up to its first day): all of them when there are at most `checkpointDayLimit`, otherwise
+    /// that many spread evenly over them in order.
+    static func checkpointDays(_ requests: [TimeOffRequest], in scenario: Scenario) -> [Int] {
+        let start = scenario.simulationStart
+        let days = Set(requests.map { start.days(to: $0.dates.first) }).filter { $0 > 0 }.sorted()
+        guard days.count > checkpointDayLimit else { return days }
+        return (0..<checkpointDayLimit).map { days[$0 * days.count / checkpointDayLimit] }
     }
 
     /// `scenario` with `count` SEs like the requester (group, holidays, working days) appended,

@@ -56,7 +56,7 @@ public struct Comparison: Sendable {
     /// that a problem of the inputs is reported first and one of the outputs before the run.
     public static func prepare(base: Scenario, variant: Scenario, settings: ComparisonSettings) throws -> Prepared {
         let baseModel = try SimulationModel(base)
-        let variantModel = try SimulationModel(variant)
+        let variantModel = try SimulationModel(variant, sharingPolicyWith: baseModel)
         let paired = try PairedRun(
             base: baseModel, variant: variantModel, trials: settings.trials, seed: settings.seed, threads: settings.threads)
         return Prepared(base: baseModel, variant: variantModel, paired: paired, seed: settings.seed)

@@ -1,0 +1,108 @@
+import Calendars
+import CapacityPolicy
+import Foundation
+import Scenarios
+import Testing
+@testable import Simulation
+@testable import WhatIf
+
+/// A variant resumed from its base's checkpoints gives, bit for bit, what it gives from day one:
+/// for every kind of edit, in a paired run (compare, whatif) and in a recorded run (approve).
+@Suite struct CheckpointTests {
+    static let trials = 1_500
+
+    /// The edits, and the first simulated day each can change (December simulates 14 warm-up days
+    /// from 2026-11-17, so 2026-12-01 is day 14).
+    static let edits: [(name: String, edits: [ScenarioEdit], firstDay: Int)] = [
+        ("time off", [December.us09Off], 34),
+        ("two time offs", [December.us09Off, .timeOff(name: "emea-nl", dates: December.dates("2026-12-09", "2026-12-10"))], 22),
+        ("added SE from Dec 14", [.addEngineer(name: "cover", group: "us", country: try! PublicHolidays(country: "US"), dates: December.dates("2026-12-14", "2026-12-31"))], 27),
+        ("removed SE", [.removeEngineer(name: "us-11")], 0),
+        ("removed SE in the middle", [.removeEngineer(name: "us-05")], 0),
+        ("inflow", [.inflowFactor(1.05)], 0),
+        ("nothing", [.timeOff(name: "us-09", dates: December.dates("2026-12-19", "2026-12-20"))], 45),
+    ]
+
+    static func policyEdit(_ base: Scenario) -> [ScenarioEdit] {
+        var policy = base.policy
+        policy.reading = policy.reading == .literal ? .firstLevel : .literal
+        return [.policy(policy, source: "literal reading")]
+    }
+
+    static func models(_ edits: [ScenarioEdit]) throws -> (SimulationModel, SimulationModel) {
+        let base = try December.scenario()
+        return (try SimulationModel(base), try SimulationModel(try ScenarioEdit.apply(edits, to: base)))
+    }
+
+    static func encoded(_ tally: Tally) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try encoder.encode(tally)
+    }
+
+    @Test(arguments: edits.indices)
+    func theFirstDifferingDayIsWhereTheEditBegins(index: Int) throws {
+        let (base, variant) = try Self.models(Self.edits[index].edits)
+        #expect(variant.firstDayDiffering(from: base) == Self.edits[index].firstDay, "\(Self.edits[index].name)")
+        #expect(base.firstDayDiffering(from: base) == base.dayCount)
+        let policy = try SimulationModel(try ScenarioEdit.apply(Self.policyEdit(base.scenario), to: base.scenario))
+        #expect(policy.firstDayDiffering(from: base) == 0)
+    }
+
+    /// A paired run resumes the variant at its first differing day; its counts equal two runs recorded from day one.
+    @Test(arguments: edits.indices)
+    func aPairedRunResumedEqualsOneFromDayOne(index: Int) throws {
+        let (base, variant) = try Self.models(Self.edits[index].edits)
+        let paired = try PairedRun(base: base, variant: variant, trials: Self.trials, seed: 3, threads: 2).run()
+        let fromDayOne = try PairedTally(
+            base: try RecordedRun(model: base, trials: Self.trials, seed: 3, threads: 1),
+            variant: try RecordedRun(model: variant, trials: Self.trials, seed: 3, threads: 2))
+        #expect(paired.both == fromDayOne.both && paired.baseOnly == fromDayOne.baseOnly && paired.variantOnly == fromDayOne.variantOnly)
+        #expect(try Self.encoded(paired.variant) == Self.encoded(fromDayOne.variant))
+        #expect(try Self.encoded(paired.base) == Self.encoded(fromDayOne.base))
+    }
+
+    @Test func aPairedRunWithAPolicyEditEqualsOneFromDayOne() throws {
+        let base = try SimulationModel(try December.scenario())
+        let variant = try SimulationModel(try ScenarioEdit.apply(Self.policyEdit(base.scenario), to: base.scenario))
+        let paired = try PairedRun(base: base, variant: variant, trials: 600, seed: 3, threads: 2).run()
+        let plain = try MonteCarloRun(model: variant, settings: RunSettings(size: .trials(600), seed: 3, threads: 1)).run()
+        #expect(try Self.encoded(paired.variant) == Self.encoded(plain))
+    }
+
+    /// A recorded run resumed from a partner's checkpoints keeps the same levels, tally and
+    /// checkpoints as one from day one, whichever checkpoint it starts from; the checkpoints
+    /// before its start are copied from the partner's.
+    @Test(arguments: edits.indices)
+    func aRecordedRunResumedEqualsOneFromDayOne(index: Int) throws {
+        let (base, variant) = try Self.models(Self.edits[index].edits)
+        let days = [1, 20, 27, 34, 40, base.dayCount]
+        let partner = try RecordedRun(model: base, trials: Self.trials, seed: 9, threads: 2, checkpointDays: days)
+        let resumed = try RecordedRun(model: variant, trials: Self.trials, seed: 9, threads: 2, checkpointDays: days, resumingFrom: partner)
+        let fromDayOne = try RecordedRun(model: variant, trials: Self.trials, seed: 9, threads: 1, checkpointDays: days)
+        let first = Self.edits[index].firstDay
+        #expect(resumed.startDay == (days.last { $0 <= first } ?? 0), "\(Self.edits[index].name)")
+        #expect(fromDayOne.startDay == 0)
+        #expect(resumed.levels == fromDayOne.levels)
+        #expect(resumed.checkpoints == fromDayOne.checkpoints)
+        #expect(try Self.encoded(resumed.tally) == Self.encoded(fromDayOne.tally))
+        // The variant does change something when it should.
+        if first < base.dayCount { #expect(resumed.levels != partner.levels) }
+    }
+
+    /// A partner that lacks one of the run's own checkpoint days before its start cannot lend the
+    /// states there: the run starts at the latest day it can, or from day one.
+    @Test func aRunStartsOnlyWhereThePartnerHoldsItsEarlierCheckpoints() throws {
+        let (base, variant) = try Self.models([December.us09Off])
+        let partner = try RecordedRun(model: base, trials: 200, seed: 9, threads: 1, checkpointDays: [20, 34])
+        let resumed = try RecordedRun(model: variant, trials: 200, seed: 9, threads: 1, checkpointDays: [25], resumingFrom: partner)
+        #expect(resumed.startDay == 20)
+        let noPartnerDays = try RecordedRun(model: variant, trials: 200, seed: 9, threads: 1, checkpointDays: [10], resumingFrom: partner)
+        #expect(noPartnerDays.startDay == 0)
+        let otherSeed = try RecordedRun(model: variant, trials: 200, seed: 8, threads: 1, resumingFrom: partner)
+        #expect(otherSeed.startDay == 0)
+        let plain = try RecordedRun(model: variant, trials: 200, seed: 9, threads: 1, checkpointDays: [25])
+        #expect(resumed.levels == plain.levels && resumed.checkpoints == plain.checkpoints)
+        #expect(try Self.encoded(resumed.tally) == Self.encoded(plain.tally))
+    }
+}
