@@ -55,7 +55,9 @@ public struct DeclarationImport: Sendable {
                 throw problem("expected \(csv.header.count) fields as in the header, found \(record.fields.count)")
             }
             let dateText = record.fields[dateColumn].trimmingSpaces
-            guard let date = CivilDate(iso: dateText) else { throw problem("column \"date\": expected a date such as 2026-12-01, found \"\(dateText)\"") }
+            guard let date = CivilDate(supported: dateText) else {
+                throw problem("column \"date\": expected a date \(CivilDate.expectation), found \"\(dateText)\"")
+            }
             let windowText = record.fields[windowColumn].trimmingSpaces
             guard let window = Self.windows.first(where: { $0.name.lowercased() == windowText.lowercased() }) else {
                 throw problem("column \"window\": unknown window \"\(windowText)\"; expected \(Self.windows.map(\.name).joined(separator: " or "))")

@@ -53,8 +53,8 @@ extension ScenarioEdit {
         let parts = text.split(separator: "..", omittingEmptySubsequences: false).map { Substring(String($0).trimmingSpaces) }
         guard parts.count <= 2 else { throw fail("\"\(text)\" is not a date or a range of dates (expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)") }
         func date(_ part: Substring) throws(WhatIfError) -> CivilDate {
-            guard part.utf8.count == 10, let date = CivilDate(iso: part) else {
-                throw fail("\"\(part)\" is not a date (expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)")
+            guard let date = CivilDate(supported: part) else {
+                throw fail("\"\(part)\" is not a date (expected \(CivilDate.expectation), or two such dates as FIRST..LAST)")
             }
             return date
         }
