@@ -151,6 +151,10 @@ if Context.environment["PLAN_FUZZ"] == "1" {
         ("fuzz-policy", ["CapacityPolicy"]),
         ("fuzz-partial", ["Reports", "Scenarios", "Simulation"]),
         ("fuzz-tickets", ["Calibration", "Calendars", "Scenarios"]),
+        ("fuzz-absences", ["Calibration", "CalendarImport", "Calendars", "Scenarios"]),
+        ("fuzz-requests", ["WhatIf", "Scenarios", "Calendars"]),
+        ("fuzz-import", ["History", "CapacityPolicy"]),
+        ("fuzz-merge", ["Reports", "Scenarios", "Simulation"]),
     ]
     package.targets += [.systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer")]
     package.targets += harnesses.map { .executableTarget(name: $0.name, dependencies: $0.dependencies + ["LibFuzzer"], path: "Fuzz/Harnesses/\($0.name)") }

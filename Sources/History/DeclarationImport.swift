@@ -28,7 +28,8 @@ public struct DeclarationImport: Sendable {
     /// The windows a declaration may name, matched without regard to case.
     public static let windows = [CheckWindow.emea, CheckWindow.americas]
 
-    /// Reads every row of `text`; the first bad row is an error naming its line, and nothing is imported.
+    /// Reads every row of `text`; the first bad row is an error naming its line, and nothing is
+    /// imported. A check given twice (same date and window) is an error naming both lines.
     ///
     /// - Complexity: O(rows × (inputs + criteria)).
     public init(text: String, source: String, table: EffectiveTable, recordedAt: String) throws(CSVError) {
@@ -49,6 +50,9 @@ public struct DeclarationImport: Sendable {
         let policySHA256 = table.sha256
         var checks: [DeclaredCheck] = []
         var disagreements: [Disagreement] = []
+        // The line of each check read, by date and window: a second row of one check is an error,
+        // since which of the two was declared would otherwise be decided by the order of the rows.
+        var lines: [String: Int] = [:]
         for record in csv.rows {
             func problem(_ message: String) -> CSVError { CSVError(source: source, line: record.line, message: message) }
             guard record.fields.count == csv.header.count else {
@@ -61,6 +65,9 @@ public struct DeclarationImport: Sendable {
             let windowText = record.fields[windowColumn].trimmingSpaces
             guard let window = Self.windows.first(where: { $0.name.lowercased() == windowText.lowercased() }) else {
                 throw problem("column \"window\": unknown window \"\(windowText)\"; expected \(Self.windows.map(\.name).joined(separator: " or "))")
+            }
+            if let earlier = lines.updateValue(record.line, forKey: "\(date) \(window.name)") {
+                throw problem("the \(window.name) check of \(date) is also on line \(earlier); give each check once")
             }
             var values: [Int] = []
             for (k, c) in inputColumns.enumerated() {

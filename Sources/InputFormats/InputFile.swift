@@ -46,7 +46,7 @@ public enum InputFile {
 }
 
 /// Why an input file cannot be read: one line naming it.
-public struct InputFileError: Error, CustomStringConvertible, Sendable {
+public struct InputFileError: Error, CustomStringConvertible, Sendable, Equatable {
     public let description: String
     public init(_ description: String) { self.description = description.escapingControlCharacters }
 }
