@@ -42,7 +42,7 @@ public struct OutputTarget: Sendable {
     private let force: Bool?
     private let inputs: [String]
 
-    /// Checks that `path` may be written by this run; creates its folder if missing. `inputs` are
+    /// Checks that `path` may be written by this run (its folder is created when it is written). `inputs` are
     /// the files the run reads; `force` is the command's `--force`, nil when it has none. Throws
     /// `OutputError` naming the option and the path.
     public init(path: String, option: String, kind: Kind, inputs: [String], force: Bool? = nil) throws(OutputError) {
@@ -52,11 +52,12 @@ public struct OutputTarget: Sendable {
         self.kind = kind
         self.force = force
         self.inputs = inputs
-        let parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-        do {
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError("\(option) \(path): cannot create the folder \(parent.path): \(OutputError.reason(error))")
+        // Nothing is created before the work: the nearest folder that exists must be one plan can write in.
+        var folder = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" { folder = folder.deletingLastPathComponent() }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue, access(folder.path, W_OK) == 0 else {
+            throw OutputError("\(option) \(path): cannot write into \(folder.path) (not a folder, or not writable)")
         }
         try check()
     }
@@ -82,6 +83,12 @@ public struct OutputTarget: Sendable {
     /// - Complexity: O(size of the contents).
     public func write(_ contents: String) throws(OutputError) {
         try check()
+        let parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError("\(option) \(path): cannot create the folder \(parent.path): \(OutputError.reason(error))")
+        }
         try AtomicFile.write(contents, to: path)
     }
 
