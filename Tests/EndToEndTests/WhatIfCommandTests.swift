@@ -37,7 +37,7 @@ import Testing
         (["--add-se", "c1:apac:US"], "Error: --add-se c1: the group \"apac\" is not defined; the groups are emea, us\n"),
         (["--remove-se", "us-12"],
          "Error: --remove-se us-12: the team has no SE named \"us-12\"; its SEs are emea-gb, emea-nl, emea-za, us-01, us-02, us-03, us-04, us-05, us-06, us-07, us-08, us-09, us-10, us-11\n"),
-        (["--inflow-factor", "0"], "Error: --inflow-factor 0: expected a number greater than 0, such as 1.2 for 20% more cases\n"),
+        (["--inflow-factor", "0"], "Error: --inflow-factor 0: expected a number greater than 0 and at most 1000000, such as 1.2 for 20% more cases\n"),
         ([String](), "Error: nothing to compare: give at least one edit (--time-off, --add-se, --remove-se, --inflow-factor or --policy)\n"),
     ])
     func badEdits(arguments: [String], message: String) throws {

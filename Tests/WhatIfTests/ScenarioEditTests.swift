@@ -28,7 +28,7 @@ import Testing
             try ScenarioEdit.addEngineer(parsing: "c1:us")
         }
         #expect(throws: WhatIfError.self) { try ScenarioEdit.addEngineer(parsing: "c1:us:XX") }
-        #expect(throws: WhatIfError("--inflow-factor 0: expected a number greater than 0, such as 1.2 for 20% more cases")) {
+        #expect(throws: WhatIfError("--inflow-factor 0: expected a number greater than 0 and at most 1000000, such as 1.2 for 20% more cases")) {
             try ScenarioEdit.inflowFactor(parsing: "0")
         }
     }
