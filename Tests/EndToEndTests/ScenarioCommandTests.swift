@@ -19,6 +19,16 @@ import Testing
         try FileManager.default.removeItem(at: file)
     }
 
+    /// A JSON document above 16 MiB is refused before it is parsed: parsed, 50 MB took 1.8 GB (issue 25).
+    @Test func jsonAboveItsLimitIsRefusedBeforeParsing() throws {
+        let file = try PlanProcess.temporaryDirectory().appendingPathComponent("large.json")
+        try (Data("[".utf8) + Data(repeating: UInt8(ascii: " "), count: 16 << 20) + Data("]".utf8)).write(to: file)
+        let r = try PlanProcess.run(["validate", file.path])
+        #expect(r.status == 1 && r.stdout.isEmpty)
+        #expect(r.stderr == "\(file.path): the document is larger than 16 MiB, the most plan reads as JSON\n")
+        try FileManager.default.removeItem(at: file)
+    }
+
     @Test func validateAcceptsTheExamples() throws {
         let r = try PlanProcess.run(["validate", "scenarios/december.json"])
         #expect(r.status == 0 && r.stderr.isEmpty)
