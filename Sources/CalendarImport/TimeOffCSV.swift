@@ -88,7 +88,7 @@ public struct TimeOffCSV: Equatable, Sendable {
             }
             func date(_ text: String) -> CivilDate? {
                 guard let date = CivilDate(supported: text) else {
-                    problems.append(fail("\"\(text)\" is not a date (expected \(CivilDate.expectation))"))
+                    problems.append(fail("\"\(text.quotedInMessage)\" is not a date (expected \(CivilDate.expectation))"))
                     return nil
                 }
                 return date
@@ -121,7 +121,7 @@ public struct TimeOffCSV: Equatable, Sendable {
             } else {
                 hint = "the team's SEs are " + knownNames.map { "\"\($0)\"" }.joined(separator: ", ")
             }
-            return ImportError(source: source, line: row.line, message: "\"\(row.name)\" is not the name of an SE in the team; \(hint)")
+            return ImportError(source: source, line: row.line, message: "\"\(row.name.quotedInMessage)\" is not the name of an SE in the team; \(hint)")
         })
     }
 }

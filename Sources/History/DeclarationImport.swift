@@ -60,11 +60,11 @@ public struct DeclarationImport: Sendable {
             }
             let dateText = record.fields[dateColumn].trimmingSpaces
             guard let date = CivilDate(supported: dateText) else {
-                throw problem("column \"date\": expected a date \(CivilDate.expectation), found \"\(dateText)\"")
+                throw problem("column \"date\": expected a date \(CivilDate.expectation), found \"\(dateText.quotedInMessage)\"")
             }
             let windowText = record.fields[windowColumn].trimmingSpaces
             guard let window = Self.windows.first(where: { $0.name.lowercased() == windowText.lowercased() }) else {
-                throw problem("column \"window\": unknown window \"\(windowText)\"; expected \(Self.windows.map(\.name).joined(separator: " or "))")
+                throw problem("column \"window\": unknown window \"\(windowText.quotedInMessage)\"; expected \(Self.windows.map(\.name).joined(separator: " or "))")
             }
             if let earlier = lines.updateValue(record.line, forKey: "\(date) \(window.name)") {
                 throw problem("the \(window.name) check of \(date) is also on line \(earlier); give each check once")
@@ -74,7 +74,7 @@ public struct DeclarationImport: Sendable {
                 let text = record.fields[c].trimmingSpaces
                 guard let value = Int(text), value >= 0, value <= Observation.maximumCount else {
                     let what = Int(text).map { $0 < 0 ? "a negative count" : "too large" } ?? "not a whole number"
-                    throw problem("column \"\(csv.header[c].trimmingSpaces)\": \"\(text)\" is \(what); expected a whole number from 0 to \(Observation.maximumCount) (\(policy.inputs[k].description))")
+                    throw problem("column \"\(csv.header[c].trimmingSpaces)\": \"\(text.quotedInMessage)\" is \(what); expected a whole number from 0 to \(Observation.maximumCount) (\(policy.inputs[k].description))")
                 }
                 values.append(value)
             }
@@ -83,7 +83,7 @@ public struct DeclarationImport: Sendable {
             if let levelColumn, !record.fields[levelColumn].trimmingSpaces.isEmpty {
                 let text = record.fields[levelColumn].trimmingSpaces
                 guard let recorded = Int(text), (1...policy.levels.count).contains(recorded) else {
-                    throw problem("column \"level\": expected a level from 1 to \(policy.levels.count), found \"\(text)\"")
+                    throw problem("column \"level\": expected a level from 1 to \(policy.levels.count), found \"\(text.quotedInMessage)\"")
                 }
                 if recorded != computed { disagreements.append(Disagreement(source: source, line: record.line, recorded: recorded, policy: computed)) }
                 level = recorded

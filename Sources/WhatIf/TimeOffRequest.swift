@@ -69,7 +69,7 @@ public struct TimeOffRequest: Sendable, Equatable {
             if let priorityColumn, let record = records[row.line] {
                 let field = record.fields[priorityColumn].trimmingSpaces
                 if !field.isEmpty, Int(field).map(TimeOffRequest.priorities.contains) != true {
-                    fail("\(columns.priority) \"\(field)\" is not a whole number from \(TimeOffRequest.priorities.lowerBound) to \(TimeOffRequest.priorities.upperBound)")
+                    fail("\(columns.priority) \"\(field.quotedInMessage)\" is not a whole number from \(TimeOffRequest.priorities.lowerBound) to \(TimeOffRequest.priorities.upperBound)")
                 }
                 priority = Int(field).flatMap { TimeOffRequest.priorities.contains($0) ? $0 : nil } ?? 0
             }

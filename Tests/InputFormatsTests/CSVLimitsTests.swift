@@ -124,3 +124,15 @@ struct InputFileTests {
         }
     }
 }
+
+/// Input quoted in a message is at most 80 characters (a 500 MB error line, issue 25), control
+/// characters escaped.
+@Suite("Quoted input")
+struct QuotedInputTests {
+    @Test func quotesAreShortAndOneLine() {
+        #expect("Support".quotedInMessage == "Support")
+        #expect(String(repeating: "x", count: 80).quotedInMessage == String(repeating: "x", count: 80))
+        #expect(String(repeating: "x", count: 81).quotedInMessage == String(repeating: "x", count: 80) + "…")
+        #expect(("a\nb" + String(repeating: "y", count: 1_000_000)).quotedInMessage == "a\\u{A}b" + String(repeating: "y", count: 77) + "…")
+    }
+}
