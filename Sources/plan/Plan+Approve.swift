@@ -24,7 +24,7 @@ extension Plan {
         var tolerance: Double = 0.02
         @OptionGroup var sampling: SamplingOptions
         @Option(help: "Write approvals.csv into this folder (default: notebooks-output/approve-<scenario>/).") var out: String?
-        @Option(name: .customLong("write-time-off"), help: "Also write the approved time off to this CSV file (name,start,end).")
+        @Option(name: .customLong("write-time-off"), help: "Also write the approved time off to this CSV file (name,start,end,request), which a scenario's time_off_csv reads.")
         var writeTimeOff: String?
         @Flag(help: "Replace a --write-time-off file that is not a time-off CSV plan wrote.") var force = false
 
