@@ -84,7 +84,7 @@ extension OutlookStart {
         guard let start = CivilDate(iso: from) else { throw CommandError("outlook start \(from): not a date (expected YYYY-MM-DD)") }
         let absences = try self.absences.map { absence in
             guard let until = CivilDate(iso: absence.until) else {
-                throw CommandError("--absent \(absence.name):\(absence.until): expected NAME:YYYY-MM-DD (the last day out)")
+                throw CommandError("--absent \(absence.name):\(absence.until): expected NAME:DATE, the last day out as \(CivilDate.expectation)")
             }
             return KnownAbsence(name: absence.name, until: until)
         }
