@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "Calendars", dependencies: ["OutputFormats"]),
 
         /// Reading time off and holidays from outside formats: iCalendar (RFC 5545) and CSV exports.
-        .target(name: "CalendarImport", dependencies: ["Calendars", "InputFormats"]),
+        .target(name: "CalendarImport", dependencies: ["Calendars", "InputFormats", "OutputFormats"]),
 
         /// The scenario: team, calendars, inflow, work and policy of a simulated period; its JSON format,
         /// validation with JSON paths, and JSON Schema.
@@ -53,7 +53,7 @@ let package = Package(
         /// What plan writes for people and files: the level messages (text, Slack, JSON) and the
         /// policy table built from the level engine's facts; a run's terminal summary, CSV files,
         /// run.json and the HTML report, which is rebuilt from those files alone; output folders.
-        .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "InputFormats", "OutputFormats", "CFileSystem"]),
+        .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "CalendarImport", "InputFormats", "OutputFormats", "CFileSystem"]),
 
         /// Comparing a base and a variant scenario on common random numbers: paired differences,
         /// command-line edits of a scenario, and pricing time-off requests against a risk limit.
@@ -152,6 +152,10 @@ if Context.environment["PLAN_FUZZ"] == "1" {
         ("fuzz-policy", ["CapacityPolicy"]),
         ("fuzz-partial", ["Reports", "Scenarios", "Simulation"]),
         ("fuzz-tickets", ["Calibration", "Calendars", "Scenarios"]),
+        ("fuzz-absences", ["Calibration", "CalendarImport", "Calendars", "Scenarios"]),
+        ("fuzz-requests", ["WhatIf", "Scenarios", "Calendars"]),
+        ("fuzz-import", ["History", "CapacityPolicy"]),
+        ("fuzz-merge", ["Reports", "Scenarios", "Simulation"]),
     ]
     package.targets += [.systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer")]
     package.targets += harnesses.map { .executableTarget(name: $0.name, dependencies: $0.dependencies + ["LibFuzzer"], path: "Fuzz/Harnesses/\($0.name)") }

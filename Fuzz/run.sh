@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses and runs each for a time budget (Fuzz/README.md).
 #
-#   Fuzz/run.sh [SECONDS] [HARNESS...]    HARNESS: json csv ics scenario policy partial tickets (default: all seven)
+#   Fuzz/run.sh [SECONDS] [HARNESS...]    HARNESS: json csv ics scenario policy partial tickets absences requests import merge (default: all eleven)
 #
 # Exits 1 when any harness crashes, times out on one input or runs out of memory, after naming the
 # reproducer it wrote under .build-fuzz/findings/. Inputs that reach new code are kept in
@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(json csv ics scenario policy partial tickets)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(json csv ics scenario policy partial tickets absences requests import merge)
 
 # A Swift trap goes straight to libFuzzer, which names the input; the Swift backtracer would hang under ASan.
 export SWIFT_BACKTRACE=enable=no

@@ -1,5 +1,6 @@
 import Calendars
 import InputFormats
+import OutputFormats
 
 /// One row of a time-off export: a person and the days they are away, first and last inclusive.
 public struct TimeOffRow: Equatable, Sendable {
@@ -27,6 +28,10 @@ public struct TimeOffRow: Equatable, Sendable {
 /// (`YYYY-MM-DD`); an empty `end` means a single day. An optional `type` column is kept with each row.
 public struct TimeOffCSV: Equatable, Sendable {
     public static let requiredColumns = ["name", "start", "end"]
+    /// The columns of the time-off CSV plan writes (`plan approve --write-time-off`): the three it
+    /// reads and the request each row approves (`file:line`), which the reader ignores. The header
+    /// is how plan recognises such a file as its own before replacing it.
+    public static let writtenColumns = ["name", "start", "end", "request"]
 
     /// The name given to the input, used in messages.
     public let source: String
@@ -73,7 +78,8 @@ public struct TimeOffCSV: Equatable, Sendable {
                 problems.append(fail("expected \(header.fields.count) fields as in the header, found \(record.fields.count)"))
                 continue
             }
-            let name = record.fields[columns[0]].trimmingSpaces
+            // A name a spreadsheet would run as a formula was written with a mark, which plan removes.
+            let name = CSVWriter.restoredText(record.fields[columns[0]].trimmingSpaces)
             let startText = record.fields[columns[1]].trimmingSpaces
             let endText = record.fields[columns[2]].trimmingSpaces
             guard !name.isEmpty else {
@@ -81,8 +87,8 @@ public struct TimeOffCSV: Equatable, Sendable {
                 continue
             }
             func date(_ text: String) -> CivilDate? {
-                guard text.utf8.count == 10, let date = CivilDate(iso: text) else {
-                    problems.append(fail("\"\(text)\" is not a date (expected YYYY-MM-DD)"))
+                guard let date = CivilDate(supported: text) else {
+                    problems.append(fail("\"\(text.quotedInMessage)\" is not a date (expected \(CivilDate.expectation))"))
                     return nil
                 }
                 return date
@@ -115,7 +121,7 @@ public struct TimeOffCSV: Equatable, Sendable {
             } else {
                 hint = "the team's SEs are " + knownNames.map { "\"\($0)\"" }.joined(separator: ", ")
             }
-            return ImportError(source: source, line: row.line, message: "\"\(row.name)\" is not the name of an SE in the team; \(hint)")
+            return ImportError(source: source, line: row.line, message: "\"\(row.name.quotedInMessage)\" is not the name of an SE in the team; \(hint)")
         })
     }
 }

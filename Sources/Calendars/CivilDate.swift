@@ -120,3 +120,21 @@ public enum Weekday: Int, CaseIterable, Sendable, Comparable {
 
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.rawValue < rhs.rawValue }
 }
+
+extension CivilDate {
+    /// The dates plan reads: the years whose public holidays are written and checked
+    /// (`PublicHolidays.supportedYears`). Outside them a holiday calendar is empty (New Year's Day
+    /// 0001 would be a working day), so a date there would give answers that look right and are
+    /// not; every reader of a date given by a person refuses it instead.
+    public static let supportedRange = CivilDate(year: PublicHolidays.supportedYears.lowerBound, month: 1, day: 1)!
+        ... CivilDate(year: PublicHolidays.supportedYears.upperBound, month: 12, day: 31)!
+
+    /// What every such reader expects, in its messages: "YYYY-MM-DD from 1970-01-01 to 2100-12-31".
+    public static let expectation = "YYYY-MM-DD from \(supportedRange.lowerBound) to \(supportedRange.upperBound)"
+
+    /// Parses `YYYY-MM-DD` (exactly ten characters) within `supportedRange`; nil otherwise.
+    public init?(supported text: some StringProtocol) {
+        guard text.utf8.count == 10, let date = CivilDate(iso: Substring(text)), Self.supportedRange.contains(date) else { return nil }
+        self = date
+    }
+}

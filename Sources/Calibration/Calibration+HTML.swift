@@ -23,7 +23,7 @@ extension Calibration {
         }
         return """
             <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>plan calibrate</title>
+            <html lang="en"><head><meta charset="utf-8">\(htmlGeneratorTag)<title>plan calibrate</title>
             <style>body{font-family:system-ui,sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse}\
             td,th{border-bottom:1px solid #ddd;padding:.2em .6em;text-align:left;vertical-align:top}\
             td:nth-child(3){white-space:nowrap}.warning{color:#a40}svg{background:#fafafa;border:1px solid #eee}</style></head>

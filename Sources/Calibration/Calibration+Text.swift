@@ -2,7 +2,7 @@ import OutputFormats
 
 extension Calibration {
     /// The terminal report: each fitted key with its estimate and 95% interval, the method
-    /// sentences, a goodness-of-fit line per part, and the warnings and notes.
+    /// sentences, a goodness-of-fit line per part, and the notes (the warnings go to standard error).
     public var text: String {
         let days = request.days
         var lines = [
@@ -46,7 +46,6 @@ extension Calibration {
                 "\(sickness.spells) spells, \(sickness.sickDays) sick days in the range",
             ])
         }
-        lines += allWarnings.map { "warning: " + $0 }
         lines += notes.map { "note: " + $0 }
         return lines.joined(separator: "\n").trimmingTrailingSpaces + "\n"
     }

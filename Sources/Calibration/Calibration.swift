@@ -1,3 +1,4 @@
+import InputFormats
 import CalendarImport
 import Calendars
 import Foundation
@@ -70,11 +71,12 @@ public struct Calibration: Sendable {
         let clock = SegmentClock(days: days, windows: scenario.windows)
         var events = TicketEvents(clock: clock)
         var timestamps = TicketTimestampParser(zone: request.zone)
+        var register = CaseRegister()
         var notes: [String] = []
         var warnings: [String] = []
         for path in request.ticketFiles {
             let (outside, backwards) = (events.outsideRange, events.solvedBeforeCreated)
-            try TicketExport.read(path: path, columns: request.columns, filters: request.filters, timestamps: &timestamps, into: &events)
+            try TicketExport.read(path: path, columns: request.columns, filters: request.filters, timestamps: &timestamps, register: &register, into: &events)
             if events.outsideRange > outside {
                 notes.append("\(path): \(events.outsideRange - outside) cases created outside \(days.first)…\(days.last) were ignored (those still open on \(days.first) start the backlog)")
             }
@@ -82,6 +84,7 @@ public struct Calibration: Sendable {
                 warnings.append("\(path): \(events.solvedBeforeCreated - backwards) cases solved before they were created were skipped")
             }
         }
+        warnings += register.warnings
         guard events.cases > 0 else {
             throw CalibrationError("no case in the exports was created between \(days.first) and \(days.last); check --from, --to and --where")
         }
@@ -110,7 +113,7 @@ public struct Calibration: Sendable {
             var unknown: [String] = []
             for row in absences.rows where !team.contains(row.name) && !unknown.contains(row.name) {
                 unknown.append(row.name)
-                warnings.append("\(absences.source):\(row.line): \"\(row.name)\" is not in the team of the scenario; their absences are left out")
+                warnings.append("\(absences.source):\(row.line): \"\(row.name.quotedInMessage)\" is not in the team of the scenario; their absences are left out")
             }
             let kept = absences.rows.filter { row in request.absenceType.map { row.type?.lowercased() == $0.lowercased() } ?? true }
             absent = SicknessFit.absentDays(absences.rows, team: team, days: days)

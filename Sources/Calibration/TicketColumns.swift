@@ -1,20 +1,24 @@
-/// Which columns of an export hold a case's creation and solve times, by name.
+/// Which columns of an export hold a case's creation and solve times, and its id, by name.
 public struct TicketColumns: Sendable, Equatable {
     public var created: String
     public var solved: String
+    /// The case's id, by which a case exported twice (overlapping exports) is counted once. An
+    /// export without this column is read with the whole row as the case's identity.
+    public var id: String
 
-    public init(created: String, solved: String) {
+    public init(created: String, solved: String, id: String = "id") {
         self.created = created
         self.solved = solved
+        self.id = id
     }
 
     public static let plain = TicketColumns(created: "created_at", solved: "solved_at")
 
     /// The column names of common helpdesk exports, for `--preset`.
     public static let presets: [(name: String, columns: TicketColumns)] = [
-        ("zendesk", TicketColumns(created: "Created at", solved: "Solved at")),
-        ("salesforce", TicketColumns(created: "Date/Time Opened", solved: "Date/Time Closed")),
-        ("jira", TicketColumns(created: "Created", solved: "Resolved")),
+        ("zendesk", TicketColumns(created: "Created at", solved: "Solved at", id: "Ticket ID")),
+        ("salesforce", TicketColumns(created: "Date/Time Opened", solved: "Date/Time Closed", id: "Case Number")),
+        ("jira", TicketColumns(created: "Created", solved: "Resolved", id: "Issue key")),
     ]
 }
 

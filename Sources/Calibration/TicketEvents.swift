@@ -29,24 +29,34 @@ public struct TicketEvents: Sendable {
     ///
     /// - Complexity: O(1).
     public mutating func add(created createdAt: Int, solved solvedAt: Int?, line: Int) {
+        count(created: createdAt, solved: solvedAt, line: line, by: 1)
+    }
+
+    /// Takes back a case added earlier with these instants: a later export saw it solved
+    /// (`CaseRegister`). O(1).
+    public mutating func remove(created createdAt: Int, solved solvedAt: Int?) {
+        count(created: createdAt, solved: solvedAt, line: nil, by: -1)
+    }
+
+    private mutating func count(created createdAt: Int, solved solvedAt: Int?, line: Int?, by step: Int) {
         if let solvedAt, solvedAt < createdAt {
-            solvedBeforeCreated += 1
+            solvedBeforeCreated += step
             if firstSolvedBeforeCreatedLine == nil { firstSolvedBeforeCreatedLine = line }
             return
         }
         let c = clock.minute(ofSeconds: createdAt)
         let s = solvedAt.map { clock.minute(ofSeconds: $0) }
-        guard c < created.count else { outsideRange += 1; return }
+        guard c < created.count else { outsideRange += step; return }
         if c < 0 {
             // Before the range: it matters only as part of the backlog the range starts with.
-            outsideRange += 1
+            outsideRange += step
             guard s.map({ $0 >= 0 }) ?? true else { return }
-            openAtStart += 1
+            openAtStart += step
         } else {
-            cases += 1
-            created[c] += 1
+            cases += step
+            created[c] += Int32(step)
         }
-        if let s, s >= 0, s < solved.count { solved[s] += 1 }
+        if let s, s >= 0, s < solved.count { solved[s] += Int32(step) }
     }
 
     /// Per segment of each day (`[day × segments + segment]`): the cases created, the cases solved,

@@ -6,15 +6,16 @@ public enum TicketExport {
     /// Adds the cases of the export at `path` to `events`. Throws `CalibrationError` for a missing
     /// column (naming the columns found and the flag to set), a row with another number of fields
     /// than the header, or a timestamp in none of the accepted formats (naming file, line and value).
+    /// A case `register` has seen (same id, or same row without an id column) is counted once.
     ///
     /// - Complexity: O(file size) time; O(longest record) memory beyond `events`.
     public static func read(
         path: String, columns: TicketColumns, filters: [RowFilter],
-        timestamps: inout TicketTimestampParser, into events: inout TicketEvents
+        timestamps: inout TicketTimestampParser, register: inout CaseRegister, into events: inout TicketEvents
     ) throws {
-        var layout: (created: Int, solved: Int, filters: [(Int, String)], count: Int)?
+        var layout: (created: Int, solved: Int, id: Int?, filters: [(Int, String)], count: Int)?
         try CSVRecordStream.forEachRecord(path: path, source: path) { record in
-            guard let (created, solved, filterColumns, count) = layout else {
+            guard let (created, solved, idColumn, filterColumns, count) = layout else {
                 layout = try Self.layout(of: record, columns: columns, filters: filters, path: path)
                 return
             }
@@ -26,25 +27,35 @@ public enum TicketExport {
                 let text = record.fields[column].trimmingSpaces
                 if text.isEmpty { return nil }
                 guard let seconds = timestamps.seconds(text) else {
-                    throw CalibrationError("\(path):\(record.line): \(name) \"\(text.escapingControlCharacters)\" is not a timestamp (expected \(TicketTimestampParser.acceptedFormats))")
+                    throw CalibrationError("\(path):\(record.line): \(name) \"\(text.quotedInMessage)\" is not a timestamp (expected \(TicketTimestampParser.acceptedFormats))")
                 }
                 return seconds
             }
             guard let createdAt = try time(created, columns.created) else {
                 throw CalibrationError("\(path):\(record.line): the case has no \(columns.created); every row needs a creation time")
             }
-            events.add(created: createdAt, solved: try time(solved, columns.solved), line: record.line)
+            let solvedAt = try time(solved, columns.solved)
+            // Without an id column, the whole row is the case: an export read twice still counts once.
+            let id = idColumn.map { record.fields[$0].trimmingSpaces } ?? record.fields.joined(separator: "\u{1F}")
+            switch register.register(id: id, created: createdAt, solved: solvedAt, path: path, line: record.line) {
+            case .new: events.add(created: createdAt, solved: solvedAt, line: record.line)
+            case .repeated: break
+            case .replaces(let earlierCreated, let earlierSolved):
+                events.remove(created: earlierCreated, solved: earlierSolved)
+                events.add(created: createdAt, solved: solvedAt, line: record.line)
+            }
         }
         guard layout != nil else { throw CalibrationError("\(path):1: the file is empty; expected a header row naming \(columns.created) and \(columns.solved)") }
     }
 
     private static func layout(
         of header: CSVTable.Record, columns: TicketColumns, filters: [RowFilter], path: String
-    ) throws -> (Int, Int, [(Int, String)], Int) {
+    ) throws -> (Int, Int, Int?, [(Int, String)], Int) {
         let names = header.fields.map { $0.trimmingSpaces.lowercased() }
         func index(_ name: String, flag: String) throws -> Int {
             guard let i = names.firstIndex(of: name.lowercased()) else {
-                let found = header.fields.map { "\"\($0.trimmingSpaces)\"" }.joined(separator: ", ")
+                let found = header.fields.prefix(20).map { "\"\($0.trimmingSpaces.quotedInMessage)\"" }.joined(separator: ", ")
+                    + (header.fields.count > 20 ? " and \(header.fields.count - 20) more" : "")
                 throw CalibrationError("\(path):\(header.line): no column \"\(name)\"; the columns are \(found). Name the column with \(flag) or choose a --preset (\(TicketColumns.presets.map(\.name).joined(separator: ", ")))".escapingControlCharacters)
             }
             return i
@@ -52,7 +63,7 @@ public enum TicketExport {
         let created = try index(columns.created, flag: "--created-column")
         let solved = try index(columns.solved, flag: "--solved-column")
         let filterColumns = try filters.map { (try index($0.column, flag: "--where COLUMN=VALUE"), $0.value) }
-        return (created, solved, filterColumns, header.fields.count)
+        return (created, solved, names.firstIndex(of: columns.id.lowercased()), filterColumns, header.fields.count)
     }
 }
 

@@ -28,7 +28,8 @@ public struct DeclarationImport: Sendable {
     /// The windows a declaration may name, matched without regard to case.
     public static let windows = [CheckWindow.emea, CheckWindow.americas]
 
-    /// Reads every row of `text`; the first bad row is an error naming its line, and nothing is imported.
+    /// Reads every row of `text`; the first bad row is an error naming its line, and nothing is
+    /// imported. A check given twice (same date and window) is an error naming both lines.
     ///
     /// - Complexity: O(rows × (inputs + criteria)).
     public init(text: String, source: String, table: EffectiveTable, recordedAt: String) throws {
@@ -49,23 +50,31 @@ public struct DeclarationImport: Sendable {
         let policySHA256 = try table.sha256
         var checks: [DeclaredCheck] = []
         var disagreements: [Disagreement] = []
+        // The line of each check read, by date and window: a second row of one check is an error,
+        // since which of the two was declared would otherwise be decided by the order of the rows.
+        var lines: [String: Int] = [:]
         for record in csv.rows {
             func problem(_ message: String) -> CSVError { CSVError(source: source, line: record.line, message: message) }
             guard record.fields.count == csv.header.count else {
                 throw problem("expected \(csv.header.count) fields as in the header, found \(record.fields.count)")
             }
             let dateText = record.fields[dateColumn].trimmingSpaces
-            guard let date = CivilDate(iso: dateText) else { throw problem("column \"date\": expected a date such as 2026-12-01, found \"\(dateText)\"") }
+            guard let date = CivilDate(supported: dateText) else {
+                throw problem("column \"date\": expected a date \(CivilDate.expectation), found \"\(dateText.quotedInMessage)\"")
+            }
             let windowText = record.fields[windowColumn].trimmingSpaces
             guard let window = Self.windows.first(where: { $0.name.lowercased() == windowText.lowercased() }) else {
-                throw problem("column \"window\": unknown window \"\(windowText)\"; expected \(Self.windows.map(\.name).joined(separator: " or "))")
+                throw problem("column \"window\": unknown window \"\(windowText.quotedInMessage)\"; expected \(Self.windows.map(\.name).joined(separator: " or "))")
+            }
+            if let earlier = lines.updateValue(record.line, forKey: "\(date) \(window.name)") {
+                throw problem("the \(window.name) check of \(date) is also on line \(earlier); give each check once")
             }
             var values: [Int] = []
             for (k, c) in inputColumns.enumerated() {
                 let text = record.fields[c].trimmingSpaces
                 guard let value = Int(text), value >= 0, value <= Observation.maximumCount else {
                     let what = Int(text).map { $0 < 0 ? "a negative count" : "too large" } ?? "not a whole number"
-                    throw problem("column \"\(csv.header[c].trimmingSpaces)\": \"\(text)\" is \(what); expected a whole number from 0 to \(Observation.maximumCount) (\(policy.inputs[k].description))")
+                    throw problem("column \"\(csv.header[c].trimmingSpaces)\": \"\(text.quotedInMessage)\" is \(what); expected a whole number from 0 to \(Observation.maximumCount) (\(policy.inputs[k].description))")
                 }
                 values.append(value)
             }
@@ -74,7 +83,7 @@ public struct DeclarationImport: Sendable {
             if let levelColumn, !record.fields[levelColumn].trimmingSpaces.isEmpty {
                 let text = record.fields[levelColumn].trimmingSpaces
                 guard let recorded = Int(text), (1...policy.levels.count).contains(recorded) else {
-                    throw problem("column \"level\": expected a level from 1 to \(policy.levels.count), found \"\(text)\"")
+                    throw problem("column \"level\": expected a level from 1 to \(policy.levels.count), found \"\(text.quotedInMessage)\"")
                 }
                 if recorded != computed { disagreements.append(Disagreement(source: source, line: record.line, recorded: recorded, policy: computed)) }
                 level = recorded

@@ -3,7 +3,12 @@
 /// holds more than the record it is on.
 ///
 /// It works on UTF-8 bytes: the characters that structure a CSV file (quote, comma, CR, LF) are
-/// ASCII and never occur inside a multi-byte character, so a chunk may end anywhere.
+/// ASCII and never occur inside a multi-byte character, so a chunk may end anywhere. A field that
+/// is not UTF-8 is an error naming its line: read as text with replacement characters it would stop
+/// matching a filter or a name, and rows would drop out of a count without a word.
+///
+/// Memory is bounded by `CSVLimits` whatever the input: a file with no line break (`/dev/zero`, a
+/// binary file) or a row of nothing but commas is refused at the first record past a limit.
 public struct CSVRecordParser {
     private enum State {
         case fieldStart
@@ -18,7 +23,11 @@ public struct CSVRecordParser {
     }
 
     private let source: String
+    private let limits: CSVLimits
     private var state = State.fieldStart
+    /// Bytes of the record so far, and whether a record (the header) was already completed.
+    private var recordBytes = 0
+    private var sawHeader = false
     private var fields: [String] = []
     private var field: [UInt8] = []
     private var line = 1
@@ -32,8 +41,9 @@ public struct CSVRecordParser {
     private var bomBytes = 0
     private static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    public init(source: String) {
+    public init(source: String, limits: CSVLimits = CSVLimits()) {
         self.source = source
+        self.limits = limits
     }
 
     /// Feeds `bytes`, calling `record` for each record they complete.
@@ -81,19 +91,27 @@ public struct CSVRecordParser {
             afterCR = false
             if byte == lf { return }
         }
+        recordBytes += 1
+        let recordLimit = sawHeader ? limits.recordBytes : limits.headerBytes
+        if recordBytes > recordLimit {
+            let what = sawHeader ? "row" : "header row"
+            throw CSVError(
+                source: source, line: recordLine,
+                message: "the \(what) is longer than \(CSVLimits.size(recordLimit)), the most plan reads in a \(what); is this a CSV file?")
+        }
         switch state {
         case .quoted:
             if byte == quote {
                 state = .quoteInQuoted
             } else if byte == cr || byte == lf {
-                field.append(lf)
+                try append(lf)
                 lineBreak(byte)
             } else {
-                field.append(byte)
+                try append(byte)
             }
         case .quoteInQuoted:
             if byte == quote {
-                field.append(quote)
+                try append(quote)
                 state = .quoted
             } else {
                 state = .afterQuoted
@@ -122,8 +140,7 @@ public struct CSVRecordParser {
                 openingLine = line
                 state = .quoted
             } else if byte == comma {
-                fields.append(String(decoding: field, as: UTF8.self))
-                field.removeAll(keepingCapacity: true)
+                try endField()
                 state = .fieldStart
             } else if byte == cr || byte == lf {
                 lineBreak(byte)
@@ -131,7 +148,7 @@ public struct CSVRecordParser {
                 recordLine = line
                 state = .fieldStart
             } else {
-                field.append(byte)
+                try append(byte)
                 state = .unquoted
             }
         }
@@ -142,14 +159,48 @@ public struct CSVRecordParser {
         afterCR = byte == 0x0D
     }
 
-    private mutating func endRecord(_ record: (CSVTable.Record) throws(CSVError) -> Void) throws(CSVError) {
-        fields.append(String(decoding: field, as: UTF8.self))
+    private mutating func append(_ byte: UInt8) throws(CSVError) {
+        guard field.count < limits.fieldBytes else {
+            throw CSVError(
+                source: source, line: recordLine,
+                message: "field \(fields.count + 1) is longer than \(CSVLimits.size(limits.fieldBytes)), the most plan reads in one field")
+        }
+        field.append(byte)
+    }
+
+    /// Ends the field: checks it is UTF-8 and that the record has room for it.
+    private mutating func endField() throws(CSVError) {
+        guard fields.count < limits.fields else {
+            throw CSVError(source: source, line: recordLine, message: "the row has more than \(limits.fields) fields, the most plan reads in one row")
+        }
+        guard let text = Self.utf8Text(field) else {
+            throw CSVError(
+                source: source, line: recordLine,
+                message: "field \(fields.count + 1) is not UTF-8 text; export the file as UTF-8 (CSV UTF-8 in Excel)")
+        }
+        fields.append(text)
         field.removeAll(keepingCapacity: true)
+    }
+
+    /// `bytes` as a string, or nil unless they are valid UTF-8. ASCII, most fields, is checked in one pass.
+    static func utf8Text(_ bytes: [UInt8]) -> String? {
+        let text = String(decoding: bytes, as: UTF8.self)
+        if bytes.allSatisfy({ $0 < 0x80 }) { return text }
+        // Decoding replaces every invalid sequence with U+FFFD, so valid input alone decodes back to itself.
+        return text.utf8.elementsEqual(bytes) ? text : nil
+    }
+
+    private mutating func endRecord(_ record: (CSVTable.Record) throws(CSVError) -> Void) throws(CSVError) {
+        try endField()
         let blank = fields.count == 1 && fields[0].isEmpty && !recordHasQuote
         let done = fields
         fields.removeAll(keepingCapacity: true)
         recordHasQuote = false
-        if !blank { try record(CSVTable.Record(fields: done, line: recordLine)) }
+        recordBytes = 0
+        if !blank {
+            sawHeader = true
+            try record(CSVTable.Record(fields: done, line: recordLine))
+        }
     }
 
     /// Throws once the character after a closing quote is complete (1 to 4 UTF-8 bytes).
@@ -165,5 +216,26 @@ public struct CSVRecordParser {
         return CSVError(
             source: source, line: line,
             message: "expected a comma or the end of the line after the closing quote of field \(fields.count + 1), found \"\(character)\"")
+    }
+}
+
+/// The most one record of a CSV file may hold. Real files are far inside them (a helpdesk export's
+/// header is a few KB, a row rarely 100 KB even with a case's description); they exist so that the
+/// memory a file takes has a bound however it was made.
+public struct CSVLimits: Sendable, Equatable {
+    /// Bytes of one field, after unquoting.
+    public var fieldBytes = 1 << 20
+    /// Bytes of one row, line breaks inside quoted fields included.
+    public var recordBytes = 4 << 20
+    /// Bytes of the first record, which names the columns.
+    public var headerBytes = 64 << 10
+    /// Fields of one row: a row of commas would otherwise be millions of empty strings.
+    public var fields = 10_000
+
+    public init() {}
+
+    /// `4 MiB`, `64 KiB`: a limit as messages name it.
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
     }
 }

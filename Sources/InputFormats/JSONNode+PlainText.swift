@@ -42,4 +42,15 @@ extension String {
         }
         return result
     }
+
+    /// Input quoted in a message: control characters escaped and at most `messageQuoteLength`
+    /// characters, with "…" for the rest, so that a hostile or broken file (a field of a megabyte)
+    /// cannot make a message of a megabyte. O(n).
+    public var quotedInMessage: String {
+        guard count > Self.messageQuoteLength else { return escapingControlCharacters }
+        return String(prefix(Self.messageQuoteLength)).escapingControlCharacters + "…"
+    }
+
+    /// The most characters of input a message quotes.
+    public static let messageQuoteLength = 80
 }

@@ -77,27 +77,3 @@ public struct PartialResultError: Error, CustomStringConvertible, Sendable {
     public let description: String
     public init(_ description: String) { self.description = description }
 }
-
-extension PartialResult {
-    /// Checks, before a shard runs, that its file may be written at `path`: its folder is created,
-    /// and only a partial result (of any version) is ever replaced, never another file, a folder,
-    /// a symbolic link or one of the run's `inputs`. The file is then written with `AtomicFile`.
-    public static func prepareFile(at path: String, inputs: [String]) throws(OutputError) {
-        let target = URL(fileURLWithPath: path).standardizedFileURL
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-        } catch {
-            throw OutputError("\(path): cannot create the folder \(target.deletingLastPathComponent().path): \(OutputError.reason(error))")
-        }
-        if inputs.contains(where: { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath() == target.resolvingSymlinksInPath() }) {
-            throw OutputError("\(path) is a file this run reads; choose another --out")
-        }
-        var status = stat()
-        guard lstat(target.path, &status) == 0 else { return }
-        guard status.st_mode & S_IFMT == S_IFREG else { throw OutputError("\(path) exists and is not a file; choose another --out") }
-        let head = FileHandle(forReadingAtPath: target.path).flatMap { try? $0.read(upToCount: 64) } ?? Data()
-        guard head.starts(with: Data("{\"format\": \"\(format)\"".utf8)) else {
-            throw OutputError("\(path) exists and is not a partial result of plan; choose another --out or remove it")
-        }
-    }
-}

@@ -68,6 +68,9 @@ public struct ShardMerge: Sendable {
             guard part.tally.fits(model) else {
                 throw PartialResultError("\(path): the tallies do not have the shape of \(identity.scenario.path)'s checks, levels and groups")
             }
+            if let problem = part.tally.invariantViolation() {
+                throw PartialResultError("\(path): the counts cannot come from a run (\(problem)); the file was changed after the shard wrote it")
+            }
             total.merge(part.tally)
         }
         return total

@@ -35,6 +35,7 @@ extension Scenario {
             throw NoCheckError(description: "no check on \(date): a \(date.weekday.abbreviation), and the scenario's check days are \(days)")
         }
         var warnings: [String] = []
+        if let past = pastHorizon(DateRange(day: date)) { warnings.append("\(date) \(past)") }
         var absentIndices = Set<Int>()
         for name in absent {
             guard let index = teamIndex(named: name) else {

@@ -59,8 +59,8 @@ extension JSONNode {
     }
 
     private func parseDate(_ text: Substring) -> CivilDate? {
-        guard text.utf8.count == 10, let date = CivilDate(iso: text) else {
-            report("\"\(text)\" is not a date (expected YYYY-MM-DD)")
+        guard let date = CivilDate(supported: text) else {
+            report("\"\(text)\" is not a date (expected \(CivilDate.expectation))")
             return nil
         }
         return date

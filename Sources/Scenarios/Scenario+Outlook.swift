@@ -29,6 +29,7 @@ extension Scenario {
         outlook.warmupDays = 0
         outlook.initialOpenCases = .fixed(openCases)
         var warnings: [String] = []
+        if let past = pastHorizon(outlook.horizon) { warnings.append("the outlook \(outlook.horizon) \(past)") }
         for absence in absences {
             guard let index = teamIndex(named: absence.name) else {
                 warnings.append(unknownAbsentee(absence.name) + "; ignored")
@@ -41,5 +42,15 @@ extension Scenario {
             outlook.team[index].timeOff.append(DateRange(start...absence.until))
         }
         return (outlook, warnings)
+    }
+
+    /// Why days of `range` outside the horizon are planned with less than the scenario says: its
+    /// `.ics` calendars are read for the simulated days only, so their time off and closures after
+    /// (or before) them are unknown, and the team is counted as if nobody were away. Nil when
+    /// `range` is within the simulated days.
+    func pastHorizon(_ range: DateRange) -> String? {
+        let known = DateRange(simulationStart...horizon.last)
+        guard !known.contains(range.first) || !known.contains(range.last) else { return nil }
+        return "goes outside \(name)'s days \(known): time off and closures of its .ics calendars are known only within them; extend the scenario's horizon to cover it"
     }
 }

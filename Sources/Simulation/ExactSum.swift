@@ -23,6 +23,9 @@ public struct ExactSum: Sendable, Equatable, Codable {
         high &+= other.high &+ (carry ? 1 : 0)
     }
 
+    /// Whether the total is below zero. O(1).
+    public var isNegative: Bool { high < 0 }
+
     /// The total, rounded to the nearest double. Totals that fit 64 bits convert directly (the
     /// two words would cancel in floating point); larger ones lose nothing that a double keeps.
     public var value: Double {

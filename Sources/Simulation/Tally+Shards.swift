@@ -39,3 +39,73 @@ extension Tally {
         }
     }
 }
+
+extension Tally {
+    /// The first count of this tally (decoded from a shard's file, and of the shape `fits` checks)
+    /// that no run could have produced, as a phrase; nil when every invariant of `recordTrial`
+    /// holds. A part edited and re-hashed passes the digest, so the values themselves are checked:
+    /// every trial counted once per check in the levels, open cases, loads and headcounts of each
+    /// group; the horizon statistics equal to what the levels give; no count negative or past the
+    /// trials. With each count within 0...trials before it is added, no sum here can overflow, and
+    /// a merge of parts that pass cannot either (their trials add up to at most `maximumTrials`).
+    ///
+    /// - Complexity: O(size of the tally).
+    public func invariantViolation() -> String? {
+        let t = trials
+        guard (0...Tally.maximumTrials).contains(t) else { return "it counts \(t) trials, outside 0 to \(Tally.maximumTrials)" }
+        /// The sum of `counts`, or nil when one of them is negative or more than the trials.
+        func total<S: Sequence>(_ counts: S) -> Int? where S.Element: BinaryInteger {
+            var sum = 0
+            for count in counts {
+                guard count >= 0, count <= t else { return nil }
+                sum += Int(count)
+            }
+            return sum
+        }
+        func describe(_ table: String, _ sum: Int?, expected: Int) -> String? {
+            guard let sum else { return "\(table) holds a count below 0 or above the \(t) trials" }
+            return sum == expected ? nil : "\(table) adds up to \(sum), not to the \(expected) it must"
+        }
+        let (checks, levelsPerCheck, groups) = (checkCount, levelCount, groupSizes.count)
+        let histogramStride = maxGroupSize + 1
+        let openBuckets = checks > 0 ? openHistogram.count / checks : 0, loadBuckets = checks > 0 ? loadHistogram.count / checks : 0
+        var atOrAbove = Array(repeating: 0, count: levelsPerCheck)
+        for c in 0..<checks {
+            let row = levels[(c * levelsPerCheck)..<((c + 1) * levelsPerCheck)]
+            if let problem = describe("levels at check \(c + 1)", total(row), expected: t) { return problem }
+            var above = 0
+            for k in stride(from: levelsPerCheck - 1, through: 0, by: -1) {
+                above += row[row.startIndex + k]
+                atOrAbove[k] += above
+            }
+            if openSums[c].isNegative { return "the sum of open cases at check \(c + 1) is negative" }
+            if loadFixedSums[c].isNegative { return "the sum of loads at check \(c + 1) is negative" }
+            if openBuckets > 0 || t > 0,
+               let problem = describe("open cases at check \(c + 1)", total((0..<openBuckets).lazy.map { self.openHistogram[LogBuckets.index(check: c, bucket: $0, checks: checks)] }), expected: t) {
+                return problem
+            }
+            let loads = total((0..<loadBuckets).lazy.map { self.loadHistogram[LogBuckets.index(check: c, bucket: $0, checks: checks)] })
+            if let problem = describe("loads at check \(c + 1)", loads.flatMap { sum in (0...t).contains(infiniteLoads[c]) ? sum + infiniteLoads[c] : nil }, expected: t) {
+                return problem
+            }
+            for g in 0..<groups {
+                let start = (c * groups + g) * histogramStride
+                if let problem = describe("headcounts of group \(g + 1) at check \(c + 1)", total(headcountHistogram[start..<(start + histogramStride)]), expected: t) {
+                    return problem
+                }
+            }
+        }
+        for k in 0..<levelsPerCheck {
+            guard checksAtOrAbove[k] == atOrAbove[k] else {
+                return "checks at level \(k + 1) or above are \(checksAtOrAbove[k]), but the levels of the checks give \(atOrAbove[k])"
+            }
+            let runs = longestRuns[(k * (checks + 1))..<((k + 1) * (checks + 1))]
+            if let problem = describe("longest runs at level \(k + 1) or above", total(runs), expected: t) { return problem }
+            let reachedExpected = checks > 0 ? t - runs[runs.startIndex] : 0
+            guard reached[k] == reachedExpected else {
+                return "trials reaching level \(k + 1) are \(reached[k]), but the longest runs give \(reachedExpected)"
+            }
+        }
+        return nil
+    }
+}

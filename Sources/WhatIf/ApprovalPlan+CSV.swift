@@ -1,3 +1,4 @@
+import CalendarImport
 import OutputFormats
 
 extension ApprovalPlan {
@@ -24,10 +25,12 @@ extension ApprovalPlan {
     }
 
     /// The approved time off as a time-off CSV (`name,start,end`), which a scenario's `time_off_csv`
-    /// reads: the requests as made, overlaps with planned time off included (the reader merges them).
-    public var approvedTimeOffCSV: String {
-        CSVWriter.row(["name", "start", "end"]) + approvedRequests.map {
-            CSVWriter.row([$0.name, "\($0.dates.first)", "\($0.dates.last)"])
+    /// reads: the requests as made, overlaps with planned time off included (the reader merges them),
+    /// each with the line of `requests` (the requests file) it came from. Names a spreadsheet would
+    /// run as formulas are marked as `CSVWriter` marks them, and the reader restores them.
+    public func approvedTimeOffCSV(requests: String) -> String {
+        CSVWriter.row(TimeOffCSV.writtenColumns) + approvedRequests.map {
+            CSVWriter.row([$0.name, "\($0.dates.first)", "\($0.dates.last)", "\(requests):\($0.line)"])
         }.joined()
     }
 }

@@ -52,6 +52,11 @@ extension ScenarioEdit {
             case .inflowFactor(let factor):
                 edited.inflow.basePerDay *= factor
                 edited.inflow.spikeMean *= factor
+                // The scenario's own limit holds for the edited one too: the engine's bounds rest on it.
+                let limit = ScenarioLimits.casesPerDay.upperBound
+                for (key, value) in [("base_per_day", edited.inflow.basePerDay), ("a spike's mean", edited.inflow.spikeMean)] where value > limit {
+                    throw WhatIfError("--inflow-factor \(factor) makes \(key) \(Int(value.rounded())), above the \(Int(limit)) cases a day a scenario may have")
+                }
 
             case .policy(let policy, let source):
                 edited.policy = policy

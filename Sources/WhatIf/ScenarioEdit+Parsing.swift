@@ -1,5 +1,6 @@
 import Calendars
 import InputFormats
+import Scenarios
 
 /// Reading edits from the command line's syntax. Each error names the flag and the text as given.
 extension ScenarioEdit {
@@ -40,10 +41,12 @@ extension ScenarioEdit {
         return .removeEngineer(name: name)
     }
 
-    /// A number greater than 0 (the `--inflow-factor` argument).
+    /// A number greater than 0 and at most the cases a day a scenario may have (the `--inflow-factor`
+    /// argument); the edited scenario is checked against that limit too (`apply`).
     public static func inflowFactor(parsing text: String) throws(WhatIfError) -> ScenarioEdit {
-        guard let factor = Double(text.trimmingSpaces), factor.isFinite, factor > 0 else {
-            throw WhatIfError("--inflow-factor \(text): expected a number greater than 0, such as 1.2 for 20% more cases")
+        let limit = ScenarioLimits.casesPerDay.upperBound
+        guard let factor = Double(text.trimmingSpaces), factor.isFinite, factor > 0, factor <= limit else {
+            throw WhatIfError("--inflow-factor \(text): expected a number greater than 0 and at most \(Int(limit)), such as 1.2 for 20% more cases")
         }
         return .inflowFactor(factor)
     }
@@ -53,8 +56,8 @@ extension ScenarioEdit {
         let parts = text.split(separator: "..", omittingEmptySubsequences: false).map { Substring(String($0).trimmingSpaces) }
         guard parts.count <= 2 else { throw fail("\"\(text)\" is not a date or a range of dates (expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)") }
         func date(_ part: Substring) throws(WhatIfError) -> CivilDate {
-            guard part.utf8.count == 10, let date = CivilDate(iso: part) else {
-                throw fail("\"\(part)\" is not a date (expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)")
+            guard let date = CivilDate(supported: part) else {
+                throw fail("\"\(part)\" is not a date (expected \(CivilDate.expectation), or two such dates as FIRST..LAST)")
             }
             return date
         }

@@ -8,8 +8,11 @@ import Scenarios
 public struct TimeOffRequest: Sendable, Equatable {
     public let name: String
     public let dates: DateRange
-    /// Higher is considered first; 0 when the file gives none.
+    /// Higher is considered first; 0 when the file gives none. Within `priorities`.
     public let priority: Int
+    /// The priorities a requests file may give: any ranking people use, and far enough from
+    /// `Int`'s ends that ordering by them (which negates them) cannot overflow.
+    public static let priorities = -1_000_000_000...1_000_000_000
     /// The line of the requests file, for messages.
     public let line: Int
 
@@ -80,8 +83,10 @@ public struct TimeOffRequest: Sendable, Equatable {
             var priority = 0
             if let priorityColumn, let record = records[row.line] {
                 let field = record.fields[priorityColumn].trimmingSpaces
-                if !field.isEmpty, Int(field) == nil { fail("\(columns.priority) \"\(field)\" is not a whole number") }
-                priority = Int(field) ?? 0
+                if !field.isEmpty, Int(field).map(TimeOffRequest.priorities.contains) != true {
+                    fail("\(columns.priority) \"\(field.quotedInMessage)\" is not a whole number from \(TimeOffRequest.priorities.lowerBound) to \(TimeOffRequest.priorities.upperBound)")
+                }
+                priority = Int(field).flatMap { TimeOffRequest.priorities.contains($0) ? $0 : nil } ?? 0
             }
             let dates = DateRange(row.dates)
             if dates.last < horizon.first || horizon.last < dates.first {

@@ -1,4 +1,5 @@
 import Foundation
+import InputFormats
 
 /// The largest input `plan` reads, file or standard input: 64 MiB. Real inputs are far smaller (a
 /// scenario a few KB, a year of check history a few MB), and reading and parsing keep every byte
@@ -10,25 +11,17 @@ func readTextFile(_ path: String) throws -> String {
     try text(of: try readFile(path), path: path == "-" ? "stdin" : path)
 }
 
-/// Reads a whole file's bytes (`-` is standard input); the error names the file.
+/// Reads a whole file's bytes (`-` is standard input); the error names the file. A folder or a
+/// device is refused before reading, a pipe is read up to the limit (`InputFile`).
 func readFile(_ path: String) throws -> Data {
     if path == "-" {
         let data = try FileHandle.standardInput.read(upToCount: maximumInputBytes + 1) ?? Data()
-        guard data.count <= maximumInputBytes else { throw tooLarge("stdin") }
+        guard data.count <= maximumInputBytes else {
+            throw CommandError("stdin: the input is larger than \(maximumInputBytes >> 20) MiB, the most plan reads")
+        }
         return data
     }
-    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumInputBytes {
-        throw tooLarge(path)
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw CommandError("\(path): cannot read the file (it does not exist or is not readable)")
-    }
-    guard data.count <= maximumInputBytes else { throw tooLarge(path) }
-    return data
-}
-
-private func tooLarge(_ path: String) -> CommandError {
-    CommandError("\(path): the file is larger than \(maximumInputBytes >> 20) MiB, the most plan reads")
+    return try InputFile.read(path, maximumBytes: maximumInputBytes)
 }
 
 /// The bytes of a file as UTF-8 text; the error names the file.

@@ -24,8 +24,9 @@ extension Plan {
         var tolerance: Double = 0.02
         @OptionGroup var sampling: SamplingOptions
         @Option(help: "Write approvals.csv into this folder (default: notebooks-output/approve-<scenario>/).") var out: String?
-        @Option(name: .customLong("write-time-off"), help: "Also write the approved time off to this CSV file (name,start,end).")
+        @Option(name: .customLong("write-time-off"), help: "Also write the approved time off to this CSV file (name,start,end,request), which a scenario's time_off_csv reads.")
         var writeTimeOff: String?
+        @Flag(help: "Replace a --write-time-off file that is not a time-off CSV plan wrote.") var force = false
 
         func validate() throws {
             guard (0...1).contains(tolerance) else { throw CommandError("--tolerance must be from 0 to 1, got \(tolerance)") }
@@ -40,8 +41,12 @@ extension Plan {
                 team: loaded.scenario.team.map(\.name), horizon: loaded.scenario.horizon)
             ScenarioFile.report(loaded.warnings)
             ScenarioFile.report(TimeOffRequest.horizonWarnings(list, horizon: loaded.scenario.horizon, source: requests))
-            // Claimed before the run, so that a folder that cannot be written is reported at once.
+            // Claimed before the run, so that a folder or file that cannot be written is reported at once.
             let folder = out ?? "notebooks-output/approve-\(ComparisonFiles.stem(scenario))"
+            let timeOffTarget = try writeTimeOff.map {
+                try OutputTarget(path: $0, option: "--write-time-off", kind: .timeOffCSV, inputs: loaded.files + [requests], force: force)
+            }
+            try OutputTarget.requireDistinct(timeOffTarget.map { [$0] } ?? [], folders: [("--out", folder)])
             let directory = try OutputDirectory(path: folder, kind: .approval, inputs: loaded.files + [requests])
             OutputNotice.print(directory.notices)
             let plan = try ApprovalPlan(
@@ -50,9 +55,9 @@ extension Plan {
             OutputNotice.print(try directory.replace(with: [OutputFile(name: "approvals.csv", contents: plan.csv)]))
             var text = plan.terminalText(scenarioName: loaded.scenario.name)
             text += "\nWrote \(folder.hasSuffix("/") ? folder : folder + "/")approvals.csv\n"
-            if let writeTimeOff {
-                try AtomicFile.write(plan.approvedTimeOffCSV, to: writeTimeOff)
-                text += "Wrote \(writeTimeOff)\n"
+            if let timeOffTarget {
+                try timeOffTarget.write(plan.approvedTimeOffCSV(requests: requests))
+                text += "Wrote \(timeOffTarget.path)\n"
             }
             emit(text)
         }

@@ -25,6 +25,7 @@ extension Plan {
         @Flag(name: .customLong("per-forecast"), help: "Score every forecast made for a check, not only the latest.") var perForecast = false
         @Option(help: "Output: text, csv (the reliability table with the scores) or json.") var format: Format = .text
         @Option(help: "Also write the report as a self-contained HTML page to this file.") var html: String?
+        @Flag(help: "Replace an --html file that is not a page plan wrote.") var force = false
         @OptionGroup var store: HistoryOption
 
         /// The largest lead accepted: about 270 years, far beyond any forecast, and small enough for any arithmetic.
@@ -33,6 +34,7 @@ extension Plan {
         func validate() throws { _ = try leadRange() }
 
         func run() throws {
+            let page = try html.map { try OutputTarget(path: $0, option: "--html", kind: .page, inputs: [store.path], force: force) }
             let history = try store.openForReading()
             let all = try history.declaredChecks().map(Self.declaredLevel)
             let declared = all.filter { check in from.map { check.date >= $0 } ?? true && to.map { check.date <= $0 } ?? true }
@@ -48,7 +50,7 @@ extension Plan {
             let report = try BacktestReport(
                 declared: declared, history: all, forecasts: forecasts, from: from, to: to, lead: try leadRange(),
                 pairing: perForecast ? .each : .latest)
-            if let html { try AtomicFile.write(report.html, to: html) }
+            try page?.write(report.html)
             switch format {
             case .text: emit(report.text)
             case .csv: emit(report.csv)

@@ -35,8 +35,8 @@ extension Plan {
 
         private func date(_ text: String?, flag: String) throws -> CivilDate? {
             guard let text else { return nil }
-            guard text.utf8.count == 10, let date = CivilDate(iso: text) else {
-                throw CommandError("\(flag) \(text) is not a date (expected YYYY-MM-DD)")
+            guard let date = CivilDate(supported: text) else {
+                throw CommandError("\(flag) \(text) is not a date (expected \(CivilDate.expectation))")
             }
             return date
         }

@@ -3,6 +3,7 @@ import CalendarImport
 import Calendars
 import Calibration
 import Foundation
+import InputFormats
 import Reports
 import Scenarios
 
@@ -28,6 +29,8 @@ extension Plan {
         @Option(name: .customLong("absence-type"), help: "Keep only absences of this type (e.g. sick).") var absenceType: String?
         @Option(name: .customLong("created-column"), help: "The column holding a case's creation time (default created_at).") var createdColumn: String?
         @Option(name: .customLong("solved-column"), help: "The column holding a case's solve time (default solved_at).") var solvedColumn: String?
+        @Option(name: .customLong("id-column"), help: "The column holding a case's id, by which a case in two exports counts once (default id; without it, the whole row).")
+        var idColumn: String?
         @Option(help: "Column names of a helpdesk's export: zendesk, salesforce or jira.") var preset: String?
         @Option(name: .customLong("where"), help: "COLUMN=VALUE: keep only the rows whose column holds the value (repeatable).") var filters: [String] = []
         @Option(help: "The IANA zone of timestamps written without an offset (default UTC).") var timezone = "UTC"
@@ -35,12 +38,13 @@ extension Plan {
         @Option(help: "text (default) or json (a scenario fragment with intervals and notes).") var format = "text"
         @Option(help: "Write the team scenario with the fitted keys replaced to this file.") var write: String?
         @Option(help: "Write a self-contained HTML page with charts of the fit to this file.") var html: String?
+        @Flag(help: "Replace a --write or --html file that is not plan's own scenario or page.") var force = false
 
         func run() throws {
             guard !tickets.isEmpty else { throw CommandError("--tickets: give at least one export") }
             guard ["text", "json"].contains(format) else { throw CommandError("--format \(format): expected text or json") }
-            guard let first = CivilDate(iso: from), from.utf8.count == 10 else { throw CommandError("--from \(from): expected a date YYYY-MM-DD") }
-            guard let last = CivilDate(iso: to), to.utf8.count == 10 else { throw CommandError("--to \(to): expected a date YYYY-MM-DD") }
+            guard let first = CivilDate(supported: from) else { throw CommandError("--from \(from): expected a date \(CivilDate.expectation)") }
+            guard let last = CivilDate(supported: to) else { throw CommandError("--to \(to): expected a date \(CivilDate.expectation)") }
             guard first <= last else { throw CommandError("--to \(to) is before --from \(from)") }
             guard let zone = TimeZone(identifier: timezone) else {
                 throw CommandError("--timezone \(timezone): not a time zone this system knows (expected an IANA name such as Europe/Berlin)")
@@ -54,6 +58,7 @@ extension Plan {
             }
             if let createdColumn { columns.created = createdColumn }
             if let solvedColumn { columns.solved = solvedColumn }
+            if let idColumn { columns.id = idColumn }
             let rowFilters = try filters.map { text -> RowFilter in
                 guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
                     throw CommandError("--where \(text): expected COLUMN=VALUE")
@@ -64,29 +69,34 @@ extension Plan {
             let loaded = try ScenarioFile.load(team, text: teamText)
             ScenarioFile.report(loaded.warnings)
             let absenceFile = try absences.map { path in try TimeOffCSV(text: try readTextFile(path), source: path) }
-            for path in tickets where !FileManager.default.isReadableFile(atPath: path) {
-                throw CommandError("\(path): cannot read the file (it does not exist or is not readable)")
-            }
+            for path in tickets { try InputFile.check(path) }
+            // The files are checked before the fit, which can take minutes on a large export.
+            let inputs = tickets + loaded.files + (absences.map { [$0] } ?? [])
+            let writeTarget = try write.map { try OutputTarget(path: $0, option: "--write", kind: .scenario, inputs: inputs, force: force) }
+            let htmlTarget = try html.map { try OutputTarget(path: $0, option: "--html", kind: .page, inputs: inputs, force: force) }
+            try OutputTarget.requireDistinct([writeTarget, htmlTarget].compactMap { $0 })
             let request = CalibrationRequest(
                 scenario: loaded.scenario, days: DateRange(first...last), ticketFiles: tickets, columns: columns, filters: rowFilters,
                 zone: zone, absences: absenceFile, absenceType: absenceType, allowShort: allowShort)
             let calibration = try Calibration.run(request)
 
             // Everything that can fail is computed before the first file is written.
-            var outputs: [(path: String, contents: String)] = []
-            if let write {
+            var outputs: [(target: OutputTarget, contents: String)] = []
+            if let writeTarget {
                 let rewritten = try calibration.rewrite(scenarioText: teamText, source: team)
-                _ = try ScenarioFile.load(write, text: rewritten)
-                outputs.append((write, rewritten))
+                _ = try ScenarioFile.load(writeTarget.path, text: rewritten)
+                outputs.append((writeTarget, rewritten))
             }
-            if let html { outputs.append((html, calibration.html)) }
+            if let htmlTarget { outputs.append((htmlTarget, calibration.html)) }
+            // Computed before the first file is written: a number JSON cannot hold stops the run here.
             let fragment = format == "json" ? try calibration.fragmentJSON : nil
-            for output in outputs { try AtomicFile.write(output.contents, to: output.path) }
+            for output in outputs { try output.target.write(output.contents) }
+            // Warnings go to standard error in both formats, so that standard output is the result alone.
+            FileHandle.standardError.write(Data((calibration.allWarnings.map { "warning: \($0.escapingControlCharacters)\n" }.joined()).utf8))
             if let fragment {
-                FileHandle.standardError.write(Data((calibration.allWarnings.map { "warning: \($0)\n" }.joined()).utf8))
                 emit(fragment)
             } else {
-                emit(calibration.text + outputs.map { "wrote \($0.path)\n" }.joined())
+                emit(calibration.text + outputs.map { "wrote \($0.target.path)\n" }.joined())
             }
         }
     }

@@ -118,6 +118,7 @@ extension Plan {
     }
 }
 
+/// `--from`, `--to` of history and backtest: within the years plan has holidays for, as every date.
 extension CivilDate: ExpressibleByArgument {
-    public init?(argument: String) { self.init(iso: argument) }
+    public init?(argument: String) { self.init(supported: argument) }
 }

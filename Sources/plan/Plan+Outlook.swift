@@ -53,8 +53,8 @@ extension Plan {
             let start = try parseDate(from, flag: "--from")
             let absences = try absent.map { text in
                 let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
-                guard parts.count == 2, CivilDate(iso: parts[1]) != nil else {
-                    throw CommandError("--absent \(text): expected NAME:YYYY-MM-DD (the last day out)")
+                guard parts.count == 2, CivilDate(supported: parts[1]) != nil else {
+                    throw CommandError("--absent \(text): expected NAME:DATE, the last day out as \(CivilDate.expectation)")
                 }
                 return OutlookStart.Absence(name: parts[0], until: parts[1])
             }
@@ -84,7 +84,7 @@ extension OutlookStart {
         guard let start = CivilDate(iso: from) else { throw CommandError("outlook start \(from): not a date (expected YYYY-MM-DD)") }
         let absences = try self.absences.map { absence in
             guard let until = CivilDate(iso: absence.until) else {
-                throw CommandError("--absent \(absence.name):\(absence.until): expected NAME:YYYY-MM-DD (the last day out)")
+                throw CommandError("--absent \(absence.name):\(absence.until): expected NAME:DATE, the last day out as \(CivilDate.expectation)")
             }
             return KnownAbsence(name: absence.name, until: until)
         }

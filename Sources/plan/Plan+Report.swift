@@ -15,11 +15,13 @@ extension Plan {
 
         @Argument(help: "The run's folder (for example notebooks-output/december).")
         var runDirectory: String
+        @Flag(help: "Replace a report.html in the folder that is not a page plan wrote.") var force = false
 
         func run() throws {
-            let report = try HTMLReport(directory: runDirectory)
             let path = (runDirectory.hasSuffix("/") ? runDirectory : runDirectory + "/") + "report.html"
-            try AtomicFile.write(report.html, to: path)
+            let page = try OutputTarget(path: path, option: "report.html", kind: .page, inputs: [], force: force)
+            let report = try HTMLReport(directory: runDirectory)
+            try page.write(report.html)
             emit("Report written to \(path)")
         }
     }

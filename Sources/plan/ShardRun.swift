@@ -39,7 +39,7 @@ struct ShardRun {
         } catch {
             throw CommandError("--shard \(shard.index)/\(shard.count): \(error.description)")
         }
-        try PartialResult.prepareFile(at: path, inputs: scenario.loaded.files)
+        let target = try OutputTarget(path: path, option: "--out", kind: .partialResult, inputs: scenario.loaded.files)
         let identity = try scenario.identity(seed: settings.seed, trials: trials, blockSize: settings.blockSize, outlook: outlook)
 
         let interrupt = Interrupt()
@@ -50,7 +50,7 @@ struct ShardRun {
             identity: identity, shard: shard, blocks: blocks, tally: tally, threads: settings.threads, started: started, elapsedSeconds: elapsed)
         let contents = try result.fileContents
         if let signal = interrupt.received { throw RunOptions.interrupted(by: signal) }
-        try AtomicFile.write(contents, to: path)
+        try target.write(contents)
         emit("\(name): shard \(shard.index) of \(shard.count), blocks \(blocks.lowerBound)–\(blocks.upperBound - 1): "
             + "\(NumberFormat.thousands(tally.trials)) of \(NumberFormat.thousands(trials)) trials, seed \(settings.seed)\n"
             + "Partial result written to \(path); plan merge adds up every shard's into the run's files")

@@ -46,8 +46,8 @@ struct TimeOffCSVTests {
 
     @Test func rowErrorsNameTheirLine() {
         let header = "name,start,end\nAna,2026-12-01,\nBo,2026-12-01,2026-12-03\n\n"
-        #expect(error(header + "Cy,2026-13-01,\n") == #"timeoff.csv:5: "2026-13-01" is not a date (expected YYYY-MM-DD)"#)
-        #expect(error(header + "Cy,20261201,\n") == #"timeoff.csv:5: "20261201" is not a date (expected YYYY-MM-DD)"#)
+        #expect(error(header + "Cy,2026-13-01,\n") == #"timeoff.csv:5: "2026-13-01" is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31)"#)
+        #expect(error(header + "Cy,20261201,\n") == #"timeoff.csv:5: "20261201" is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31)"#)
         #expect(error(header + "Cy,2026-12-05,2026-12-01\n") == "timeoff.csv:5: end 2026-12-01 is before start 2026-12-05")
         #expect(error(header + "Cy,2026-12-05\n") == "timeoff.csv:5: expected 3 fields as in the header, found 2")
         #expect(error(header + " ,2026-12-05,\n") == #"timeoff.csv:5: expected a name, found an empty "name" field"#)
@@ -60,7 +60,7 @@ struct TimeOffCSVTests {
         #expect(error(text) == """
             timeoff.csv:2: end 2026-12-01 is before start 2026-12-05
             timeoff.csv:4: expected a name, found an empty "name" field
-            timeoff.csv:5: "12/05/2026" is not a date (expected YYYY-MM-DD)
+            timeoff.csv:5: "12/05/2026" is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31)
             timeoff.csv:6: expected 3 fields as in the header, found 2
             """)
         let csv = try! TimeOffCSV(text: "name,start,end\nAnna,2026-12-01,\nBo,2026-12-01,\nJon,2026-12-02,\n", source: "timeoff.csv")

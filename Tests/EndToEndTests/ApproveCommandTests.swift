@@ -41,7 +41,7 @@ import Testing
         #expect(csv[2] == "us-11,2026-12-19,2026-12-20,1,approve,changes no check,,,,,")
         #expect(csv[3].hasPrefix("emea-nl,2026-12-16,2026-12-16,1,decline,takes a check over the limit,2026-12-16 ") && csv[3].hasSuffix(",1"))
         let approved = try String(contentsOfFile: timeOff, encoding: .utf8)
-        #expect(approved.hasPrefix("name,start,end\nus-10,2026-12-07,2026-12-08\nus-11,2026-12-19,2026-12-20\n"))
+        #expect(approved.hasPrefix("name,start,end,request\nus-10,2026-12-07,2026-12-08,\(file):4\nus-11,2026-12-19,2026-12-20,\(file):3\n"))
     }
 
     @Test(arguments: [
@@ -52,7 +52,7 @@ import Testing
             """),
         ("name,start,end,priority\nus-9,2026-12-21,2026-12-24,1\nus-10,2027-01-04,2027-01-05,urgent\n", "ge4<=0.2", """
             REQUESTS:2: "us-9" is not the name of an SE in the team; did you mean "us-09"?
-            REQUESTS:3: priority "urgent" is not a whole number
+            REQUESTS:3: priority "urgent" is not a whole number from -1000000000 to 1000000000
             REQUESTS:3: us-10 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check
             """),
     ])

@@ -54,8 +54,8 @@ import Testing
         (["--from", "2026-12-26", "--days", "2", "--open-cases", "10"], "Error: no check from 2026-12-26 to 2026-12-27 (weekends and closures only); there is nothing to forecast"),
         (["--from", "2026-12-14", "--days", "0", "--open-cases", "10"], "Error: --days must be from 1 to 1096, got 0"),
         (["--from", "2026-12-14", "--days", "5"], "Error: missing --open-cases (or --open-cases-from): the outlook starts from today's open cases"),
-        (["--from", "2026-12-14", "--days", "5", "--open-cases", "10", "--absent", "emea-nl"], "Error: --absent emea-nl: expected NAME:YYYY-MM-DD (the last day out)"),
-        (["--from", "14.12.2026", "--days", "5", "--open-cases", "10"], "Error: --from 14.12.2026: expected today or a date YYYY-MM-DD"),
+        (["--from", "2026-12-14", "--days", "5", "--open-cases", "10", "--absent", "emea-nl"], "Error: --absent emea-nl: expected NAME:DATE, the last day out as YYYY-MM-DD from 1970-01-01 to 2100-12-31"),
+        (["--from", "14.12.2026", "--days", "5", "--open-cases", "10"], "Error: --from 14.12.2026: expected today or a date YYYY-MM-DD from 1970-01-01 to 2100-12-31"),
     ])
     func badInputIsOneLine(arguments: [String], message: String) throws {
         let r = try PlanProcess.run(["outlook", "scenarios/december.json", "--no-files"] + arguments)

@@ -19,6 +19,16 @@ import Testing
         try FileManager.default.removeItem(at: file)
     }
 
+    /// A JSON document above 16 MiB is refused before it is parsed: parsed, 50 MB took 1.8 GB (issue 25).
+    @Test func jsonAboveItsLimitIsRefusedBeforeParsing() throws {
+        let file = try PlanProcess.temporaryDirectory().appendingPathComponent("large.json")
+        try (Data("[".utf8) + Data(repeating: UInt8(ascii: " "), count: 16 << 20) + Data("]".utf8)).write(to: file)
+        let r = try PlanProcess.run(["validate", file.path])
+        #expect(r.status == 1 && r.stdout.isEmpty)
+        #expect(r.stderr == "\(file.path): the document is larger than 16 MiB, the most plan reads as JSON\n")
+        try FileManager.default.removeItem(at: file)
+    }
+
     @Test func validateAcceptsTheExamples() throws {
         let r = try PlanProcess.run(["validate", "scenarios/december.json"])
         #expect(r.status == 0 && r.stderr.isEmpty)
@@ -80,7 +90,7 @@ import Testing
     @Test(arguments: [
         (["--from", "2026-11-30"], "Error: --from 2026-11-30 is outside the scenario's horizon 2026-12-01…2026-12-31\n"),
         (["--from", "2026-12-10", "--to", "2026-12-05"], "Error: --to 2026-12-05 is before --from 2026-12-10\n"),
-        (["--to", "31/12/2026"], "Error: --to 31/12/2026 is not a date (expected YYYY-MM-DD)\n"),
+        (["--to", "31/12/2026"], "Error: --to 31/12/2026 is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31)\n"),
     ])
     func calendarRangeErrors(arguments: [String], message: String) throws {
         let r = try PlanProcess.run(["calendar", "scenarios/december.json"] + arguments)

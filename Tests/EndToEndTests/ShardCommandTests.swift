@@ -76,7 +76,7 @@ import Testing
         let out = try PlanProcess.temporaryDirectory().appendingPathComponent("notes.json")
         try "{\"mine\": true}\n".write(to: out, atomically: true, encoding: .utf8)
         let result = try PlanProcess.run(Self.run + ["--shard", "1/2", "--out", out.path])
-        #expect(result.status == 1 && result.stderr == "Error: \(out.path) exists and is not a partial result of plan; choose another --out or remove it\n")
+        #expect(result.status == 1 && result.stderr == "Error: --out \(out.path) exists and is not a partial result of plan; choose another path or remove it\n")
         #expect(try read(out) == "{\"mine\": true}\n")
     }
 

@@ -31,13 +31,13 @@ import Testing
         (["--time-off", "us-99:2026-12-21"],
          "Error: --time-off us-99:2026-12-21..2026-12-21: the team has no SE named \"us-99\"; its SEs are emea-gb, emea-nl, emea-za, us-01, us-02, us-03, us-04, us-05, us-06, us-07, us-08, us-09, us-10, us-11\n"),
         (["--time-off", "us-09:2026-12-24..2026-12-21"], "Error: --time-off us-09:2026-12-24..2026-12-21: the end 2026-12-21 is before the start 2026-12-24\n"),
-        (["--time-off", "us-09:24/12/2026"], "Error: --time-off us-09:24/12/2026: \"24/12/2026\" is not a date (expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD)\n"),
+        (["--time-off", "us-09:24/12/2026"], "Error: --time-off us-09:24/12/2026: \"24/12/2026\" is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31, or two such dates as FIRST..LAST)\n"),
         (["--time-off", "us-07:2026-12-22..2026-12-23"], "Error: --time-off us-07:2026-12-22..2026-12-23: overlaps us-07's time off 2026-12-23…2026-12-24 already in the scenario\n"),
         (["--add-se", "us-01:us:US"], "Error: --add-se us-01: the team already has an SE named \"us-01\"; choose another name\n"),
         (["--add-se", "c1:apac:US"], "Error: --add-se c1: the group \"apac\" is not defined; the groups are emea, us\n"),
         (["--remove-se", "us-12"],
          "Error: --remove-se us-12: the team has no SE named \"us-12\"; its SEs are emea-gb, emea-nl, emea-za, us-01, us-02, us-03, us-04, us-05, us-06, us-07, us-08, us-09, us-10, us-11\n"),
-        (["--inflow-factor", "0"], "Error: --inflow-factor 0: expected a number greater than 0, such as 1.2 for 20% more cases\n"),
+        (["--inflow-factor", "0"], "Error: --inflow-factor 0: expected a number greater than 0 and at most 1000000, such as 1.2 for 20% more cases\n"),
         ([String](), "Error: nothing to compare: give at least one edit (--time-off, --add-se, --remove-se, --inflow-factor or --policy)\n"),
     ])
     func badEdits(arguments: [String], message: String) throws {

@@ -30,7 +30,7 @@ import Testing
     @Test(arguments: [
         ("2026-12-01,asia,3,10,40", "days.csv:2: column \"window\": unknown window \"asia\"; expected EMEA or Americas"),
         ("2026-12-01,EMEA,3,-2,40", "days.csv:2: column \"us\": \"-2\" is a negative count; expected a whole number from 0 to 1000000000 (US-based SEs working that day)"),
-        ("2026-12-32,EMEA,3,2,40", "days.csv:2: column \"date\": expected a date such as 2026-12-01, found \"2026-12-32\""),
+        ("2026-12-32,EMEA,3,2,40", "days.csv:2: column \"date\": expected a date YYYY-MM-DD from 1970-01-01 to 2100-12-31, found \"2026-12-32\""),
         ("2026-12-01,EMEA,3,2", "days.csv:2: expected 5 fields as in the header, found 4"),
     ])
     func badRowsNameTheirLine(row: String, message: String) {

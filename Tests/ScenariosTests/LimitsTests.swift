@@ -77,7 +77,7 @@ import Testing
         #expect(lines.first?.hasPrefix(#"s.json:3: /x\u{1B}[2Jy\u{A}fake: unknown key "x\u{1B}[2Jy\u{A}fake"; expected one of"#) == true)
         let start = #""horizon": {"start": "2026-12-01\r", "end": "2026-12-31"}"#
         #expect(TestScenario.problems(TestScenario.minimal().replacingOccurrences(of: #""horizon": {"start": "2026-12-01", "end": "2026-12-31"}"#, with: start))
-            == [#"s.json:1: /horizon/start: "2026-12-01\u{D}" is not a date (expected YYYY-MM-DD)"#])
+            == [#"s.json:1: /horizon/start: "2026-12-01\u{D}" is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31)"#])
     }
 
     @Test func teamSizeIsBounded() throws {

@@ -63,7 +63,7 @@ import Testing
     @Test func typesDatesAndRanges() {
         #expect(problems(#""warmup_days": "14""#) == [#"s.json:3: /warmup_days: expected a whole number, found a string"#])
         #expect(problems(#""company": {"closures": [{"dates": "2026-12-32"}, {"dates": "2026-12-05..2026-12-01"}]}"#) == [
-            #"s.json:3: /company/closures/0/dates: "2026-12-32" is not a date (expected YYYY-MM-DD)"#,
+            #"s.json:3: /company/closures/0/dates: "2026-12-32" is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31)"#,
             "s.json:3: /company/closures/1/dates: end 2026-12-01 is before start 2026-12-05",
         ])
         let team = #"[{"name": "a", "group": "emea", "country": "GB"}, {"name": "b", "group": "us", "country": "US"}, {"name": "c", "group": "us", "country": "US"}, {"name": "d", "group": "us", "country": "US", "time_off": ["2026-12-05..2026-12-01"]}]"#
@@ -201,7 +201,7 @@ import Testing
         let text = try String(contentsOf: TestScenario.repository.appendingPathComponent("Tests/ScenariosTests/Fixtures/many-problems.json"), encoding: .utf8)
         #expect(TestScenario.problems(text) == [
             "s.json:14: /colour: unknown key \"colour\"; expected one of " + ScenarioKeys.root.joined(separator: ", "),
-            "s.json:4: /horizon/end: \"2026-02-30\" is not a date (expected YYYY-MM-DD)",
+            "s.json:4: /horizon/end: \"2026-02-30\" is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31)",
             "s.json:5: /warmup_days: expected a whole number from 0 to 366, found 400",
             "s.json:6: /check_days/1: \"Tues\" is not a day of the week (expected Mon, Tue, Wed, Thu, Fri, Sat or Sun, or the full name)",
             "s.json:8: /team/0/capacity: expected a number > 0 and ≤ 10, found -1",

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("name,start,end,priority\nus-09,2026-12-21,2026-12-24,high\n", "r.csv:2: priority \"high\" is not a whole number"),
+        ("name,start,end,priority\nus-09,2026-12-21,2026-12-24,high\n", "r.csv:2: priority \"high\" is not a whole number from -1000000000 to 1000000000"),
         ("name,start,end\nus-9,2026-12-21,2026-12-24\n", "r.csv:2: \"us-9\" is not the name of an SE in the team; did you mean \"us-09\"?"),
         ("name,start,end\nus-09,2026-12-24,2026-12-21\n", "r.csv:2: end 2026-12-21 is before start 2026-12-24"),
         ("name,start\nus-09,2026-12-24\n", "r.csv:1: missing column \"end\"; the header must name name,start,end"),
@@ -37,7 +37,7 @@ import Testing
         let rows = "name,start,end,priority\nus-9,2026-12-21,2026-12-24,1\nus-09,2027-01-04,2027-01-05,x\nus-11,2026-12-01,,\n"
         #expect(throws: WhatIfError("""
             r.csv:2: "us-9" is not the name of an SE in the team; did you mean "us-09"?
-            r.csv:3: priority "x" is not a whole number
+            r.csv:3: priority "x" is not a whole number from -1000000000 to 1000000000
             r.csv:3: us-09 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check
             r.csv:4: "us-11" is not the name of an SE in the team; did you mean "us-10"?
             """)) { try TimeOffRequest.read(csv: rows, source: "r.csv", team: Self.team, horizon: Self.horizon) }
