@@ -10,7 +10,7 @@ import Testing
     @Test(arguments: [
         (["simulate", "scenarios/december.json", "--precision", "-1", "--no-files"], "Error: --precision must be between 0 and 0.5 (a half-width such as 0.005), got -1.0\n"),
         (["holidays", "--country", "GB", "--year", "-1"], "Error: The year -1 is outside 1970–2100, the years the holiday rules cover.\n"),
-        (["whatif", "scenarios/december.json", "--inflow-factor", "-1"], "Error: --inflow-factor -1: expected a number greater than 0, such as 1.2 for 20% more cases\n"),
+        (["whatif", "scenarios/december.json", "--inflow-factor", "-1"], "Error: --inflow-factor -1: expected a number greater than 0 and at most 1000000, such as 1.2 for 20% more cases\n"),
         (["simulate", "scenarios/december.json", "--precision", "0.01", "--max-trials", "-5", "--no-files"], "Error: --max-trials must be from 1 to 4000000000, got -5\n"),
         (["diff", "a", "b", "--threshold", "-0.1"], "Error: --threshold must be above 0 and at most 1, got -0.1\n"),
         (["level", "--emea", "3", "--us", "10", "--open-cases", "40", "--fail-at", "-2"], "Error: --fail-at must be a level from 1 to 8, got -2\n"),
