@@ -78,10 +78,10 @@ public struct CoverPlan: Sendable {
     /// The least cost found when the first limit is `probability`.
     public struct CurvePoint: Sendable {
         public let probability: Double
-        /// nil when the pool cannot meet it on the sample.
+        /// nil when the pool cannot meet it on the sample (at some check even with every option bought in full).
         public let cost: Double?
         public let units: Int
-        /// The largest upper end of a constrained check's 95% interval on the validation trials.
+        /// The largest upper end of a check's 95% interval on the validation trials (nil without a cover).
         public let worstUpper: Double?
     }
 
@@ -177,7 +177,10 @@ public struct CoverPlan: Sendable {
                     + "searching again with the sample's limit tightened from \(Self.fixed(sampleLimits[i].probability)) to \(Self.fixed(tighter))")
             sampleLimits[i] = RiskLimit(level: limits[i].level, probability: tighter, allowsEqual: limits[i].allowsEqual)
             search.limits = sampleLimits
-            guard let tightened = try search.run(from: counts) else { break }
+            guard let tightened = try search.run(from: counts) else {
+                tightenings.append("the pool cannot meet \(Self.fixed(tighter)) on the sample; the cover found before is kept")
+                break
+            }
             counts = tightened
             after = try validate(counts)
         }
@@ -202,7 +205,13 @@ public struct CoverPlan: Sendable {
         for probability in curveLimits.sorted(by: >) {
             var curveLimits = limits
             curveLimits[0] = RiskLimit(level: limits[0].level, probability: probability, allowsEqual: limits[0].allowsEqual)
-            var curveSearch = CoverSearch(sample: sample, limits: curveLimits, active: activeChecks(curveLimits))
+            let curveActive = activeChecks(curveLimits)
+            // A limit the pool cannot meet at some check has no cover, nor has any tighter one.
+            guard !curveActive.contains(where: { $0.contains(false) }) else {
+                points.append((probability, nil))
+                continue
+            }
+            var curveSearch = CoverSearch(sample: sample, limits: curveLimits, active: curveActive)
             let found = try curveSearch.run(from: previous)
             sample = curveSearch.sample
             points.append((probability, found))
@@ -218,8 +227,7 @@ public struct CoverPlan: Sendable {
             var worst: Double?
             if let counts = point.counts {
                 let risks = try validate(counts)
-                let curveActive = activeChecks([RiskLimit(level: limits[0].level, probability: point.probability, allowsEqual: limits[0].allowsEqual)])
-                worst = risks[0].indices.filter { curveActive[0][$0] }.map { risks[0][$0].high }.max()
+                worst = risks[0].map(\.high).max()
             }
             curve.append(CurvePoint(
                 probability: point.probability, cost: point.counts.map(problem.cost), units: point.counts?.reduce(0, +) ?? 0, worstUpper: worst))
