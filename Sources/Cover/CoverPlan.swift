@@ -130,7 +130,7 @@ public struct CoverPlan: Sendable {
                 var extended = problem.scenario(with: full)
                 extended.team += Self.extraEngineers(more, groups: Array(Set(pool.options.map(\.group))).sorted(), scenario: scenario)
                 extraRisks.append(try CoverSample.risks(
-                    of: extended, levels: limits.map(\.level), trials: settings.trials, seed: settings.seed, threads: settings.threads))
+                    of: extended, policy: problem.policy, levels: limits.map(\.level), trials: settings.trials, seed: settings.seed, threads: settings.threads))
             }
         }
         for (i, limit) in limits.enumerated() {
@@ -145,7 +145,7 @@ public struct CoverPlan: Sendable {
 
         // 2–3. Search, validate, tighten.
         func validate(_ counts: [Int]) throws -> [[Proportion]] {
-            let model = try SimulationModel(problem.scenario(with: counts))
+            let model = try SimulationModel(problem.scenario(with: counts), compiledPolicy: problem.policy)
             let settings = RunSettings(size: .trials(settings.validationTrials), seed: settings.validationSeed, threads: settings.threads)
             let estimates = Estimates(model: model, tally: try MonteCarloRun(model: model, settings: settings).run())
             return limits.map { limit in estimates.checks.map { $0.atLeast[limit.level - 1] } }

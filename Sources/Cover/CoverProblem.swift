@@ -1,4 +1,5 @@
 import Calendars
+import CapacityPolicy
 import Scenarios
 import Simulation
 import WhatIf
@@ -19,6 +20,8 @@ public struct CoverProblem: Sendable {
     /// The reported checks, in time order, as the model lists them.
     public let checks: [SimulationModel.Check]
     public let windowNames: [String]
+    /// The scenario's policy, compiled once for every cover's model.
+    public let policy: CompiledPolicy
 
     public struct Candidate: Sendable, Hashable {
         /// Index into `pool.options`.
@@ -30,6 +33,7 @@ public struct CoverProblem: Sendable {
         self.scenario = scenario
         self.pool = pool
         let model = try SimulationModel(scenario)
+        self.policy = model.policy
         self.checks = model.checks
         self.windowNames = model.windows.map(\.name)
         let closed = Set(model.firstDate.dayNumber..<(model.firstDate.dayNumber + model.dayCount)).filter {

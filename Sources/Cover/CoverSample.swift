@@ -1,3 +1,4 @@
+import CapacityPolicy
 import Scenarios
 import Simulation
 import WhatIf
@@ -37,14 +38,14 @@ struct CoverSample {
 
     mutating func risks(_ counts: [Int]) throws -> Risks {
         if let known = cache[counts] { return known }
-        let risks = try Self.risks(of: problem.scenario(with: counts), levels: levels, trials: trials, seed: seed, threads: threads)
+        let risks = try Self.risks(of: problem.scenario(with: counts), policy: problem.policy, levels: levels, trials: trials, seed: seed, threads: threads)
         cache[counts] = risks
         evaluations += 1
         return risks
     }
 
-    static func risks(of scenario: Scenario, levels: [Int], trials: Int, seed: UInt64, threads: Int) throws -> Risks {
-        let model = try SimulationModel(scenario)
+    static func risks(of scenario: Scenario, policy: CompiledPolicy, levels: [Int], trials: Int, seed: UInt64, threads: Int) throws -> Risks {
+        let model = try SimulationModel(scenario, compiledPolicy: policy)
         let settings = RunSettings(size: .trials(trials), seed: seed, threads: threads, blockSize: blockSize)
         let tally = try MonteCarloRun(model: model, settings: settings).run()
         let n = Double(tally.trials), count = tally.levelCount
