@@ -62,7 +62,7 @@ let package = Package(
         /// The least cover (contractor days, on-call days, an SE working a day of leave) that keeps
         /// every check within a risk limit: a search on common random numbers, its lower bound,
         /// and validation on independent trials.
-        .target(name: "Cover", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats"]),
+        .target(name: "Cover", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats", "Reports"]),
 
         /// The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(

@@ -1,5 +1,6 @@
 import Calendars
 import OutputFormats
+import Reports
 import Simulation
 import WhatIf
 
@@ -147,5 +148,16 @@ extension CoverPlan {
     static func table(_ rows: [[String]]) -> [String] {
         let widths = rows[0].indices.map { c in rows.map { $0[c].count }.max()! + 2 }
         return rows.map { row in row.indices.map { row[$0].column(widths[$0]) }.joined().trimmingTrailingSpaces }
+    }
+}
+
+extension CoverPlan {
+    /// What `plan simulate --pool --max-risk` shows of the cover under "What to arrange, by when".
+    public var arrangement: CoverArrangement {
+        CoverArrangement(
+            limits: limitsDescription, cost: cost, lowerBound: bound.cost, feasible: isFeasible,
+            purchases: purchaseRuns.map {
+                CoverArrangement.Purchase(first: $0.dates.first, last: $0.dates.last, option: $0.option.option, group: $0.option.group, count: $0.count, cost: $0.cost)
+            })
     }
 }

@@ -115,4 +115,29 @@ import Testing
         #expect(r.stderr == "Error: " + message.replacingOccurrences(of: "POOL", with: pool) + "\n")
         #expect(!FileManager.default.fileExists(atPath: out))
     }
+
+    /// `plan simulate --pool --max-risk` shows the cheapest cover under "Arrange ahead" with its cost
+    /// and brief-by dates, keeps it in run.json, and `plan report` redraws it from the files alone.
+    @Test func simulateShowsTheCheapestCoverWithBriefByDates() throws {
+        let (folder, scenario, pool) = try Self.files(pool: Self.pool)
+        let out = folder.appendingPathComponent("run")
+        let r = try PlanProcess.run([
+            "simulate", scenario, "--pool", pool, "--max-risk", "ge4<=0.6", "--trials", "500", "--html", "--out", out.path,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let heading = try #require(lines.firstIndex { $0.hasPrefix("Cheapest cover from the pool for P(level ≥ 4) ≤ 0.6 at every check: cost ") })
+        let purchases = lines[(heading + 1)...].drop { !$0.hasPrefix("  ") || $0.hasPrefix("    ") }.prefix { $0.hasPrefix("  Brief by ") }
+        #expect(!purchases.isEmpty, "\(r.stdout)")
+        // Dec 28 is a Monday; five working days before it (Dec 25 closed) is Fri Dec 18.
+        #expect(purchases.allSatisfy { $0.hasPrefix("  Brief by Fri Dec 18: ") && $0.contains("-contractor (") && $0.contains(", cost ") }, "\(purchases)")
+        let record = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("run.json"))) as? [String: Any])
+        #expect((record["cover"] as? [String: Any])?["limits"] as? String == "P(level ≥ 4) ≤ 0.6")
+        let html = try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(html.contains("<p id=\"cover\">Cheapest cover from the pool"))
+        try FileManager.default.removeItem(at: out.appendingPathComponent("report.html"))
+        let report = try PlanProcess.run(["report", out.path])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(try String(contentsOf: out.appendingPathComponent("report.html"), encoding: .utf8) == html)
+    }
 }
