@@ -12,8 +12,8 @@ import WhatIf
 ///   when it is computed again. A step where no single unit reduces anything (several SEs are needed
 ///   on a day before a level moves) tries 2 and 3 units at once, and failing that buys the cheapest
 ///   unit on or before the worst check. Then every unit that turned out redundant is removed (most
-///   expensive first), and local improvement swaps a unit for a cheaper one while the cover stays
-///   feasible, then removes what became redundant.
+///   expensive first), and local improvement swaps a unit for a cheaper one on its day or the next
+///   or previous while the cover stays feasible, then removes what became redundant.
 struct CoverSearch {
     var sample: CoverSample
     /// The limits on the sample (α′, possibly tighter than the stated α).
@@ -25,6 +25,9 @@ struct CoverSearch {
     static let exactCombinations = 4096
     /// Local improvement stops after this many simulated swaps.
     static let swapBudget = 60
+    /// A unit is swapped for a cheaper one on its own day or a neighbouring one: further away, the
+    /// cheaper unit meets another day's checks.
+    static let swapReach = 1
     /// The greedy buys only on the day of a check over the limit or up to this many days before
     /// it: a unit a week earlier has worked off its share of the backlog long before (on December,
     /// the units greedy picked with no such limit, at 500 sample trials, all fell on the day of a
@@ -164,7 +167,11 @@ struct CoverSearch {
             improved = false
             let bought = counts.indices.filter { counts[$0] > 0 }.sorted { problem.unitCost($0) > problem.unitCost($1) }
             search: for i in bought {
-                let cheaper = problem.candidates.indices.filter { problem.unitCost($0) < problem.unitCost(i) && counts[$0] < problem.room($0) }
+                let day = problem.candidates[i].date.dayNumber
+                let cheaper = problem.candidates.indices.filter {
+                    problem.unitCost($0) < problem.unitCost(i) && counts[$0] < problem.room($0)
+                        && abs(problem.candidates[$0].date.dayNumber - day) <= Self.swapReach
+                }
                 for j in cheaper {
                     guard budget > 0 else { break search }
                     budget -= 1
