@@ -77,7 +77,7 @@ let package = Package(
 
         /// The measurements behind `plan bench` and the suites in Benchmarks/: fixed random inputs for
         /// the level engine, best-of-n wall time of the engine and of a simulation.
-        .target(name: "PerformanceProbes", dependencies: ["CapacityPolicy", "OutputFormats", "Simulation"]),
+        .target(name: "PerformanceProbes", dependencies: ["CapacityPolicy", "OutputFormats", "Simulation", "Cover", "WhatIf", "Scenarios"]),
 
         // MARK: - Implementation details
 
