@@ -12,8 +12,10 @@ extension Plan {
                 plan cover scenarios/december.json --max-risk "ge4<=0.20" --pool scenarios/december-pool.csv
                 The pool has the columns option,group,from,to,cost_per_day,max_per_day and optionally name (an SE of the
                 team who would work days they are off) and sickness (yes or no: whether the cover can fall sick).
-                Writes cover.csv (and cover.html with --html) into --out. Exits 2 when the answer is infeasible: a
-                check no cover in the pool can bring within the limit, or a cover that fails validation.
+                --trials is the sample every candidate cover is judged on (default 2000), --validation-trials the
+                independent trials it is checked on (seed + 1). Writes cover.csv (and cover.html with --html) into
+                --out. Exits 2 when the answer is infeasible: a check no cover in the pool can bring within the
+                limit, or a cover that fails validation.
                 """
         )
 
@@ -43,6 +45,9 @@ extension Plan {
             guard !maxRisk.isEmpty else { throw CommandError("--max-risk: give at least one limit, such as ge4<=0.20") }
             guard (0...1).contains(tolerance) else { throw CommandError("--tolerance must be from 0 to 1, got \(tolerance)") }
             try SamplingOptions.checkTrials(validationTrials, flag: "--validation-trials")
+            if let writeScenario, [scenario, pool].contains(writeScenario) {
+                throw CommandError("--write-scenario \(writeScenario): that is an input of this command; write the covered scenario to another file")
+            }
         }
 
         func run() throws {
