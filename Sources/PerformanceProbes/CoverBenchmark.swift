@@ -2,7 +2,7 @@ import Cover
 import Scenarios
 import WhatIf
 
-/// The measurement behind `plan bench --cover-pool` and the Cover suite: `plan cover`'s library with
+/// The measurement behind `plan bench --cover-pool` and the PlanCover suite: `plan cover`'s library with
 /// its defaults (2,000 sample trials, 20,000 validation trials) on a scenario and a pool, best of
 /// `repeats`; the count is the covers simulated.
 public struct CoverBenchmark: Sendable {
@@ -32,7 +32,7 @@ public struct CoverBenchmark: Sendable {
         var covers = 0
         let seconds = try BenchmarkMeasurement.best(of: repeats) { covers = try plan().evaluations }
         return [BenchmarkMeasurement(
-            name: "cover, \(scenario.name), \(limit.description), \(threads) thread\(threads == 1 ? "" : "s")", count: covers, seconds: seconds)]
+            name: "cover, \(scenario.name), \(threads) thread\(threads == 1 ? "" : "s")", count: covers, seconds: seconds)]
     }
 }
 
