@@ -59,11 +59,16 @@ let package = Package(
         /// command-line edits of a scenario, and pricing time-off requests against a risk limit.
         .target(name: "WhatIf", dependencies: ["Simulation", "Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "OutputFormats"]),
 
+        /// The least cover (contractor days, on-call days, an SE working a day of leave) that keeps
+        /// every check within a risk limit: a search on common random numbers, its lower bound,
+        /// and validation on independent trials.
+        .target(name: "Cover", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats", "Reports"]),
+
         /// The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(
             name: "plan",
             dependencies: [
-                "CapacityPolicy", "Calendars", "InputFormats", "OutputFormats", "PerformanceProbes", "Scenarios", "Simulation", "Reports", "WhatIf",
+                "CapacityPolicy", "Calendars", "InputFormats", "OutputFormats", "PerformanceProbes", "Scenarios", "Simulation", "Reports", "WhatIf", "Cover",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,7 +77,7 @@ let package = Package(
 
         /// The measurements behind `plan bench` and the suites in Benchmarks/: fixed random inputs for
         /// the level engine, best-of-n wall time of the engine and of a simulation.
-        .target(name: "PerformanceProbes", dependencies: ["CapacityPolicy", "OutputFormats", "Simulation"]),
+        .target(name: "PerformanceProbes", dependencies: ["CapacityPolicy", "OutputFormats", "Simulation", "Cover", "WhatIf", "Scenarios"]),
 
         // MARK: - Implementation details
 
@@ -106,6 +111,7 @@ let package = Package(
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "Reports", "OutputFormats"]),
+        .testTarget(name: "CoverTests", dependencies: ["Cover", "WhatIf", "Simulation", "Scenarios", "Calendars", "InputFormats"]),
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
     ]
 )

@@ -42,6 +42,17 @@ let package = Package(
             path: "Benchmarks/HistoryImport",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Named after the command: the root package has a Cover module.
+        .executableTarget(
+            name: "PlanCover",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PerformanceProbes", package: "plan"),
+                .product(name: "Scenarios", package: "plan"),
+            ],
+            path: "Benchmarks/PlanCover",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // MARK: - Calibration (target named after the command: the root package has a Calibration module)
         .executableTarget(
             name: "Calibrate",

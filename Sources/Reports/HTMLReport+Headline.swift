@@ -23,6 +23,7 @@ extension HTMLReport {
         lines += sinceLastRun
         lines.append("<h2>What to arrange, by when</h2>")
         lines += decisions
+        lines += coverDecisions
         lines.append("<p class=\"peak\">\(peak)</p>")
         lines.append("</header>")
         return lines.joined(separator: "\n")
@@ -48,6 +49,14 @@ extension HTMLReport {
     var runLine: String {
         let day = record.execution.started.prefix(10)
         return "Run on \(day) with \(record.tool.name) \(record.tool.version), \(NumberFormat.thousands(record.sampling.trials)) trials, seed \(record.sampling.seed)"
+    }
+
+    /// The cheapest cover from the pool (`plan simulate --pool --max-risk`), each purchase with the
+    /// date to arrange it by; nothing without a pool.
+    var coverDecisions: [String] {
+        guard let cover = record.cover else { return [] }
+        let items = cover.lines(briefBy: record.briefBy, day: HTMLReport.day).map { "<li class=\"decision\">\($0.htmlEscaped)</li>" }
+        return ["<p id=\"cover\">\(cover.heading.htmlEscaped)</p>"] + (items.isEmpty ? [] : ["<ul class=\"decisions\">"] + items + ["</ul>"])
     }
 
     /// The recommendations, soonest "brief by" first: one line each, which stays readable on a

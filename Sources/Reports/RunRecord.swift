@@ -22,9 +22,11 @@ public struct RunRecord: Sendable, Codable {
     /// For `plan outlook`: the state it started from (the scenario facts are the derived
     /// scenario's); absent for `plan simulate`.
     public var outlook: OutlookStart?
+    /// The cheapest cover from a pool (`plan simulate --pool --max-risk`); absent without a pool.
+    public var cover: CoverArrangement?
 
     enum CodingKeys: String, CodingKey {
-        case tool, scenario, policy, assumptions, sampling, execution, outlook
+        case tool, scenario, policy, assumptions, sampling, execution, outlook, cover
         case sinceLastRun = "since_last_run"
     }
 

@@ -125,9 +125,16 @@ public struct TerminalSummary {
     var recommendations: [String] {
         let threshold = NumberFormat.percent(record.policy.recommendationThreshold)
         guard !briefings.isEmpty else {
-            return ["Nothing to arrange ahead: no alert is needed with probability \(threshold) or more at any check."]
+            return ["Nothing to arrange ahead: no alert is needed with probability \(threshold) or more at any check."] + coverLines
         }
-        return ["Arrange ahead (alerts needed with probability \(threshold) or more):"] + briefings.flatMap { wrap("  " + $0) }
+        return ["Arrange ahead (alerts needed with probability \(threshold) or more):"] + briefings.flatMap { wrap("  " + $0) } + coverLines
+    }
+
+    /// The cheapest cover from the pool, when the run was given one, each purchase with its brief-by date.
+    var coverLines: [String] {
+        guard let cover = output.record.cover else { return [] }
+        return [""] + wrap(cover.heading) + cover.lines(briefBy: output.record.briefBy, day: { "\($0.weekday.abbreviation) \(Self.range($0, $0))" })
+            .flatMap { wrap("  " + $0) }
     }
 
     /// One sentence per channel and date range to brief ahead, its windows merged:

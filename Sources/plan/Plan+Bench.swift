@@ -1,8 +1,10 @@
 import ArgumentParser
+import Cover
 import Foundation
 import OutputFormats
 import PerformanceProbes
 import Simulation
+import WhatIf
 
 extension Plan {
     struct Bench: ParsableCommand {
@@ -14,7 +16,9 @@ extension Plan {
             trials per second of a scenario (default scenarios/december.json) on one thread and on all \
             cores. With --calibration-rows N, also plan calibrate on a synthetic two-year export of N \
             cases against scenarios/history/team.json (the export is written to a temporary folder \
-            first). Each figure is the best of --repeats runs.
+            first). With --cover-pool FILE, also plan cover on the scenario with that pool and the limit \
+            --cover-limit (default ge4<=0.20), at its defaults; the count is the covers simulated. Each \
+            figure is the best of --repeats runs.
             """
         )
 
@@ -29,6 +33,9 @@ extension Plan {
         @Option(name: .customLong("calibration-rows"), parsing: .unconditional, help: "Also measure plan calibrate on a synthetic export of this many cases.") var calibrationRows: Int?
         @Option(name: .customLong("calibration-team"), help: "The team scenario of the calibration measurement.") var calibrationTeam = "scenarios/history/team.json"
 
+        @Option(name: .customLong("cover-pool"), help: "Also measure plan cover on the scenario with this pool.") var coverPool: String?
+        @Option(name: .customLong("cover-limit"), help: "The limit of the cover measurement.") var coverLimit = "ge4<=0.20"
+
         func validate() throws {
             guard inputs > 0 else { throw ValidationError("--inputs must be at least 1") }
             guard trials > 0 else { throw ValidationError("--trials must be at least 1") }
@@ -38,12 +45,19 @@ extension Plan {
         }
 
         func run() throws {
-            let model = try SimulationModel(try ScenarioFile.load(scenario).scenario)
+            let loaded = try ScenarioFile.load(scenario).scenario
+            let model = try SimulationModel(loaded)
             var results = EngineBenchmark(inputs: inputs, repeats: repeats).run()
             results += try SimulationBenchmark(model: model, trials: trials, threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, repeats: repeats).run()
             if let calibrationRows {
                 let team = try ScenarioFile.load(calibrationTeam).scenario
                 results += try CalibrationBenchmark(team: team, rows: calibrationRows, repeats: repeats).run()
+            }
+            if let coverPool {
+                let pool = try CoverPool.read(csv: try readTextFile(coverPool), source: coverPool, scenario: loaded)
+                results += try CoverBenchmark(
+                    scenario: loaded, pool: pool, limit: try RiskLimit(parsing: coverLimit),
+                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, repeats: repeats).run()
             }
             switch format {
             case .text:

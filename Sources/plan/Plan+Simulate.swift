@@ -1,5 +1,7 @@
 import ArgumentParser
+import Cover
 import Reports
+import WhatIf
 
 extension Plan {
     struct Simulate: ParsableCommand {
@@ -22,9 +24,15 @@ extension Plan {
         @OptionGroup var options: RunOptions
         @OptionGroup var shardOption: ShardOption
         @OptionGroup var slack: SlackOptions
+        @Option(help: "A pool of cover (as for plan cover): also find its cheapest cover for --max-risk and show it under \"What to arrange, by when\".")
+        var pool: String?
+        @Option(name: .customLong("max-risk"), help: "With --pool: the limit at every check, ge<k><=<p> (repeat for several).")
+        var maxRisk: [String] = []
 
         func validate() throws {
             if shardOption.text != nil { try ShardRun.checkOptions(options, posting: slack.post) }
+            if (pool == nil) != maxRisk.isEmpty { throw CommandError("--pool and --max-risk go together: give both or neither") }
+            if pool != nil, shardOption.text != nil { throw CommandError("--pool cannot be used with --shard; run plan cover on the scenario instead") }
         }
 
         func run() throws {
@@ -34,8 +42,16 @@ extension Plan {
                 let name = compiled.loaded.scenario.name
                 return try ShardRun(shard: shard, options: options, scenario: compiled, name: name, model: compiled.model, outlook: nil).run()
             }
+            var cover: CoverArrangement?
+            if let pool {
+                let limits = try maxRisk.map { text throws(WhatIfError) in try RiskLimit(parsing: text) }
+                let coverPool = try CoverPool.read(csv: try readTextFile(pool), source: pool, scenario: compiled.loaded.scenario)
+                let settings = CoverPlan.Settings(seed: options.sampling.seed, threads: options.sampling.workerThreads)
+                cover = try CoverPlan(scenario: compiled.loaded.scenario, pool: coverPool, limits: limits, settings: settings).arrangement
+            }
             let result = try options.run(
-                compiled.model, name: compiled.loaded.scenario.name, path: scenario, bytes: compiled.bytes, inputs: compiled.loaded.files)
+                compiled.model, name: compiled.loaded.scenario.name, path: scenario, bytes: compiled.bytes,
+                inputs: compiled.loaded.files + (pool.map { [$0] } ?? []), cover: cover)
             try slack.deliver(result.text, message: result.output.slackSummary(reportPath: result.reportPath), to: webhook)
         }
     }

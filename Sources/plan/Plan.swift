@@ -22,6 +22,7 @@ struct Plan: ParsableCommand {
             Compare.self,
             WhatIf.self,
             Approve.self,
+            CoverCommand.self,
             HistoryCommand.self,
             BacktestCommand.self,
             Calibrate.self,

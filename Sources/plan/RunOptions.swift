@@ -63,7 +63,11 @@ struct RunOptions: ParsableArguments {
     /// hashes; `inputs` are the files it read, which the output folder must not hold), records the
     /// forecast when asked to, writes the files and returns the text to print.
     /// `outlook` is the start of an outlook's derived scenario, recorded in run.json.
-    func run(_ model: SimulationModel, name: String, path: String, bytes: Data, inputs: [String], outlook: OutlookStart? = nil) throws -> Result {
+    /// `cover` is the cheapest cover from a pool, shown under "What to arrange, by when".
+    func run(
+        _ model: SimulationModel, name: String, path: String, bytes: Data, inputs: [String], outlook: OutlookStart? = nil,
+        cover: CoverArrangement? = nil
+    ) throws -> Result {
         let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Self.defaultMaximumTrials) }
             ?? .trials(sampling.trials ?? Self.defaultTrials)
         let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
@@ -86,6 +90,7 @@ struct RunOptions: ParsableArguments {
             toolVersion: PlanVersion.current, scenarioPath: path, scenarioBytes: Array(bytes), estimates: estimates,
             settings: settings, started: started, elapsedSeconds: elapsed)
         record.outlook = outlook
+        record.cover = cover
         var sinceText = ""
         if let previousRun, let previous {
             let diff = try RunDiff(
