@@ -28,7 +28,7 @@ public struct RecordedRun: Sendable {
             blocks: 0..<blocks, threads: threads, isCancelled: { false },
             start: { () throws(GSLError) in
                 (kernel: try TrialKernel(model: model),
-                 tally: Tally(checkCount: checks, levelCount: model.levelCount, groupSizes: model.groupSizes),
+                 tally: Tally(model: model),
                  blocks: [(block: Int, levels: [UInt8])]())
             },
             work: { state, block in
@@ -43,7 +43,7 @@ public struct RecordedRun: Sendable {
                 state.blocks.append((block, levels))
             },
             finish: { (tally: $0.tally, blocks: $0.blocks) })
-        var merged = Tally(checkCount: checks, levelCount: model.levelCount, groupSizes: model.groupSizes)
+        var merged = Tally(model: model)
         var byBlock = [[UInt8]](repeating: [], count: blocks)
         for output in outputs {
             merged.merge(output.tally)

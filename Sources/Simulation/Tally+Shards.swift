@@ -1,7 +1,7 @@
 extension Tally {
     /// No trials yet, shaped for `model`'s checks, levels and groups.
     public init(model: SimulationModel) {
-        self.init(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
+        self.init(checkDates: model.checks.map(\.date), levelCount: model.levelCount, groupSizes: model.groupSizes)
     }
 
     /// Whether this tally (decoded from a shard's file) counts exactly what a tally of `model`
