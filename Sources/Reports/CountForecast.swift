@@ -21,6 +21,10 @@ public struct CountForecast: Sendable, Codable, Equatable {
         /// The policy's level for the scheduled headcount and no open cases (as `why.csv` and `plan calendar`).
         public let floorLevel: Int
 
+        public init(date: CivilDate, window: String, floorLevel: Int) {
+            (self.date, self.window, self.floorLevel) = (date, window, floorLevel)
+        }
+
         enum CodingKeys: String, CodingKey {
             case date, window
             case floorLevel = "floor_level"
@@ -32,6 +36,8 @@ public struct CountForecast: Sendable, Codable, Equatable {
         public let start: CivilDate
         /// The run's checks in the week.
         public let checks: Int
+
+        public init(start: CivilDate, checks: Int) { (self.start, self.checks) = (start, checks) }
     }
 
     public struct Level: Sendable, Codable, Equatable {
