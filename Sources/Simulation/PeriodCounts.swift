@@ -97,10 +97,19 @@ public struct PeriodCounts: Sendable, Codable {
         }
     }
 
-    /// Adds another worker's (or shard's) counts.
+    /// Adds another worker's (or shard's) counts; wrapping, like `Tally.merge`, so that a damaged
+    /// part cannot trap the merge.
     mutating func merge(_ other: PeriodCounts) {
-        for i in histograms.indices { histograms[i] += other.histograms[i] }
-        for i in products.indices { products[i] += other.products[i] }
+        for i in histograms.indices { histograms[i] &+= other.histograms[i] }
+        for i in products.indices { products[i] &+= other.products[i] }
+    }
+
+    /// Whether `other` (decoded from a shard's file) counts the same weeks and checks as this:
+    /// the same layout values, not only tables of the same lengths, so that reading a week's
+    /// distribution cannot index past a table.
+    public func sameShape(as other: PeriodCounts) -> Bool {
+        levelCount == other.levelCount && periodStarts == other.periodStarts && checkPeriods == other.checkPeriods
+            && periodChecks == other.periodChecks && histograms.count == other.histograms.count && products.count == other.products.count
     }
 
     /// Trials with n checks at ≥ `level` in week `period`, n = 0 … the week's checks.
