@@ -33,7 +33,9 @@ public struct Calibration: Sendable, Equatable {
     /// |z| above this is a verdict of under- or over-forecasting: two-sided 4.6% per level if the
     /// predictive count were normal, less with the continuity correction. Over 400 quarters sampled
     /// from a right forecast, 2.9% of levels were flagged; a doubled count at ≥ 2 was flagged in
-    /// 95.5% of 400 quarters (`VerdictSizeAndPowerTests`). At 2.5 the size was 1.0% but the power 72–93%.
+    /// 95.5% of 400 quarters (`VerdictSizeAndPowerTests`). Power depends on the forecast's own
+    /// spread: with a stronger backlog carry-over in that model (0.1–0.15 instead of 0.05) it was
+    /// 92.5–93.5% at 2, and at 2.5 the size fell to 1.0% but the power to 72%.
     public static let threshold = 2.0
     /// Fewer checks, or fewer than this many both observed and expected at ≥ k, is too little data:
     /// a count of rare events is too skewed for the normal z.
