@@ -40,11 +40,12 @@ extension BacktestReport {
             /// ±infinity (a certain forecast that missed) is written "+inf" or "-inf".
             @NullWhenAbsent var z: Double?
             let brier: Comparison
+            @NullWhenAbsent var brierUncertain: Comparison?
             let reliability: [Bin]
 
             enum CodingKeys: String, CodingKey {
                 case level, verdict, evidence, weeks, checks, declared, expected, variance, z, brier, reliability
-                case bandLow = "band_low", bandHigh = "band_high"
+                case bandLow = "band_low", bandHigh = "band_high", brierUncertain = "brier_uncertain"
             }
         }
 
@@ -132,6 +133,7 @@ extension BacktestReport {
                     level: s.level, verdict: c.verdict, evidence: c.evidence, weeks: c.weeks, checks: c.checks,
                     declared: c.predicted == nil ? nil : c.observed, expected: c.predicted?.mean, variance: c.predicted?.variance,
                     bandLow: c.predicted?.low, bandHigh: c.predicted?.high, z: c.predicted == nil ? nil : c.z, brier: Comparison(s.brier),
+                    brierUncertain: s.brierUncertain.map(Comparison.init),
                     reliability: s.bins.map {
                         Bin(low: $0.low, high: $0.high, checks: $0.checks, meanForecast: $0.meanForecast, observed: $0.observed.estimate,
                             ciLow: $0.observed.low, ciHigh: $0.observed.high)

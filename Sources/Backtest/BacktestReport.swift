@@ -32,6 +32,8 @@ public struct BacktestReport: Sendable {
     public struct LevelScore: Sendable, Equatable {
         public let level: Int
         public let brier: ScoreComparison
+        /// The Brier score on the uncertain checks alone; nil when there are none.
+        public let brierUncertain: ScoreComparison?
         public let bins: [ReliabilityBin]
         public let calibration: Calibration
     }
@@ -124,16 +126,17 @@ public struct BacktestReport: Sendable {
         let reason = pairedRuns.contains(where: { counts[$0] != nil })
             ? "no ISO week had every check a forecast made for it declared, with the forecast made before the first of them"
             : "the forecasts were recorded without count distributions (runs written before plan kept counts.json); record them again for a verdict"
-        levels = levelCount < 2 ? [] : (2...levelCount).map { k in
+        let uncertain = pairs.map { ($0.forecast.levels.max() ?? 1) < Self.certainty }
+        uncertainChecks = uncertain.count { $0 }
+        levels = levelCount < 2 ? [] : (2...levelCount).map { [uncertainChecks] k in
             let outcomes = pairs.map { Outcome(forecast: Scores.atLeast(k, $0.forecast.levels), reached: $0.declared.level >= k) }
             let bins = ReliabilityBin.bins(outcomes)
             return LevelScore(
-                level: k, brier: compare { Scores.brier(k, forecast: $0, declared: $1) }, bins: bins,
+                level: k, brier: compare { Scores.brier(k, forecast: $0, declared: $1) },
+                brierUncertain: uncertainChecks == 0 ? nil : compare({ Scores.brier(k, forecast: $0, declared: $1) }, on: uncertain), bins: bins,
                 calibration: Calibration(level: k, weeks: judged, bins: bins, reason: reason))
         }
         rankedProbability = compare { Scores.rankedProbability(forecast: $0, declared: $1) }
-        let uncertain = pairs.map { ($0.forecast.levels.max() ?? 1) < Self.certainty }
-        uncertainChecks = uncertain.count { $0 }
         rankedProbabilityUncertain = uncertainChecks == 0 ? nil : compare({ Scores.rankedProbability(forecast: $0, declared: $1) }, on: uncertain)
 
         let withCases = pairs.compactMap { pair in pair.declared.openCases.map { (open: Double($0), forecast: pair.forecast) } }

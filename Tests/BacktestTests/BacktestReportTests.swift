@@ -68,8 +68,8 @@ import Testing
     @Test func outputsAgree() throws {
         let report = try BacktestReport(declared: declared, history: declared, forecasts: forecasts, counts: [:], from: nil, to: nil, lead: 0...30, pairing: .latest)
         #expect(report.csv == """
-            level,verdict,declared,expected,band_low,band_high,z,brier,brier_climatology,skill_climatology,brier_persistence,skill_persistence,brier_floor,skill_floor,bin_low,bin_high,checks,mean_forecast,observed,ci_low,ci_high
-            2,no verdict,,,,,,0.1875,0.2813,0.3333,0.6667,0.6563,,,0.2,0.3,4,0.2500,0.2500,0.0456,0.6994
+            level,verdict,declared,expected,band_low,band_high,z,brier,brier_climatology,skill_climatology,brier_persistence,skill_persistence,brier_floor,skill_floor,uncertain_checks,brier_uncertain,skill_climatology_uncertain,skill_floor_uncertain,bin_low,bin_high,checks,mean_forecast,observed,ci_low,ci_high
+            2,no verdict,,,,,,0.1875,0.2813,0.3333,0.6667,0.6563,,,4,0.1875,0.3333,,0.2,0.3,4,0.2500,0.2500,0.0456,0.6994
 
             """)
         #expect(report.text.contains("≥2     —            —         —         0.1875  0.2813       +33%    0.6667       +66%    —       n/a     no verdict"))
