@@ -32,8 +32,13 @@ public struct LevelForecast: Sendable, Equatable {
     public let levels: [Double]
     public let p10Open: Double
     public let p90Open: Double
+    /// The schedule floor of the check (the level the planned headcount alone implies), from the
+    /// run's `counts.json`; nil for a run recorded without it.
+    public let floorLevel: Int?
 
-    public init(runID: String, madeAt: Moment, date: CivilDate, window: String, levels: [Double], p10Open: Double, p90Open: Double) {
+    public init(runID: String, madeAt: Moment, date: CivilDate, window: String, levels: [Double], p10Open: Double, p90Open: Double,
+                floorLevel: Int? = nil) {
+        self.floorLevel = floorLevel
         self.runID = runID
         self.madeAt = madeAt
         self.date = date

@@ -1,8 +1,10 @@
 import OutputFormats
 
 extension BacktestReport {
-    /// One self-contained page (inline CSS and SVG, no script): what was scored, the verdicts, a
-    /// reliability diagram per level, the scores against the baselines, and the open-case coverage.
+    /// One self-contained page (inline CSS and SVG, no script): what was scored, the verdicts with
+    /// their 95% bands drawn, a reliability diagram per level that some forecast or check reached
+    /// (with a legend), the scores against the baselines, and the open-case coverage. Wide tables
+    /// scroll inside themselves, so the page fits a 390 px phone screen.
     ///
     /// - Complexity: O(levels × bins).
     public var html: String {
@@ -20,22 +22,64 @@ extension BacktestReport {
     }
 
     private var verdictSection: String {
-        var lines = ["<section id=\"verdicts\">", "<h2>Verdicts</h2>", "<table>", "<tr><th>level</th><th>verdict</th><th>evidence</th></tr>"]
+        var lines = [
+            "<section id=\"verdicts\">", "<h2>Verdicts</h2>",
+            "<p class=\"note\">The checks declared at ≥ k over whole ISO weeks against the forecasts' own 95% band for that count "
+                + "(bar: the band; line: expected; dot: declared). Outside the band by more than z = \(NumberFormat.fixed(Calibration.threshold, 1)) "
+                + "is a verdict of under- or over-forecasting.</p>",
+            "<div class=\"scroll\">", "<table>", "<tr><th>level</th><th>verdict</th><th>declared against the band</th></tr>",
+        ]
         lines += levels.map {
-            "<tr><td>≥\($0.level)</td><td class=\"verdict\">\($0.calibration.verdict.rawValue.htmlEscaped)</td><td>\($0.calibration.evidence.htmlEscaped)</td></tr>"
+            "<tr><td>≥\($0.level)</td><td class=\"verdict\">\($0.calibration.verdict.rawValue.htmlEscaped)</td><td>"
+                + Self.band($0.calibration) + "<div class=\"evidence\">\($0.calibration.evidence.htmlEscaped)</div></td></tr>"
         }
-        lines += ["</table>", "</section>"]
+        lines += ["</table>", "</div>", "</section>"]
         return lines.joined(separator: "\n")
     }
+
+    /// The verdict's 95% band as a bar on a scale from 0, the expected count as a line and the
+    /// declared count as a dot; nothing for a level without a verdict.
+    static func band(_ c: Calibration) -> String {
+        guard let p = c.predicted else { return "" }
+        let width = 220.0, left = 8.0
+        let top = max(1, Double(max(p.high, c.observed)) * 1.1, p.mean * 1.1)
+        func x(_ v: Double) -> String { NumberFormat.fixed(left + v / top * width, 1) }
+        let colour = c.verdict == .underForecasts || c.verdict == .overForecasts ? "#bc3754" : "#3b5b92"
+        return [
+            "<svg class=\"band\" data-level=\"\(c.level)\" viewBox=\"0 0 240 30\" width=\"240\" height=\"30\" role=\"img\" "
+                + "aria-label=\"declared \(c.observed), 95% band \(p.low) to \(p.high), expected \(NumberFormat.fixed(p.mean, 1))\">",
+            "<line x1=\"\(x(0))\" y1=\"22\" x2=\"\(x(top))\" y2=\"22\" stroke=\"#9a9a9a\"/>",
+            "<rect class=\"band95\" x=\"\(x(Double(p.low)))\" y=\"8\" width=\"\(NumberFormat.fixed(max(1, Double(p.high - p.low) / top * width), 1))\" "
+                + "height=\"10\" fill=\"#c9d6ea\"/>",
+            "<line class=\"expected\" x1=\"\(x(p.mean))\" y1=\"5\" x2=\"\(x(p.mean))\" y2=\"21\" stroke=\"#1b1b1b\" stroke-width=\"2\"/>",
+            "<circle class=\"declared\" cx=\"\(x(Double(c.observed)))\" cy=\"13\" r=\"4.5\" fill=\"\(colour)\"/>",
+            "<text x=\"\(x(0))\" y=\"30\">0</text>",
+            "<text x=\"\(x(top))\" y=\"30\" text-anchor=\"end\">\(Int(top.rounded(.down)))</text>",
+            "</svg>",
+        ].joined()
+    }
+
+    /// The levels with a diagram: those some forecast gave a chance or some check reached. The
+    /// others would be an empty square.
+    private var drawnLevels: [LevelScore] { levels.filter { score in score.bins.contains { $0.meanForecast > 0 || $0.observed.successes > 0 } } }
 
     private var reliabilitySection: String {
         var lines = [
             "<section id=\"reliability\">", "<h2>Reliability</h2>",
-            "<p class=\"note\">Forecast P(level ≥ k) against how often the level was declared, per bin of forecasts: a dot's area is "
-                + "its number of checks, its bar the observed frequency's 95% interval. On the diagonal the forecasts say what happens.</p>",
-            "<div class=\"diagrams\">",
+            "<p class=\"note\">Forecast P(level ≥ k) against how often the level was declared, per bin of forecasts. On the dashed "
+                + "diagonal the forecasts say what happens.</p>",
+            "<p class=\"legend\"><svg viewBox=\"0 0 14 14\" width=\"14\" height=\"14\" aria-hidden=\"true\"><circle cx=\"7\" cy=\"7\" r=\"5\" fill=\"#3b5b92\"/></svg> "
+                + "the bin's mean forecast lies in the observed frequency's 95% interval "
+                + "<svg viewBox=\"0 0 14 14\" width=\"14\" height=\"14\" aria-hidden=\"true\"><circle cx=\"7\" cy=\"7\" r=\"5\" fill=\"#bc3754\"/></svg> "
+                + "it does not. A dot's area is its number of checks; its vertical bar, the 95% interval.</p>",
         ]
-        lines += levels.map(diagram)
+        let left = levels.count - drawnLevels.count
+        if left > 0 {
+            let names = levels.filter { score in !drawnLevels.contains { $0.level == score.level } }.map { "≥\($0.level)" }.joined(separator: ", ")
+            lines.append("<p class=\"note\">Left out: \(names), which no forecast gave any chance and no check reached.</p>")
+        }
+        lines.append("<div class=\"diagrams\">")
+        lines += drawnLevels.map(diagram)
         lines += ["</div>", "</section>"]
         return lines.joined(separator: "\n")
     }
@@ -75,19 +119,23 @@ extension BacktestReport {
             "<tr><td>\(name)</td>" + [
                 NumberFormat.fixed(c.forecast, 4), NumberFormat.fixed(c.climatology, 4), Self.skill(c.skillVersusClimatology),
                 NumberFormat.fixed(c.persistence, 4), Self.skill(c.skillVersusPersistence),
+                c.floorChecks == 0 ? "—" : NumberFormat.fixed(c.floor, 4), Self.skill(c.skillVersusFloor),
             ].map { "<td class=\"number\">\($0)</td>" }.joined() + "</tr>"
         }
         var lines = [
-            "<section id=\"scores\">", "<h2>Scores and skill</h2>", "<table>",
-            "<tr><th>score</th><th>forecast</th><th>climatology</th><th>skill</th><th>persistence</th><th>skill</th></tr>",
+            "<section id=\"scores\">", "<h2>Scores and skill</h2>", "<div class=\"scroll\">", "<table>",
+            "<tr><th>score</th><th>forecast</th><th>climatology</th><th>skill</th><th>persistence</th><th>skill</th><th>schedule floor</th><th>skill</th></tr>",
         ]
         lines += levels.map { row("Brier, level ≥ \($0.level)", $0.brier) }
-        lines.append(row("ranked probability", rankedProbability))
+        lines.append(row("ranked probability, all \(pairs.count) checks", rankedProbability))
+        if let uncertain = rankedProbabilityUncertain { lines.append(row("ranked probability, \(uncertainChecks) uncertain checks", uncertain)) }
         lines += [
-            "</table>",
+            "</table>", "</div>",
             "<p class=\"note\">Lower scores are better. Skill is 1 − score / baseline's score: above 0 the forecasts beat the baseline. "
                 + "Climatology: the level frequencies of earlier checks of the same window and weekday. Persistence: the level declared at the "
-                + "same window on the previous check day (scored on the \(rankedProbability.persistenceChecks) checks that have one).</p>",
+                + "same window on the previous check day (scored on the \(rankedProbability.persistenceChecks) checks that have one). Schedule floor: the "
+                + "level the planned headcount alone implies, as a certain forecast. Uncertain checks: those the forecast gave no level "
+                + "\(NumberFormat.percent(Self.certainty)) or more, where the simulation has something to add to the rota.</p>",
             "</section>",
         ]
         return lines.joined(separator: "\n")
@@ -112,6 +160,9 @@ extension BacktestReport {
         .facts, .note { color: #444444; }
         .note { font-size: 14px; }
         table { border-collapse: collapse; margin: 4px 0; }
+        .scroll { max-width: 100%; overflow-x: auto; }
+        .evidence { font-size: 13px; color: #444444; max-width: 40em; }
+        .legend svg { display: inline-block; vertical-align: -2px; }
         th, td { padding: 3px 14px 3px 0; border-bottom: 1px solid #dddddd; text-align: left; vertical-align: top; }
         th { font-size: 13px; color: #444444; font-weight: 600; }
         td.number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -121,6 +172,7 @@ extension BacktestReport {
         figcaption { font-weight: 600; }
         svg { display: block; max-width: 100%; height: auto; }
         svg text { font: 12px system-ui, sans-serif; fill: #333333; }
+        @media (max-width: 640px) { main { padding: 10px 12px 30px; } th, td { padding-right: 8px; } }
         @media print { section { break-inside: avoid; } }
         """
 }

@@ -2,8 +2,9 @@ import Calendars
 import Simulation
 
 /// Forecasts held against what was declared: per level k the reliability of P(level ≥ k), its
-/// Brier score and verdict; the ranked probability score over all levels; both with skill against
-/// climatology and persistence; and the coverage of the open-case range.
+/// Brier score and the verdict on the count of checks at ≥ k; the ranked probability score over
+/// all levels and over the uncertain checks alone; all with skill against climatology,
+/// persistence and the schedule floor; and the coverage of the open-case range.
 public struct BacktestReport: Sendable {
     public let from: CivilDate?
     public let to: CivilDate?
@@ -19,18 +20,27 @@ public struct BacktestReport: Sendable {
     /// k = 2 … L (≥ 1 always holds).
     public let levels: [LevelScore]
     public let rankedProbability: ScoreComparison
+    /// The pairs whose forecast gives no level a probability of `certainty` or more: where the
+    /// simulation has something to add to the calendar. Nil when there are none.
+    public let uncertainChecks: Int
+    public let rankedProbabilityUncertain: ScoreComparison?
+    /// The ISO weeks the verdicts judge (`JudgedWeek.select`).
+    public let judgedWeeks: [JudgedWeek]
     /// Nil when no declared check has open cases.
     public let coverage: Coverage?
 
     public struct LevelScore: Sendable, Equatable {
         public let level: Int
         public let brier: ScoreComparison
+        /// The Brier score on the uncertain checks alone; nil when there are none.
+        public let brierUncertain: ScoreComparison?
         public let bins: [ReliabilityBin]
         public let calibration: Calibration
     }
 
     /// A mean score of the forecasts and of the baselines. Persistence has no forecast on a
-    /// window's first check day, so it is compared on the checks where it has one.
+    /// window's first check day, and the schedule floor none for a run recorded without it, so
+    /// each is compared on the checks where it has one.
     public struct ScoreComparison: Sendable, Equatable {
         public let forecast: Double
         public let climatology: Double
@@ -39,7 +49,15 @@ public struct BacktestReport: Sendable {
         public let forecastOnPersistenceChecks: Double
         public let persistence: Double
         public let skillVersusPersistence: Double?
+        public let floorChecks: Int
+        public let forecastOnFloorChecks: Double
+        public let floor: Double
+        public let skillVersusFloor: Double?
     }
+
+    /// A forecast that gives one level at least this probability is certain: the calendar (or a
+    /// backlog no trial clears) decided the check.
+    public static let certainty = 0.99
 
     /// How often the declared open cases fell inside the forecast's P10–P90 (80% if the forecast
     /// is right), and how wide that range was on average (narrower is sharper).
@@ -49,10 +67,11 @@ public struct BacktestReport: Sendable {
     }
 
     /// Scores `declared` (the checks of the period, in time order) against `forecasts`, with the
-    /// baselines computed from `history` (every declared check, the period's and earlier ones).
+    /// baselines computed from `history` (every declared check, the period's and earlier ones)
+    /// and the verdicts from the forecasts' `counts` (by run id; a run without is scored without).
     ///
-    /// - Complexity: O(pairs × (levels + history)).
-    public init(declared: [DeclaredLevel], history: [DeclaredLevel], forecasts: [LevelForecast],
+    /// - Complexity: O(pairs × (levels + history) + levels × judged weeks²).
+    public init(declared: [DeclaredLevel], history: [DeclaredLevel], forecasts: [LevelForecast], counts: [String: WeeklyCounts],
                 from: CivilDate?, to: CivilDate?, lead: ClosedRange<Int>, pairing: Pairing) throws(BacktestError) {
         let period = from == nil && to == nil ? "" : " from \(from?.description ?? "the first check") to \(to?.description ?? "the last")"
         guard !declared.isEmpty else { throw BacktestError("no declared checks\(period); record them with plan level --record or plan history import") }
@@ -80,28 +99,45 @@ public struct BacktestReport: Sendable {
         let baselines = Baselines(history: history, levelCount: levelCount)
         let climatology = pairs.map { baselines.climatology(for: $0.declared) }
         let persistence = pairs.map { baselines.persistence(for: $0.declared) }
-        func compare(_ score: ([Double], Int) -> Double) -> ScoreComparison {
+        let floor = pairs.map { pair in pair.forecast.floorLevel.map { Baselines.certain(level: $0, levelCount: levelCount) } }
+        func compare(_ score: ([Double], Int) -> Double, on chosen: [Bool]? = nil) -> ScoreComparison {
             func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
-            let forecast = pairs.map { score($0.forecast.levels, $0.declared.level) }
-            let reference = zip(pairs, climatology).map { score($1, $0.declared.level) }
-            let persisted = zip(pairs, persistence).compactMap { pair, levels in levels.map { score($0, pair.declared.level) } }
-            let onPersisted = zip(forecast, persistence).compactMap { $1 == nil ? nil : $0 }
+            let keep = chosen ?? pairs.map { _ in true }
+            func kept<T>(_ values: [T]) -> [T] { zip(values, keep).compactMap { $1 ? $0 : nil } }
+            let chosenPairs = kept(pairs)
+            let forecast = chosenPairs.map { score($0.forecast.levels, $0.declared.level) }
+            let reference = zip(chosenPairs, kept(climatology)).map { score($1, $0.declared.level) }
+            func against(_ baseline: [[Double]?]) -> (checks: Int, forecast: Double, baseline: Double, skill: Double?) {
+                let scored = zip(chosenPairs, baseline).compactMap { pair, levels in levels.map { score($0, pair.declared.level) } }
+                let onScored = mean(zip(forecast, baseline).compactMap { $1 == nil ? nil : $0 })
+                return (scored.count, onScored, mean(scored), scored.isEmpty ? nil : Scores.skill(onScored, against: mean(scored)))
+            }
+            let persisted = against(kept(persistence)), floored = against(kept(floor))
             return ScoreComparison(
                 forecast: mean(forecast), climatology: mean(reference),
                 skillVersusClimatology: Scores.skill(mean(forecast), against: mean(reference)),
-                persistenceChecks: persisted.count, forecastOnPersistenceChecks: mean(onPersisted), persistence: mean(persisted),
-                skillVersusPersistence: persisted.isEmpty ? nil : Scores.skill(mean(onPersisted), against: mean(persisted)))
+                persistenceChecks: persisted.checks, forecastOnPersistenceChecks: persisted.forecast, persistence: persisted.baseline,
+                skillVersusPersistence: persisted.skill,
+                floorChecks: floored.checks, forecastOnFloorChecks: floored.forecast, floor: floored.baseline, skillVersusFloor: floored.skill)
         }
-        levels = levelCount < 2 ? [] : (2...levelCount).map { k in
-            let outcomes = pairs.map {
-                Outcome(forecast: Scores.atLeast(k, $0.forecast.levels), reached: $0.declared.level >= k, week: $0.declared.date.dayNumber / 7)
-            }
+        let judged = JudgedWeek.select(declared: declared, forecasts: forecasts, counts: counts, lead: lead)
+        judgedWeeks = judged
+        let pairedRuns = Set(pairs.map(\.forecast.runID))
+        let reason = pairedRuns.contains(where: { counts[$0] != nil })
+            ? "no ISO week had every check a forecast made for it declared, with the forecast made before the first of them"
+            : "the forecasts were recorded without count distributions (runs written before plan kept counts.json); record them again for a verdict"
+        let uncertain = pairs.map { ($0.forecast.levels.max() ?? 1) < Self.certainty }
+        uncertainChecks = uncertain.count { $0 }
+        levels = levelCount < 2 ? [] : (2...levelCount).map { [uncertainChecks] k in
+            let outcomes = pairs.map { Outcome(forecast: Scores.atLeast(k, $0.forecast.levels), reached: $0.declared.level >= k) }
             let bins = ReliabilityBin.bins(outcomes)
             return LevelScore(
-                level: k, brier: compare { Scores.brier(k, forecast: $0, declared: $1) }, bins: bins,
-                calibration: Calibration(level: k, outcomes: outcomes, bins: bins))
+                level: k, brier: compare { Scores.brier(k, forecast: $0, declared: $1) },
+                brierUncertain: uncertainChecks == 0 ? nil : compare({ Scores.brier(k, forecast: $0, declared: $1) }, on: uncertain), bins: bins,
+                calibration: Calibration(level: k, weeks: judged, bins: bins, reason: reason))
         }
         rankedProbability = compare { Scores.rankedProbability(forecast: $0, declared: $1) }
+        rankedProbabilityUncertain = uncertainChecks == 0 ? nil : compare({ Scores.rankedProbability(forecast: $0, declared: $1) }, on: uncertain)
 
         let withCases = pairs.compactMap { pair in pair.declared.openCases.map { (open: Double($0), forecast: pair.forecast) } }
         coverage = withCases.isEmpty ? nil : Coverage(

@@ -1,5 +1,6 @@
-/// The two forecasts anyone could make from the history alone. A forecast is worth its cost only
-/// if it beats them: skill = 1 − score / baseline's score (above 0: better; 1: perfect).
+/// The forecasts anyone could make from the history alone (climatology, persistence) or from the
+/// rota (the schedule floor, carried by each forecast). A forecast is worth its cost only if it
+/// beats them: skill = 1 − score / baseline's score (above 0: better; 1: perfect).
 public struct Baselines: Sendable {
     /// Every declared check, in time order; the baselines of a check look only at earlier ones.
     private let history: [DeclaredLevel]
@@ -31,6 +32,12 @@ public struct Baselines: Sendable {
     /// - Complexity: O(history).
     public func persistence(for check: DeclaredLevel) -> [Double]? {
         guard let previous = history.last(where: { $0.date < check.date && $0.window == check.window }) else { return nil }
-        return (1...levelCount).map { $0 == min(previous.level, levelCount) ? 1 : 0 }
+        return Self.certain(level: previous.level, levelCount: levelCount)
+    }
+
+    /// A forecast of `level` with certainty: persistence's, and the schedule floor's (the level
+    /// the planned headcount alone implies, which a rota tells without any simulation).
+    public static func certain(level: Int, levelCount: Int) -> [Double] {
+        (1...levelCount).map { $0 == min(level, levelCount) ? 1 : 0 }
     }
 }

@@ -37,16 +37,13 @@ public struct ReliabilityBin: Sendable, Equatable {
     }
 }
 
-/// A forecast P(level ≥ k) for a check, whether the check reached k, and the check's calendar week.
+/// A forecast P(level ≥ k) for a check, and whether the check reached k.
 public struct Outcome: Sendable, Equatable {
     public let forecast: Double
     public let reached: Bool
-    /// Day number / 7: the checks of one week form a cluster for the standard error.
-    public let week: Int
 
-    public init(forecast: Double, reached: Bool, week: Int) {
+    public init(forecast: Double, reached: Bool) {
         self.forecast = forecast
         self.reached = reached
-        self.week = week
     }
 }

@@ -12,10 +12,21 @@ public struct Forecast: Sendable, Equatable {
     public var trials: Int
     /// ISO 8601 UTC: when the forecast was made (the run's start unless told otherwise).
     public var madeAt: String
+    /// `simulate` or `outlook`; nil for a run recorded before the store kept it.
+    public var kind: Kind?
     public var checks: [RunForecast.Check]
+    /// What the trials said about counts of checks per week (`counts.json`); nil for a run written
+    /// or recorded before `plan` kept them.
+    public var counts: CountForecast?
+
+    public enum Kind: String, Sendable, CaseIterable {
+        case simulate, outlook
+    }
 
     public init(runID: String, scenarioName: String, scenarioSHA256: String, seed: UInt64, trials: Int, madeAt: String,
-                checks: [RunForecast.Check]) {
+                kind: Kind?, checks: [RunForecast.Check], counts: CountForecast?) {
+        self.kind = kind
+        self.counts = counts
         self.runID = runID
         self.scenarioName = scenarioName
         self.scenarioSHA256 = scenarioSHA256
@@ -30,6 +41,7 @@ public struct Forecast: Sendable, Equatable {
         self.init(
             runID: run.runID, scenarioName: run.record.scenario.name, scenarioSHA256: run.record.scenario.sha256,
             seed: run.record.sampling.seed, trials: run.record.sampling.trials,
-            madeAt: madeAt ?? run.record.execution.started, checks: run.checks)
+            madeAt: madeAt ?? run.record.execution.started, kind: run.record.outlook == nil ? .simulate : .outlook,
+            checks: run.checks, counts: run.counts)
     }
 }

@@ -15,10 +15,13 @@ extension HistoryStore {
                     return false
                 }
                 try db.execute(
-                    sql: "INSERT INTO forecast (run_id, scenario_name, scenario_sha256, seed, trials, made_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    sql: "INSERT INTO forecast (run_id, scenario_name, scenario_sha256, seed, trials, made_at, recorded_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     arguments: [forecast.runID, forecast.scenarioName, forecast.scenarioSHA256,
                                 // SQLite integers are signed 64-bit: a seed above 2^63 is kept by its bits.
-                                Int64(bitPattern: forecast.seed), forecast.trials, forecast.madeAt, recordedAt])
+                                Int64(bitPattern: forecast.seed), forecast.trials, forecast.madeAt, recordedAt, forecast.kind?.rawValue])
+                if let counts = forecast.counts {
+                    try db.execute(sql: "INSERT INTO forecast_counts (run_id, counts_json) VALUES (?, ?)", arguments: [forecast.runID, counts.json])
+                }
                 let insertCheck = try db.cachedStatement(sql: """
                     INSERT INTO forecast_check (run_id, date, window, mean_open, p10_open, p50_open, p90_open) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
@@ -49,20 +52,25 @@ extension HistoryStore {
                     SELECT * FROM forecast_check WHERE run_id = ? AND date >= ? AND date <= ? ORDER BY date, id
                     """)
                 let levels = try db.cachedStatement(sql: "SELECT probability FROM forecast_level WHERE forecast_check_id = ? ORDER BY level")
+                let counts = try db.cachedStatement(sql: "SELECT counts_json FROM forecast_counts WHERE run_id = ?")
                 return try runs.compactMap { run -> Forecast? in
                     let runID: String = run["run_id"]
                     let rows = try Row.fetchAll(checks, arguments: [runID, from?.description ?? "", to?.description ?? "9999-12-31"])
                     guard !rows.isEmpty else { return nil }
                     let seed: Int64 = run["seed"]
+                    let kind: String? = run["kind"]
                     return Forecast(
                         runID: runID, scenarioName: run["scenario_name"], scenarioSHA256: run["scenario_sha256"],
-                        seed: UInt64(bitPattern: seed), trials: run["trials"], madeAt: run["made_at"],
+                        seed: UInt64(bitPattern: seed), trials: run["trials"], madeAt: run["made_at"], kind: kind.flatMap(Forecast.Kind.init),
                         checks: try rows.map { row in
                             let id: Int64 = row["id"]
                             return RunForecast.Check(
                                 date: try storedDate(row["date"]), window: row["window"],
                                 levels: try Double.fetchAll(levels, arguments: [id]),
                                 meanOpen: row["mean_open"], p10Open: row["p10_open"], p50Open: row["p50_open"], p90Open: row["p90_open"])
+                        },
+                        counts: try String.fetchOne(counts, arguments: [runID]).map { text in
+                            try CountForecast.decode(text, source: "forecast_counts of run \(runID.prefix(12))")
                         })
                 }
             }

@@ -57,6 +57,17 @@ extension HistoryStore {
                 PRAGMA user_version = 1;
                 """)
         }
+        migrator.registerMigration("v2: forecast kinds and count distributions") { db in
+            // A run recorded before v2 has no kind (NULL) and no counts: it is scored without a verdict.
+            try db.execute(sql: """
+                ALTER TABLE forecast ADD COLUMN kind TEXT CHECK (kind IN ('simulate', 'outlook'));
+                CREATE TABLE forecast_counts (
+                    run_id TEXT PRIMARY KEY REFERENCES forecast(run_id) ON DELETE CASCADE,
+                    counts_json TEXT NOT NULL
+                );
+                PRAGMA user_version = 2;
+                """)
+        }
         return migrator
     }
 }

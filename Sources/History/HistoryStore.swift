@@ -14,7 +14,7 @@ public struct HistoryStore: Sendable {
     /// The schema version this tool writes, kept in the file as `PRAGMA user_version` beside GRDB's
     /// own list of applied migrations, so that an older `plan` can name both versions when it
     /// refuses a newer store.
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     /// Opens the store at `path`, creating it when `create` is true and the file does not exist.
     /// Refuses a file that is not SQLite, an SQLite file that is not a plan history store, and a
@@ -64,7 +64,7 @@ public struct HistoryStore: Sendable {
             throw HistoryError("\(path): the history store is version \(version), newer than version \(schemaVersion), which this plan reads; use a newer plan")
         }
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        let known = Set(["grdb_migrations", "declared_check", "declared_input", "forecast", "forecast_check", "forecast_level"])
+        let known = Set(["grdb_migrations", "declared_check", "declared_input", "forecast", "forecast_check", "forecast_level", "forecast_counts"])
         let foreign = tables.filter { !known.contains($0) }
         guard foreign.isEmpty, tables.isEmpty || tables.contains("grdb_migrations") else {
             throw HistoryError("\(path): not a plan history store (it holds the tables \((foreign.isEmpty ? tables : foreign).joined(separator: ", ")))")

@@ -3,7 +3,7 @@ import OutputFormats
 
 /// The partial result file: one line of JSON,
 ///
-///     {"format": "plan-partial-result", "version": 1, "sha256": "<64 hex digits>", "content": {…}}
+///     {"format": "plan-partial-result", "version": 2, "sha256": "<64 hex digits>", "content": {…}}
 ///
 /// whose `content` is the `PartialResult`, keys sorted, without spaces, and whose `sha256` is the
 /// digest of exactly those content bytes. The header comes first and keeps this spelling in every
@@ -13,7 +13,7 @@ extension PartialResult {
     public static let format = "plan-partial-result"
     /// Raised whenever the content changes (a field of `Tally`, `RunIdentity` or this type): a
     /// merge refuses a file of another version rather than misreading it.
-    public static let version = 1
+    public static let version = 2
 
     private static let formatPrefix = "{\"format\": \"\(format)\", \"version\": "
     private static let digestPrefix = ", \"sha256\": \""

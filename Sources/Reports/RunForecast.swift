@@ -1,4 +1,5 @@
 import Calendars
+import Foundation
 import OutputFormats
 
 /// What a run forecast for each check, read back from its files (`run.json` and `checks.csv`), so
@@ -10,6 +11,9 @@ public struct RunForecast: Sendable {
     /// the only part that differs between runs of the same scenario, seed and trials.
     public let runID: String
     public let checks: [Check]
+    /// The trials' counts of checks per week (`counts.json`); nil for a run written before `plan`
+    /// wrote them, which the backtest then scores without a verdict.
+    public let counts: CountForecast?
 
     public struct Check: Sendable, Equatable {
         public let date: CivilDate
@@ -32,7 +36,7 @@ public struct RunForecast: Sendable {
         }
     }
 
-    /// The files a forecast is read from.
+    /// The files a forecast is read from; `counts.json` too when the run has it.
     public static let fileNames = ["run.json", "checks.csv"]
 
     /// The forecast in `files` (name → contents, as `RunOutput.files` holds them); `directory`
@@ -71,11 +75,16 @@ public struct RunForecast: Sendable {
                 meanOpen: try row.number("mean_open"), p10Open: try row.number("p10_open"),
                 p50Open: try row.number("p50_open"), p90Open: try row.number("p90_open"))
         }
+        counts = try files.first { $0.name == CountForecast.fileName }.map { file throws(RunFileError) in
+            try CountForecast.decode(file.contents, source: HTMLReport.source(CountForecast.fileName, in: directory))
+        }
     }
 
     /// The forecast of the run in `directory` (a folder `plan simulate` wrote).
     public init(directory: String) throws(RunFileError) {
-        try self.init(files: try HTMLReport.readFiles(RunForecast.fileNames, in: directory), directory: directory)
+        let counts = HTMLReport.source(CountForecast.fileName, in: directory)
+        let names = RunForecast.fileNames + (FileManager.default.fileExists(atPath: counts) ? [CountForecast.fileName] : [])
+        try self.init(files: try HTMLReport.readFiles(names, in: directory), directory: directory)
     }
 
     /// `run.json` but for `execution`.

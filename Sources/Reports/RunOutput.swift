@@ -37,6 +37,7 @@ public struct RunOutput: Sendable {
                 OutputFile(name: "longest_runs.csv", contents: longestRuns.csv),
                 OutputFile(name: "recommendations.csv", contents: recommendations.csv),
                 OutputFile(name: "run.json", contents: try record.json),
+                OutputFile(name: CountForecast.fileName, contents: try CountForecast(estimates).json),
             ] + (why.map { [OutputFile(name: "why.csv", contents: $0.csv)] } ?? [])
         }
     }

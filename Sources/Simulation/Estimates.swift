@@ -77,6 +77,8 @@ public struct Estimates: Sendable {
     public let recommendations: [Recommendation]
     /// The widest 95% half-width among the reported P(level ≥ k), k ≥ 2: the run's Monte Carlo precision.
     public let precision: Double
+    /// Per trial and calendar week, the checks at ≥ k, as counted (`counts.json`).
+    public let periodCounts: PeriodCounts
 
     public init(model: SimulationModel, tally: Tally) {
         self.model = model
@@ -130,6 +132,7 @@ public struct Estimates: Sendable {
         }
         self.recommendations = Estimates.recommendations(model: model, checks: checks)
         self.precision = Estimates.widestAtLeastHalfWidth(tally)
+        self.periodCounts = tally.periodCounts
     }
 
     /// Mean and the 10th, 50th and 90th percentiles (the smallest value with at least that share of trials at or below it).

@@ -67,7 +67,7 @@ public struct MonteCarloRun: Sendable {
         case .precision(_, let maximumTrials): requested = maximumTrials
         }
         try Tally.checkTrialCount(requested)
-        var total = Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
+        var total = Tally(model: model)
         let blockSize = settings.blockSize
         switch settings.size {
         case .trials(let trials):
@@ -101,7 +101,7 @@ public struct MonteCarloRun: Sendable {
         let tallies = try BlockWorkers.run(
             blocks: blocks, threads: settings.threads, isCancelled: isCancelled,
             start: { () throws(GSLError) in
-                (kernel: try TrialKernel(model: model), tally: Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes))
+                (kernel: try TrialKernel(model: model), tally: Tally(model: model))
             },
             work: { state, block in
                 let count = min(settings.blockSize, lastTrial - block * settings.blockSize)
@@ -115,7 +115,7 @@ public struct MonteCarloRun: Sendable {
                 }, planned)
             },
             finish: { $0.tally })
-        var merged = Tally(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
+        var merged = Tally(model: model)
         for tally in tallies { merged.merge(tally) }
         return merged
     }

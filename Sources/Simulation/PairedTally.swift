@@ -19,8 +19,8 @@ public struct PairedTally: Sendable {
     public private(set) var variantOnly: [Int]
 
     init(base: SimulationModel, variant: SimulationModel) {
-        self.base = Tally(checkCount: base.checks.count, levelCount: base.levelCount, groupSizes: base.groupSizes)
-        self.variant = Tally(checkCount: variant.checks.count, levelCount: variant.levelCount, groupSizes: variant.groupSizes)
+        self.base = Tally(model: base)
+        self.variant = Tally(model: variant)
         checkCount = base.checks.count
         levelCount = base.levelCount
         both = Array(repeating: 0, count: checkCount * levelCount)

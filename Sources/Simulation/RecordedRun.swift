@@ -54,7 +54,7 @@ public struct RecordedRun: Sendable {
             blocks: 0..<blocks, threads: threads, isCancelled: { false },
             start: { () throws(GSLError) in
                 (kernel: try TrialKernel(model: model),
-                 tally: Tally(checkCount: checks, levelCount: model.levelCount, groupSizes: model.groupSizes),
+                 tally: Tally(model: model),
                  slots: CheckpointSink.slots(days: checkpointDays, dayCount: model.dayCount),
                  blocks: [(block: Int, levels: [UInt8], checkpoints: [TrialCheckpoint])]())
             },
@@ -89,7 +89,7 @@ public struct RecordedRun: Sendable {
                 state.blocks.append((block, levels, checkpoints))
             },
             finish: { (tally: $0.tally, blocks: $0.blocks) })
-        var merged = Tally(checkCount: checks, levelCount: model.levelCount, groupSizes: model.groupSizes)
+        var merged = Tally(model: model)
         var byBlock = [(levels: [UInt8], checkpoints: [TrialCheckpoint])](repeating: ([], []), count: blocks)
         for output in outputs {
             merged.merge(output.tally)

@@ -1,13 +1,14 @@
 extension Tally {
     /// No trials yet, shaped for `model`'s checks, levels and groups.
     public init(model: SimulationModel) {
-        self.init(checkCount: model.checks.count, levelCount: model.levelCount, groupSizes: model.groupSizes)
+        self.init(checkDates: model.checks.map(\.date), levelCount: model.levelCount, groupSizes: model.groupSizes)
     }
 
     /// Whether this tally (decoded from a shard's file) counts exactly what a tally of `model`
     /// counts: the same checks, levels and groups, every fixed table of the same length, and the
     /// two `LogBuckets` tables (which grow with the largest backlog a shard saw) of a length such a
-    /// table can reach, so that merging it and estimating from it cannot index past a table. The
+    /// table can reach, and the weeks of `periodCounts` laid out as the model's, so that merging it
+    /// and estimating or writing `counts.json` from it cannot index past a table. The
     /// fixed tables are compared by reflection over the stored properties, so a table added to
     /// `Tally` is checked too.
     ///
@@ -18,7 +19,7 @@ extension Tally {
             && maxGroupSize == empty.maxGroupSize
             && LogBuckets.isReachableSize(openHistogram.count, checks: checkCount)
             && LogBuckets.isReachableSize(loadHistogram.count, checks: checkCount)
-            && Tally.sameLengths(self, empty, skipping: Tally.logBucketTables)
+            && Tally.sameLengths(self, empty, skipping: Tally.logBucketTables) && periodCounts.sameShape(as: empty.periodCounts)
     }
 
     /// The stored properties laid out by `LogBuckets`, whose length is not fixed by the model.

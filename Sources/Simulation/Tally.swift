@@ -1,3 +1,5 @@
+import Calendars
+
 /// What a worker counts over its trials. Every field is an integer, so merging the tallies of the
 /// workers gives the same totals whatever thread ran which block: the basis of identical output
 /// for any `--threads`.
@@ -50,11 +52,13 @@ public struct Tally: Sendable, Codable {
     public private(set) var reached: [Int]
     public private(set) var checksAtOrAbove: [Int]
     public private(set) var longestRuns: [Int]
+    /// Per trial and calendar week, the checks at ≥ k: what the backtest's verdict is judged against.
+    public private(set) var periodCounts: PeriodCounts
 
     let maxGroupSize: Int
 
-    init(checkCount: Int, levelCount: Int, groupSizes: [Int]) {
-        self.checkCount = checkCount
+    init(checkDates: [CivilDate], levelCount: Int, groupSizes: [Int]) {
+        self.checkCount = checkDates.count
         self.levelCount = levelCount
         self.groupSizes = groupSizes
         self.maxGroupSize = groupSizes.max() ?? 0
@@ -68,6 +72,7 @@ public struct Tally: Sendable, Codable {
         reached = Array(repeating: 0, count: levelCount)
         checksAtOrAbove = Array(repeating: 0, count: levelCount)
         longestRuns = Array(repeating: 0, count: levelCount * (checkCount + 1))
+        periodCounts = PeriodCounts(checkDates: checkDates, levelCount: levelCount)
     }
 
     /// A finite load in whole hundredths, as `loadHistogram` counts it. O(1).
@@ -156,6 +161,7 @@ public struct Tally: Sendable, Codable {
                 longestRuns[k * (checkCount + 1) + longest[k]] += 1
             }
         }
+        periodCounts.record(trialLevels)
     }
 
     /// Takes the per-check counts of the checks before `end` from `other`, a tally of the same
@@ -214,5 +220,6 @@ public struct Tally: Sendable, Codable {
         add(&reached, other.reached)
         add(&checksAtOrAbove, other.checksAtOrAbove)
         add(&longestRuns, other.longestRuns)
+        periodCounts.merge(other.periodCounts)
     }
 }

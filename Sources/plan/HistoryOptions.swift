@@ -1,5 +1,6 @@
 import ArgumentParser
 import CapacityPolicy
+import Backtest
 import Calendars
 import Foundation
 import History
@@ -33,11 +34,23 @@ struct RecordOptions: ParsableArguments {
     @Flag(help: "Also store the result in the history store (plan level: the declared check; plan simulate, outlook and merge: the forecast).")
     var record = false
 
+    @Option(name: .customLong("made-at"), help: "With --record of a forecast: when it was made (2026-11-02 or 2026-11-02T09:00:00Z); default: when the run started.")
+    var madeAt: String?
+
     @OptionGroup var store: HistoryOption
+
+    func validate() throws {
+        guard let madeAt else { return }
+        guard record else { throw CommandError("--made-at \(madeAt): stamps a recorded forecast; give --record too") }
+        guard Moment(iso: madeAt) != nil else {
+            throw CommandError("--made-at \(madeAt): expected a date such as 2026-11-02 or a UTC time such as 2026-11-02T09:00:00Z")
+        }
+    }
 
     /// Stores the check `report` declared on `date`, when asked to; the note goes to standard error.
     func declare(_ report: LevelReport, table: EffectiveTable, date: CivilDate) throws {
         guard record else { return }
+        if let madeAt { throw CommandError("--made-at \(madeAt): stamps a forecast; a declared check's moment is its date and window") }
         guard let window = report.window else { throw CommandError("--record needs --window: a declared check belongs to a window") }
         let check = DeclaredCheck(report: report, window: window, date: date, policySHA256: try table.sha256, recordedAt: timestamp())
         let count = try store.open(create: true).record([check])
@@ -81,7 +94,8 @@ struct RecordOptions: ParsableArguments {
     /// Stores the forecast of a run's files, when asked to; the note goes to standard error.
     func forecast(_ files: [OutputFile]) throws {
         guard record else { return }
-        try Plan.HistoryCommand.AddRun.store(Forecast(try RunForecast(files: files, directory: "")), in: try store.open(create: true), path: store.path)
+        let forecast = Forecast(try RunForecast(files: files, directory: ""), madeAt: madeAt.flatMap(Moment.init(iso:))?.description)
+        try Plan.HistoryCommand.AddRun.store(forecast, in: try store.open(create: true), path: store.path)
     }
 }
 

@@ -15,7 +15,7 @@ extension Plan {
                 The store is one SQLite file (--history, $PLAN_HISTORY, else plan-history.sqlite). \
                 plan level --record and plan simulate --record add to it as well.
                 """,
-            subcommands: [Import.self, AddRun.self, Show.self, Export.self]
+            subcommands: [Import.self, AddRun.self, RemoveRun.self, Show.self, Export.self]
         )
 
         struct Import: ParsableCommand {
@@ -77,10 +77,42 @@ extension Plan {
                     throw CommandError("run.json: $.execution.started: expected an ISO 8601 UTC time such as 2026-11-02T09:00:00Z, found \"\(forecast.madeAt)\"")
                 }
                 if try history.record(forecast, recordedAt: timestamp()) {
-                    note("Recorded the forecast of \(forecast) in \(path)")
+                    note("Recorded the forecast of \(forecast) in \(path)" + (madeAfterFirstCheck(forecast).map { "; \($0)" } ?? ""))
                 } else {
-                    note("The forecast of \(forecast) is already in \(path); nothing added")
+                    let stored = try history.madeAt(ofRun: forecast.runID) ?? forecast.madeAt
+                    note("The forecast of run \(forecast.runID.prefix(12)) is already in \(path), made \(stored); nothing added "
+                        + "(plan history remove-run \(forecast.runID.prefix(12)) removes it, to record it again)")
                 }
+            }
+
+            /// For a `simulate` forecast made after its first check, what `history show` and a
+            /// recording say about it: its first checks were forecast after they happened. (An
+            /// outlook starts at its own day, so it is never early for its checks.)
+            static func madeAfterFirstCheck(_ forecast: Forecast) -> String? {
+                guard forecast.kind == .simulate, let madeAt = Moment(iso: forecast.madeAt), let first = forecast.checks.first,
+                      let window = DeclarationImport.windows.first(where: { $0.name == first.window }),
+                      madeAt >= Moment(date: first.date, minute: window.checkMinute) else { return nil }
+                return "made at or after its first check (\(first.date) \(first.window)): those checks are not forecasts"
+            }
+        }
+
+        struct RemoveRun: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "remove-run",
+                abstract: "Remove a stored forecast (its checks, levels and counts) from the history store.",
+                discussion: "RUN_ID is the run's id or its beginning, such as the 12 digits plan history show --runs prints."
+            )
+
+            @Argument(help: "The run's id, or its first digits.") var runID: String
+            @OptionGroup var store: HistoryOption
+
+            func run() throws {
+                let history = try store.open(create: false)
+                guard let id = try history.runID(matching: runID) else {
+                    throw CommandError("\(runID): no stored run has an id beginning so; plan history show --runs lists them")
+                }
+                try history.removeRun(id)
+                note("Removed run \(id.prefix(12)) from \(store.path)")
             }
         }
 
@@ -93,13 +125,21 @@ extension Plan {
             @Option(help: "Output: text (a table) or csv (the columns plan history import reads).") var format: Format?
             @OptionGroup var store: HistoryOption
 
+            /// Every stored forecast, one line each, the ones made after their first check flagged.
+            static func runList(_ forecasts: [Forecast]) -> String {
+                "Forecasts: \(forecasts.count)\n" + forecasts.map { forecast in
+                    "  \(forecast)" + (AddRun.madeAfterFirstCheck(forecast).map { "\n    ! \($0)" } ?? "")
+                        + (forecast.counts == nil ? "\n    ! no count distributions (recorded before plan kept counts.json): scored without a verdict" : "") + "\n"
+                }.joined()
+            }
+
             func print(defaultFormat: Format) throws {
                 let history = try store.openForReading()
                 let checks = try history.declaredChecks(from: from, to: to)
                 guard (format ?? defaultFormat) == .text else { return emit(DeclaredCheck.csv(checks)) }
                 var text = "Declared checks: \(checks.count)\n" + (checks.isEmpty ? "" : DeclaredCheck.table(checks))
                 let forecasts = try history.forecasts(from: from, to: to)
-                text += "\nForecasts: \(forecasts.count)\n" + forecasts.map { "  \($0)\n" }.joined()
+                text += "\n" + Self.runList(forecasts)
                 emit(text)
             }
         }
@@ -107,7 +147,16 @@ extension Plan {
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "Print the declared checks and the forecasts in the store.")
             @OptionGroup var selection: Selection
-            func run() throws { try selection.print(defaultFormat: .text) }
+            @Flag(help: "List the stored forecasts (runs) only, with their ids.") var runs = false
+
+            func validate() throws {
+                if runs, selection.format == .csv { throw CommandError("--runs lists the forecasts as text; --format csv is for the declared checks") }
+            }
+
+            func run() throws {
+                guard runs else { return try selection.print(defaultFormat: .text) }
+                emit(Selection.runList(try selection.store.open(create: false).forecasts(from: selection.from, to: selection.to)))
+            }
         }
 
         struct Export: ParsableCommand {

@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func scoresSkillAndCoverage() throws {
-        let report = try BacktestReport(declared: declared, history: declared, forecasts: forecasts, from: nil, to: nil, lead: 0...30, pairing: .latest)
+        let report = try BacktestReport(declared: declared, history: declared, forecasts: forecasts, counts: [:], from: nil, to: nil, lead: 0...30, pairing: .latest)
         #expect(report.pairs.count == 4 && report.unforecastChecks == 0 && report.forecasts == 1)
         let brier = try #require(report.levels.first).brier
         // (3 × 0.25² + 0.75²) / 4 = 0.1875.
@@ -46,33 +46,35 @@ import Testing
         let later = declared.dropFirst().map {
             LevelForecast(runID: "later", madeAt: Moment(iso: "2026-11-02T12:00:00Z")!, date: $0.date, window: "EMEA", levels: [0, 1], p10Open: 0, p90Open: 10)
         }
-        let each = try BacktestReport(declared: declared, history: declared, forecasts: forecasts + later, from: nil, to: nil, lead: 0...30, pairing: .each)
+        let each = try BacktestReport(declared: declared, history: declared, forecasts: forecasts + later, counts: [:], from: nil, to: nil, lead: 0...30, pairing: .each)
         #expect(each.pairs.count == 7 && each.forecasts == 2 && each.unforecastChecks == 0)
-        let latest = try BacktestReport(declared: declared, history: declared, forecasts: forecasts + later, from: nil, to: nil, lead: 0...30, pairing: .latest)
+        let latest = try BacktestReport(declared: declared, history: declared, forecasts: forecasts + later, counts: [:], from: nil, to: nil, lead: 0...30, pairing: .latest)
         #expect(latest.pairs.map(\.forecast.runID) == ["run", "later", "later", "later"])
         // The later run is certain of level 2: right on 2026-11-03 only, so its checks score (0 + 1 + 1) and the first (0.25²).
         #expect(abs(latest.levels[0].brier.forecast - (0.0625 + 2) / 4) < 1e-12)
-        let window = try BacktestReport(declared: declared, history: declared, forecasts: forecasts + later, from: nil, to: nil, lead: 8...30, pairing: .latest)
+        let window = try BacktestReport(declared: declared, history: declared, forecasts: forecasts + later, counts: [:], from: nil, to: nil, lead: 8...30, pairing: .latest)
         #expect(window.pairs.count == 2 && window.unforecastChecks == 2)
     }
 
     @Test func noOverlappingForecastIsAnError() {
         #expect(throws: BacktestError.self) {
-            try BacktestReport(declared: declared, history: declared, forecasts: forecasts, from: nil, to: nil, lead: 60...90, pairing: .latest)
+            try BacktestReport(declared: declared, history: declared, forecasts: forecasts, counts: [:], from: nil, to: nil, lead: 60...90, pairing: .latest)
         }
         #expect(throws: BacktestError("no declared checks; record them with plan level --record or plan history import")) {
-            try BacktestReport(declared: [], history: [], forecasts: forecasts, from: nil, to: nil, lead: 0...30, pairing: .latest)
+            try BacktestReport(declared: [], history: [], forecasts: forecasts, counts: [:], from: nil, to: nil, lead: 0...30, pairing: .latest)
         }
     }
 
     @Test func outputsAgree() throws {
-        let report = try BacktestReport(declared: declared, history: declared, forecasts: forecasts, from: nil, to: nil, lead: 0...30, pairing: .latest)
+        let report = try BacktestReport(declared: declared, history: declared, forecasts: forecasts, counts: [:], from: nil, to: nil, lead: 0...30, pairing: .latest)
         #expect(report.csv == """
-            level,verdict,brier,brier_climatology,skill_climatology,brier_persistence,skill_persistence,bin_low,bin_high,checks,mean_forecast,observed,ci_low,ci_high
-            2,too little data,0.1875,0.2813,0.3333,0.6667,0.6563,0.2,0.3,4,0.2500,0.2500,0.0456,0.6994
+            level,verdict,declared,expected,band_low,band_high,z,brier,brier_climatology,skill_climatology,brier_persistence,skill_persistence,brier_floor,skill_floor,uncertain_checks,brier_uncertain,skill_climatology_uncertain,skill_floor_uncertain,bin_low,bin_high,checks,mean_forecast,observed,ci_low,ci_high
+            2,no verdict,,,,,,0.1875,0.2813,0.3333,0.6667,0.6563,,,4,0.1875,0.3333,,0.2,0.3,4,0.2500,0.2500,0.0456,0.6994
 
             """)
-        #expect(report.text.contains("≥2     1            1.0       0.1875  0.2813       +33%      0.6667       +66%      too little data"))
+        #expect(report.text.contains("≥2     —            —         —         0.1875  0.2813       +33%    0.6667       +66%    —       n/a     no verdict"))
+        // Forecasts recorded without counts.json are scored, but without a verdict, saying why.
+        #expect(report.text.contains("≥2 no verdict: the forecasts were recorded without count distributions"))
         #expect(try report.json.contains("\"skill_climatology\" : 0.33333333333333"))
         // Every key is there for tools; what is undefined (here: an open range) is null.
         #expect(try report.json.contains("\"from\" : null,") && report.json.contains("\"to\" : null"))

@@ -80,6 +80,24 @@ import Testing
         #expect(try read(out) == "{\"mine\": true}\n")
     }
 
+    /// `plan merge --record --made-at` stores the merged forecast with the stamp given, as
+    /// `plan simulate --record --made-at` would; --made-at without --record is refused.
+    @Test func aMergedForecastIsRecordedWithItsStamp() throws {
+        let folder = try PlanProcess.temporaryDirectory()
+        let parts = try (1...2).map { index in
+            let part = folder.appendingPathComponent("shard-\(index).json").path
+            let shard = try PlanProcess.run(Self.run + ["--shard", "\(index)/2", "--out", part])
+            #expect(shard.status == 0, "\(shard.stderr)")
+            return part
+        }
+        let store = folder.appendingPathComponent("h.sqlite").path
+        let merged = try PlanProcess.run(["merge"] + parts + ["--out", folder.appendingPathComponent("merged").path, "--record", "--made-at", "2026-11-30", "--history", store])
+        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.stderr.hasPrefix("Recorded the forecast of run ") && merged.stderr.contains("(simulate: december, seed 3, 7,500 trials, 44 checks 2026-12-01…2026-12-31, made 2026-11-30T00:00Z) in \(store)"), "\(merged.stderr)")
+        let unrecorded = try PlanProcess.run(["merge"] + parts + ["--made-at", "2026-11-30"])
+        #expect(unrecorded.status == 1 && unrecorded.stderr == "Error: --made-at 2026-11-30: stamps a recorded forecast; give --record too\n", "\(unrecorded.stderr)")
+    }
+
     /// Truncated, edited, missing or duplicated parts: exit 1, the file named, no output folder.
     @Test func damagedOrIncompletePartsAreRefused() throws {
         let folder = try PlanProcess.temporaryDirectory()

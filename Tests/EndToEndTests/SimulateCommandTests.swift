@@ -27,7 +27,7 @@ import Testing
         #expect(first.status == 0 && first.stderr.isEmpty, "\(first.stderr)")
         #expect(second.status == 0 && second.stderr.isEmpty, "\(second.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: one.path).sorted()
-            == [".plan-output.json", "checks.csv", "horizon.csv", "levels.csv", "longest_runs.csv", "recommendations.csv", "run.json", "why.csv"])
+            == [".plan-output.json", "checks.csv", "counts.json", "horizon.csv", "levels.csv", "longest_runs.csv", "recommendations.csv", "run.json", "why.csv"])
 
         // Same seed and trials: identical files and summary whatever the thread count; run.json
         // differs only in its execution facts.

@@ -17,10 +17,10 @@ import Testing
     }
 
     static func forecast(_ runID: String, madeAt: String = "2026-11-01T09:00:00Z") -> Forecast {
-        Forecast(runID: runID, scenarioName: "december", scenarioSHA256: "def", seed: UInt64.max, trials: 1000, madeAt: madeAt, checks: [
+        Forecast(runID: runID, scenarioName: "december", scenarioSHA256: "def", seed: UInt64.max, trials: 1000, madeAt: madeAt, kind: .simulate, checks: [
             RunForecast.Check(date: CivilDate(iso: "2026-12-01")!, window: "EMEA", levels: [0.5, 0.25, 0.25], meanOpen: 41.5, p10Open: 30, p50Open: 41, p90Open: 55),
             RunForecast.Check(date: CivilDate(iso: "2026-12-02")!, window: "EMEA", levels: [0, 0, 1], meanOpen: 50, p10Open: 45, p50Open: 50, p90Open: 60),
-        ])
+        ], counts: nil)
     }
 
     @Test func declaredChecksRoundTripAndACorrectionReplaces() throws {
@@ -106,7 +106,7 @@ import Testing
         let newer = folder.path("newer.sqlite")
         _ = try HistoryStore(path: newer, create: true)
         try DatabaseQueue(path: newer).write { try $0.execute(sql: "PRAGMA user_version = 7") }
-        #expect(throws: HistoryError("\(newer): the history store is version 7, newer than version 1, which this plan reads; use a newer plan")) {
+        #expect(throws: HistoryError("\(newer): the history store is version 7, newer than version 2, which this plan reads; use a newer plan")) {
             try HistoryStore(path: newer, create: true)
         }
 

@@ -32,7 +32,7 @@ import Testing
     @Test func fileStartsWithTheHeaderAndReadsBack() throws {
         let part = try Self.part(2, of: 3)
         let text = try part.fileContents
-        #expect(text.hasPrefix("{\"format\": \"plan-partial-result\", \"version\": 1, \"sha256\": \""))
+        #expect(text.hasPrefix("{\"format\": \"plan-partial-result\", \"version\": 2, \"sha256\": \""))
         #expect(text.hasSuffix("}}\n") && text.filter { $0 == "\n" }.count == 1)
         let back = try Self.read(text)
         #expect(back.identity == part.identity && back.shard == part.shard)
@@ -52,8 +52,8 @@ import Testing
         let edited = text.replacingOccurrences(of: "\"seed\":5", with: "\"seed\":6")
         #expect(edited != text)
         #expect((#expect(throws: PartialResultError.self) { try Self.read(edited) })?.description == "p.json: the file was edited or damaged: its content does not match the SHA-256 it was written with")
-        let newer = text.replacingOccurrences(of: "\"version\": 1,", with: "\"version\": 2,")
-        #expect((#expect(throws: PartialResultError.self) { try Self.read(newer) })?.description.hasPrefix("p.json: a partial result of format version 2; this plan reads version 1 only") == true)
+        let newer = text.replacingOccurrences(of: "\"version\": 2,", with: "\"version\": 3,")
+        #expect((#expect(throws: PartialResultError.self) { try Self.read(newer) })?.description.hasPrefix("p.json: a partial result of format version 3; this plan reads version 2 only") == true)
         #expect((#expect(throws: PartialResultError.self) { try Self.read("{\"checks\": []}\n") })?.description.contains("not a partial result of plan") == true)
     }
 

@@ -1,3 +1,4 @@
+import Calendars
 import Foundation
 import Testing
 @testable import Simulation
@@ -75,6 +76,37 @@ import Testing
         object["loadHistogram"] = histogram
         let cut = try JSONDecoder().decode(Tally.self, from: JSONSerialization.data(withJSONObject: object))
         #expect(!cut.fits(model))
+
+        // The weeks' layout is compared by value: a week claiming more checks (tables of the same
+        // lengths) would make a week's distribution read past its table.
+        var weeks = try #require(JSONSerialization.jsonObject(with: encoded(tally)) as? [String: Any])
+        var periods = try #require(weeks["periodCounts"] as? [String: Any])
+        var sizes = try #require(periods["periodChecks"] as? [Int])
+        (sizes[0], sizes[1]) = (sizes[0] + 1, sizes[1] - 1)
+        periods["periodChecks"] = sizes
+        weeks["periodCounts"] = periods
+        let moved = try JSONDecoder().decode(Tally.self, from: JSONSerialization.data(withJSONObject: weeks))
+        #expect(!moved.fits(model))
+    }
+
+    /// Per ISO week, the distribution over trials of the checks at ≥ k and the cross-products,
+    /// worked out by hand for three trials of five checks over two weeks (Fri, Mon–Thu).
+    @Test func periodCountsTallyTheWeeksOfEachTrial() {
+        let dates = ["2026-12-04", "2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10"].map { CivilDate(iso: $0)! }
+        var counts = PeriodCounts(checkDates: dates, levelCount: 3)
+        #expect(counts.periodStarts == [CivilDate(iso: "2026-11-30")!, CivilDate(iso: "2026-12-07")!] && counts.periodChecks == [1, 4])
+        // 0-based levels: trial 1 has ≥ 2 (level index ≥ 1) at 1 + 2 checks and ≥ 3 at 0 + 1; trial 2 nothing; trial 3 at 1 + 4, 1 + 0.
+        for levels: [UInt8] in [[1, 2, 1, 0, 0], [0, 0, 0, 0, 0], [2, 1, 1, 1, 1]] {
+            levels.withUnsafeBufferPointer { counts.record($0) }
+        }
+        #expect(Array(counts.distribution(level: 2, period: 0)) == [1, 2])
+        #expect(Array(counts.distribution(level: 2, period: 1)) == [1, 0, 1, 0, 1])
+        #expect(Array(counts.distribution(level: 3, period: 1)) == [2, 1, 0, 0, 0])
+        // Σ count(week 1) · count(week 2): 1 · 2 + 0 + 1 · 4 = 6 at ≥ 2; 0 · 1 + 0 + 1 · 0 = 0 at ≥ 3.
+        #expect(counts.product(level: 2, 0, 1) == 6 && counts.product(level: 3, 0, 1) == 0)
+        var twice = counts
+        twice.merge(counts)
+        #expect(twice.product(level: 2, 0, 1) == 12 && Array(twice.distribution(level: 2, period: 1)) == [2, 0, 2, 0, 2])
     }
 
     private func encoded(_ tally: Tally) throws -> Data {

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """SYNTHETIC DATA. Writes the made-up helpdesk history in this folder, tickets.csv (a Zendesk-style
-export) and absences.csv (an HR export), for `plan calibrate` to fit back. No real team or customer
+export) and absences.csv (an HR export), for `plan calibrate` to fit back, and from the same draws
+declarations.csv (the checks the team would have declared: every weekday, as team.json's
+company declares, at 10:00 and 17:30 UTC, the EMEA and US SEs working that day and the
+cases open at that moment, for `plan history import`) and outlooks.csv (each Monday's cases open at
+07:00 UTC, when the weekly outlook runs, for `plan outlook --open-cases`). No real team or customer
 is in them. Generating parameters (the constants below): base_per_day 40, weekday_factors Mon 1.3,
 Tue 1.2, Wed 1.15, Thu 1.1, Fri 1.0, Sat 0.65, Sun 0.6, holiday_factor 0.5 on US and GB public
 holidays, demand_cv 0.12, Poisson days, arrival_shares EMEA 0.45 / Americas 0.55,
@@ -139,3 +143,28 @@ with open(sys.path[0] + "/absences.csv", "w") as f:
     f.write("name,start,end,type\n")
     for name, start, end, kind in absences:
         f.write(f"{name},{start},{end},{kind}\n")
+
+# The checks the team declared, from the same history: who worked each day and what was open at
+# each check. No random draws here, so the export above is the same with or without them.
+def open_at(t):
+    return sum(1 for i, created in enumerate(arrivals) if created <= t and (solved[i] is None or solved[i] > t))
+
+
+def working(country, day):
+    return sum(1 for name, c, *_ in TEAM if c == country and day.weekday() < 5 and day not in HOLIDAYS[c]
+               and day not in sick[name] and day not in vacation[name])
+
+
+with open(sys.path[0] + "/declarations.csv", "w") as f:
+    f.write("date,window,emea,us,open_cases\n")
+    for day in days:
+        if day.weekday() >= 5:
+            continue
+        for window, minute in (("EMEA", 10 * 60), ("Americas", 17 * 60 + 30)):
+            t = (day - epoch).days * 86400 + minute * 60
+            f.write(f"{day},{window},{working('GB', day)},{working('US', day)},{open_at(t)}\n")
+with open(sys.path[0] + "/outlooks.csv", "w") as f:
+    f.write("monday,open_cases\n")
+    for day in days:
+        if day.weekday() == 0:
+            f.write(f"{day},{open_at((day - epoch).days * 86400 + 7 * 3600)}\n")

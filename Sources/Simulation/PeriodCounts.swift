@@ -1,0 +1,123 @@
+import Calendars
+
+/// Per trial, how many of a calendar week's checks were at level ≥ k, tallied over the trials:
+/// per level and ISO week (Monday to Sunday) the distribution of that count, and per level and
+/// pair of weeks the sum over trials of the product of their counts. From these the backtest takes
+/// the forecast's own predictive distribution of a declared count: a week's exactly, and the mean
+/// and variance of the count over any set of weeks (docs/BACKTEST.md, "The verdict").
+///
+/// Every table is an integer count, so merging is addition and the merged tally is the single
+/// run's whatever the blocks, threads or shards. Its size is fixed by the scenario: per level,
+/// checks + weeks histogram bins and weeks·(weeks − 1)/2 products (a year: 53 weeks, 1,378 pairs).
+public struct PeriodCounts: Sendable, Codable {
+    public let levelCount: Int
+    /// The Monday of each week that holds a reported check, in order; a week without checks has none.
+    public let periodStarts: [CivilDate]
+    /// Per check, the index of its week in `periodStarts`.
+    public let checkPeriods: [Int]
+    /// Per week, how many reported checks it holds.
+    public let periodChecks: [Int]
+    /// Per level k = 2 … L and week, trials with n of the week's checks at ≥ k, n = 0 … checks:
+    /// `[(k − 2) * histogramStride + histogramOffsets[week] + n]`.
+    public private(set) var histograms: [Int]
+    /// Per level k = 2 … L and pair of weeks p < q, the sum over trials of count(p) · count(q):
+    /// `[(k − 2) * pairCount + pairIndex(p, q)]`.
+    public private(set) var products: [Int]
+
+    /// The ISO week's Monday of `date`.
+    public static func weekStart(_ date: CivilDate) -> CivilDate { date.adding(days: 1 - date.weekday.rawValue) }
+
+    /// Counts for checks on `checkDates` (in time order) under a policy of `levelCount` levels.
+    public init(checkDates: [CivilDate], levelCount: Int) {
+        self.levelCount = levelCount
+        var starts: [CivilDate] = [], periods: [Int] = [], sizes: [Int] = []
+        for date in checkDates {
+            let start = Self.weekStart(date)
+            if starts.last != start {
+                starts.append(start)
+                sizes.append(0)
+            }
+            periods.append(starts.count - 1)
+            sizes[sizes.count - 1] += 1
+        }
+        periodStarts = starts
+        checkPeriods = periods
+        periodChecks = sizes
+        let stride = sizes.reduce(0) { $0 + $1 + 1 }, levels = max(0, levelCount - 1)
+        histograms = Array(repeating: 0, count: levels * stride)
+        products = Array(repeating: 0, count: levels * starts.count * (starts.count - 1) / 2)
+    }
+
+    /// Histogram bins per level: one per possible count of each week.
+    public var histogramStride: Int { periodChecks.reduce(0) { $0 + $1 + 1 } }
+    /// Where a week's bins begin within a level's.
+    public var histogramOffsets: [Int] { periodChecks.indices.map { p in periodChecks[..<p].reduce(0) { $0 + $1 + 1 } } }
+    public var pairCount: Int { periodStarts.count * (periodStarts.count - 1) / 2 }
+    /// The index of weeks p < q among the pairs, row by row (as `record` computes it inline).
+    public func pairIndex(_ p: Int, _ q: Int) -> Int { p * (2 * periodStarts.count - p - 1) / 2 + q - p - 1 }
+
+    /// Records one trial from its 0-based level at every reported check.
+    ///
+    /// - Complexity: O(checks × level + levels × (weeks + pairs of weeks with a check at ≥ k)).
+    mutating func record(_ levels: UnsafeBufferPointer<UInt8>) {
+        let weeks = periodStarts.count, tracked = levelCount - 1
+        guard tracked > 0, weeks > 0 else { return }
+        let stride = histogramStride, pairs = pairCount, sizes = periodChecks, checkPeriods = checkPeriods
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: tracked * weeks + weeks) { scratch in
+            scratch.initialize(repeating: 0)
+            let counts = scratch.baseAddress!, busy = counts + tracked * weeks
+            for (c, level) in levels.enumerated() where level > 0 {
+                let p = checkPeriods[c]
+                for k in 0..<Int(level) { counts[k * weeks + p] += 1 }
+            }
+            histograms.withUnsafeMutableBufferPointer { histograms in
+            products.withUnsafeMutableBufferPointer { products in
+                var offset = 0
+                for p in 0..<weeks {
+                    for k in 0..<tracked { histograms[k * stride + offset + counts[k * weeks + p]] += 1 }
+                    offset += sizes[p] + 1
+                }
+                // Only weeks with a check at ≥ k add to a product: at high levels, few.
+                for k in 0..<tracked {
+                    var n = 0
+                    for p in 0..<weeks where counts[k * weeks + p] > 0 {
+                        busy[n] = p
+                        n += 1
+                    }
+                    for i in 0..<n {
+                        let p = busy[i], a = counts[k * weeks + p]
+                        for j in (i + 1)..<n {
+                            let q = busy[j]
+                            products[k * pairs + p * (2 * weeks - p - 1) / 2 + q - p - 1] += a * counts[k * weeks + q]
+                        }
+                    }
+                }
+            }
+            }
+        }
+    }
+
+    /// Adds another worker's (or shard's) counts; wrapping, like `Tally.merge`, so that a damaged
+    /// part cannot trap the merge.
+    mutating func merge(_ other: PeriodCounts) {
+        for i in histograms.indices { histograms[i] &+= other.histograms[i] }
+        for i in products.indices { products[i] &+= other.products[i] }
+    }
+
+    /// Whether `other` (decoded from a shard's file) counts the same weeks and checks as this:
+    /// the same layout values, not only tables of the same lengths, so that reading a week's
+    /// distribution cannot index past a table.
+    public func sameShape(as other: PeriodCounts) -> Bool {
+        levelCount == other.levelCount && periodStarts == other.periodStarts && checkPeriods == other.checkPeriods
+            && periodChecks == other.periodChecks && histograms.count == other.histograms.count && products.count == other.products.count
+    }
+
+    /// Trials with n checks at ≥ `level` in week `period`, n = 0 … the week's checks.
+    public func distribution(level: Int, period: Int) -> ArraySlice<Int> {
+        let start = (level - 2) * histogramStride + histogramOffsets[period]
+        return histograms[start...(start + periodChecks[period])]
+    }
+
+    /// The sum over trials of the counts at ≥ `level` of weeks p < q multiplied.
+    public func product(level: Int, _ p: Int, _ q: Int) -> Int { products[(level - 2) * pairCount + pairIndex(p, q)] }
+}
