@@ -21,6 +21,7 @@ struct Plan: ParsableCommand {
             Bench.self,
             Compare.self,
             WhatIf.self,
+            SensitivityCommand.self,
             Approve.self,
             HistoryCommand.self,
             BacktestCommand.self,
