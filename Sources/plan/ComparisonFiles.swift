@@ -7,7 +7,7 @@ enum ComparisonFiles {
     /// Writes `compare.csv`, and `compare.html` when `html`, into `folder`; returns "Wrote …" lines.
     static func write(_ comparison: Comparison, to folder: String, html: Bool, baseName: String, variantName: String, inputs: [String]) throws -> String {
         var files = [(name: "compare.csv", contents: comparison.csv)]
-        if html { files.append((name: "compare.html", contents: comparison.html(baseName: baseName, variantName: variantName))) }
+        if html { files.append((name: "compare.html", contents: comparison.html(baseName: baseName, variantName: variantName, inputs: inputs, toolVersion: PlanVersion.current))) }
         let directory = try OutputDirectory(path: folder, kind: .comparison, inputs: inputs)
         OutputNotice.print(directory.notices)
         OutputNotice.print(try directory.replace(with: files.map { OutputFile(name: $0.name, contents: $0.contents) }))

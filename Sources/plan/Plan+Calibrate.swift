@@ -79,7 +79,10 @@ extension Plan {
                 _ = try ScenarioFile.load(write, text: rewritten)
                 outputs.append((write, rewritten))
             }
-            if let html { outputs.append((html, calibration.html)) }
+            if let html {
+                let inputs = ["tickets " + tickets.joined(separator: ", "), "team " + team] + (absences.map { ["absences " + $0] } ?? [])
+                outputs.append((html, calibration.html(inputs: inputs, toolVersion: PlanVersion.current)))
+            }
             for output in outputs { try AtomicFile.write(output.contents, to: output.path) }
             if format == "json" {
                 FileHandle.standardError.write(Data((calibration.warnings.map { "warning: \($0)\n" }.joined()).utf8))
