@@ -39,7 +39,7 @@ struct RecordOptions: ParsableArguments {
     func previousCheck(before date: CivilDate, window: CheckWindow?) throws -> PreviousCheck? {
         guard let window, FileManager.default.fileExists(atPath: store.path) else { return nil }
         return try store.open(create: false).previousCheck(before: date, minute: window.checkMinute)
-            .map { PreviousCheck(level: $0.level, alerts: $0.alerts) }
+            .map { check in PreviousCheck(level: check.level, alerts: check.alerts, inputs: Dictionary(check.inputs.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })) }
     }
 
     /// Stores the forecast of a run's files, when asked to; the note goes to standard error.
