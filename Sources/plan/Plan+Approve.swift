@@ -24,6 +24,8 @@ extension Plan {
         var tolerance: Double = 0.02
         @OptionGroup var sampling: SamplingOptions
         @Option(help: "Write approvals.csv into this folder (default: notebooks-output/approve-<scenario>/).") var out: String?
+        @Flag(help: "Refuse a request outside the horizon (with every other bad row) instead of skipping it with a warning.")
+        var strict = false
         @Option(name: .customLong("write-time-off"), help: "Also write the approved time off to this CSV file (name,start,end).")
         var writeTimeOff: String?
 
@@ -35,12 +37,13 @@ extension Plan {
             let limit = try RiskLimit(parsing: maxRisk)
             let columns = try columns.map(RequestColumns.init(parsing:)) ?? RequestColumns()
             let loaded = try ScenarioFile.load(scenario)
-            let list = try TimeOffRequest.read(
+            let file = try TimeOffRequest.read(
                 csv: try readTextFile(requests), source: requests, columns: columns,
-                team: loaded.scenario.team.map(\.name), horizon: loaded.scenario.horizon)
+                team: loaded.scenario.team.map(\.name), horizon: loaded.scenario.horizon, strict: strict)
             ScenarioFile.report(loaded.warnings)
+            ScenarioFile.report(file.warnings)
             let plan = try ApprovalPlan(
-                scenario: loaded.scenario, requests: list, limit: limit, tolerance: tolerance, settings: sampling.comparison, source: requests)
+                scenario: loaded.scenario, requests: file.requests, limit: limit, tolerance: tolerance, settings: sampling.comparison, source: requests)
             ScenarioFile.report(plan.warnings)
             let folder = out ?? "notebooks-output/approve-\(ComparisonFiles.stem(scenario))"
             let directory = try OutputDirectory(path: folder, kind: .approval, inputs: loaded.files + [requests])
