@@ -24,6 +24,11 @@ public struct HTMLReport: Sendable {
     public let recommendations: [Recommendation]
     /// `why.csv`, in time order; empty for a run without it.
     public var why: [Attribution.Check] = []
+    /// `sensitivity.csv` (`plan simulate --intervals`), in tornado order; empty for a run without it.
+    public var riskDrivers: [RiskDriver] = []
+    /// Its stress run's change in expected checks, and the level k it measures.
+    public var riskStress: Double?
+    public var riskLevel: Int?
 
     /// What the page shows of a row of `checks.csv`.
     public struct CheckRow: Sendable, Equatable {
@@ -72,6 +77,7 @@ public struct HTMLReport: Sendable {
             headline,
             heatmaps,
             whySection,
+            riskDriversSection,
             levelBars,
             staffing,
             horizonSection,

@@ -14,6 +14,9 @@ public struct RunOutput: Sendable {
     public let recommendations: RunTable
     /// `why.csv`, for a run whose risk was attributed ("why this day"); nil otherwise.
     public let why: RunTable?
+    /// `sensitivity.csv`, for a run made with intervals (`plan simulate --intervals`): what the
+    /// risk hangs on, as `plan sensitivity --format csv` writes it; nil otherwise.
+    public var sensitivityCSV: String?
 
     public init(estimates: Estimates, record: RunRecord, attribution: Attribution? = nil) {
         self.estimates = estimates
@@ -37,6 +40,7 @@ public struct RunOutput: Sendable {
             OutputFile(name: "recommendations.csv", contents: recommendations.csv),
             OutputFile(name: "run.json", contents: record.json),
         ] + (why.map { [OutputFile(name: "why.csv", contents: $0.csv)] } ?? [])
+            + (sensitivityCSV.map { [OutputFile(name: HTMLReport.sensitivityFileName, contents: $0)] } ?? [])
     }
 
     /// The files' content as one JSON document: `checks`, `levels`, `horizon`, `longest_runs` and

@@ -41,6 +41,19 @@ extension Sensitivity {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The few lines `plan simulate --intervals` adds to its summary: the three inputs that move the
+    /// expected checks most, with both ends' changes, and the stress run.
+    public var shortSummary: String {
+        let moving = rows.filter { !$0.isUnused }.prefix(3).map { row in
+            "\(row.input.path) \(NumberFormat.signed(row.low.change, 1)) / \(NumberFormat.signed(row.high.change, 1))"
+        }
+        var lines = ["What the risk hangs on: change in expected checks at ≥ \(level), low / high end of its range:"]
+        lines += moving.map { "  " + $0 }
+        if let stress { lines.append("  every input at its adverse end at once: \(NumberFormat.signed(stress.outcome.change, 1))") }
+        lines.append("  plan sensitivity gives every input, the tornado and the change at the worst check.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// "Stress: every input at its adverse end (…): 14.2 expected checks at ≥ 4 (+4.4); …".
     public var stressSentence: String {
         guard let stress else { return "Stress: no input raises the expected checks at ≥ \(level) at either end; there is no adverse end to combine." }

@@ -23,7 +23,7 @@ import Testing
 
         let csv = try PlanProcess.run(base + ["--format", "csv"])
         let rows = csv.stdout.split(separator: "\n")
-        #expect(csv.status == 0 && rows.first == "input,label,value,low,high,range_from,end,end_value,expected_checks,change,worst_check,worst_window,p_worst_base,p_worst,p_worst_change,ci_low,ci_high,unchanged")
+        #expect(csv.status == 0 && rows.first == "input,label,value,low,high,range_from,end,end_value,expected_checks,change,worst_check,worst_window,p_worst_base,p_worst,p_worst_change,ci_low,ci_high,unchanged,k")
         #expect(rows.count == 1 + 2 * 19 + 1)
         #expect(rows[1].hasPrefix("/inflow/base_per_day,base inflow (cases a day),30,24,36,fit,low,24,"))
         #expect(rows.last!.hasPrefix("stress,every input at its adverse end,"))
@@ -63,5 +63,34 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: page))
         let level = try PlanProcess.run(["sensitivity", "scenarios/december.json", "--level", "9", "--trials", "100"])
         #expect(level.status == 1 && level.stderr == "Error: --level 9: the policy has levels 1 to 8; expected 2 to 8\n")
+    }
+}
+
+/// `plan simulate --intervals`: the run's folder gains `sensitivity.csv`, the summary and the
+/// report a short "What the risk hangs on", and `plan report` draws the same page from the files.
+@Suite struct SimulateIntervalsTests {
+    @Test func theReportSaysWhatTheRiskHangsOn() throws {
+        let folder = try PlanProcess.temporaryDirectory()
+        let fit = folder.appendingPathComponent("fit.json").path
+        try #"{ "intervals": { "/inflow/base_per_day": [24, 36] } }"#.write(toFile: fit, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("run").path
+        let r = try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "300", "--intervals", fit, "--html", "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\nWhat the risk hangs on: change in expected checks at ≥ 4, low / high end of its range:\n  /inflow/base_per_day −"))
+        #expect(r.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
+        let csv = try String(contentsOfFile: out + "/sensitivity.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("input,label,value,low,high,range_from,end,") && csv.contains("\n/inflow/base_per_day,base inflow (cases a day),30,24,36,fit,low,24,"))
+        let page = try String(contentsOfFile: out + "/report.html", encoding: .utf8)
+        #expect(page.contains("<h2>What the risk hangs on</h2>") && page.contains("<li><code>/inflow/base_per_day</code> (base inflow (cases a day), 24…36): low 24 −"))
+        #expect(page.contains("<li>Every input at its adverse end at once: +"))
+        let rebuilt = try PlanProcess.run(["report", out])
+        #expect(rebuilt.status == 0)
+        #expect(try String(contentsOfFile: out + "/report.html", encoding: .utf8) == page)
+
+        let bad = folder.appendingPathComponent("bad.json").path
+        try #"{ "intervals": { "/inflow/trend": [0, 1] } }"#.write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "300", "--intervals", bad, "--out", folder.appendingPathComponent("no").path])
+        #expect(refused.status == 1 && refused.stdout.isEmpty && refused.stderr.contains("\"/inflow/trend\" is not an input of this scenario"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("no").path))
     }
 }
