@@ -72,6 +72,7 @@ public struct HTMLReport: Sendable {
     /// - Complexity: O(checks × levels).
     public var html: String {
         let title = "\(scenario.name): capacity outlook"
+        // Sections a run has no data for are empty and left out (no blank line in their place).
         return htmlDocument(title: title, style: HTMLReport.style, body: [
             "<main id=\"report\" class=\"report\">",
             headline,
@@ -83,7 +84,7 @@ public struct HTMLReport: Sendable {
             horizonSection,
             method,
             "</main>",
-        ])
+        ].filter { !$0.isEmpty })
     }
 
     /// Screen and print styles. Body text is 15 px on screen, charts never go below 12 px; on a

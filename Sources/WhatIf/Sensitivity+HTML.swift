@@ -76,7 +76,7 @@ extension Sensitivity {
         ol.tornado { list-style: none; padding: 0; margin: 0; }
         ol.tornado li { margin: 0 0 0.8em 0; break-inside: avoid; }
         .label { font-size: 0.9em; overflow-wrap: anywhere; }
-        .bars { position: relative; height: 0.8em; margin: 0.15em 0; border-left: 1px solid transparent; }
+        .bars { position: relative; height: 0.8em; margin: 0.15em 0; }
         .bars::before { content: ""; position: absolute; left: 50%; top: -0.1em; bottom: -0.1em; border-left: 1px solid #555; }
         .bar { position: absolute; top: 0; bottom: 0; }
         .bar.low, .key.low::before { background: #2c6fb7; }

@@ -90,7 +90,7 @@ public struct Sensitivity: Sendable {
         model: SimulationModel, intervals: SensitivityIntervals, level: Int, settings: ComparisonSettings
     ) throws -> Sensitivity {
         let scenario = model.scenario
-        guard (2...max(2, model.levelCount)).contains(level), level <= model.levelCount else {
+        guard model.levelCount >= 2, (2...model.levelCount).contains(level) else {
             throw WhatIfError("--level \(level): the policy has levels 1 to \(model.levelCount); expected 2 to \(model.levelCount)")
         }
         let base = try RecordedRun(model: model, trials: settings.trials, seed: settings.seed, threads: settings.threads)
