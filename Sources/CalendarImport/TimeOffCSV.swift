@@ -45,6 +45,18 @@ public struct TimeOffCSV: Equatable, Sendable {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public init(text: String, source: String, columns headerNames: [String] = TimeOffCSV.requiredColumns) throws(LineMessages) {
+        var problems: [ImportError] = []
+        try self.init(text: text, source: source, columns: headerNames, rowProblems: &problems)
+        guard problems.isEmpty else { throw LineMessages(problems) }
+    }
+
+    /// Reads `text` as `init(text:source:columns:)` does, but past bad rows: their problems are
+    /// appended to `rowProblems` and the other rows kept, so that a reader checking more (names,
+    /// dates against a horizon) can report every problem of the file at once. Throws only for the
+    /// file as a whole: CSV syntax, a missing column.
+    ///
+    /// - Complexity: O(n) in the length of `text`.
+    public init(text: String, source: String, columns headerNames: [String], rowProblems: inout [ImportError]) throws(LineMessages) {
         let table: CSVTable
         do throws(CSVError) {
             table = try CSVTable(text: text, source: source)
@@ -72,6 +84,7 @@ public struct TimeOffCSV: Equatable, Sendable {
         let typeColumn = names.firstIndex(of: "type")
         var rows: [TimeOffRow] = []
         var problems: [ImportError] = []
+        defer { rowProblems += problems }
         for record in table.records.dropFirst() {
             func fail(_ message: String) -> ImportError { ImportError(source: source, line: record.line, message: message) }
             guard record.fields.count == header.fields.count else {
@@ -100,7 +113,6 @@ public struct TimeOffCSV: Equatable, Sendable {
             }
             rows.append(TimeOffRow(name: name, dates: start...end, line: record.line, type: typeColumn.map { record.fields[$0].trimmingSpaces }))
         }
-        guard problems.isEmpty else { throw LineMessages(problems) }
         self.source = source
         self.rows = rows
     }

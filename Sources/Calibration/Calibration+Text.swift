@@ -27,26 +27,31 @@ extension Calibration {
             lines.append("")
         }
         let keys = fittedKeys
+        let fits = Dictionary(uniqueKeysWithValues: goodnessOfFit.map { ($0.part, $0.lines) })
         let inflowKeys = keys.filter { $0.path.first == "inflow" && $0.path.count > 1 && $0.path[1] != "arrival_shares" }
+        section("Inflow", inflowKeys, fit: fits["Inflow"] ?? [])
+        section("Arrival shares", keys.filter { $0.path.count > 1 && $0.path[1] == "arrival_shares" }, fit: [])
+        if resolution != nil { section("Resolution", keys.filter { $0.path == ["resolve_per_shift"] }, fit: fits["Resolution"] ?? []) }
+        if sickness != nil { section("Sickness", keys.filter { $0.path.first == "sickness" }, fit: fits["Sickness"] ?? []) }
+        lines += notes.map { "note: " + $0 }
+        return lines.joined(separator: "\n").trimmingTrailingSpaces + "\n"
+    }
+
+    /// The goodness-of-fit lines of each part (the `fit:` lines README tells the reader to check):
+    /// observed against fitted means per weekday and the dispersion test for the inflow, the usable
+    /// segments for the resolution, the spells for sickness. The text and the page both show them.
+    public var goodnessOfFit: [(part: String, lines: [String])] {
         let profile = inflow.weekdayMeans.map { "\($0.weekday.abbreviation) \(NumberFormat.fixed($0.observed, 1))/\(NumberFormat.fixed($0.fitted, 1))" }
         let distribution = inflow.dispersion.map { "negative binomial, k = \(NumberFormat.fixed($0.value, 2))" }
             ?? "Poisson (no over-dispersion detected: likelihood-ratio p = \(InflowFit.pValueText(inflow.dispersionPValue)))"
-        section("Inflow", inflowKeys, fit: [
+        var parts = [(part: "Inflow", lines: [
             "observed/fitted mean cases on an ordinary day: " + profile.joined(separator: ", "),
             "distribution: \(distribution); Pearson χ²/df = \(NumberFormat.fixed(inflow.pearsonRatio, 2)) (about 1 when the model fits)",
-        ])
-        section("Arrival shares", keys.filter { $0.path.count > 1 && $0.path[1] == "arrival_shares" }, fit: [])
+        ])]
         if let resolution {
-            section("Resolution", keys.filter { $0.path == ["resolve_per_shift"] }, fit: [
-                "\(resolution.usableSegments) of \(resolution.segments) segments usable (backlog above zero and SEs working)",
-            ])
+            parts.append(("Resolution", ["\(resolution.usableSegments) of \(resolution.segments) segments usable (backlog above zero and SEs working)"]))
         }
-        if let sickness {
-            section("Sickness", keys.filter { $0.path.first == "sickness" }, fit: [
-                "\(sickness.spells) spells, \(sickness.sickDays) sick days in the range",
-            ])
-        }
-        lines += notes.map { "note: " + $0 }
-        return lines.joined(separator: "\n").trimmingTrailingSpaces + "\n"
+        if let sickness { parts.append(("Sickness", ["\(sickness.spells) spells, \(sickness.sickDays) sick days in the range"])) }
+        return parts
     }
 }

@@ -1,5 +1,6 @@
 import Calendars
 import OutputFormats
+import Simulation
 
 extension HTMLReport {
     /// Width and height of a day cell, the gap between cells, and the room for week labels and the
@@ -7,6 +8,18 @@ extension HTMLReport {
     private static let cell = (width: 60.0, height: 52.0, gap: 4.0)
     private static let weekLabelWidth = 106.0
     private static let weekdayHeaderHeight = 20.0
+    /// The palest fill, for a planning level reached in almost no trial: still the level's hue.
+    static let faintest = 0.25
+
+    /// How strongly a check is filled: from `faintest` for a planning level almost never reached
+    /// to full for one reached in every trial.
+    static func strength(_ probability: Double) -> Double { faintest + (1 - faintest) * probability }
+
+    /// The planning levels a check lies between (`PlanningLevel.range`), from the probabilities
+    /// in `checks.csv` and the run's trial count: more than one when it is at the line.
+    func planningRange(_ check: CheckRow) -> ClosedRange<Int> {
+        PlanningLevel.range(atLeast: check.atLeast, trials: record.sampling.trials, risk: policy.planningRisk)
+    }
 
     /// A calendar heatmap per window — weeks as rows, Monday to Sunday as columns — each check
     /// coloured by its planning level with the level printed on it, the probability of reaching it,
@@ -21,9 +34,12 @@ extension HTMLReport {
             "<section id=\"heatmap\" class=\"heatmap\">",
             "<h2>Planning level by day</h2>",
             "<p class=\"note\">Two tiers. <strong>Prepare</strong>: each check shows its planning level, the lowest level k "
-                + "with P(level &gt; k) ≤ \(risk) — the level to be ready for; the darker the cell, the higher the level. "
+                + "with P(level &gt; k) ≤ \(risk) — the level to be ready for; the darker the hue, the higher the level. "
                 + "Beside it, the probability of reaching that level, and under it the most likely level when that is lower "
-                + "(\"likely 2\"). <strong>Arrange</strong>: a channel goes under \"What to arrange\" where its alert is needed "
+                + "(\"likely 2\"). <strong>How sure</strong>: the fill is as strong as that probability — full when the level is "
+                + "reached in every trial, pale when rarely; a black frame marks a check the calendar alone decides (the planned "
+                + "team is at that level with no case open); \"2–3\" marks a check at the line, whose P(level &gt; 2) has a 95% "
+                + "interval containing \(risk), so within the noise it is either. <strong>Arrange</strong>: a channel goes under \"What to arrange\" where its alert is needed "
                 + "with probability \(NumberFormat.percent(policy.recommendationThreshold)) or more. "
                 + "Hover over a day for every P(level ≥ k).</p>",
             "<div class=\"heatmaps\">",
@@ -40,6 +56,13 @@ extension HTMLReport {
             let alerts = level.alerts.isEmpty ? "" : " (alerts \(level.alerts.joined(separator: ", ")))"
             lines.append("<li class=\"legend-entry\">\(swatch(level.level))\((level.name + alerts).htmlEscaped)</li>")
         }
+        let top = levelCount
+        lines.append("<li class=\"legend-entry\">" + [1.0, 0.5, 0.14].map { p in
+            "<span class=\"swatch\" style=\"background:\(Palette.fill(level: top, of: top, strength: HTMLReport.strength(p)));"
+                + "color:\(Palette.ink(level: top, of: top, strength: HTMLReport.strength(p)))\">\(NumberFormat.percent(p))</span>"
+        }.joined() + "fill strength: P(reaching the planning level)</li>")
+        lines.append("<li class=\"legend-entry\"><span class=\"swatch\" style=\"background:\(Palette.fill(level: top, of: top));"
+            + "color:\(Palette.ink(level: top, of: top));border:3px solid #111111\">\(top)</span>framed: the calendar alone decides</li>")
         lines.append("<li class=\"legend-entry\"><span class=\"swatch off\">–</span>weekend or no checks</li>")
         lines.append("<li class=\"legend-entry\"><span class=\"swatch closed\">×</span>company closed</li>")
         lines.append("<li class=\"legend-entry\"><span class=\"swatch off\">*</span>public holiday for some SEs</li>")
@@ -134,22 +157,36 @@ extension HTMLReport {
         }
 
         let level = check.planningLevel
-        let ink = Palette.ink(level: level, of: levelCount)
-        let reaching = NumberFormat.percent(check.atLeast[level - 1])
+        let range = planningRange(check)
+        let reached = check.atLeast[level - 1]
+        let strength = HTMLReport.strength(reached)
+        let ink = Palette.ink(level: level, of: levelCount, strength: strength)
+        let reaching = NumberFormat.percent(reached)
+        // Above the baseline only: every check is at level 1 or higher whatever happens.
+        let decided = level > 1 && why.contains { $0.date == date && $0.window == window.name && $0.floorLevel >= level }
         // The most likely level; ties go to the lower level, the one the team sees more often.
         let likely = check.exactly.indices.max { (check.exactly[$0], -$0) < (check.exactly[$1], -$1) }.map { $0 + 1 } ?? level
         var hover = ["\(HTMLReport.day(date)), \(windowTitle(window))",
                      "planning level \(level): \(policy.levels[level - 1].name)",
                      "P(level ≥ \(level)) \(reaching); most likely level \(likely) (\(NumberFormat.percent(check.exactly[likely - 1])))"]
+        if range.count > 1 {
+            hover.append("at the line: within the noise the planning level is \(range.lowerBound) to \(range.upperBound)")
+        }
+        if decided { hover.append("the calendar alone decides: the planned team is at level \(level) or higher with no case open") }
         if let name = s.holidays.filter({ $0.date == date }).map({ "\($0.name) (\($0.calendars.joined(separator: ", ")))" }).first {
             hover.append("public holiday: \(name)")
         }
         hover += stride(from: 2, through: levelCount, by: 1).map { "P(level ≥ \($0)) \(NumberFormat.percent(check.atLeast[$0 - 1]))" }
-        var cell = ["<g class=\"cell check\"><title>\(hover.joined(separator: "\n").htmlEscaped)</title>",
-                    "<rect \(rect) fill=\"\(Palette.fill(level: level, of: levelCount))\" stroke=\"#ffffff\"/>",
-                    dayNumber(ink),
-                    "<text x=\"\(c(x + w - 4))\" y=\"\(c(y + 14))\" text-anchor=\"end\" font-size=\"11\" fill=\"\(ink)\">\(reaching)</text>",
-                    "<text x=\"\(c(x + w / 2))\" y=\"\(c(y + 35))\" text-anchor=\"middle\" font-size=\"20\" font-weight=\"700\" fill=\"\(ink)\">\(level)</text>"]
+        let shown = range.count > 1 ? "\(range.lowerBound)–\(range.upperBound)" : "\(level)"
+        let marks = [decided ? "decided" : nil, range.count > 1 ? "at-line" : nil].compactMap { $0 }.joined(separator: " ")
+        var cell = ["<g class=\"cell check\"\(marks.isEmpty ? "" : " data-mark=\"\(marks)\"")><title>\(hover.joined(separator: "\n").htmlEscaped)</title>",
+                    "<rect \(rect) fill=\"\(Palette.fill(level: level, of: levelCount, strength: strength))\" stroke=\"#ffffff\"/>"]
+        if decided {
+            cell.append("<rect x=\"\(c(x + 1.5))\" y=\"\(c(y + 1.5))\" width=\"\(c(w - 3))\" height=\"\(c(h - 3))\" fill=\"none\" stroke=\"#111111\" stroke-width=\"3\"/>")
+        }
+        cell += [dayNumber(ink),
+                 "<text x=\"\(c(x + w - 4))\" y=\"\(c(y + 14))\" text-anchor=\"end\" font-size=\"11\" fill=\"\(ink)\">\(reaching)</text>",
+                 "<text x=\"\(c(x + w / 2))\" y=\"\(c(y + 35))\" text-anchor=\"middle\" font-size=\"\(range.count > 1 ? 17 : 20)\" font-weight=\"700\" fill=\"\(ink)\">\(shown)</text>"]
         if likely < level {
             cell.append("<text x=\"\(c(x + w / 2))\" y=\"\(c(y + h - 5))\" text-anchor=\"middle\" font-size=\"10\" fill=\"\(ink)\">likely \(likely)</text>")
         }

@@ -33,16 +33,22 @@ extension HTMLReport {
             report.why = try HTMLReport.why(
                 why.contents, source: HTMLReport.source(why.name, in: directory), checks: report.checks, levelCount: levelCount)
         }
+        if let sensitivity = files.first(where: { $0.name == HTMLReport.sensitivityFileName }) {
+            (report.riskDrivers, report.riskStress, report.riskLevel) = try HTMLReport.riskDrivers(
+                sensitivity.contents, source: HTMLReport.source(sensitivity.name, in: directory))
+        }
         self = report
     }
 
     /// The page of the run in `directory` (a folder `plan simulate` wrote).
     public init(directory: String) throws(RunFileError) {
         var files = try HTMLReport.readFiles(HTMLReport.fileNames, in: directory)
-        let whyPath = HTMLReport.source(HTMLReport.whyFileName, in: directory)
-        if let data = FileManager.default.contents(atPath: whyPath) {
-            guard let text = String(data: data, encoding: .utf8) else { throw RunFileError("\(whyPath): not UTF-8 text") }
-            files.append(OutputFile(name: HTMLReport.whyFileName, contents: text))
+        for name in [HTMLReport.whyFileName, HTMLReport.sensitivityFileName] {
+            let path = HTMLReport.source(name, in: directory)
+            if let data = FileManager.default.contents(atPath: path) {
+                guard let text = String(data: data, encoding: .utf8) else { throw RunFileError("\(path): not UTF-8 text") }
+                files.append(OutputFile(name: name, contents: text))
+            }
         }
         try self.init(files: files, directory: directory)
     }

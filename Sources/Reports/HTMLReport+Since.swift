@@ -21,8 +21,7 @@ extension HTMLReport {
         }
         lines.append("<ul class=\"moves\">")
         for move in since.moves {
-            let planning = move.planningBefore == move.planningAfter
-                ? "planning level \(move.planningAfter)" : "planning level \(move.planningBefore) → \(move.planningAfter)"
+            let planning = "planning level \(move.planning)"
             lines.append("<li>\(HTMLReport.day(move.date)) \(move.window.htmlEscaped): \(planning); P(level ≥ \(move.level)) "
                 + "\(NumberFormat.percent(move.before)) → \(NumberFormat.percent(move.after)) "
                 + "(\(NumberFormat.signed((move.after - move.before) * 100, 1)) points)</li>")

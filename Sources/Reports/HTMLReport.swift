@@ -24,6 +24,11 @@ public struct HTMLReport: Sendable {
     public let recommendations: [Recommendation]
     /// `why.csv`, in time order; empty for a run without it.
     public var why: [Attribution.Check] = []
+    /// `sensitivity.csv` (`plan simulate --intervals`), in tornado order; empty for a run without it.
+    public var riskDrivers: [RiskDriver] = []
+    /// Its stress run's change in expected checks, and the level k it measures.
+    public var riskStress: Double?
+    public var riskLevel: Int?
 
     /// What the page shows of a row of `checks.csv`.
     public struct CheckRow: Sendable, Equatable {
@@ -67,17 +72,19 @@ public struct HTMLReport: Sendable {
     /// - Complexity: O(checks × levels).
     public var html: String {
         let title = "\(scenario.name): capacity outlook"
+        // Sections a run has no data for are empty and left out (no blank line in their place).
         return htmlDocument(title: title, style: HTMLReport.style, body: [
             "<main id=\"report\" class=\"report\">",
             headline,
             heatmaps,
             whySection,
+            riskDriversSection,
             levelBars,
             staffing,
             horizonSection,
             method,
             "</main>",
-        ])
+        ].filter { !$0.isEmpty })
     }
 
     /// Screen and print styles. Body text is 15 px on screen, charts never go below 12 px; on a

@@ -9,10 +9,14 @@ public struct PreviousCheck: Sendable, Equatable {
     public var level: Int
     /// The channels alerted at that check (cumulative, as `LevelReport.alerts`).
     public var alerts: [String]
+    /// The policy inputs declared at that check, by name (empty when unknown): what tells why the
+    /// level changed.
+    public var inputs: [String: Int]
 
-    public init(level: Int, alerts: [String]) {
+    public init(level: Int, alerts: [String], inputs: [String: Int] = [:]) {
         self.level = level
         self.alerts = alerts
+        self.inputs = inputs
     }
 }
 
@@ -23,8 +27,10 @@ extension LevelReport {
     /// entered: for each channel alerted for the first time, "we are at level k" and that level's
     /// contingency, which is what the handbook asks CS-triage to tell that channel. With the
     /// previous check unknown (`nil`) it lists every alert of this level and claims nothing about
-    /// what changed.
-    public func slackMessage(date: CivilDate?, previous: PreviousCheck?) -> SlackMessage {
+    /// what changed. When the level changed, it says why: each policy input that moved since the
+    /// previous check ("open cases 55 → 92, us SEs 7 → 5"), and `out`, the SEs not working when the
+    /// roster is known (`plan level --scenario`).
+    public func slackMessage(date: CivilDate?, previous: PreviousCheck?, out: [String]? = nil) -> SlackMessage {
         let when = [date.map { "\($0.weekday.abbreviation) \($0)" }, window.map { "\($0.name) check (\($0.schedule))" }]
             .compactMap { $0 }.joined(separator: ", ")
         let emoji = SlackMessage.emoji(level: levelNumber, of: policy.levels.count).map { $0 + " " } ?? ""
@@ -33,7 +39,9 @@ extension LevelReport {
             paragraphs.append(previous.level < levelNumber ? "Up from level \(previous.level) at the previous check."
                 : previous.level > levelNumber ? "Down from level \(previous.level) at the previous check."
                 : "Unchanged since the previous check.")
+            if previous.level != levelNumber, let moved = changedInputs(since: previous) { paragraphs[paragraphs.count - 1] += " " + moved }
         }
+        if let out, !out.isEmpty { paragraphs.append("Out: \(out.joined(separator: ", ").slackEscaped).") }
         paragraphs.append("Why: \(why.slackEscaped). Observed: \(observed.slackEscaped).")
         if evaluation.level == 0 {
             paragraphs.append("No contingencies: business as usual.")
@@ -43,6 +51,18 @@ extension LevelReport {
         }
         paragraphs += alertParagraphs(previous: previous)
         return SlackMessage(paragraphs: paragraphs, footnote: "\(policy.name.slackEscaped), \(policy.reading.rawValue) reading")
+    }
+
+    /// "What changed: open cases 55 → 92, us SEs 7 → 5.", in the policy's input order; nil when the
+    /// previous inputs are unknown.
+    private func changedInputs(since previous: PreviousCheck) -> String? {
+        guard !previous.inputs.isEmpty else { return nil }
+        let moves = zip(policy.inputs, evaluation.observation.values).compactMap { input, value -> String? in
+            guard let before = previous.inputs[input.name], before != value else { return nil }
+            let name = input.kind == .cases ? "open cases" : "\(input.name) SEs"
+            return "\(name) \(before) → \(value)"
+        }
+        return moves.isEmpty ? "Its inputs are the same as then (a changed policy?)." : "What changed: \(moves.joined(separator: ", ").slackEscaped)."
     }
 
     private func alertParagraphs(previous: PreviousCheck?) -> [String] {

@@ -25,6 +25,24 @@ enum Palette {
         return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#111111" : "#ffffff"
     }
 
+    /// The fill of level `level` at `strength` (0–1): the level's colour mixed with white, full at 1.
+    /// The heatmap fills a check by how likely its planning level is, so a level reached in 14% of
+    /// the trials does not look like one reached in all of them; mixed here rather than with CSS
+    /// opacity, so that it prints the same.
+    static func fill(level: Int, of count: Int, strength: Double) -> String { hex(mixed(level: level, of: count, strength: strength)) }
+
+    /// Text colour on that fill, as `ink(level:of:)`.
+    static func ink(level: Int, of count: Int, strength: Double) -> String {
+        let l = luminance(mixed(level: level, of: count, strength: strength))
+        return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? "#111111" : "#ffffff"
+    }
+
+    private static func mixed(level: Int, of count: Int, strength: Double) -> (Int, Int, Int) {
+        let c = rgb(level: level, of: count), t = min(max(strength, 0), 1)
+        func mix(_ v: Int) -> Int { Int((255 - (255 - Double(v)) * t).rounded()) }
+        return (mix(c.0), mix(c.1), mix(c.2))
+    }
+
     /// Days without checks: a light neutral that no level uses.
     static let off = "#ececec"
     /// The hatching of company closures.

@@ -1,6 +1,7 @@
 import Calendars
 import Foundation
 import OutputFormats
+import Simulation
 
 /// What moved between two runs at the checks they share, whatever their horizons: a check whose
 /// planning level changed, or whose P(level ≥ k) moved by `threshold` or more for some k, and which
@@ -18,6 +19,10 @@ public struct RunDiff: Sendable {
     /// Checks present in both runs, in time order.
     public let shared: Int
     public let moves: [Move]
+    /// Shared checks whose planning level differs between the runs only within the noise: the
+    /// levels each run's 95% intervals allow overlap (`PlanningLevel.range`), so the check sits at
+    /// the line in at least one run. Not counted as a change of level.
+    public let atTheLine: [Move]
     /// The run.json keys whose values differ (`scenario.groups`, `assumptions.inflow`, …), sorted.
     public let changedInputs: [String]
 
@@ -31,9 +36,20 @@ public struct RunDiff: Sendable {
         public let level: Int
         public let before: Double
         public let after: Double
+        /// True when the planning levels differ only within the noise (nil otherwise, and in
+        /// run.json files written before it was recorded).
+        public var atTheLine: Bool?
+
+        /// "2 → 3", "3", or "2–3 at the line".
+        public var planning: String {
+            planningBefore == planningAfter ? "\(planningAfter)"
+                : atTheLine == true ? "\(min(planningBefore, planningAfter))–\(max(planningBefore, planningAfter)) at the line"
+                : "\(planningBefore) → \(planningAfter)"
+        }
 
         enum CodingKeys: String, CodingKey {
             case date, window, level, before, after
+            case atTheLine = "at_the_line"
             case planningBefore = "planning_level_before", planningAfter = "planning_level_after"
         }
     }
@@ -60,14 +76,19 @@ public struct RunDiff: Sendable {
         self.threshold = threshold
         self.shared = pairs.count
         let levels = a.levels.count
-        self.moves = pairs.compactMap { old, new -> Move? in
+        let all = pairs.compactMap { old, new -> Move? in
             func moved(_ k: Int) -> Double { abs(new.atLeast[k - 1] - old.atLeast[k - 1]) }
             // A one-level policy has no P(level ≥ k) that can move.
             guard levels >= 2, let k = (2...levels).max(by: { moved($0) < moved($1) }) else { return nil }
-            let move = Move(date: new.date, window: new.window, planningBefore: old.planningLevel, planningAfter: new.planningLevel,
-                            level: k, before: old.atLeast[k - 1], after: new.atLeast[k - 1])
-            return move.planningBefore != move.planningAfter || abs(move.after - move.before) >= threshold ? move : nil
+            let lines = (earlier.planningRange(old), later.planningRange(new))
+            let atLine = old.planningLevel != new.planningLevel && lines.0.overlaps(lines.1)
+            return Move(date: new.date, window: new.window, planningBefore: old.planningLevel, planningAfter: new.planningLevel,
+                        level: k, before: old.atLeast[k - 1], after: new.atLeast[k - 1], atTheLine: atLine ? true : nil)
         }
+        self.moves = all.filter { move in
+            (move.planningBefore != move.planningAfter && move.atTheLine != true) || abs(move.after - move.before) >= threshold
+        }
+        self.atTheLine = all.filter { $0.atTheLine == true && abs($0.after - $0.before) < threshold }
         self.changedInputs = RunDiff.changedKeys(earlier.record, later.record)
     }
 
@@ -98,6 +119,10 @@ public struct RunDiff: Sendable {
             changedInputs.isEmpty ? "Inputs: the same scenario facts, policy, assumptions and sampling."
                 : "Inputs that changed: \(changedInputs.joined(separator: ", ")).",
         ]
+        if !atTheLine.isEmpty {
+            lines.append("At the line, not a change of level (the 95% interval of a deciding probability contains the planning risk, so the levels differ only within the noise): "
+                + atTheLine.map { "\($0.date) \($0.window) \($0.planning.replacingOccurrences(of: " at the line", with: ""))" }.joined(separator: ", ") + ".")
+        }
         guard !moves.isEmpty else {
             lines.append("No shared check changed its planning level or moved by \(NumberFormat.fixed(threshold * 100, 0)) points or more.")
             return lines.joined(separator: "\n") + "\n"
@@ -105,14 +130,13 @@ public struct RunDiff: Sendable {
         lines.append("Checks whose planning level changed or whose P(level ≥ k) moved by \(NumberFormat.fixed(threshold * 100, 0)) points or more:")
         var table = [["date", "day", "window", "planning", "largest move"]]
         for move in moves {
-            let planning = move.planningBefore == move.planningAfter ? "\(move.planningAfter)" : "\(move.planningBefore) → \(move.planningAfter)"
-            table.append(["\(move.date)", move.date.weekday.abbreviation, move.window, planning,
+            table.append(["\(move.date)", move.date.weekday.abbreviation, move.window, move.planning,
                           "P(level ≥ \(move.level)) \(NumberFormat.percent(move.before)) → \(NumberFormat.percent(move.after)) "
                               + "(\(NumberFormat.signed((move.after - move.before) * 100, 1)) points)"])
         }
         let widths = table[0].indices.map { c in table.map { $0[c].count }.max()! + 2 }
         lines += table.map { row in row.enumerated().map { $0.element.column(widths[$0.offset]) }.joined().trimmingTrailingSpaces }
-        lines.append("Unchanged: \(shared - moves.count) of \(shared) shared checks.")
+        lines.append("Unchanged: \(shared - moves.count) of \(shared) shared checks\(atTheLine.isEmpty ? "" : " (\(atTheLine.count) at the line)").")
         return lines.joined(separator: "\n") + "\n"
     }
 }

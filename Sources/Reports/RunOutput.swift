@@ -14,6 +14,9 @@ public struct RunOutput: Sendable {
     public let recommendations: RunTable
     /// `why.csv`, for a run whose risk was attributed ("why this day"); nil otherwise.
     public let why: RunTable?
+    /// `sensitivity.csv`, for a run made with intervals (`plan simulate --intervals`): what the
+    /// risk hangs on, as `plan sensitivity --format csv` writes it; nil otherwise.
+    public var sensitivityCSV: String?
 
     public init(estimates: Estimates, record: RunRecord, attribution: Attribution? = nil) {
         self.estimates = estimates
@@ -39,6 +42,7 @@ public struct RunOutput: Sendable {
                 OutputFile(name: "run.json", contents: try record.json),
                 OutputFile(name: CountForecast.fileName, contents: try CountForecast(estimates).json),
             ] + (why.map { [OutputFile(name: "why.csv", contents: $0.csv)] } ?? [])
+                + (sensitivityCSV.map { [OutputFile(name: HTMLReport.sensitivityFileName, contents: $0)] } ?? [])
         }
     }
 

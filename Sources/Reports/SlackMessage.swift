@@ -18,6 +18,11 @@ public struct SlackMessage: Sendable, Equatable {
     /// The whole message as mrkdwn text, paragraphs separated by a line break.
     public var text: String { (paragraphs + (footnote.map { [$0] } ?? [])).joined(separator: "\n") }
 
+    /// The message for a person to read (`--format slack` on a terminal): the text with Slack's
+    /// escapes undone, so that "load > 5" reads as such and not as "load &gt; 5". Only the webhook
+    /// gets the escaped text.
+    public var readableText: String { text.slackUnescaped }
+
     /// The JSON body to post to the webhook: `text` and `blocks`, one `section` per paragraph and a
     /// `context` block for the footnote. Slack limits a section's text to 3,000 characters; a
     /// policy's texts are far shorter, and the contingency lines are one paragraph each.

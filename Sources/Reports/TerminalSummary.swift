@@ -109,7 +109,7 @@ public struct TerminalSummary {
                     line += "".column(windowWidth)
                     continue
                 }
-                line += String(check.planningLevel).column(TerminalSummary.planWidth)
+                line += TerminalSummary.planning(check.planningRange).column(TerminalSummary.planWidth)
                 line += levels.map { NumberFormat.percent(check.atLeast[$0 - 1].estimate).column(TerminalSummary.cellWidth) }.joined()
             }
             lines.append(line.trimmingTrailingSpaces)
@@ -117,7 +117,15 @@ public struct TerminalSummary {
         let risk = NumberFormat.percent(record.policy.planningRisk)
         lines.append("")
         lines.append("plan: planning level, the lowest k with P(level > k) ≤ \(risk); ≥k: P(level ≥ k).")
+        if estimates.checks.contains(where: { $0.planningRange.count > 1 }) {
+            lines.append("2–3: at the line, P(level > 2)'s 95% interval contains \(risk): 2 or 3 within the noise.")
+        }
         return lines
+    }
+
+    /// "3", or "2–3" for a check at the line.
+    static func planning(_ range: ClosedRange<Int>) -> String {
+        range.count == 1 ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
     }
 
     /// docs/MODEL.md §8 in plain words, each with the date to brief the channel by (`lead_days`

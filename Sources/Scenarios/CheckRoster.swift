@@ -11,6 +11,9 @@ public struct CheckRoster: Sendable {
     /// Reported absentees who changed nothing, worded for the user: not in the team, or not
     /// scheduled that day anyway. A typo in a name must not pass silently as a headcount.
     public let warnings: [String]
+    /// The team's SEs not counted (time off, a holiday, not a working day, reported absent), in team
+    /// order: who is out, which the Slack message names.
+    public let out: [String]
 
     /// The policy's headcount inputs from the roster, keyed by input name (= group name).
     public var headcounts: [String: Int] {
@@ -54,6 +57,7 @@ extension Scenario {
                     && team[$0].availability(on: date, company: company).isScheduled
             }.map { team[$0].name })
         }
-        return CheckRoster(date: date, counted: counted, warnings: warnings)
+        let countedNames = Set(counted.flatMap(\.names))
+        return CheckRoster(date: date, counted: counted, warnings: warnings, out: team.map(\.name).filter { !countedNames.contains($0) })
     }
 }

@@ -11,6 +11,9 @@ public struct CheckEstimate: Sendable {
     public let atLeast: [Proportion]
     /// The lowest k with P(level > k) ≤ the scenario's planning risk (1-based).
     public let planningLevel: Int
+    /// The planning levels the 95% intervals allow (`PlanningLevel.range`): more than one when the
+    /// check is at the line.
+    public let planningRange: ClosedRange<Int>
     /// Per group: scheduled headcount (from the calendar), and the working headcount's mean, 50th and 90th percentile.
     public let planned: [Int]
     public let headcounts: [Summary]
@@ -97,7 +100,7 @@ public struct Estimates: Sendable {
                 atLeast[l] = Proportion(successes: tail, trials: n)
             }
             // Lowest k with P(level > k) = P(level ≥ k + 1) ≤ risk.
-            let planning = (1...levelCount).first { k in k == levelCount || atLeast[k].estimate <= risk } ?? levelCount
+            let planning = PlanningLevel.level(atLeast: atLeast.map(\.estimate), risk: risk)
             let groups = model.groups.count
             let headcounts = (0..<groups).map { g -> Summary in
                 let size = tally.maxGroupSize + 1
@@ -116,7 +119,7 @@ public struct Estimates: Sendable {
             let alerts = model.alertChannels.map { atLeast[$0.level].estimate }
             checks.append(CheckEstimate(
                 date: check.date, window: model.windows[check.window].name, levels: levels, atLeast: atLeast,
-                planningLevel: planning, planned: (0..<groups).map { model.scheduled(group: $0, day: check.day) },
+                planningLevel: planning, planningRange: PlanningLevel.range(atLeast: atLeast, risk: risk), planned: (0..<groups).map { model.scheduled(group: $0, day: check.day) },
                 headcounts: headcounts, open: open, load: Summary(mean: loadMean, p10: loadPercentiles.p10, p50: loadPercentiles.p50, p90: loadPercentiles.p90),
                 nobodyWorking: n > 0 ? Double(tally.infiniteLoads[c]) / Double(n) : 0, alerts: alerts))
         }

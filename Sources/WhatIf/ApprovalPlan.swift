@@ -66,6 +66,8 @@ public struct ApprovalPlan: Sendable {
     }
 
     public enum Reason: String, Sendable {
+        /// Declined first of all: with it, a group that had someone at a check has nobody.
+        case emptiesGroup = "leaves a group with nobody at a check"
         /// Approved: it changes no check in any trial (e.g. only days the SE does not work).
         case noEffect = "changes no check"
         /// Approved: at every check over the limit with it, it adds at most the tolerance.
@@ -87,6 +89,11 @@ public struct ApprovalPlan: Sendable {
         /// over the limit where it adds the most, or else the check where it adds the most (nil when
         /// it changes nothing).
         public let charge: Charge?
+        /// The number compared with the tolerance: the lower end of the paired 95% interval of the
+        /// rise at `charge`, when that check is over the limit with the request (nil otherwise).
+        public let compared: Double?
+        /// `.emptiesGroup` only: the group left with nobody at `charge`'s check.
+        public let emptiedGroup: String?
         /// Declined only: how many cover SEs of the requester's group, working the requested days,
         /// would let it through (nil when up to `ApprovalPlan.largestCover` would not).
         public let cover: Int?
@@ -170,7 +177,9 @@ public struct ApprovalPlan: Sendable {
                     }
                 }
             }
-            decisions.append(Decision(request: request, alone: aloneCharges[i], reason: verdict.reason, charge: verdict.charge, cover: cover))
+            decisions.append(Decision(
+                request: request, alone: aloneCharges[i], reason: verdict.reason, charge: verdict.charge,
+                compared: verdict.compared, emptiedGroup: verdict.emptiedGroup, cover: cover))
         }
         self.decisions = decisions
         let afterEstimates = Estimates(model: current.model, tally: current.tally)
@@ -180,23 +189,49 @@ public struct ApprovalPlan: Sendable {
 
     public var approvedRequests: [TimeOffRequest] { decisions.filter(\.approved).map(\.request) }
 
-    /// The rule applied to one step: the reason, and the check that decided it.
-    static func verdict(_ comparison: Comparison, limit: RiskLimit, tolerance: Double) -> (reason: Reason, charge: Charge?) {
+    /// What the rule decided at one step: the reason, the check that decided it, the number compared
+    /// with the tolerance there, and the group a request leaves with nobody.
+    struct Verdict {
+        let reason: Reason
+        let charge: Charge?
+        let compared: Double?
+        let emptiedGroup: String?
+    }
+
+    /// The rule applied to one step. A request that leaves a group with nobody at a check (where
+    /// the current state has someone) is declined for that before any risk is weighed. Otherwise
+    /// it is declined at the check over the limit with it where the lower end of its paired interval
+    /// exceeds the tolerance by the largest rise; approved, the check shown is the one over the
+    /// limit whose lower end comes nearest to the tolerance, so the number compared is the one
+    /// that decided.
+    static func verdict(_ comparison: Comparison, limit: RiskLimit, tolerance: Double) -> Verdict {
         let k = limit.level
+        let groups = comparison.base.model.groups
+        for (c, check) in comparison.variant.checks.enumerated() {
+            let before = comparison.base.checks[c].planned
+            if let g = groups.indices.first(where: { check.planned[$0] == 0 && before[$0] > 0 }) {
+                let charge = Charge(date: check.date, window: check.window, change: comparison.checks[c].change(atLeast: k))
+                return Verdict(reason: .emptiesGroup, charge: charge, compared: nil, emptiedGroup: groups[g])
+            }
+        }
         let changed = comparison.changedChecks
         let over = changed.filter { limit.isExceeded(by: $0.change(atLeast: k).variant) }
         let blocking = over.filter { $0.change(atLeast: k).difference.low > tolerance }
-        func largest(_ checks: [CheckComparison]) -> Charge? {
-            checks.max { $0.change(atLeast: k).difference.estimate < $1.change(atLeast: k).difference.estimate }
-                .map { Charge(date: $0.date, window: $0.window, change: $0.change(atLeast: k)) }
+        func charge(_ check: CheckComparison) -> Charge { Charge(date: check.date, window: check.window, change: check.change(atLeast: k)) }
+        if let worst = blocking.max(by: { $0.change(atLeast: k).difference.estimate < $1.change(atLeast: k).difference.estimate }) {
+            let found = charge(worst)
+            return Verdict(reason: limit.isExceeded(by: found.change.base) ? .overTolerance : .overLimit, charge: found,
+                           compared: found.change.difference.low, emptiedGroup: nil)
         }
-        if let charge = largest(blocking) {
-            return (limit.isExceeded(by: charge.change.base) ? .overTolerance : .overLimit, charge)
+        if let nearest = over.max(by: { $0.change(atLeast: k).difference.low < $1.change(atLeast: k).difference.low }) {
+            let found = charge(nearest)
+            return Verdict(reason: .withinLimit, charge: found, compared: found.change.difference.low, emptiedGroup: nil)
         }
-        // Approved: the check over the limit where it adds the most shows how near it came to the
-        // tolerance; with no such check, the check where it adds the most.
-        guard let charge = largest(over) ?? largest(changed) else { return (.noEffect, nil) }
-        return (.withinLimit, charge)
+        // No check over the limit with it: the check where it adds the most, compared with nothing.
+        guard let largest = changed.max(by: { $0.change(atLeast: k).difference.estimate < $1.change(atLeast: k).difference.estimate }) else {
+            return Verdict(reason: .noEffect, charge: nil, compared: nil, emptiedGroup: nil)
+        }
+        return Verdict(reason: .withinLimit, charge: charge(largest), compared: nil, emptiedGroup: nil)
     }
 
     static func largestCharge(_ comparison: Comparison, level k: Int) -> Charge? {

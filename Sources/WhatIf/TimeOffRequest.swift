@@ -56,28 +56,31 @@ public struct TimeOffRequest: Sendable, Equatable {
 
     /// Reads a requests file: a time-off export (`name,start,end`, RFC 4180, any column order, other
     /// columns ignored) with an optional `priority` column of whole numbers; `columns` names the
-    /// columns as the export calls them. Throws for every problem at once, `file:line:` each: the
-    /// row problems `TimeOffCSV` finds, a name that is not in `team`, a priority that is not a
-    /// whole number, and dates with no day in `horizon`.
+    /// columns as the export calls them. Throws for every problem at once, `file:line:` each, in line
+    /// order: a row with the wrong number of fields, an empty name, a date that does not parse or an
+    /// end before its start, a name that is not in `team`, and a priority that is not a whole
+    /// number. A request with no day in `horizon` changes no check: it is skipped with a warning,
+    /// or refused with the others when `strict`.
     ///
     /// - Complexity: O(length of `text` + rows × team size).
     public static func read(
-        csv text: String, source: String, columns: RequestColumns = RequestColumns(), team: [String], horizon: DateRange
-    ) throws(WhatIfError) -> [TimeOffRequest] {
+        csv text: String, source: String, columns: RequestColumns = RequestColumns(), team: [String], horizon: DateRange, strict: Bool = false
+    ) throws(WhatIfError) -> RequestsFile {
         var problems: [LineMessage] = []
         let file: TimeOffCSV
         do throws(LineMessages) {
-            file = try TimeOffCSV(text: text, source: source, columns: [columns.name, columns.start, columns.end])
+            file = try TimeOffCSV(text: text, source: source, columns: [columns.name, columns.start, columns.end], rowProblems: &problems)
         } catch {
             throw WhatIfError(error.description)
         }
         do throws(LineMessages) { try file.checkNames(against: team) } catch { problems += error.messages }
-        guard !file.rows.isEmpty else { throw WhatIfError("\(source): no requests (expected one row per request after the header)") }
-        // TimeOffCSV has read the file and checked its fields, so the table reads and lines up.
+        guard !file.rows.isEmpty || !problems.isEmpty else { throw WhatIfError("\(source): no requests (expected one row per request after the header)") }
+        // TimeOffCSV has read the file, so the table reads and lines up.
         let table = try! CSVTable(text: text, source: source)
         let priorityColumn = table.column(columns.priority)
         let records = Dictionary(uniqueKeysWithValues: table.rows.map { ($0.line, $0) })
         var requests: [TimeOffRequest] = []
+        var warnings: [String] = []
         for row in file.rows {
             func fail(_ message: String) { problems.append(LineMessage(source: source, line: row.line, message: message)) }
             var priority = 0
@@ -90,13 +93,25 @@ public struct TimeOffRequest: Sendable, Equatable {
             }
             let dates = DateRange(row.dates)
             if dates.last < horizon.first || horizon.last < dates.first {
-                fail("\(row.name) \(dates) is outside the horizon \(horizon); it would change no check")
+                let message = "\(row.name) \(dates) is outside the horizon \(horizon); it would change no check"
+                if strict { fail(message) } else { warnings.append("\(source):\(row.line): \(message); skipped (--strict refuses it)") }
+                continue
             }
             requests.append(TimeOffRequest(name: row.name, dates: dates, priority: priority, line: row.line))
         }
-        guard problems.isEmpty else { throw WhatIfError(LineMessages(problems).description) }
-        return requests
+        guard problems.isEmpty else {
+            // Stable: the problems of one line keep the order they were found in.
+            let ordered = problems.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+            throw WhatIfError(LineMessages(ordered).description)
+        }
+        return RequestsFile(requests: requests, warnings: warnings)
     }
+}
+
+/// The requests of a file, and a warning for each request skipped (outside the horizon).
+public struct RequestsFile: Sendable, Equatable {
+    public let requests: [TimeOffRequest]
+    public let warnings: [String]
 }
 
 /// The header names of a requests file's columns, for HR exports that do not say `name,start,end`:

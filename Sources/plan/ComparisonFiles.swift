@@ -13,9 +13,10 @@ enum ComparisonFiles {
     }
 
     /// Writes `compare.csv`, and `compare.html` when `html`, into `directory`; returns "Wrote …" lines.
-    static func write(_ comparison: Comparison, to directory: OutputDirectory, html: Bool, baseName: String, variantName: String) throws -> String {
+    /// `inputs` are named in the page's header.
+    static func write(_ comparison: Comparison, to directory: OutputDirectory, html: Bool, baseName: String, variantName: String, inputs: [String]) throws -> String {
         var files = [(name: "compare.csv", contents: comparison.csv)]
-        if html { files.append((name: "compare.html", contents: comparison.html(baseName: baseName, variantName: variantName))) }
+        if html { files.append((name: "compare.html", contents: comparison.html(baseName: baseName, variantName: variantName, inputs: inputs, toolVersion: PlanVersion.current))) }
         OutputNotice.print(try directory.replace(with: files.map { OutputFile(name: $0.name, contents: $0.contents) }))
         let prefix = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
         return files.map { "Wrote \(prefix)\($0.name)" }.joined(separator: "\n") + "\n"

@@ -63,7 +63,7 @@ struct RecordOptions: ParsableArguments {
     func previousCheck(before date: CivilDate, window: CheckWindow?) throws -> PreviousCheck? {
         guard let window, FileManager.default.fileExists(atPath: store.path) else { return nil }
         return try store.openForReading().previousCheck(before: date, minute: window.checkMinute)
-            .map { PreviousCheck(level: $0.level, alerts: $0.alerts) }
+            .map { check in PreviousCheck(level: check.level, alerts: check.alerts, inputs: Dictionary(check.inputs.map { ($0.name, $0.value) }, uniquingKeysWith: { a, _ in a })) }
     }
 
     /// With --record, checks before the run that the forecast can be stored: an existing file must

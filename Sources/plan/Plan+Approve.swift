@@ -24,6 +24,8 @@ extension Plan {
         var tolerance: Double = 0.02
         @OptionGroup var sampling: SamplingOptions
         @Option(help: "Write approvals.csv into this folder (default: notebooks-output/approve-<scenario>/).") var out: String?
+        @Flag(help: "Refuse a request outside the horizon (with every other bad row) instead of skipping it with a warning.")
+        var strict = false
         @Option(name: .customLong("write-time-off"), help: "Also write the approved time off to this CSV file (name,start,end,request), which a scenario's time_off_csv reads.")
         var writeTimeOff: String?
         @Flag(help: "Replace a --write-time-off file that is not a time-off CSV plan wrote.") var force = false
@@ -36,11 +38,12 @@ extension Plan {
             let limit = try RiskLimit(parsing: maxRisk)
             let columns = try columns.map(RequestColumns.init(parsing:)) ?? RequestColumns()
             let loaded = try ScenarioFile.load(scenario)
-            let list = try TimeOffRequest.read(
+            let file = try TimeOffRequest.read(
                 csv: try readTextFile(requests), source: requests, columns: columns,
-                team: loaded.scenario.team.map(\.name), horizon: loaded.scenario.horizon)
+                team: loaded.scenario.team.map(\.name), horizon: loaded.scenario.horizon, strict: strict)
             ScenarioFile.report(loaded.warnings)
-            ScenarioFile.report(TimeOffRequest.horizonWarnings(list, horizon: loaded.scenario.horizon, source: requests))
+            ScenarioFile.report(file.warnings)
+            ScenarioFile.report(TimeOffRequest.horizonWarnings(file.requests, horizon: loaded.scenario.horizon, source: requests))
             // Claimed before the run, so that a folder or file that cannot be written is reported at once.
             let folder = out ?? "notebooks-output/approve-\(ComparisonFiles.stem(scenario))"
             let timeOffTarget = try writeTimeOff.map {
@@ -50,7 +53,7 @@ extension Plan {
             let directory = try OutputDirectory(path: folder, kind: .approval, inputs: loaded.files + [requests])
             OutputNotice.print(directory.notices)
             let plan = try ApprovalPlan(
-                scenario: loaded.scenario, requests: list, limit: limit, tolerance: tolerance, settings: sampling.comparison, source: requests)
+                scenario: loaded.scenario, requests: file.requests, limit: limit, tolerance: tolerance, settings: sampling.comparison, source: requests)
             ScenarioFile.report(plan.warnings)
             OutputNotice.print(try directory.replace(with: [OutputFile(name: "approvals.csv", contents: plan.csv)]))
             var text = plan.terminalText(scenarioName: loaded.scenario.name)

@@ -87,7 +87,10 @@ extension Plan {
                 _ = try ScenarioFile.load(writeTarget.path, text: rewritten)
                 outputs.append((writeTarget, rewritten))
             }
-            if let htmlTarget { outputs.append((htmlTarget, calibration.html)) }
+            if let htmlTarget {
+                let named = ["tickets " + tickets.joined(separator: ", "), "team " + team] + (absences.map { ["absences " + $0] } ?? [])
+                outputs.append((htmlTarget, calibration.html(inputs: named, toolVersion: PlanVersion.current)))
+            }
             // Computed before the first file is written: a number JSON cannot hold stops the run here.
             let fragment = format == "json" ? try calibration.fragmentJSON : nil
             for output in outputs { try output.target.write(output.contents) }

@@ -27,7 +27,7 @@ extension Plan {
             let prepared = try Comparison.prepare(base: baseFile.scenario, variant: variantFile.scenario, settings: sampling.comparison)
             let directory = try ComparisonFiles.claim(out ?? "notebooks-output/compare-\(baseName)-\(variantName)", inputs: baseFile.files + variantFile.files)
             let comparison = try prepared.run()
-            let written = try ComparisonFiles.write(comparison, to: directory, html: html, baseName: baseName, variantName: variantName)
+            let written = try ComparisonFiles.write(comparison, to: directory, html: html, baseName: baseName, variantName: variantName, inputs: baseFile.files + variantFile.files)
             emit(comparison.terminalText(baseName: baseName, variantName: variantName) + "\n" + written)
         }
     }

@@ -102,13 +102,13 @@ extension Plan {
             // The previous check (from the history store) is read only for a message to Slack, so
             // that a damaged store cannot stop a plain declaration.
             let previous = format == .slack || slack.post ? try recording.previousCheck(before: date ?? today(), window: checkWindow) : nil
-            let message = report.slackMessage(date: date, previous: previous)
+            let message = report.slackMessage(date: date, previous: previous, out: roster?.out)
             try recording.declare(report, table: table, date: date ?? today())
             let output: String
             switch format {
             case .text: output = report.text(date: date, roster: roster)
             case .json: output = try report.json(date: date, roster: roster)
-            case .slack: output = message.text
+            case .slack: output = message.readableText
             }
             try slack.deliver(output, message: message, to: webhook)
             if let failAt, report.levelNumber >= failAt { throw Level.levelReached }

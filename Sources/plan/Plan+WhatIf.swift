@@ -50,7 +50,7 @@ extension Plan {
             let variantName = baseName + " + " + edits.map(\.summary).joined(separator: ", ")
             var text = comparison.terminalText(baseName: baseName, variantName: variantName)
             if let directory {
-                text += "\n" + (try ComparisonFiles.write(comparison, to: directory, html: html, baseName: baseName, variantName: variantName))
+                text += "\n" + (try ComparisonFiles.write(comparison, to: directory, html: html, baseName: baseName, variantName: variantName, inputs: loaded.files + [policy].compactMap { $0 }))
             }
             emit(text)
         }

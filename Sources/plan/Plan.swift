@@ -21,6 +21,7 @@ struct Plan: ParsableCommand {
             Bench.self,
             Compare.self,
             WhatIf.self,
+            SensitivityCommand.self,
             Approve.self,
             CoverCommand.self,
             HistoryCommand.self,

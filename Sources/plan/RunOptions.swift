@@ -3,6 +3,7 @@ import Foundation
 import Reports
 import Scenarios
 import Simulation
+import WhatIf
 
 /// How a scenario is run and where its results go, shared by `plan simulate` and `plan outlook`
 /// so that an outlook is sized, interrupted, written, recorded and reported exactly as any
@@ -31,11 +32,18 @@ struct RunOptions: ParsableArguments {
     @Option(help: "A previous run's folder: add what moved since it (\"since the last run\") to the summary, run.json and the report.")
     var previous: String?
 
+    @Option(help: "plan calibrate --format json's output: also measure what the risk hangs on with its intervals (as plan sensitivity does), into sensitivity.csv, the summary and the report.")
+    var intervals: String?
+
     @OptionGroup var recording: RecordOptions
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     static let defaultTrials = 100_000
+    /// Trials per run of "what the risk hangs on": two runs an input, so fewer than the run's own.
+    static let sensitivityTrials = 20_000
+    /// The k of its "expected checks at ≥ k", as `plan sensitivity`'s default `--level`.
+    static let sensitivityLevel = 4
     static let defaultMaximumTrials = 10_000_000
 
     func validate() throws {
@@ -71,6 +79,10 @@ struct RunOptions: ParsableArguments {
         let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Self.defaultMaximumTrials) }
             ?? .trials(sampling.trials ?? Self.defaultTrials)
         let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
+        // Read before the run, so that a bad intervals file is reported at once and nothing is written.
+        let ranges = try intervals.map { path in
+            try SensitivityIntervals.parse(try readTextFile(path), source: path, inputs: SensitivityInput.all(for: model))
+        }
         // Read before the run, so that a folder that is not a run is reported at once.
         let previousRun = try previous.map { try HTMLReport(directory: $0) }
         try recording.checkStore()
@@ -99,7 +111,14 @@ struct RunOptions: ParsableArguments {
             record.sinceLastRun = SinceLastRun(diff, previous: previous)
             sinceText = "\nSince the last run:\n" + diff.terminalText(earlierName: previous, laterName: "this run")
         }
-        let output = RunOutput(estimates: estimates, record: record, attribution: attribution)
+        var output = RunOutput(estimates: estimates, record: record, attribution: attribution)
+        if let ranges, model.levelCount >= 2 {
+            let sensitivity = try Sensitivity.run(
+                model: model, intervals: ranges, level: min(Self.sensitivityLevel, model.levelCount),
+                settings: ComparisonSettings(trials: min(tally.trials, Self.sensitivityTrials), seed: settings.seed, threads: settings.threads))
+            output.sensitivityCSV = sensitivity.csv
+            sinceText = "\n" + sensitivity.shortSummary + sinceText
+        }
         // A Ctrl-C that came after the last block, or while the files are written, still means
         // "stop": nothing is written.
         let text = try RunPublication(

@@ -23,6 +23,7 @@ struct ShardRun {
         if options.format == .json { throw CommandError("--format json applies to the whole run: \(whole)") }
         if options.recording.record { throw CommandError("--record applies to the whole run: \(whole); give --record to plan merge") }
         if options.previous != nil { throw CommandError("--previous applies to the whole run: \(whole)") }
+        if options.intervals != nil { throw CommandError("--intervals applies to the whole run: \(whole)") }
         if posting { throw CommandError("--post applies to the whole run: \(whole)") }
         if options.out?.isEmpty == true { throw CommandError("--out is empty; expected the partial result's file, such as notebooks-output/december.shard-1-of-4.json") }
     }

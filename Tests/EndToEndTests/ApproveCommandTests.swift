@@ -36,10 +36,13 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("- emea-nl 2026-12-16: blocked at 2026-12-16 ") && $0.hasSuffix("; 1 cover SE of the same group on 2026-12-16 would let it through.") })
         #expect(lines.contains("Wrote \(out)/approvals.csv"))
         let csv = try String(contentsOfFile: out + "/approvals.csv", encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(csv[0] == "name,start,end,priority,decision,reason,check,added_risk,ci_low,ci_high,cover")
-        #expect(csv[1].hasPrefix("us-10,2026-12-07,2026-12-08,2,approve,within the limit and tolerance,2026-12-") && csv[1].hasSuffix(","))
-        #expect(csv[2] == "us-11,2026-12-19,2026-12-20,1,approve,changes no check,,,,,")
-        #expect(csv[3].hasPrefix("emea-nl,2026-12-16,2026-12-16,1,decline,takes a check over the limit,2026-12-16 ") && csv[3].hasSuffix(",1"))
+        #expect(csv[0] == "name,start,end,priority,decision,reason,check,added_risk,ci_low,ci_high,cover,compared,tolerance")
+        #expect(csv[1].hasPrefix("us-10,2026-12-07,2026-12-08,2,approve,within the limit and tolerance,2026-12-") && csv[1].hasSuffix(",0.0200"))
+        #expect(csv[2] == "us-11,2026-12-19,2026-12-20,1,approve,changes no check,,,,,,,0.0200")
+        #expect(csv[3].hasPrefix("emea-nl,2026-12-16,2026-12-16,1,decline,takes a check over the limit,2026-12-16 "))
+        // The compared number is the interval's lower end (ci_low), then the tolerance.
+        let fields = csv[3].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(fields[10] == "1" && fields[11] == fields[8] && fields[12] == "0.0200")
         let approved = try String(contentsOfFile: timeOff, encoding: .utf8)
         #expect(approved.hasPrefix("name,start,end,request\nus-10,2026-12-07,2026-12-08,\(file):4\nus-11,2026-12-19,2026-12-20,\(file):3\n"))
     }
@@ -48,12 +51,13 @@ import Testing
         ("name,start,end\nus-09,2026-12-21,2026-12-24\n", "ge4=0.2",
          "--max-risk ge4=0.2: expected ge<k><=<p> such as ge4<=0.20 (P(level ≥ 4) at most 0.20 at every check), or ge4<0.2"),
         ("name,start,end,priority\nus-9,2026-12-21,2026-12-24,1\nus-09,2026-12-24,2026-12-21,\nus-10,2027-01-04,2027-01-05,urgent\n", "ge4<=0.2", """
+            REQUESTS:2: "us-9" is not the name of an SE in the team; did you mean "us-09"?
             REQUESTS:3: end 2026-12-21 is before start 2026-12-24
+            REQUESTS:4: priority "urgent" is not a whole number from -1000000000 to 1000000000
             """),
         ("name,start,end,priority\nus-9,2026-12-21,2026-12-24,1\nus-10,2027-01-04,2027-01-05,urgent\n", "ge4<=0.2", """
             REQUESTS:2: "us-9" is not the name of an SE in the team; did you mean "us-09"?
             REQUESTS:3: priority "urgent" is not a whole number from -1000000000 to 1000000000
-            REQUESTS:3: us-10 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check
             """),
     ])
     func badInput(csv: String, limit: String, message: String) throws {
@@ -64,5 +68,23 @@ import Testing
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == "Error: " + message.replacingOccurrences(of: "REQUESTS", with: file) + "\n")
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// A request outside the horizon is skipped with a warning and the others decided; with
+    /// `--strict` it is refused, and nothing is written.
+    @Test func aRequestOutsideTheHorizonIsSkippedUnlessStrict() throws {
+        let folder = try PlanProcess.temporaryDirectory()
+        let file = try Self.requests("name,start,end\nus-10,2027-01-04,2027-01-05\nus-11,2026-12-19,2026-12-20\n", in: folder)
+        let out = folder.appendingPathComponent("out").path
+        let base = ["approve", "scenarios/december.json", "--requests", file, "--max-risk", "ge4<=0.2", "--trials", "200", "--out", out]
+        let r = try PlanProcess.run(base)
+        #expect(r.status == 0)
+        #expect(r.stderr == "warning: \(file):2: us-10 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check; skipped (--strict refuses it)\n")
+        #expect(r.stdout.contains("1. us-11 2026-12-19…2026-12-20 (priority 0, line 3): APPROVE"))
+        let strictOut = folder.appendingPathComponent("strict").path
+        let strict = try PlanProcess.run(Array(base.dropLast()) + [strictOut, "--strict"])
+        #expect(strict.status == 1 && strict.stdout.isEmpty)
+        #expect(strict.stderr == "Error: \(file):2: us-10 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check\n")
+        #expect(!FileManager.default.fileExists(atPath: strictOut))
     }
 }

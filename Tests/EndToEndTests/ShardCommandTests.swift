@@ -57,6 +57,7 @@ import Testing
         (["--shard", "2"], "Error: --shard takes I/N, shard I of N, such as 2/4; got 2\n"),
         (["--shard", "9/9"], "Error: --shard 9/9: 9 shards are more than the run's 8 blocks of trials, so some shard would have none; use at most 8 shards or more trials\n"),
         (["--shard", "1/2", "--html"], "Error: --html applies to the whole run: a shard writes a partial result, which plan merge turns into the run's files; give --html to plan merge\n"),
+        (["--shard", "1/2", "--intervals", "fit.json"], "Error: --intervals applies to the whole run: a shard writes a partial result, which plan merge turns into the run's files\n"),
     ])
     func badShardsAreRefused(arguments: [String], message: String) throws {
         let out = try PlanProcess.temporaryDirectory().appendingPathComponent("part.json")

@@ -10,4 +10,13 @@ import OutputFormats
         #expect("*bold* _it_ ~s~ #ce é — 🚨".slackEscaped == "*bold* _it_ ~s~ #ce é — 🚨")
         #expect("".slackEscaped == "")
     }
+
+    /// What a person reads is what was written, for any mix of the three characters and of text
+    /// that already looks like an escape.
+    @Test func unescapingGivesBackTheText() {
+        for text in ["<!channel> & <!here>", "load > 5", "&amp;", "&lt;b&gt;", "a&&b<<c>>", "", "é — 🚨 &"] {
+            #expect(text.slackEscaped.slackUnescaped == text)
+        }
+        #expect("load &gt; 5 &amp; emea ≤ 2".slackUnescaped == "load > 5 & emea ≤ 2")
+    }
 }

@@ -28,8 +28,8 @@ import Testing
         #expect(count("class=\"cell outside\"", in: page) == 10)
         #expect(count("class=\"cell closed\"", in: page) == 0)
         #expect(count("class=\"cell off\"", in: page) == 0)
-        // Eight levels, "weekend or no checks", "company closed" and "public holiday".
-        #expect(count("class=\"legend-entry\"", in: page) == 11)
+        // Eight levels, the fill strength, the frame, "weekend or no checks", "company closed" and "public holiday".
+        #expect(count("class=\"legend-entry\"", in: page) == 13)
         // Every check is at one level with certainty: one segment per bar.
         #expect(count("class=\"segment\"", in: page) == 4)
         // Tuesday's level 4 alerts #community-relations at both windows.
@@ -38,7 +38,7 @@ import Testing
         #expect(page.contains("<li class=\"decision\"><strong>Brief by Tue 2026-12-01</strong>: #community-relations for EMEA, Dec 8 (1 check), "
             + "needed from Tue 2026-12-08; raised at <span class=\"swatch\""))
         #expect(page.contains("<title>Tue 2026-12-08, EMEA check, 10:00 UTC\nplanning level 4: Community responsiveness flexibility required\n"
-            + "P(level ≥ 4) 100%; most likely level 4 (100%)\nP(level ≥ 2) 100%\nP(level ≥ 3) 100%\nP(level ≥ 4) 100%\nP(level ≥ 5) 0%\n"))
+            + "P(level ≥ 4) 100%; most likely level 4 (100%)\nat the line: within the noise the planning level is 4 to 8\nP(level ≥ 2) 100%\nP(level ≥ 3) 100%\nP(level ≥ 4) 100%\nP(level ≥ 5) 0%\n"))
         // The cell prints the level and the probability of reaching it; "likely" only where the mode is lower.
         #expect(page.contains(">100%</text>") && !page.contains(">likely "))
         #expect(page.contains("Planning level peaks at <span class=\"swatch\""))

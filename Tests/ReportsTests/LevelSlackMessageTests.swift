@@ -61,6 +61,24 @@ import Testing
         #expect(same.paragraphs.last == "Standing alerts (already sent): #community-relations.")
     }
 
+    /// A change of level says why: the inputs that moved since the previous check, and who is out.
+    /// Without the previous inputs, or when the level stayed, nothing is claimed.
+    @Test func aChangeOfLevelSaysWhichInputsMovedAndWhoIsOut() throws {
+        let previous = PreviousCheck(level: 2, alerts: [], inputs: ["emea": 3, "us": 7, "open": 55])
+        let message = try report(emea: 3, us: 5, open: 92).slackMessage(date: monday, previous: previous, out: ["us-01", "us-02"])
+        #expect(message.paragraphs[1] == "Up from level 2 at the previous check. What changed: us SEs 7 → 5, open cases 55 → 92.")
+        #expect(message.paragraphs[2] == "Out: us-01, us-02.")
+        let current = try report(emea: 2, us: 7, open: 60)
+        #expect(current.levelNumber == 2)
+        let stayed = current.slackMessage(date: monday, previous: PreviousCheck(level: 2, alerts: [], inputs: ["emea": 3, "us": 7, "open": 55]))
+        #expect(stayed.paragraphs[1] == "Unchanged since the previous check.")
+        let unknown = try report(emea: 3, us: 5, open: 92).slackMessage(date: monday, previous: PreviousCheck(level: 2, alerts: []))
+        #expect(unknown.paragraphs[1] == "Up from level 2 at the previous check.")
+        // Printed for a person, "load > 5" reads as such; the payload keeps Slack's escape.
+        #expect(stayed.readableText.contains("load > 5 (load is 6.67)") && stayed.text.contains("load &gt; 5 (load is 6.67)"))
+        #expect(stayed.payload.contains("load &gt; 5") && !stayed.payload.contains("load > 5"))
+    }
+
     /// The webhook payload: the same text, a section per paragraph and a context block.
     @Test func payloadIsBlockKit() throws {
         let message = try report(emea: 2, us: 10, open: 40).slackMessage(date: monday, previous: nil)

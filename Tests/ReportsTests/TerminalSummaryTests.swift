@@ -3,6 +3,8 @@ import Testing
 @testable import Reports
 
 @Suite struct TerminalSummaryTests {
+    /// Three trials decide nothing within the noise: every check is at the line, its planning
+    /// level anywhere from the estimate's to the top (P(level ≥ 5) = 0 of 3 has a 95% interval up to 56%).
     @Test func printsTheDaysTheAdviceAndTheHorizon() throws {
         let text = TerminalSummary(try TwoDayRun.output()).text
         #expect(text == """
@@ -16,10 +18,11 @@ import Testing
 
                              EMEA 10:00 UTC            Americas 17:30 UTC
             date        day  plan    ≥2    ≥3    ≥4    plan    ≥2    ≥3    ≥4
-            2026-12-07  Mon  1       0%    0%    0%    1       0%    0%    0%
-            2026-12-08  Tue  4       100%  100%  100%  4       100%  100%  100%
+            2026-12-07  Mon  1–8     0%    0%    0%    1–8     0%    0%    0%
+            2026-12-08  Tue  4–8     100%  100%  100%  4–8     100%  100%  100%
 
             plan: planning level, the lowest k with P(level > k) ≤ 10%; ≥k: P(level ≥ k).
+            2–3: at the line, P(level > 2)'s 95% interval contains 10%: 2 or 3 within the noise.
 
             Arrange ahead (alerts needed with probability 25% or more):
               Brief #community-relations by Tue Dec 1 for Dec 8 (EMEA and Americas): P(level ≥ 4) 100%.

@@ -1,4 +1,5 @@
 import Foundation
+import OutputFormats
 import Testing
 @testable import WhatIf
 
@@ -24,6 +25,10 @@ import Testing
         let blocking = try #require(plan.decisions[2].charge)
         #expect(blocking.date == December.date("2026-12-16") && blocking.change.base <= 0.12 && blocking.change.variant > 0.12)
         #expect(blocking.change.difference.low > 0.02)
+        // The number compared with the tolerance is the interval's lower end at the deciding check.
+        #expect(plan.decisions[2].compared == blocking.change.difference.low)
+        #expect(plan.decisions[1].compared == nil)
+        if let compared = plan.decisions[0].compared { #expect(compared <= 0.02 && compared == plan.decisions[0].charge?.change.difference.low) }
         #expect(plan.decisions[2].cover == 1)
         #expect(plan.approvedRequests.map(\.name) == ["us-10", "us-11"])
         #expect(plan.before.probability == 1 && plan.after.probability == 1)
@@ -44,7 +49,7 @@ import Testing
         let scenario = try December.scenario()
         let requests = try TimeOffRequest.read(
             csv: try String(contentsOfFile: path, encoding: .utf8), source: "december-requests.csv",
-            team: scenario.team.map(\.name), horizon: scenario.horizon)
+            team: scenario.team.map(\.name), horizon: scenario.horizon).requests
         #expect(requests.count == 12)
         let plan = try ApprovalPlan(
             scenario: scenario, requests: requests, limit: RiskLimit(level: 4, probability: 0.20),
@@ -65,6 +70,46 @@ import Testing
         #expect(plan.warnings == [
             "december-requests.csv:13: us-07 2026-12-22…2026-12-23: overlaps us-07's time off 2026-12-23…2026-12-24 already in the scenario; only the other days are charged",
         ])
+    }
+
+    /// emea-za is the only EMEA SE on Mon Dec 28 (emea-gb has the Boxing Day substitute, emea-nl
+    /// is off): a request for that day leaves EMEA with nobody at its checks, and says so first,
+    /// whatever it adds in risk; one cover SE lets it through. approvals.csv carries the reason,
+    /// the compared number (none here) and the tolerance.
+    @Test func aRequestLeavingAGroupWithNobodySaysSoFirst() throws {
+        let requests = [
+            TimeOffRequest(name: "emea-za", dates: December.dates("2026-12-28", "2026-12-28"), line: 2),
+            TimeOffRequest(name: "us-11", dates: December.dates("2026-12-19", "2026-12-20"), line: 3),
+        ]
+        let plan = try ApprovalPlan(
+            scenario: try December.scenario(), requests: requests, limit: RiskLimit(level: 4, probability: 0.20),
+            settings: ComparisonSettings(trials: 1_000, seed: 7, threads: 2), source: "r.csv")
+        let decision = try #require(plan.decisions.first { $0.request.name == "emea-za" })
+        #expect(decision.reason == .emptiesGroup && !decision.approved && decision.emptiedGroup == "emea")
+        #expect(decision.charge?.date == December.date("2026-12-28") && decision.charge?.window == "EMEA")
+        #expect(decision.compared == nil && decision.cover == 1)
+        let text = plan.terminalText(scenarioName: "december")
+        #expect(text.contains("DECLINE\n   leaves emea with nobody at 2026-12-28 EMEA; with it, 2026-12-28 EMEA: P(level ≥ 4) "))
+        #expect(text.contains("- emea-za 2026-12-28: leaves emea with nobody at 2026-12-28 EMEA; 1 cover SE of the same group on 2026-12-28 would let it through."))
+        let rows = plan.csv.split(separator: "\n").map(String.init)
+        #expect(rows[0] == "name,start,end,priority,decision,reason,check,added_risk,ci_low,ci_high,cover,compared,tolerance")
+        let row = try #require(rows.first { $0.hasPrefix("emea-za,") })
+        #expect(row.hasPrefix("emea-za,2026-12-28,2026-12-28,0,decline,leaves emea with nobody at a check,2026-12-28 EMEA,") && row.hasSuffix(",1,,0.0200"))
+        #expect(rows.contains("us-11,2026-12-19,2026-12-20,0,approve,changes no check,,,,,,,0.0200"))
+    }
+
+    /// The number compared with the tolerance is shown to two decimals in points, with the
+    /// tolerance, so that 1.98 against 2.00 and 2.02 against 2.00 explain opposite decisions.
+    @Test func theComparedNumberAndTheToleranceAreShown() throws {
+        let plan = try ApprovalPlan(
+            scenario: try December.scenario(), requests: [TimeOffRequest(name: "us-09", dates: December.dates("2026-12-28", "2026-12-31"), line: 2)],
+            limit: RiskLimit(level: 4, probability: 0.20), settings: ComparisonSettings(trials: 1_000, seed: 7, threads: 2), source: "r.csv")
+        let decision = try #require(plan.decisions.first)
+        let compared = try #require(decision.compared)
+        #expect(!decision.approved && compared > 0.02)
+        #expect(plan.terminalText(scenarioName: "december").contains(
+            "   compared: lower end of the 95% interval \(NumberFormat.signed(compared * 100, 2)) points, above the tolerance of 2.00 points\n"))
+        #expect(plan.csv.split(separator: "\n")[1].hasSuffix(",\(NumberFormat.fixed(compared, 4)),0.0200"))
     }
 
     /// An overlap with planned time off is merged: only the days not already off are added.

@@ -30,12 +30,18 @@ import Testing
     }
 
     @Test func htmlIsOneSelfContainedPage() {
-        let html = Self.comparison.html(baseName: "december", variantName: "december + us-09 <off>")
+        let html = Self.comparison.html(baseName: "december", variantName: "december + us-09 <off>", inputs: ["scenarios/december.json"], toolVersion: "0.1.0")
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
         #expect(html.hasSuffix("</html>\n"))
         #expect(!html.contains("<script"))
         #expect(html.contains("december + us-09 &lt;off&gt;"))
-        #expect(html.contains("<tr class=\"rise\"><td>2026-12-23</td><td>EMEA</td><td>≥ 3</td>"))
+        #expect(html.contains("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"))
+        #expect(html.contains("From scenarios/december.json. Filter: changes in P(level ≥ k) whose 95% paired interval excludes 0, largest first.")
+            && html.contains("plan 0.1.0"))
+        #expect(html.contains("<tr class=\"rise\"><td data-label=\"Date\">2026-12-23</td><td data-label=\"Window\">EMEA</td><td data-label=\"Level\">≥ 3</td>"))
+        // The biggest changes first: the table's changes fall in size from the top.
+        let changes = html.matches(of: /data-label="Change \(points\)">[▲▼] \w+ ([+−][0-9.]+)</).map { abs(Double(String($0.1.dropFirst()))!) }
+        #expect(changes.count > 3 && changes == changes.sorted(by: >))
         #expect(html.components(separatedBy: "<tr").count == html.components(separatedBy: "</tr>").count)
     }
 

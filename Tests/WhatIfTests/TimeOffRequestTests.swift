@@ -7,12 +7,12 @@ import Testing
 
     @Test func readsNamesDatesAndPriorities() throws {
         let requests = try TimeOffRequest.read(
-            csv: "Name,Start,End,Priority\nus-09,2026-12-21,2026-12-24,2\n\"us-10\",2026-12-22,,\n", source: "r.csv", team: Self.team, horizon: Self.horizon)
+            csv: "Name,Start,End,Priority\nus-09,2026-12-21,2026-12-24,2\n\"us-10\",2026-12-22,,\n", source: "r.csv", team: Self.team, horizon: Self.horizon).requests
         #expect(requests == [
             TimeOffRequest(name: "us-09", dates: December.dates("2026-12-21", "2026-12-24"), priority: 2, line: 2),
             TimeOffRequest(name: "us-10", dates: December.dates("2026-12-22", "2026-12-22"), priority: 0, line: 3),
         ])
-        let withoutPriority = try TimeOffRequest.read(csv: "name,start,end\nus-09,2026-12-21,2026-12-21\n", source: "r.csv", team: Self.team, horizon: Self.horizon)
+        let withoutPriority = try TimeOffRequest.read(csv: "name,start,end\nus-09,2026-12-21,2026-12-21\n", source: "r.csv", team: Self.team, horizon: Self.horizon).requests
         #expect(withoutPriority.map(\.priority) == [0])
     }
 
@@ -27,26 +27,33 @@ import Testing
         #expect(throws: WhatIfError(message)) { try TimeOffRequest.read(csv: csv, source: "r.csv", team: Self.team, horizon: Self.horizon) }
     }
 
-    /// Unknown names, an end before its start, dates outside the horizon and a bad priority: every
-    /// problem of the file at once, in line order.
+    /// Unknown names, an end before its start, a date that is none, a bad priority and, with
+    /// `strict`, dates outside the horizon: every problem of the file at once, in line order.
     @Test func reportsEveryProblemAtOnce() {
-        let csv = "name,start,end,priority\nus-9,2026-12-21,2026-12-24,1\nus-09,2027-01-04,2027-01-05,x\nus-10,2026-12-24,2026-12-21,\nus-11,2026-12-01,,\n"
-        #expect(throws: WhatIfError("""
-            r.csv:4: end 2026-12-21 is before start 2026-12-24
-            """)) { try TimeOffRequest.read(csv: csv, source: "r.csv", team: Self.team, horizon: Self.horizon) }
-        let rows = "name,start,end,priority\nus-9,2026-12-21,2026-12-24,1\nus-09,2027-01-04,2027-01-05,x\nus-11,2026-12-01,,\n"
+        let csv = "name,start,end,priority\nus-9,2026-12-21,2026-12-24,1\nus-09,2027-01-04,2027-01-05,x\nus-10,2026-12-24,2026-12-21,\nus-11,2026-12-01,,\nus-10,2026-12-3,,\n"
         #expect(throws: WhatIfError("""
             r.csv:2: "us-9" is not the name of an SE in the team; did you mean "us-09"?
             r.csv:3: priority "x" is not a whole number from -1000000000 to 1000000000
             r.csv:3: us-09 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check
-            r.csv:4: "us-11" is not the name of an SE in the team; did you mean "us-10"?
-            """)) { try TimeOffRequest.read(csv: rows, source: "r.csv", team: Self.team, horizon: Self.horizon) }
+            r.csv:4: end 2026-12-21 is before start 2026-12-24
+            r.csv:5: "us-11" is not the name of an SE in the team; did you mean "us-10"?
+            r.csv:6: "2026-12-3" is not a date (expected YYYY-MM-DD)
+            """)) { try TimeOffRequest.read(csv: csv, source: "r.csv", team: Self.team, horizon: Self.horizon, strict: true) }
+    }
+
+    /// Without `strict`, a request outside the horizon is skipped with a warning naming its line;
+    /// the others are read.
+    @Test func aRequestOutsideTheHorizonIsSkippedWithAWarning() throws {
+        let file = try TimeOffRequest.read(
+            csv: "name,start,end\nus-09,2027-01-04,2027-01-05\nus-10,2026-12-21,\n", source: "r.csv", team: Self.team, horizon: Self.horizon)
+        #expect(file.requests == [TimeOffRequest(name: "us-10", dates: December.dates("2026-12-21", "2026-12-21"), line: 3)])
+        #expect(file.warnings == ["r.csv:2: us-09 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check; skipped (--strict refuses it)"])
     }
 
     @Test func readsOtherHeaderNamesThroughColumns() throws {
         let columns = try RequestColumns(parsing: "name=Employee, start=From,end=To,priority=Rank")
         let requests = try TimeOffRequest.read(
-            csv: "Employee,Team,From,To,Rank\nus-09,Support,2026-12-21,2026-12-24,3\n", source: "r.csv", columns: columns, team: Self.team, horizon: Self.horizon)
+            csv: "Employee,Team,From,To,Rank\nus-09,Support,2026-12-21,2026-12-24,3\n", source: "r.csv", columns: columns, team: Self.team, horizon: Self.horizon).requests
         #expect(requests == [TimeOffRequest(name: "us-09", dates: December.dates("2026-12-21", "2026-12-24"), priority: 3, line: 2)])
         #expect(throws: WhatIfError("--columns person=employee: \"person\" is not a field; the fields are name, start, end and priority")) {
             try RequestColumns(parsing: "person=employee")

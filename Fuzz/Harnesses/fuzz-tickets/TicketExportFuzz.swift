@@ -14,7 +14,7 @@ public func fuzzTicketExport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int3
     guard let calibration = try? Calibration.run(request) else { return 0 }
     _ = calibration.text
     _ = try? calibration.fragmentJSON
-    _ = calibration.html
+    _ = calibration.html(inputs: ["tickets \(exportPath)"], toolVersion: "fuzz")
     return 0
 }
 
