@@ -76,7 +76,8 @@ import Testing
         #expect(unknown.paragraphs[1] == "Up from level 2 at the previous check.")
         // Printed for a person, "load > 5" reads as such; the payload keeps Slack's escape.
         #expect(stayed.readableText.contains("load > 5 (load is 6.67)") && stayed.text.contains("load &gt; 5 (load is 6.67)"))
-        #expect(stayed.payload.contains("load &gt; 5") && !stayed.payload.contains("load > 5"))
+        let payload = try stayed.payload
+        #expect(payload.contains("load &gt; 5") && !payload.contains("load > 5"))
     }
 
     /// The webhook payload: the same text, a section per paragraph and a context block.
