@@ -224,17 +224,7 @@ import Testing
         #expect(dom.stdout.contains("class=\"legend\"") && dom.stdout.contains("observed frequency's 95% interval"))
 
         // In a 390 px frame, as the report is measured: no horizontal overflow.
-        let measure = fixture.folder.appendingPathComponent("measure-\(UUID().uuidString).html")
-        try """
-            <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="\(page.lastPathComponent)" style="width:390px;height:844px;border:0"></iframe>
-            <script>document.getElementById("f").onload = function () { var e = this.contentDocument.documentElement;
-            var p = document.createElement("pre"); p.textContent = "width " + e.scrollWidth + " of " + e.clientWidth; document.body.appendChild(p); };</script>
-            </body></html>
-            """.write(to: measure, atomically: true, encoding: .utf8)
-        let width = try BrowserTests.run(chromium, common + ["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", measure.absoluteString], in: fixture.folder)
-        let measured = width.stdout.firstMatch(of: /width (\d+) of (\d+)/)
-        #expect(measured != nil, "the width was not measured: \(width.stderr)")
-        if let measured { #expect(measured.1 == measured.2, "at 390 px the backtest page is \(measured.1) px wide for \(measured.2) px of screen") }
+        try BrowserTests.expectFitsPhone(page.lastPathComponent, in: fixture.folder, chromium: chromium, options: common)
 
         try FileManager.default.createDirectory(at: BrowserTests.artifacts, withIntermediateDirectories: true)
         let screenshot = BrowserTests.artifacts.appendingPathComponent("backtest.png")

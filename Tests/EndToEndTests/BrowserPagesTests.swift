@@ -47,18 +47,8 @@ import Testing
         for text in texts { #expect(html.contains(text), "\(page.lastPathComponent) lacks \(text)") }
         let profile = folder.appendingPathComponent("chromium-profile").path
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)"]
-        let measure = folder.appendingPathComponent("measure-\(page.deletingPathExtension().lastPathComponent).html")
         let relative = page.path.hasPrefix(folder.path + "/") ? String(page.path.dropFirst(folder.path.count + 1)) : page.absoluteString
-        try """
-            <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="\(relative)" style="width:390px;height:844px;border:0"></iframe>
-            <script>document.getElementById("f").onload = function () { var e = this.contentDocument.documentElement;
-            var p = document.createElement("pre"); p.textContent = "width " + e.scrollWidth + " of " + e.clientWidth; document.body.appendChild(p); };</script>
-            </body></html>
-            """.write(to: measure, atomically: true, encoding: .utf8)
-        let width = try BrowserTests.run(chromium, common + ["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", measure.absoluteString], in: folder)
-        let measured = width.stdout.firstMatch(of: /width (\d+) of (\d+)/)
-        #expect(measured != nil, "the width was not measured: \(width.stderr)")
-        if let measured { #expect(measured.1 == measured.2, "at 390 px \(page.lastPathComponent) is \(measured.1) px wide for \(measured.2) px of screen") }
+        try BrowserTests.expectFitsPhone(relative, in: folder, chromium: chromium, options: common)
 
         try FileManager.default.createDirectory(at: BrowserTests.artifacts, withIntermediateDirectories: true)
         let screenshot = BrowserTests.artifacts.appendingPathComponent("\(page.deletingPathExtension().lastPathComponent)-390.png")

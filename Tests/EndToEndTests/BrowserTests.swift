@@ -32,19 +32,8 @@ import Testing
         // December 2026: 22 check days (23 weekdays less the Christmas closure), two windows each.
         #expect(dom.stdout.components(separatedBy: "class=\"cell check\"").count - 1 == 44)
 
-        // The page in a 390 px frame: a helper page beside it (not the report, which has no script)
-        // writes the report's document width into its own DOM, which --dump-dom prints.
-        let measure = folder.appendingPathComponent("measure.html")
-        try """
-            <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="december/report.html" style="width:390px;height:844px;border:0"></iframe>
-            <script>document.getElementById("f").onload = function () { var e = this.contentDocument.documentElement;
-            var p = document.createElement("pre"); p.textContent = "width " + e.scrollWidth + " of " + e.clientWidth; document.body.appendChild(p); };</script>
-            </body></html>
-            """.write(to: measure, atomically: true, encoding: .utf8)
-        let width = try Self.run(chromium, common + ["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", measure.absoluteString], in: folder)
-        let measured = width.stdout.firstMatch(of: /width (\d+) of (\d+)/)
-        #expect(measured != nil, "the width was not measured: \(width.stderr)")
-        if let measured { #expect(measured.1 == measured.2, "at 390 px the page is \(measured.1) px wide for \(measured.2) px of screen") }
+        // The page in a 390 px frame, as a phone shows it.
+        try Self.expectFitsPhone("december/report.html", in: folder, chromium: chromium, options: common)
 
         // Printed on A4 (the page itself leaves the paper size to the printer): three pages at most.
         let a4 = out.appendingPathComponent("report-a4.html")
@@ -65,6 +54,28 @@ import Testing
         let png = try Data(contentsOf: screenshot)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]), "not a PNG")
         #expect(png.count > 20_000, "a \(png.count)-byte screenshot is too small to show the page")
+    }
+
+    /// Records an issue unless `page` (a path relative to `folder`, where Chromium runs) fits a
+    /// 390 px phone: a helper page beside it holds it in a 390 px iframe (Chromium lays no window
+    /// out narrower than 500 px) and writes the page's document width into its own DOM, which
+    /// --dump-dom prints.
+    static func expectFitsPhone(
+        _ page: String, in folder: URL, chromium: URL, options common: [String], sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let measure = folder.appendingPathComponent("measure-\(UUID().uuidString).html")
+        try """
+            <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="\(page)" style="width:390px;height:844px;border:0"></iframe>
+            <script>document.getElementById("f").onload = function () { var e = this.contentDocument.documentElement;
+            var p = document.createElement("pre"); p.textContent = "width " + e.scrollWidth + " of " + e.clientWidth; document.body.appendChild(p); };</script>
+            </body></html>
+            """.write(to: measure, atomically: true, encoding: .utf8)
+        let width = try run(chromium, common + ["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", measure.absoluteString], in: folder)
+        let measured = width.stdout.firstMatch(of: /width (\d+) of (\d+)/)
+        #expect(measured != nil, "the width of \(page) was not measured: \(width.stderr)", sourceLocation: sourceLocation)
+        if let measured {
+            #expect(measured.1 == measured.2, "at 390 px \(page) is \(measured.1) px wide for \(measured.2) px of screen", sourceLocation: sourceLocation)
+        }
     }
 
     /// `chromium` on the PATH.

@@ -65,17 +65,7 @@ import Testing
             #expect(dom.stdout.contains(element), "the rendered page lacks \(element)")
         }
         #expect(dom.stdout.components(separatedBy: "class=\"check").count - 1 == 8, "4 checks before and after")
-        let measure = folder.appendingPathComponent("measure.html")
-        try """
-            <!DOCTYPE html><html><body style="margin:0"><iframe id="f" src="out/cover.html" style="width:390px;height:844px;border:0"></iframe>
-            <script>document.getElementById("f").onload = function () { var e = this.contentDocument.documentElement;
-            var p = document.createElement("pre"); p.textContent = "width " + e.scrollWidth + " of " + e.clientWidth; document.body.appendChild(p); };</script>
-            </body></html>
-            """.write(to: measure, atomically: true, encoding: .utf8)
-        let width = try BrowserTests.run(chromium, common + ["--allow-file-access-from-files", "--virtual-time-budget=10000", "--dump-dom", measure.absoluteString], in: folder)
-        let measured = width.stdout.firstMatch(of: /width (\d+) of (\d+)/)
-        #expect(measured != nil, "the width was not measured: \(width.stderr)")
-        if let measured { #expect(measured.1 == measured.2, "at 390 px the page is \(measured.1) px wide for \(measured.2) px of screen") }
+        try BrowserTests.expectFitsPhone("out/cover.html", in: folder, chromium: chromium, options: common)
     }
 
     /// A check the pool cannot reach (nothing on Dec 28) is named with its best risk, and the answer
@@ -113,6 +103,25 @@ import Testing
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
         #expect(r.stderr == "Error: " + message.replacingOccurrences(of: "POOL", with: pool) + "\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    /// `--write-scenario` follows the rule of every file plan writes: never an input of the run (the
+    /// scenario, the pool), never a file that is not a scenario unless `--force`; refused before the
+    /// search, with nothing written.
+    @Test func writeScenarioNeverReplacesAnInput() throws {
+        let (folder, scenario, pool) = try Self.files(pool: Self.pool)
+        let out = folder.appendingPathComponent("out").path
+        let notes = folder.appendingPathComponent("notes.txt").path
+        try "keep me\n".write(toFile: notes, atomically: true, encoding: .utf8)
+        let before = try [scenario, pool, notes].map { try String(contentsOfFile: $0, encoding: .utf8) }
+        for target in [scenario, pool, notes] {
+            let r = try PlanProcess.run(["cover", scenario, "--max-risk", "ge4<=0.3", "--pool", pool, "--trials", "100", "--out", out, "--write-scenario", target])
+            #expect(r.status == 1)
+            #expect(r.stdout.isEmpty)
+            #expect(r.stderr.hasPrefix("Error: --write-scenario \(target)") && r.stderr.filter { $0 == "\n" }.count == 1, "\(r.stderr)")
+        }
+        #expect(try [scenario, pool, notes].map { try String(contentsOfFile: $0, encoding: .utf8) } == before)
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 

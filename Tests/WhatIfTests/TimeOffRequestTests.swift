@@ -37,7 +37,7 @@ import Testing
             r.csv:3: us-09 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check
             r.csv:4: end 2026-12-21 is before start 2026-12-24
             r.csv:5: "us-11" is not the name of an SE in the team; did you mean "us-10"?
-            r.csv:6: "2026-12-3" is not a date (expected YYYY-MM-DD)
+            r.csv:6: "2026-12-3" is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31)
             """)) { try TimeOffRequest.read(csv: csv, source: "r.csv", team: Self.team, horizon: Self.horizon, strict: true) }
     }
 
