@@ -14,6 +14,15 @@ public enum ScenarioLimits {
     public static let initialOpenCases: ClosedRange<Int> = 0...10_000_000
     /// Weekday and holiday factors on the inflow.
     public static let inflowFactor: ClosedRange<Double> = 0...100
+    /// Relative growth of demand a year (`trend_per_year`): from −90% to doubling every year.
+    public static let trendPerYear: ClosedRange<Double> = -0.9...1
+    /// Years between the trend's reference date and any simulated date, so that its factor stays
+    /// between 0.1^10 and 2^10.
+    public static let trendReferenceYears = 10
+    /// A day's mean cases with every factor applied (base, weekday, holiday, trend, month,
+    /// periods): the largest the base and the weekday and holiday factors allow on their own, so
+    /// the drift factors cannot take a mean where the existing ones could not.
+    public static let dailyMean = casesPerDay.upperBound * inflowFactor.upperBound * inflowFactor.upperBound
     /// An SE's capacity factor and a level's capacity multiplier (both must be > 0).
     public static let capacityFactor: ClosedRange<Double> = 0...10
     /// Coefficients of variation of the season severity and the demand shock.

@@ -105,13 +105,15 @@ public struct SimulationModel: Sendable {
         }
         self.inputGroups = inputGroups
 
-        // Arrivals: λ_d = base × weekday factor × holiday factor, split by the arrival shares.
+        // Arrivals: λ_d = base × weekday factor × holiday factor × trend, month and period factors,
+        // split by the arrival shares.
         let inflow = scenario.inflow
         let shares = inflow.arrivalShares ?? segmentHours.map { $0 / 24 }
         var arrivalMeans = [Double](repeating: 0, count: dayCount * k)
         for (d, date) in dates.enumerated() {
             var lambda = inflow.basePerDay * (inflow.weekdayFactors[date.weekday] ?? 1)
             if inflow.holidayCalendars.contains(where: { $0.holiday(on: date) != nil }) { lambda *= inflow.holidayFactor }
+            lambda *= inflow.driftFactor(on: date)
             for s in 0..<k { arrivalMeans[d * k + s] = lambda * shares[s] }
         }
         self.arrivalMeans = arrivalMeans
