@@ -24,6 +24,14 @@ public struct Scenario: Sendable {
     /// Cases one full-time SE resolves on average over a shift. Default 3.
     public var resolvePerShift: Double
     public var initialOpenCases: InitialBacklog
+    /// The instant `initialOpenCases` holds at, in minutes after 00:00 UTC of the first simulated
+    /// day; nil for the simulation's start (the last check of the day before). Only arrivals and
+    /// work after it are simulated (docs/MODEL.md §5). Set by `plan outlook --open-cases-at`.
+    public var openCasesAt: Int?
+    /// Indices into `team` of SEs in a sickness spell of unknown length on the horizon's first
+    /// day (`plan outlook --absent NAME` without an end): one begins there unless one already
+    /// covers it, its length drawn as any spell's (docs/MODEL.md §3).
+    public var sickAtStart: Set<Int> = []
     /// What declaring each level changes until the next check; empty means open-loop.
     public var effects: [Int: LevelEffect]
     public var policy: Policy

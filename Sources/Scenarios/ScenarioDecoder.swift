@@ -15,7 +15,7 @@ struct ScenarioDecoder {
     private(set) var warnings: [ScenarioWarning] = []
 
     static let maximumHorizonDays = ScenarioLimits.horizonDays.upperBound
-    static let warmupDays = 0...366
+    static let warmupDays = ScenarioLimits.warmupDays
 
     init(root: JSONNode, files: ReferencedFiles) {
         self.root = root

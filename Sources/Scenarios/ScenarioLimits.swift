@@ -36,6 +36,8 @@ public enum ScenarioLimits {
     public static let sickDaysPerYear: ClosedRange<Double> = 0...365
     /// Days in a horizon: three years (docs/MODEL.md, issue 4).
     public static let horizonDays: ClosedRange<Int> = 1...1096
+    /// Warm-up days: a year, enough for any backlog to forget its start.
+    public static let warmupDays: ClosedRange<Int> = 0...366
     /// SEs in a team.
     public static let teamSize = 10_000
     /// Characters in a name (of the scenario, an SE, a group, a window, a closure or a holiday):
