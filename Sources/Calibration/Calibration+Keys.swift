@@ -34,6 +34,10 @@ extension Calibration {
         for (day, factor) in inflow.weekdayFactors.sorted(by: { $0.key < $1.key }) { add(["inflow", "weekday_factors", day.abbreviation], factor) }
         if let holiday = inflow.holidayFactor { add(["inflow", "holiday_factor"], holiday) }
         if let demandCV = inflow.demandCV { add(["inflow", "demand_cv"], demandCV) }
+        if inflow.trendWritten, let trend = inflow.trend {
+            add(["inflow", "trend_per_year"], trend.perYear)
+            keys.append(FittedKey(path: ["inflow", "trend_reference"], value: .string(request.days.last.description), estimate: nil))
+        }
         keys.append(FittedKey(path: ["inflow", "distribution"], value: .string(inflow.dispersion == nil ? "poisson" : "negative_binomial"), estimate: nil))
         if let dispersion = inflow.dispersion { add(["inflow", "dispersion"], dispersion) }
         // Rounded shares must still sum to 1 (the scenario checks it): the last takes the remainder.
@@ -57,6 +61,7 @@ extension Calibration {
     var replacedKeys: [[String]] {
         var keys: [[String]] = []
         if inflow.dispersion == nil { keys.append(["inflow", "dispersion"]) }
+        if !inflow.trendWritten { keys += [["inflow", "trend_per_year"], ["inflow", "trend_reference"]] }
         if sickness != nil { keys.append(["sickness", "daily_start_probability"]) }
         return keys
     }

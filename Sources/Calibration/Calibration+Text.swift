@@ -31,9 +31,14 @@ extension Calibration {
         let profile = inflow.weekdayMeans.map { "\($0.weekday.abbreviation) \(NumberFormat.fixed($0.observed, 1))/\(NumberFormat.fixed($0.fitted, 1))" }
         let distribution = inflow.dispersion.map { "negative binomial, k = \(NumberFormat.fixed($0.value, 2))" }
             ?? "Poisson (no over-dispersion detected: likelihood-ratio p = \(InflowFit.pValueText(inflow.dispersionPValue)))"
+        let trend = inflow.trend.map { t in
+            "trend: \(NumberFormat.fixed(100 * t.perYear.value, 1))% a year [\(NumberFormat.fixed(100 * t.perYear.low, 1))%, \(NumberFormat.fixed(100 * t.perYear.high, 1))%], "
+                + "likelihood-ratio p = \(InflowFit.pValueText(t.pValue)) against none; \(inflow.trendWritten ? "written (trend_reference \(days.last))" : "not written")"
+        } ?? "trend: not fitted"
         section("Inflow", inflowKeys, fit: [
             "observed/fitted mean cases on an ordinary day: " + profile.joined(separator: ", "),
             "distribution: \(distribution); Pearson χ²/df = \(NumberFormat.fixed(inflow.pearsonRatio, 2)) (about 1 when the model fits)",
+            trend,
         ])
         section("Arrival shares", keys.filter { $0.path.count > 1 && $0.path[1] == "arrival_shares" }, fit: [])
         if let resolution {

@@ -18,10 +18,13 @@ public struct CalibrationRequest: Sendable {
     /// Keep only absences of this type (compared ignoring case).
     public var absenceType: String?
     public var allowShort: Bool
+    /// `--trend`: fit and write a trend when significant (default), always, or never.
+    public var trend: InflowFit.TrendMode
 
     public init(
         scenario: Scenario, days: DateRange, ticketFiles: [String], columns: TicketColumns = .plain, filters: [RowFilter] = [],
-        zone: TimeZone = TimeZone(identifier: "UTC")!, absences: TimeOffCSV? = nil, absenceType: String? = nil, allowShort: Bool = false
+        zone: TimeZone = TimeZone(identifier: "UTC")!, absences: TimeOffCSV? = nil, absenceType: String? = nil, allowShort: Bool = false,
+        trend: InflowFit.TrendMode = .auto
     ) {
         self.scenario = scenario
         self.days = days
@@ -32,6 +35,7 @@ public struct CalibrationRequest: Sendable {
         self.absences = absences
         self.absenceType = absenceType
         self.allowShort = allowShort
+        self.trend = trend
     }
 }
 
@@ -66,6 +70,9 @@ public struct Calibration: Sendable {
         guard days.dayCount >= minimumDays || request.allowShort else {
             throw CalibrationError("--from \(days.first) --to \(days.last) covers \(days.dayCount) days; calibration needs at least 8 weeks (\(minimumDays) days) of history, or --allow-short to fit anyway")
         }
+        if request.trend == .on, days.dayCount < TrendFit.minimumDays {
+            throw CalibrationError("--trend on needs at least 26 weeks (\(TrendFit.minimumDays) days) of history; --from \(days.first) --to \(days.last) covers \(days.dayCount) days: widen the range, or use --trend auto or off")
+        }
         let scenario = request.scenario
         let clock = SegmentClock(days: days, windows: scenario.windows)
         var events = TicketEvents(clock: clock)
@@ -92,7 +99,7 @@ public struct Calibration: Sendable {
         let segments = events.segments
         let k = clock.segmentCount
         let createdPerDay = (0..<days.dayCount).map { d in segments.created[(d * k)..<((d + 1) * k)].reduce(0, +) }
-        let inflow = try Self.numerics("the inflow") { try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday) }
+        let inflow = try Self.numerics("the inflow") { try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday, trend: request.trend) }
 
         let segmentTotals = (0..<k).map { s in stride(from: s, to: segments.created.count, by: k).reduce(0) { $0 + segments.created[$1] } }
         let sortedShares = segmentTotals.map { count in
@@ -128,6 +135,16 @@ public struct Calibration: Sendable {
         }
         if inflow.holidayFactor == nil { notes.append("no day of the range is a holiday of the customers' calendars: holiday_factor is kept from the team scenario") }
         if inflow.demandCV == nil { notes.append("fewer than two 4-week periods: demand_cv is kept from the team scenario") }
+        switch (request.trend, inflow.trend) {
+        case (.off, _): notes.append("--trend off: no trend fitted")
+        case (_, nil): notes.append("fewer than 26 weeks of history: no trend fitted (a trend needs at least \(TrendFit.minimumDays) days)")
+        case (.auto, let trend?) where !inflow.trendWritten:
+            notes.append("the trend is not significant at 5% (likelihood-ratio p = \(InflowFit.pValueText(trend.pValue))): none written; --trend on writes it anyway")
+        default: break
+        }
+        if inflow.trend != nil, days.dayCount < 2 * 365 {
+            notes.append("with under two years of history a trend and a season are confounded (a December dip late in the range reads as a falling trend); month factors are not fitted, so any season is read as trend")
+        }
         if let resolution {
             if resolution.usableSegments < 20 {
                 warnings.append("only \(resolution.usableSegments) segments kept a backlog above zero: resolve_per_shift rests on little data")

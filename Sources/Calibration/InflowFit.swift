@@ -32,10 +32,18 @@ public struct InflowFit: Sendable {
     /// Pearson χ² of the days over its degrees of freedom: about 1 when the model fits.
     public let pearsonRatio: Double
 
+    /// The trend, fitted unless `--trend off` or too little history; nil then.
+    public let trend: TrendFit?
+    /// Whether the trend goes into the scenario: `--trend on`, or `auto` and significant at 5%.
+    public let trendWritten: Bool
+
     public static let periodDays = 28
 
+    /// `--trend`: fit a trend and write it when significant (`auto`), always (`on`), or never (`off`).
+    public enum TrendMode: String, Sendable, CaseIterable { case auto, on, off }
+
     /// - Complexity: O(iterations × days × parameters²); parameters = 7 + periods + 2.
-    public init(counts: [Int], dates: [CivilDate], isHoliday: [Bool]) throws {
+    public init(counts: [Int], dates: [CivilDate], isHoliday: [Bool], trend mode: TrendMode = .off) throws {
         let n = counts.count
         let periods = max(1, n / Self.periodDays)
         self.periods = periods
@@ -128,10 +136,11 @@ public struct InflowFit: Sendable {
         }
         let levels = (0..<periods).map { observed[$0] / unit[$0] }
         let base = levels.reduce(0, +) / Double(periods)
+        let baseEstimate: Estimate
         if periods >= 2 {
             let sd = gsl_stats_sd(levels, 1, periods)
             let half = gsl_cdf_tdist_Pinv(0.975, Double(periods - 1)) * sd / Double(periods).squareRoot()
-            basePerDay = Estimate(
+            baseEstimate = Estimate(
                 value: base, low: max(0, base - half), high: base + half,
                 method: "mean of the \(periods) four-week periods' levels (cases over the weekday- and holiday-adjusted days); t interval over the periods, which includes the demand shocks between them")
         } else {
@@ -140,13 +149,27 @@ public struct InflowFit: Sendable {
                 return s + mu + (k.map { mu * mu / $0 } ?? 0)
             }
             let half = Proportion.z95 * variance.squareRoot() / unit[0]
-            basePerDay = Estimate(
+            baseEstimate = Estimate(
                 value: base, low: max(0, base - half), high: base + half,
                 method: "cases over the weekday- and holiday-adjusted days; Wald interval from the day-to-day noise only (one period: demand shocks cannot be seen)")
         }
 
-        let expected = unit.map { base * $0 }
-        let modelVariance = (0..<periods).map { j in expected[j] + (k.map { base * base * unitSquares[j] / $0 } ?? 0) }
+        var trendFit: TrendFit?
+        if mode != .off && n >= TrendFit.minimumDays && periods >= 3 {
+            let years = (0..<n).map { Double($0 - (n - 1)) / 365.25 }
+            let members = (0..<periods).map { j in (0..<n).filter { period[$0] == j } }
+            trendFit = try TrendFit(observed: observed, unitMeans: members.map { $0.map { unitMeans[$0] } }, years: members.map { $0.map { years[$0] } })
+        }
+        trend = trendFit
+        let written = trendFit.map { mode == .on || $0.pValue < 0.05 } ?? false
+        trendWritten = written
+        // With a trend written, the base is its level on the last day, and the shocks are the
+        // periods' spread around the trend, not around a constant level.
+        basePerDay = written ? trendFit!.baseAtReference : baseEstimate
+        let expected = written ? trendFit!.expected : unit.map { base * $0 }
+        let modelVariance = (0..<periods).map { j in
+            expected[j] + (k.map { expected[j] * expected[j] * unitSquares[j] / (unit[j] * unit[j]) / $0 } ?? 0)
+        }
         if let cv = try ExtraVariation.estimate(observed: observed, expected: expected, modelVariance: modelVariance) {
             demandCV = Estimate(
                 value: cv.value, low: cv.low, high: cv.high,

@@ -32,6 +32,7 @@ extension Plan {
         @Option(name: .customLong("where"), help: "COLUMN=VALUE: keep only the rows whose column holds the value (repeatable).") var filters: [String] = []
         @Option(help: "The IANA zone of timestamps written without an offset (default UTC).") var timezone = "UTC"
         @Flag(name: .customLong("allow-short"), help: "Fit fewer than 8 weeks of history.") var allowShort = false
+        @Option(help: "auto (default: fit a log-linear trend and write it when significant at 5%), on (write it; needs 26 weeks), or off.") var trend = "auto"
         @Option(help: "text (default) or json (a scenario fragment with intervals and notes).") var format = "text"
         @Option(help: "Write the team scenario with the fitted keys replaced to this file.") var write: String?
         @Option(help: "Write a self-contained HTML page with charts of the fit to this file.") var html: String?
@@ -39,6 +40,7 @@ extension Plan {
         func run() throws {
             guard !tickets.isEmpty else { throw CommandError("--tickets: give at least one export") }
             guard ["text", "json"].contains(format) else { throw CommandError("--format \(format): expected text or json") }
+            guard let trendMode = InflowFit.TrendMode(rawValue: trend) else { throw CommandError("--trend \(trend): expected auto, on or off") }
             guard let first = CivilDate(iso: from), from.utf8.count == 10 else { throw CommandError("--from \(from): expected a date YYYY-MM-DD") }
             guard let last = CivilDate(iso: to), to.utf8.count == 10 else { throw CommandError("--to \(to): expected a date YYYY-MM-DD") }
             guard first <= last else { throw CommandError("--to \(to) is before --from \(from)") }
@@ -69,7 +71,7 @@ extension Plan {
             }
             let request = CalibrationRequest(
                 scenario: loaded.scenario, days: DateRange(first...last), ticketFiles: tickets, columns: columns, filters: rowFilters,
-                zone: zone, absences: absenceFile, absenceType: absenceType, allowShort: allowShort)
+                zone: zone, absences: absenceFile, absenceType: absenceType, allowShort: allowShort, trend: trendMode)
             let calibration = try Calibration.run(request)
 
             // Everything that can fail is computed before the first file is written.

@@ -88,6 +88,17 @@ import Testing
         #expect(gap.status == 1)
         #expect(gap.stderr.contains("no case was created 2025-10-06…2025-11-02; check that --from and --to lie within the export's dates"), "\(gap.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
+
+        // 25 weeks of history: a trend asked for is an error naming what is missing; auto notes it.
+        let trend = try Self.run(Self.command + ["--trend", "on", "--write", out])
+        #expect(trend.status == 1 && trend.stdout.isEmpty)
+        #expect(trend.stderr == "Error: --trend on needs at least 26 weeks (182 days) of history; --from 2026-01-05 --to 2026-06-28 covers 175 days: widen the range, or use --trend auto or off\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let sideways = try Self.run(Self.command + ["--trend", "sideways"])
+        #expect(sideways.status == 1 && sideways.stderr == "Error: --trend sideways: expected auto, on or off\n")
+        let auto = try Self.run(Self.command)
+        #expect(auto.stdout.contains("    fit: trend: not fitted\n"))
+        #expect(auto.stdout.contains("note: fewer than 26 weeks of history: no trend fitted (a trend needs at least 182 days)\n"))
     }
 
     @Test func backwardsCasesAndUnknownNamesAreWarnings() throws {
