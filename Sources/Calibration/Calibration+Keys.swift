@@ -80,11 +80,13 @@ extension Calibration {
     }
 
     /// `--write`: the team scenario's text with the fitted keys replaced (other keys and their order
-    /// kept).
-    public func rewrite(scenarioText: String, source: String) throws -> String {
+    /// kept). `droppingSchema` leaves out `$schema`, whose relative path would be wrong where the
+    /// file is written.
+    public func rewrite(scenarioText: String, source: String, droppingSchema: Bool = false) throws -> String {
         var root = try parseJSONDocument(scenarioText, source: source).value
         for key in fittedKeys { root = root.setting(key.path, to: key.value) }
         for path in replacedKeys { root = root.removing(path) }
+        if droppingSchema { root = root.removing(["$schema"]) }
         return root.prettyPrinted + "\n"
     }
 }

@@ -45,6 +45,8 @@ public struct Calibration: Sendable {
     public let request: CalibrationRequest
     public let clock: SegmentClock
     public let createdPerDay: [Int]
+    /// Open cases at the end of each day's last segment (its last check), from the export.
+    public let openAtDayEnd: [Int]
     public let isHoliday: [Bool]
     public let inflow: InflowFit
     /// One per window, in the scenario's window order.
@@ -99,6 +101,12 @@ public struct Calibration: Sendable {
         let segments = events.segments
         let k = clock.segmentCount
         let createdPerDay = (0..<days.dayCount).map { d in segments.created[(d * k)..<((d + 1) * k)].reduce(0, +) }
+        var openAtDayEnd: [Int] = []
+        var open = events.openAtStart
+        for d in 0..<days.dayCount {
+            open += createdPerDay[d] - segments.solved[(d * k)..<((d + 1) * k)].reduce(0, +)
+            openAtDayEnd.append(open)
+        }
         let inflow = try Self.numerics("the inflow") { try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday, trend: request.trend) }
 
         let segmentTotals = (0..<k).map { s in stride(from: s, to: segments.created.count, by: k).reduce(0) { $0 + segments.created[$1] } }
@@ -156,7 +164,7 @@ public struct Calibration: Sendable {
             notes.append("severity_cv needs at least two years (seasons) of absences: it is kept from the team scenario")
         }
         return Calibration(
-            request: request, clock: clock, createdPerDay: createdPerDay, isHoliday: isHoliday, inflow: inflow,
+            request: request, clock: clock, createdPerDay: createdPerDay, openAtDayEnd: openAtDayEnd, isHoliday: isHoliday, inflow: inflow,
             arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, notes: notes, warnings: warnings)
     }
 

@@ -35,7 +35,19 @@ extension Plan {
         @Option(help: "auto (default: fit a log-linear trend and write it when significant at 5%), on (write it; needs 26 weeks), or off.") var trend = "auto"
         @Option(help: "text (default) or json (a scenario fragment with intervals and notes).") var format = "text"
         @Option(help: "Write the team scenario with the fitted keys replaced to this file.") var write: String?
+        @Option(help: "START..END (YYYY-MM-DD..YYYY-MM-DD): with --write, a scenario ready to forecast this horizon from --to: the backlog at the last check on or before --to, the days in between simulated.") var horizon: String?
         @Option(help: "Write a self-contained HTML page with charts of the fit to this file.") var html: String?
+
+        /// `--horizon START..END`, after --to.
+        func horizonRange() throws -> DateRange? {
+            guard let horizon else { return nil }
+            let parts = horizon.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, parts.allSatisfy({ $0.utf8.count == 10 }), let start = CivilDate(iso: parts[0]), let end = CivilDate(iso: parts[1]) else {
+                throw CommandError("--horizon \(horizon): expected START..END, two dates YYYY-MM-DD")
+            }
+            guard start <= end else { throw CommandError("--horizon \(horizon): ends before it starts") }
+            return DateRange(start...end)
+        }
 
         func run() throws {
             guard !tickets.isEmpty else { throw CommandError("--tickets: give at least one export") }
@@ -76,10 +88,19 @@ extension Plan {
 
             // Everything that can fail is computed before the first file is written.
             var outputs: [(path: String, contents: String)] = []
+            var forecastNote: String?
             if let write {
-                let rewritten = try calibration.rewrite(scenarioText: teamText, source: team)
+                // A "$schema" path is relative to the team file's folder: kept only where it still holds.
+                func folder(_ path: String) -> String { URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path }
+                let droppingSchema = folder(write) != folder(team)
+                var rewritten = try calibration.rewrite(scenarioText: teamText, source: team, droppingSchema: droppingSchema)
+                if let horizon = try horizonRange() {
+                    (rewritten, forecastNote) = try calibration.forecastScenario(scenarioText: teamText, source: team, horizon: horizon, droppingSchema: droppingSchema)
+                }
                 _ = try ScenarioFile.load(write, text: rewritten)
                 outputs.append((write, rewritten))
+            } else if horizon != nil {
+                throw CommandError("--horizon needs --write: it shapes the scenario written")
             }
             if let html { outputs.append((html, calibration.html)) }
             for output in outputs { try AtomicFile.write(output.contents, to: output.path) }
@@ -87,7 +108,7 @@ extension Plan {
                 FileHandle.standardError.write(Data((calibration.warnings.map { "warning: \($0)\n" }.joined()).utf8))
                 emit(calibration.fragmentJSON)
             } else {
-                emit(calibration.text + outputs.map { "wrote \($0.path)\n" }.joined())
+                emit(calibration.text + (forecastNote.map { "note: \($0)\n" } ?? "") + outputs.map { "wrote \($0.path)\n" }.joined())
             }
         }
     }

@@ -58,6 +58,33 @@ import Testing
         #expect(text.contains("\"resolve_per_shift\": 6.98"))
     }
 
+    /// The README's walk-through: one calibrate with --horizon, one simulate. The backlog is the
+    /// export's open Support cases at the last check before --to (Friday 2026-06-26, 17:30 UTC),
+    /// 460 as counted from the CSV by hand (created before it, solved after it or not yet); the
+    /// weekend between is warm-up; the "$schema" path, relative to scenarios/, is left out
+    /// elsewhere; and the example team is told the handbook's policy does not fit it.
+    @Test func writesAScenarioReadyToForecastAQuarter() throws {
+        let folder = try PlanProcess.temporaryDirectory()
+        let out = folder.appendingPathComponent("q3.json").path
+        let r = try Self.run(Self.command + ["--write", out, "--horizon", "2026-06-29..2026-09-27"])
+        try #require(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("note: the forecast starts from 460 open cases at the 2026-06-26 Americas check, with 2 warm-up days to 2026-06-29\n"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        #expect(json["$schema"] == nil)
+        #expect((json["horizon"] as? [String: String]) == ["start": "2026-06-29", "end": "2026-09-27"])
+        #expect(json["warmup_days"] as? Int == 2 && json["initial_open_cases"] as? Int == 460)
+        let simulate = try Self.run(["simulate", out, "--trials", "500", "--no-files"])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+        #expect(simulate.stdout.hasPrefix("history-team: 2026-06-29…2026-09-27, 130 checks (EMEA, Americas); 8 SEs (emea 3, us 5)\n"))
+        #expect(simulate.stderr.contains("the policy does not fit this team: with everyone scheduled at work and no open cases, 65 of the 65 check days are at level 3 or above"))
+
+        let early = try Self.run(Self.command + ["--write", out + ".2", "--horizon", "2026-06-28..2026-09-27"])
+        #expect(early.status == 1 && early.stderr == "Error: --horizon 2026-06-28..2026-09-27 must start after --to 2026-06-28: the forecast starts where the history ends\n")
+        let noWrite = try Self.run(Self.command + ["--horizon", "2026-06-29..2026-09-27"])
+        #expect(noWrite.status == 1 && noWrite.stderr == "Error: --horizon needs --write: it shapes the scenario written\n")
+        #expect(!FileManager.default.fileExists(atPath: out + ".2"))
+    }
+
     @Test func missingColumnNamesTheColumnsFoundAndTheFlag() throws {
         let r = try Self.run(Array(Self.command.prefix(9)))
         #expect(r.status == 1)
