@@ -34,8 +34,45 @@ extension Calibration {
         root = root.setting(["warmup_days"], to: .number(Double(warmup), text: String(warmup)))
         let open = openAtDayEnd[lastCheckDay]
         root = root.setting(["initial_open_cases"], to: .number(Double(open), text: String(open)))
+        let leave = knownFutureLeave
+        root = Self.addingTimeOff(leave.map { ($0.name, $0.dates) }, to: root)
         let note = "the forecast starts from \(open) open cases at the \(checkDate) \(clock.windows.last!.name) check"
             + (warmup > 0 ? ", with \(warmup) warm-up day\(warmup == 1 ? "" : "s") to \(horizon.first)" : "")
+            + "; \(leave.count) known leave spell\(leave.count == 1 ? "" : "s") after --to added as time off"
         return (root.prettyPrinted + "\n", note)
+    }
+    /// Absence types read as leave (booked ahead) rather than sickness, compared ignoring case.
+    public static let leaveTypes: Set<String> = ["vacation", "holiday", "pto", "leave"]
+
+    /// Leave in the absence export that lies after `--to`, of a leave type: booked already, so
+    /// known for the forecast. The part after `--to` of each such row.
+    public var knownFutureLeave: [(name: String, dates: DateRange)] {
+        guard let absences = request.absences else { return [] }
+        let end = request.days.last
+        return absences.rows.compactMap { row in
+            guard row.dates.upperBound > end, let type = row.type?.lowercased(), Self.leaveTypes.contains(type),
+                  request.scenario.team.contains(where: { $0.name == row.name }) else { return nil }
+            return (row.name, DateRange(max(row.dates.lowerBound, end.adding(days: 1))...row.dates.upperBound))
+        }
+    }
+
+    /// `root` with each (name, dates) appended to the `time_off` of the SE of that name in `team`.
+    static func addingTimeOff(_ leave: [(String, DateRange)], to root: JSONValue) -> JSONValue {
+        guard !leave.isEmpty, case .object(var members) = root, let t = members.firstIndex(where: { $0.key == "team" }),
+              case .array(var engineers) = members[t].value.value else { return root }
+        for (i, engineer) in engineers.enumerated() {
+            guard case .object(var fields) = engineer.value, let nameField = fields.first(where: { $0.key == "name" }),
+                  case .string(let name) = nameField.value.value else { continue }
+            let ranges = leave.filter { $0.0 == name }.map { JSONValue.Located(.string($0.1.first == $0.1.last ? "\($0.1.first)" : "\($0.1.first)..\($0.1.last)")) }
+            guard !ranges.isEmpty else { continue }
+            if let f = fields.firstIndex(where: { $0.key == "time_off" }), case .array(let existing) = fields[f].value.value {
+                fields[f].value = JSONValue.Located(.array(existing + ranges))
+            } else {
+                fields.append(("time_off", JSONValue.Located(.array(ranges))))
+            }
+            engineers[i] = JSONValue.Located(.object(fields))
+        }
+        members[t].value = JSONValue.Located(.array(engineers))
+        return .object(members)
     }
 }

@@ -68,7 +68,7 @@ import Testing
         let out = folder.appendingPathComponent("q3.json").path
         let r = try Self.run(Self.command + ["--write", out, "--horizon", "2026-06-29..2026-09-27"])
         try #require(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("note: the forecast starts from 460 open cases at the 2026-06-26 Americas check, with 2 warm-up days to 2026-06-29\n"))
+        #expect(r.stdout.contains("note: the forecast starts from 460 open cases at the 2026-06-26 Americas check, with 2 warm-up days to 2026-06-29; 0 known leave spells after --to added as time off\n"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
         #expect(json["$schema"] == nil)
         #expect((json["horizon"] as? [String: String]) == ["start": "2026-06-29", "end": "2026-09-27"])
@@ -77,6 +77,21 @@ import Testing
         #expect(simulate.status == 0, "\(simulate.stderr)")
         #expect(simulate.stdout.hasPrefix("history-team: 2026-06-29…2026-09-27, 130 checks (EMEA, Americas); 8 SEs (emea 3, us 5)\n"))
         #expect(simulate.stderr.contains("the policy does not fit this team: with everyone scheduled at work and no open cases, 65 of the 65 check days are at level 3 or above"))
+
+        // Leave booked in the absence export after --to is known future leave: vacation, holiday,
+        // PTO and leave are (in any case), sickness is not; a spell across --to keeps its part after it.
+        let absences = folder.appendingPathComponent("absences.csv")
+        let original = try String(contentsOf: PlanProcess.repository.appendingPathComponent(Self.history + "absences.csv"), encoding: .utf8)
+        try (original + "us-1,2026-07-06,2026-07-10,Vacation\nemea-2,2026-06-25,2026-07-02,PTO\nus-2,2026-07-20,2026-07-21,sick\n")
+            .write(to: absences, atomically: true, encoding: .utf8)
+        var command = Self.command
+        command[command.firstIndex(of: "--absences")! + 1] = absences.path
+        let withLeave = try Self.run(command + ["--write", out + ".leave", "--horizon", "2026-06-29..2026-09-27"])
+        try #require(withLeave.status == 0, "\(withLeave.stderr)")
+        #expect(withLeave.stdout.contains("with 2 warm-up days to 2026-06-29; 2 known leave spells after --to added as time off\n"))
+        let team = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + ".leave"))) as? [String: Any])?["team"] as? [[String: Any]])
+        let timeOff = Dictionary(uniqueKeysWithValues: team.map { ($0["name"] as! String, $0["time_off"] as? [String] ?? []) })
+        #expect(timeOff["us-1"] == ["2026-07-06..2026-07-10"] && timeOff["emea-2"] == ["2026-06-29..2026-07-02"] && timeOff["us-2"] == [])
 
         let early = try Self.run(Self.command + ["--write", out + ".2", "--horizon", "2026-06-28..2026-09-27"])
         #expect(early.status == 1 && early.stderr == "Error: --horizon 2026-06-28..2026-09-27 must start after --to 2026-06-28: the forecast starts where the history ends\n")
