@@ -145,7 +145,8 @@ public struct Calibration: Sendable {
         if inflow.demandCV == nil { notes.append("fewer than two 4-week periods: demand_cv is kept from the team scenario") }
         switch (request.trend, inflow.trend) {
         case (.off, _): notes.append("--trend off: no trend fitted")
-        case (_, nil): notes.append("fewer than 26 weeks of history: no trend fitted (a trend needs at least \(TrendFit.minimumDays) days)")
+        case (_, nil):
+            notes.append(inflow.trendProblem ?? "fewer than 26 weeks of history: no trend fitted (a trend needs at least \(TrendFit.minimumDays) days)")
         case (.auto, let trend?) where !inflow.trendWritten:
             notes.append("the trend is not significant at 5% (likelihood-ratio p = \(InflowFit.pValueText(trend.pValue))): none written; --trend on writes it anyway")
         default: break

@@ -36,6 +36,8 @@ public struct InflowFit: Sendable {
     public let trend: TrendFit?
     /// Whether the trend goes into the scenario: `--trend on`, or `auto` and significant at 5%.
     public let trendWritten: Bool
+    /// Why `auto` fitted no trend on enough history (the numerics failed); nil otherwise.
+    public let trendProblem: String?
 
     public static let periodDays = 28
 
@@ -155,12 +157,19 @@ public struct InflowFit: Sendable {
         }
 
         var trendFit: TrendFit?
+        var trendProblem: String?
         if mode != .off && n >= TrendFit.minimumDays && periods >= 3 {
             let years = (0..<n).map { Double($0 - (n - 1)) / 365.25 }
             let members = (0..<periods).map { j in (0..<n).filter { period[$0] == j } }
-            trendFit = try TrendFit(observed: observed, unitMeans: members.map { $0.map { unitMeans[$0] } }, years: members.map { $0.map { years[$0] } })
+            do {
+                trendFit = try TrendFit(observed: observed, unitMeans: members.map { $0.map { unitMeans[$0] } }, years: members.map { $0.map { years[$0] } })
+            } catch let error as GSLError where mode == .auto {
+                // Asked for nothing in particular, the rest of the fit stands without a trend.
+                trendProblem = "the trend fit failed in GSL's numerics (\(error)): no trend written"
+            }
         }
         trend = trendFit
+        self.trendProblem = trendProblem
         let written = trendFit.map { mode == .on || $0.pValue < 0.05 } ?? false
         trendWritten = written
         // With a trend written, the base is its level on the last day, and the shocks are the

@@ -268,6 +268,7 @@ extension Scenario {
         "periods": {
           "description": "Dated factors for known events (a launch, a migration); where periods overlap their factors multiply.",
           "type": "array",
+          "maxItems": 1000,
           "items": {
             "type": "object",
             "required": ["from", "to", "factor"],

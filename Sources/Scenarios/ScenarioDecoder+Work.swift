@@ -148,6 +148,10 @@ extension ScenarioDecoder {
     /// `[{"from": "2026-11-02", "to": "2026-11-30", "factor": 1.4}]`
     private func decodePeriods(_ node: JSONNode) -> [Scenario.Inflow.Period]? {
         guard let elements = node.elements() else { return nil }
+        guard elements.count <= ScenarioLimits.inflowPeriods else {
+            node.report("\(elements.count) periods; at most \(ScenarioLimits.inflowPeriods) are supported")
+            return nil
+        }
         var periods: [Scenario.Inflow.Period] = []
         var valid = true
         for element in elements {

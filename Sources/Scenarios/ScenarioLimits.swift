@@ -38,6 +38,8 @@ public enum ScenarioLimits {
     public static let horizonDays: ClosedRange<Int> = 1...1096
     /// Warm-up days: a year, enough for any backlog to forget its start.
     public static let warmupDays: ClosedRange<Int> = 0...366
+    /// Dated `inflow.periods`: each is looked up on every simulated day.
+    public static let inflowPeriods = 1000
     /// SEs in a team.
     public static let teamSize = 10_000
     /// Characters in a name (of the scenario, an SE, a group, a window, a closure or a holiday):

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Calendars
+import CapacityPolicy
 import Reports
 import Foundation
+import History
 import Scenarios
 import Simulation
 
@@ -44,6 +46,9 @@ extension Plan {
             valueName: "time"))
         var openCasesAt: String?
 
+        @Flag(name: .customLong("open-cases-from-history"), help: "Start from the last check declared in the history store (--history) before --from's first check: its open cases, at its own time.")
+        var openCasesFromHistory = false
+
         @Option(parsing: .upToNextOption, help: "NAME:UNTIL: an SE out from --from until UNTIL (YYYY-MM-DD, inclusive); NAME alone: out until further notice.")
         var absent: [String] = []
 
@@ -61,6 +66,25 @@ extension Plan {
             if shardOption.text != nil { try ShardRun.checkOptions(options, posting: slack.post) }
         }
 
+        /// The open cases of the check declared last before `start`'s first check, and that check's
+        /// instant: a count and the time it holds at, together.
+        func lastDeclaredCount(scenario: Scenario, before start: CivilDate) throws -> (Int, String) {
+            let store = options.recording.store
+            guard FileManager.default.fileExists(atPath: store.path) else {
+                throw CommandError("--open-cases-from-history: no history store at \(store.path) (give --history FILE)")
+            }
+            let firstMinute = scenario.windows.map(\.checkMinute).min()!
+            guard let check = try store.open(create: false).previousCheck(before: start, minute: firstMinute) else {
+                throw CommandError("--open-cases-from-history: no check declared before \(start) in \(store.path)")
+            }
+            let casesInput = scenario.policy.inputs.first { $0.kind == .cases }!.name
+            guard let value = check.inputs.first(where: { $0.name == casesInput })?.value else {
+                throw CommandError("--open-cases-from-history: the \(check.window) check of \(check.date) has no \"\(casesInput)\" input; it was declared under another policy")
+            }
+            note("Starting from the \(check.window) check of \(check.date): \(value) open cases")
+            return (value, "\(check.date)T" + String(format: "%02d:%02d", check.checkMinute / 60, check.checkMinute % 60) + "Z")
+        }
+
         func run() throws {
             let webhook = try slack.webhook()
             let start = try parseDate(from, flag: "--from")
@@ -71,14 +95,21 @@ extension Plan {
                 }
                 return OutlookStart.Absence(name: parts[0], until: parts.count == 2 ? parts[1] : nil)
             }
-            let instant = try openCasesAt.map { try parseOpenCasesInstant($0, from: start) }
-            guard let open = try openCasesSource.count(given: openCases) else {
-                throw CommandError("missing --open-cases (or --open-cases-from): the outlook starts from today's open cases")
+            var instant = try openCasesAt.map { try parseOpenCasesInstant($0, from: start) }
+            var count = try openCasesSource.count(given: openCases)
+            if openCasesFromHistory {
+                guard count == nil, instant == nil else {
+                    throw CommandError("--open-cases-from-history reads the count and its time from the history store; leave out --open-cases, --open-cases-from and --open-cases-at")
+                }
+            }
+            let compiled = try CompiledScenario(path: scenario)
+            if openCasesFromHistory { (count, instant) = try lastDeclaredCount(scenario: compiled.loaded.scenario, before: start) }
+            guard let open = count else {
+                throw CommandError("missing --open-cases (or --open-cases-from, --open-cases-from-history): the outlook starts from today's open cases")
             }
             guard ScenarioLimits.initialOpenCases.contains(open) else {
                 throw CommandError("--open-cases must be from 0 to \(ScenarioLimits.initialOpenCases.upperBound), got \(open)")
             }
-            let compiled = try CompiledScenario(path: scenario)
             let leave = try timeOff.map {
                 try readKnownLeave($0, team: compiled.loaded.scenario.team.map(\.name), horizon: DateRange(start...start.adding(days: days - 1)))
             } ?? []

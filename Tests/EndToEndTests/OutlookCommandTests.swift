@@ -92,6 +92,30 @@ import Testing
         }
     }
 
+    /// --open-cases-from-history starts from the last declared check before --from, at its time:
+    /// Friday's Americas check of 45 open cases for a Monday outlook is the outlook counted then.
+    @Test func theHistoryStoreGivesTheCountAndItsInstant() throws {
+        let dir = try PlanProcess.temporaryDirectory()
+        let history = dir.appendingPathComponent("history.sqlite").path
+        let level = try PlanProcess.run(["level", "--scenario", "scenarios/december.json", "--date", "2026-12-11", "--window", "americas",
+                                         "--open-cases", "45", "--record", "--history", history])
+        try #require(level.status == 0, "\(level.stderr)")
+        let fromHistory = try PlanProcess.run(["outlook", "scenarios/december.json", "--from", "2026-12-14", "--days", "1", "--open-cases-from-history",
+                                               "--history", history, "--trials", "2000", "--out", dir.path + "/h"])
+        #expect(fromHistory.status == 0, "\(fromHistory.stderr)")
+        #expect(fromHistory.stderr.contains("Starting from the Americas check of 2026-12-11: 45 open cases\n"))
+        let given = try PlanProcess.run(["outlook", "scenarios/december.json", "--from", "2026-12-14", "--days", "1", "--open-cases", "45",
+                                         "--open-cases-at", "2026-12-11T17:30Z", "--trials", "2000", "--out", dir.path + "/g"])
+        #expect(given.status == 0, "\(given.stderr)")
+        #expect(try checks(dir.appendingPathComponent("h/checks.csv")) == checks(dir.appendingPathComponent("g/checks.csv")))
+        let both = try PlanProcess.run(["outlook", "scenarios/december.json", "--from", "2026-12-14", "--days", "1", "--open-cases-from-history",
+                                        "--open-cases", "3", "--history", history, "--no-files"])
+        #expect(both.status == 1 && both.stderr == "Error: --open-cases-from-history reads the count and its time from the history store; leave out --open-cases, --open-cases-from and --open-cases-at\n")
+        let none = try PlanProcess.run(["outlook", "scenarios/december.json", "--from", "2026-12-14", "--days", "1", "--open-cases-from-history",
+                                        "--history", dir.path + "/missing.sqlite", "--no-files"])
+        #expect(none.status == 1 && none.stderr == "Error: --open-cases-from-history: no history store at \(dir.path)/missing.sqlite (give --history FILE)\n")
+    }
+
     /// us-01 out until further notice on Dec 14 (spells of 2.5 days on average: 1 + geometric)
     /// is out on Monday for certain and back on Tuesday with probability 1/2.5 = 0.4. The other
     /// ten US SEs fall sick as without the absence (the same outlook without it, scaled by 10/11).
@@ -149,7 +173,7 @@ import Testing
     @Test(arguments: [
         (["--from", "2026-12-26", "--days", "2", "--open-cases", "10"], "Error: no check from 2026-12-26 to 2026-12-27 (weekends and closures only); there is nothing to forecast"),
         (["--from", "2026-12-14", "--days", "0", "--open-cases", "10"], "Error: --days must be from 1 to 1096, got 0"),
-        (["--from", "2026-12-14", "--days", "5"], "Error: missing --open-cases (or --open-cases-from): the outlook starts from today's open cases"),
+        (["--from", "2026-12-14", "--days", "5"], "Error: missing --open-cases (or --open-cases-from, --open-cases-from-history): the outlook starts from today's open cases"),
         (["--from", "2026-12-14", "--days", "5", "--open-cases", "10", "--absent", "emea-nl:16th"], "Error: --absent emea-nl:16th: expected NAME:YYYY-MM-DD (the last day out) or NAME (out until further notice)"),
         (["--from", "2026-12-14", "--days", "5", "--open-cases", "10", "--open-cases-at", "10:01"], "Error: --open-cases-at 2026-12-14T10:01Z is after the outlook's first check (2026-12-14 10:00 UTC, EMEA); count the open cases before it, or start --from later"),
         (["--from", "2026-12-14", "--days", "5", "--open-cases", "10", "--open-cases-at", "2025-12-12T18:29+01:00"], "Error: --open-cases-at 2025-12-12T17:29Z is more than 366 days before --from 2026-12-14; count the open cases nearer to it"),
