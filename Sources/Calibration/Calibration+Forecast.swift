@@ -39,6 +39,7 @@ extension Calibration {
         let note = "the forecast starts from \(open) open cases at the \(checkDate) \(clock.windows.last!.name) check"
             + (warmup > 0 ? ", with \(warmup) warm-up day\(warmup == 1 ? "" : "s") to \(horizon.first)" : "")
             + "; \(leave.count) known leave spell\(leave.count == 1 ? "" : "s") after --to added as time off"
+            + unknownFutureTypes.map { "\nwarning: " + $0 }.joined()
         return (root.prettyPrinted + "\n", note)
     }
     /// Absence types read as leave (booked ahead) rather than sickness, compared ignoring case.
@@ -49,12 +50,32 @@ extension Calibration {
     public var knownFutureLeave: [(name: String, dates: DateRange)] {
         guard let absences = request.absences else { return [] }
         let end = request.days.last
+        let leave = Self.leaveTypes.union(request.leaveTypes.map { $0.lowercased() })
         return absences.rows.compactMap { row in
-            guard row.dates.upperBound > end, let type = row.type?.lowercased(), Self.leaveTypes.contains(type),
+            guard row.dates.upperBound > end, let type = row.type?.lowercased(), leave.contains(type),
                   request.scenario.team.contains(where: { $0.name == row.name }) else { return nil }
             return (row.name, DateRange(max(row.dates.lowerBound, end.adding(days: 1))...row.dates.upperBound))
         }
     }
+
+    /// Absence types after `--to` that are neither leave nor sickness, each once with its first
+    /// line: reported and ignored, since a typo must not silently drop booked leave.
+    public var unknownFutureTypes: [String] {
+        guard let absences = request.absences else { return [] }
+        let known = Self.leaveTypes.union(Self.sicknessTypes).union(request.leaveTypes.map { $0.lowercased() })
+            .union(request.absenceType.map { [$0.lowercased()] } ?? [])
+        var seen: [String] = []
+        var messages: [String] = []
+        for row in absences.rows where row.dates.upperBound > request.days.last {
+            guard let type = row.type, !known.contains(type.lowercased()), !seen.contains(type.lowercased()) else { continue }
+            seen.append(type.lowercased())
+            messages.append("\(absences.source):\(row.line): absence type \"\(type)\" is neither leave (\(Self.leaveTypes.sorted().joined(separator: ", "))) nor sickness (\(Self.sicknessTypes.sorted().joined(separator: ", "))); its rows after --to are ignored (--leave-type \(type) reads them as leave)")
+        }
+        return messages
+    }
+
+    /// Absence types read as sickness, compared ignoring case.
+    public static let sicknessTypes: Set<String> = ["sick", "sickness", "illness"]
 
     /// `root` with each (name, dates) appended to the `time_off` of the SE of that name in `team`.
     static func addingTimeOff(_ leave: [(String, DateRange)], to root: JSONValue) -> JSONValue {

@@ -20,6 +20,10 @@ public struct CalibrationRequest: Sendable {
     public var allowShort: Bool
     /// `--trend`: fit and write a trend when significant (default), always, or never.
     public var trend: InflowFit.TrendMode
+    /// `--season`: fit month-of-year factors with a year or more of history (default), always, or never.
+    public var season: InflowFit.TrendMode = .auto
+    /// `--leave-type`: absence types read as leave besides `Calibration.leaveTypes`, compared ignoring case.
+    public var leaveTypes: [String] = []
 
     public init(
         scenario: Scenario, days: DateRange, ticketFiles: [String], columns: TicketColumns = .plain, filters: [RowFilter] = [],
@@ -75,6 +79,9 @@ public struct Calibration: Sendable {
         if request.trend == .on, days.dayCount < TrendFit.minimumDays {
             throw CalibrationError("--trend on needs at least 26 weeks (\(TrendFit.minimumDays) days) of history; --from \(days.first) --to \(days.last) covers \(days.dayCount) days: widen the range, or use --trend auto or off")
         }
+        if request.season == .on, days.dayCount < SeasonFit.minimumDays {
+            throw CalibrationError("--season on needs at least 12 months (\(SeasonFit.minimumDays) days) of history; --from \(days.first) --to \(days.last) covers \(days.dayCount) days: widen the range, or use --season auto or off")
+        }
         let scenario = request.scenario
         let clock = SegmentClock(days: days, windows: scenario.windows)
         var events = TicketEvents(clock: clock)
@@ -107,7 +114,7 @@ public struct Calibration: Sendable {
             open += createdPerDay[d] - segments.solved[(d * k)..<((d + 1) * k)].reduce(0, +)
             openAtDayEnd.append(open)
         }
-        let inflow = try Self.numerics("the inflow") { try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday, trend: request.trend) }
+        let inflow = try Self.numerics("the inflow") { try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday, trend: request.trend, season: request.season) }
 
         let segmentTotals = (0..<k).map { s in stride(from: s, to: segments.created.count, by: k).reduce(0) { $0 + segments.created[$1] } }
         let sortedShares = segmentTotals.map { count in
@@ -152,8 +159,11 @@ public struct Calibration: Sendable {
         default: break
         }
         if inflow.trend != nil, days.dayCount < 2 * 365 {
-            notes.append("with under two years of history a trend and a season are confounded (a December dip late in the range reads as a falling trend); month factors are not fitted, so any season is read as trend")
+            notes.append(inflow.season == nil
+                ? "with under two years of history a trend and a season are confounded (a December dip late in the range reads as a falling trend); no month factors are fitted, so any season is read as trend"
+                : "with under two years of history a trend and a season are confounded: the trend is fitted first (on the 4-week periods) and the month factors on what it leaves, so a season's slope across the range is read as trend")
         }
+        if inflow.season == nil, request.season != .off { notes.append("fewer than 12 months of history: no month factors fitted (a season needs at least \(SeasonFit.minimumDays) days)") }
         if let resolution {
             if resolution.usableSegments < 20 {
                 warnings.append("only \(resolution.usableSegments) segments kept a backlog above zero: resolve_per_shift rests on little data")

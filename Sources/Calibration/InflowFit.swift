@@ -38,6 +38,8 @@ public struct InflowFit: Sendable {
     public let trendWritten: Bool
     /// Why `auto` fitted no trend on enough history (the numerics failed); nil otherwise.
     public let trendProblem: String?
+    /// Month-of-year factors, with a year or more of history unless `--season off`; nil otherwise.
+    public let season: SeasonFit?
 
     public static let periodDays = 28
 
@@ -45,7 +47,7 @@ public struct InflowFit: Sendable {
     public enum TrendMode: String, Sendable, CaseIterable { case auto, on, off }
 
     /// - Complexity: O(iterations × days × parameters²); parameters = 7 + periods + 2.
-    public init(counts: [Int], dates: [CivilDate], isHoliday: [Bool], trend mode: TrendMode = .off) throws {
+    public init(counts: [Int], dates: [CivilDate], isHoliday: [Bool], trend mode: TrendMode = .off, season seasonMode: TrendMode = .off) throws {
         let n = counts.count
         let periods = max(1, n / Self.periodDays)
         self.periods = periods
@@ -187,6 +189,13 @@ public struct InflowFit: Sendable {
             demandCV = nil
         }
 
+        if seasonMode != .off && n >= SeasonFit.minimumDays {
+            let daily = written ? (0..<n).map { i in trendFit!.baseAtReference.value * exp(log1p(trendFit!.perYear.value) * Double(i - (n - 1)) / 365.25) * unitMeans[i] }
+                : unitMeans.map { base * $0 }
+            season = SeasonFit(counts: counts, expected: daily, months: dates.map(\.month), cv: demandCV?.value ?? 0, z: Proportion.z95)
+        } else {
+            season = nil
+        }
         let means = (0..<n).map { levels[period[$0]] * unitMeans[$0] }
         fittedMeans = means
         var pearson = 0.0

@@ -26,6 +26,7 @@ extension Plan {
         @Option(help: "Last day of the history (YYYY-MM-DD).") var to: String
         @Option(help: "An HR absence export (CSV: name,start,end[,type]).") var absences: String?
         @Option(name: .customLong("absence-type"), help: "Keep only absences of this type (e.g. sick).") var absenceType: String?
+        @Option(name: .customLong("leave-type"), help: "With --horizon: an absence type read as booked leave, besides vacation, holiday, pto and leave (repeatable).") var leaveTypes: [String] = []
         @Option(name: .customLong("created-column"), help: "The column holding a case's creation time (default created_at).") var createdColumn: String?
         @Option(name: .customLong("solved-column"), help: "The column holding a case's solve time (default solved_at).") var solvedColumn: String?
         @Option(help: "Column names of a helpdesk's export: zendesk, salesforce or jira.") var preset: String?
@@ -33,6 +34,7 @@ extension Plan {
         @Option(help: "The IANA zone of timestamps written without an offset (default UTC).") var timezone = "UTC"
         @Flag(name: .customLong("allow-short"), help: "Fit fewer than 8 weeks of history.") var allowShort = false
         @Option(help: "auto (default: fit a log-linear trend and write it when significant at 5%), on (write it; needs 26 weeks), or off.") var trend = "auto"
+        @Option(help: "auto (default: month-of-year factors, shrunk toward 1, when the history covers 12 months), on (needs 12 months), or off.") var season = "auto"
         @Option(help: "text (default) or json (a scenario fragment with intervals and notes).") var format = "text"
         @Option(help: "Write the team scenario with the fitted keys replaced to this file.") var write: String?
         @Option(help: "START..END (YYYY-MM-DD..YYYY-MM-DD): with --write, a scenario ready to forecast this horizon from --to: the backlog at the last check on or before --to, the days in between simulated.") var horizon: String?
@@ -53,6 +55,7 @@ extension Plan {
             guard !tickets.isEmpty else { throw CommandError("--tickets: give at least one export") }
             guard ["text", "json"].contains(format) else { throw CommandError("--format \(format): expected text or json") }
             guard let trendMode = InflowFit.TrendMode(rawValue: trend) else { throw CommandError("--trend \(trend): expected auto, on or off") }
+            guard let seasonMode = InflowFit.TrendMode(rawValue: season) else { throw CommandError("--season \(season): expected auto, on or off") }
             guard let first = CivilDate(iso: from), from.utf8.count == 10 else { throw CommandError("--from \(from): expected a date YYYY-MM-DD") }
             guard let last = CivilDate(iso: to), to.utf8.count == 10 else { throw CommandError("--to \(to): expected a date YYYY-MM-DD") }
             guard first <= last else { throw CommandError("--to \(to) is before --from \(from)") }
@@ -81,9 +84,11 @@ extension Plan {
             for path in tickets where !FileManager.default.isReadableFile(atPath: path) {
                 throw CommandError("\(path): cannot read the file (it does not exist or is not readable)")
             }
-            let request = CalibrationRequest(
+            var request = CalibrationRequest(
                 scenario: loaded.scenario, days: DateRange(first...last), ticketFiles: tickets, columns: columns, filters: rowFilters,
                 zone: zone, absences: absenceFile, absenceType: absenceType, allowShort: allowShort, trend: trendMode)
+            request.leaveTypes = leaveTypes
+            request.season = seasonMode
             let calibration = try Calibration.run(request)
 
             // Everything that can fail is computed before the first file is written.

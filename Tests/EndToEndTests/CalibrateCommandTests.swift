@@ -82,7 +82,8 @@ import Testing
         // PTO and leave are (in any case), sickness is not; a spell across --to keeps its part after it.
         let absences = folder.appendingPathComponent("absences.csv")
         let original = try String(contentsOf: PlanProcess.repository.appendingPathComponent(Self.history + "absences.csv"), encoding: .utf8)
-        try (original + "us-1,2026-07-06,2026-07-10,Vacation\nemea-2,2026-06-25,2026-07-02,PTO\nus-2,2026-07-20,2026-07-21,sick\n")
+        try (original + "us-1,2026-07-06,2026-07-10,Vacation\nemea-2,2026-06-25,2026-07-02,PTO\nus-2,2026-07-20,2026-07-21,sick\n"
+             + "us-3,2026-08-03,2026-08-07,Sabbatical\nus-4,2026-08-03,2026-08-04,sabbatical\n")
             .write(to: absences, atomically: true, encoding: .utf8)
         var command = Self.command
         command[command.firstIndex(of: "--absences")! + 1] = absences.path
@@ -92,6 +93,12 @@ import Testing
         let team = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + ".leave"))) as? [String: Any])?["team"] as? [[String: Any]])
         let timeOff = Dictionary(uniqueKeysWithValues: team.map { ($0["name"] as! String, $0["time_off"] as? [String] ?? []) })
         #expect(timeOff["us-1"] == ["2026-07-06..2026-07-10"] && timeOff["emea-2"] == ["2026-06-29..2026-07-02"] && timeOff["us-2"] == [])
+        // A type that is neither is reported once, with its first line, and ignored; --leave-type names it leave.
+        #expect(withLeave.stdout.contains("absences.csv:22: absence type \"Sabbatical\" is neither leave (holiday, leave, pto, vacation) nor sickness (illness, sick, sickness); its rows after --to are ignored (--leave-type Sabbatical reads them as leave)\n"))
+        #expect(withLeave.stdout.components(separatedBy: "is neither leave").count == 2)
+        #expect(timeOff["us-3"] == [])
+        let named = try Self.run(command + ["--write", out + ".named", "--horizon", "2026-06-29..2026-09-27", "--leave-type", "SABBATICAL"])
+        #expect(named.stdout.contains("4 known leave spells after --to added as time off\n") && !named.stdout.contains("is neither leave"), "\(named.stdout)")
 
         let early = try Self.run(Self.command + ["--write", out + ".2", "--horizon", "2026-06-28..2026-09-27"])
         #expect(early.status == 1 && early.stderr == "Error: --horizon 2026-06-28..2026-09-27 must start after --to 2026-06-28: the forecast starts where the history ends\n")
