@@ -143,11 +143,15 @@ import Testing
         #expect(trend.status == 1 && trend.stdout.isEmpty)
         #expect(trend.stderr == "Error: --trend on needs at least 26 weeks (182 days) of history; --from 2026-01-05 --to 2026-06-28 covers 175 days: widen the range, or use --trend auto or off\n")
         #expect(!FileManager.default.fileExists(atPath: out))
+        let season = try Self.run(Self.command + ["--season", "on", "--write", out])
+        #expect(season.status == 1 && season.stderr == "Error: --season on needs at least 12 months (365 days) of history; --from 2026-01-05 --to 2026-06-28 covers 175 days: widen the range, or use --season auto or off\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
         let sideways = try Self.run(Self.command + ["--trend", "sideways"])
         #expect(sideways.status == 1 && sideways.stderr == "Error: --trend sideways: expected auto, on or off\n")
         let auto = try Self.run(Self.command)
         #expect(auto.stdout.contains("    fit: trend: not fitted\n"))
         #expect(auto.stdout.contains("note: fewer than 26 weeks of history: no trend fitted (a trend needs at least 182 days)\n"))
+        #expect(auto.stdout.contains("note: fewer than 12 months of history: no month factors fitted (a season needs at least 365 days)\n"))
     }
 
     @Test func backwardsCasesAndUnknownNamesAreWarnings() throws {
