@@ -40,7 +40,7 @@ extension Calibration {
             + (warmup > 0 ? ", with \(warmup) warm-up day\(warmup == 1 ? "" : "s") to \(horizon.first)" : "")
             + "; \(leave.count) known leave spell\(leave.count == 1 ? "" : "s") after --to added as time off"
             + unknownFutureTypes.map { "\nwarning: " + $0 }.joined()
-        return (root.prettyPrinted + "\n", note)
+        return (try root.prettyPrinted + "\n", note)
     }
     /// Absence types read as leave (booked ahead) rather than sickness, compared ignoring case.
     public static let leaveTypes: Set<String> = ["vacation", "holiday", "pto", "leave"]
