@@ -12,13 +12,17 @@ public struct SupportEngineer: Sendable {
     public var timeOff: [DateRange]
     /// Dates on which they work although it is a public holiday or a company day off for them.
     public var rota: Set<CivilDate>
+    /// Their first day on the team (a hire); nil when they were on it before any date that matters.
+    public var joins: CivilDate?
+    /// Their last day on the team (inclusive); nil when they stay.
+    public var leaves: CivilDate?
 
     public static let mondayToFriday: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
 
     public init(
         name: String, group: String, holidays: HolidayCalendar,
         workingWeekdays: Set<Weekday> = SupportEngineer.mondayToFriday, capacity: Double = 1.0,
-        timeOff: [DateRange] = [], rota: Set<CivilDate> = []
+        timeOff: [DateRange] = [], rota: Set<CivilDate> = [], joins: CivilDate? = nil, leaves: CivilDate? = nil
     ) {
         self.name = name
         self.group = group
@@ -27,5 +31,12 @@ public struct SupportEngineer: Sendable {
         self.capacity = capacity
         self.timeOff = timeOff
         self.rota = rota
+        self.joins = joins
+        self.leaves = leaves
+    }
+
+    /// Whether `date` lies between their `joins` and `leaves` dates (inclusive).
+    public func isOnTeam(_ date: CivilDate) -> Bool {
+        (joins.map { date >= $0 } ?? true) && (leaves.map { date <= $0 } ?? true)
     }
 }

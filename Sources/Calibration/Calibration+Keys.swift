@@ -53,6 +53,12 @@ extension Calibration {
         for (day, factor) in inflow.weekdayFactors.sorted(by: { $0.key < $1.key }) { add(["inflow", "weekday_factors", day.abbreviation], factor) }
         if let holiday = inflow.holidayFactor { add(["inflow", "holiday_factor"], holiday) }
         if let demandCV = inflow.demandCV { add(["inflow", "demand_cv"], demandCV) }
+        let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        for (month, factor) in (inflow.season?.factors ?? [:]).sorted(by: { $0.key < $1.key }) { add(["inflow", "month_factors", monthNames[month - 1]], factor) }
+        if inflow.trendWritten, let trend = inflow.trend {
+            add(["inflow", "trend_per_year"], trend.perYear)
+            keys.append(FittedKey(path: ["inflow", "trend_reference"], value: .string(request.days.last.description), estimate: nil))
+        }
         keys.append(FittedKey(path: ["inflow", "distribution"], value: .string(inflow.dispersion == nil ? "poisson" : "negative_binomial"), estimate: nil))
         if let dispersion = inflow.dispersion { add(["inflow", "dispersion"], dispersion) }
         // Rounded shares must still sum to 1 (the scenario checks it): the last takes the remainder.
@@ -76,6 +82,7 @@ extension Calibration {
     var replacedKeys: [[String]] {
         var keys: [[String]] = []
         if inflow.dispersion == nil { keys.append(["inflow", "dispersion"]) }
+        if !inflow.trendWritten { keys += [["inflow", "trend_per_year"], ["inflow", "trend_reference"]] }
         if sickness != nil { keys.append(["sickness", "daily_start_probability"]) }
         return keys
     }
@@ -95,11 +102,13 @@ extension Calibration {
     }
 
     /// `--write`: the team scenario's text with the fitted keys replaced (other keys and their order
-    /// kept).
-    public func rewrite(scenarioText: String, source: String) throws -> String {
+    /// kept). `droppingSchema` leaves out `$schema`, whose relative path would be wrong where the
+    /// file is written.
+    public func rewrite(scenarioText: String, source: String, droppingSchema: Bool = false) throws -> String {
         var root = try parseJSONDocument(scenarioText, source: source).value
         for key in fittedKeys { root = root.setting(key.path, to: key.value) }
         for path in replacedKeys { root = root.removing(path) }
+        if droppingSchema { root = root.removing(["$schema"]) }
         return try root.prettyPrinted + "\n"
     }
 }

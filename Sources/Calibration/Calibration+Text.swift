@@ -44,9 +44,14 @@ extension Calibration {
         let profile = inflow.weekdayMeans.map { "\($0.weekday.abbreviation) \(NumberFormat.fixed($0.observed, 1))/\(NumberFormat.fixed($0.fitted, 1))" }
         let distribution = inflow.dispersion.map { "negative binomial, k = \(NumberFormat.fixed($0.value, 2))" }
             ?? "Poisson (no over-dispersion detected: likelihood-ratio p = \(InflowFit.pValueText(inflow.dispersionPValue)))"
+        let trend = inflow.trend.map { t in
+            "trend: \(NumberFormat.fixed(100 * t.perYear.value, 1))% a year [\(Self.bound(t.perYear.low.map { 100 * $0 }, 1))%, \(Self.bound(t.perYear.high.map { 100 * $0 }, 1))%], "
+                + "likelihood-ratio p = \(InflowFit.pValueText(t.pValue)) against none; \(inflow.trendWritten ? "written (trend_reference \(request.days.last))" : "not written")"
+        } ?? "trend: not fitted"
         var parts = [(part: "Inflow", lines: [
             "observed/fitted mean cases on an ordinary day: " + profile.joined(separator: ", "),
             "distribution: \(distribution); Pearson χ²/df = \(NumberFormat.fixed(inflow.pearsonRatio, 2)) (about 1 when the model fits)",
+            trend,
         ])]
         if let resolution {
             parts.append(("Resolution", ["\(resolution.usableSegments) of \(resolution.segments) segments usable (backlog above zero and SEs working)"]))

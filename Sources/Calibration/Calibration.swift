@@ -19,10 +19,17 @@ public struct CalibrationRequest: Sendable {
     /// Keep only absences of this type (compared ignoring case).
     public var absenceType: String?
     public var allowShort: Bool
+    /// `--trend`: fit and write a trend when significant (default), always, or never.
+    public var trend: InflowFit.TrendMode
+    /// `--season`: fit month-of-year factors with a year or more of history (default), always, or never.
+    public var season: InflowFit.TrendMode = .auto
+    /// `--leave-type`: absence types read as leave besides `Calibration.leaveTypes`, compared ignoring case.
+    public var leaveTypes: [String] = []
 
     public init(
         scenario: Scenario, days: DateRange, ticketFiles: [String], columns: TicketColumns = .plain, filters: [RowFilter] = [],
-        zone: TimeZone = TimeZone(identifier: "UTC")!, absences: TimeOffCSV? = nil, absenceType: String? = nil, allowShort: Bool = false
+        zone: TimeZone = TimeZone(identifier: "UTC")!, absences: TimeOffCSV? = nil, absenceType: String? = nil, allowShort: Bool = false,
+        trend: InflowFit.TrendMode = .auto
     ) {
         self.scenario = scenario
         self.days = days
@@ -33,6 +40,7 @@ public struct CalibrationRequest: Sendable {
         self.absences = absences
         self.absenceType = absenceType
         self.allowShort = allowShort
+        self.trend = trend
     }
 }
 
@@ -42,6 +50,8 @@ public struct Calibration: Sendable {
     public let request: CalibrationRequest
     public let clock: SegmentClock
     public let createdPerDay: [Int]
+    /// Open cases at the end of each day's last segment (its last check), from the export.
+    public let openAtDayEnd: [Int]
     public let isHoliday: [Bool]
     public let inflow: InflowFit
     /// One per window, in the scenario's window order.
@@ -66,6 +76,12 @@ public struct Calibration: Sendable {
         let days = request.days
         guard days.dayCount >= minimumDays || request.allowShort else {
             throw CalibrationError("--from \(days.first) --to \(days.last) covers \(days.dayCount) days; calibration needs at least 8 weeks (\(minimumDays) days) of history, or --allow-short to fit anyway")
+        }
+        if request.trend == .on, days.dayCount < TrendFit.minimumDays {
+            throw CalibrationError("--trend on needs at least 26 weeks (\(TrendFit.minimumDays) days) of history; --from \(days.first) --to \(days.last) covers \(days.dayCount) days: widen the range, or use --trend auto or off")
+        }
+        if request.season == .on, days.dayCount < SeasonFit.minimumDays {
+            throw CalibrationError("--season on needs at least 12 months (\(SeasonFit.minimumDays) days) of history; --from \(days.first) --to \(days.last) covers \(days.dayCount) days: widen the range, or use --season auto or off")
         }
         let scenario = request.scenario
         let clock = SegmentClock(days: days, windows: scenario.windows)
@@ -95,7 +111,13 @@ public struct Calibration: Sendable {
         let segments = events.segments
         let k = clock.segmentCount
         let createdPerDay = (0..<days.dayCount).map { d in segments.created[(d * k)..<((d + 1) * k)].reduce(0, +) }
-        let inflow = try Self.numerics("the inflow") { try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday) }
+        var openAtDayEnd: [Int] = []
+        var open = events.openAtStart
+        for d in 0..<days.dayCount {
+            open += createdPerDay[d] - segments.solved[(d * k)..<((d + 1) * k)].reduce(0, +)
+            openAtDayEnd.append(open)
+        }
+        let inflow = try Self.numerics("the inflow") { try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday, trend: request.trend, season: request.season) }
 
         let segmentTotals = (0..<k).map { s in stride(from: s, to: segments.created.count, by: k).reduce(0) { $0 + segments.created[$1] } }
         let sortedShares = segmentTotals.map { count in
@@ -131,6 +153,20 @@ public struct Calibration: Sendable {
         }
         if inflow.holidayFactor == nil { notes.append("no day of the range is a holiday of the customers' calendars: holiday_factor is kept from the team scenario") }
         if inflow.demandCV == nil { notes.append("fewer than two 4-week periods: demand_cv is kept from the team scenario") }
+        switch (request.trend, inflow.trend) {
+        case (.off, _): notes.append("--trend off: no trend fitted")
+        case (_, nil):
+            notes.append(inflow.trendProblem ?? "fewer than 26 weeks of history: no trend fitted (a trend needs at least \(TrendFit.minimumDays) days)")
+        case (.auto, let trend?) where !inflow.trendWritten:
+            notes.append("the trend is not significant at 5% (likelihood-ratio p = \(InflowFit.pValueText(trend.pValue))): none written; --trend on writes it anyway")
+        default: break
+        }
+        if inflow.trend != nil, days.dayCount < 2 * 365 {
+            notes.append(inflow.season == nil
+                ? "with under two years of history a trend and a season are confounded (a December dip late in the range reads as a falling trend); no month factors are fitted, so any season is read as trend"
+                : "with under two years of history a trend and a season are confounded: the trend is fitted first (on the 4-week periods) and the month factors on what it leaves, so a season's slope across the range is read as trend")
+        }
+        if inflow.season == nil, request.season != .off { notes.append("fewer than 12 months of history: no month factors fitted (a season needs at least \(SeasonFit.minimumDays) days)") }
         if let resolution {
             if resolution.usableSegments < 20 {
                 warnings.append("only \(resolution.usableSegments) segments kept a backlog above zero: resolve_per_shift rests on little data")
@@ -142,7 +178,7 @@ public struct Calibration: Sendable {
             notes.append("severity_cv needs at least two years (seasons) of absences: it is kept from the team scenario")
         }
         return Calibration(
-            request: request, clock: clock, createdPerDay: createdPerDay, isHoliday: isHoliday, inflow: inflow,
+            request: request, clock: clock, createdPerDay: createdPerDay, openAtDayEnd: openAtDayEnd, isHoliday: isHoliday, inflow: inflow,
             arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, notes: notes, warnings: warnings)
     }
 

@@ -32,10 +32,22 @@ public struct InflowFit: Sendable {
     /// Pearson χ² of the days over its degrees of freedom: about 1 when the model fits.
     public let pearsonRatio: Double
 
+    /// The trend, fitted unless `--trend off` or too little history; nil then.
+    public let trend: TrendFit?
+    /// Whether the trend goes into the scenario: `--trend on`, or `auto` and significant at 5%.
+    public let trendWritten: Bool
+    /// Why `auto` fitted no trend on enough history (the numerics failed); nil otherwise.
+    public let trendProblem: String?
+    /// Month-of-year factors, with a year or more of history unless `--season off`; nil otherwise.
+    public let season: SeasonFit?
+
     public static let periodDays = 28
 
+    /// `--trend`: fit a trend and write it when significant (`auto`), always (`on`), or never (`off`).
+    public enum TrendMode: String, Sendable, CaseIterable { case auto, on, off }
+
     /// - Complexity: O(iterations × days × parameters²); parameters = 7 + periods + 2.
-    public init(counts: [Int], dates: [CivilDate], isHoliday: [Bool]) throws {
+    public init(counts: [Int], dates: [CivilDate], isHoliday: [Bool], trend mode: TrendMode = .off, season seasonMode: TrendMode = .off) throws {
         let n = counts.count
         let periods = max(1, n / Self.periodDays)
         self.periods = periods
@@ -128,10 +140,11 @@ public struct InflowFit: Sendable {
         }
         let levels = (0..<periods).map { observed[$0] / unit[$0] }
         let base = levels.reduce(0, +) / Double(periods)
+        let baseEstimate: Estimate
         if periods >= 2 {
             let sd = gsl_stats_sd(levels, 1, periods)
             let half = (try Quantile.studentT(0.975, degreesOfFreedom: Double(periods - 1)).get()) * sd / Double(periods).squareRoot()
-            basePerDay = Estimate(
+            baseEstimate = Estimate(
                 value: base, low: max(0, base - half), high: base + half,
                 method: "mean of the \(periods) four-week periods' levels (cases over the weekday- and holiday-adjusted days); t interval over the periods, which includes the demand shocks between them")
         } else {
@@ -140,13 +153,34 @@ public struct InflowFit: Sendable {
                 return s + mu + (k.map { mu * mu / $0 } ?? 0)
             }
             let half = Proportion.z95 * variance.squareRoot() / unit[0]
-            basePerDay = Estimate(
+            baseEstimate = Estimate(
                 value: base, low: max(0, base - half), high: base + half,
                 method: "cases over the weekday- and holiday-adjusted days; Wald interval from the day-to-day noise only (one period: demand shocks cannot be seen)")
         }
 
-        let expected = unit.map { base * $0 }
-        let modelVariance = (0..<periods).map { j in expected[j] + (k.map { base * base * unitSquares[j] / $0 } ?? 0) }
+        var trendFit: TrendFit?
+        var trendProblem: String?
+        if mode != .off && n >= TrendFit.minimumDays && periods >= 3 {
+            let years = (0..<n).map { Double($0 - (n - 1)) / 365.25 }
+            let members = (0..<periods).map { j in (0..<n).filter { period[$0] == j } }
+            do {
+                trendFit = try TrendFit(observed: observed, unitMeans: members.map { $0.map { unitMeans[$0] } }, years: members.map { $0.map { years[$0] } })
+            } catch let error as GSLError where mode == .auto {
+                // Asked for nothing in particular, the rest of the fit stands without a trend.
+                trendProblem = "the trend fit failed in GSL's numerics (\(error)): no trend written"
+            }
+        }
+        trend = trendFit
+        self.trendProblem = trendProblem
+        let written = trendFit.map { mode == .on || $0.pValue < 0.05 } ?? false
+        trendWritten = written
+        // With a trend written, the base is its level on the last day, and the shocks are the
+        // periods' spread around the trend, not around a constant level.
+        basePerDay = written ? trendFit!.baseAtReference : baseEstimate
+        let expected = written ? trendFit!.expected : unit.map { base * $0 }
+        let modelVariance = (0..<periods).map { j in
+            expected[j] + (k.map { expected[j] * expected[j] * unitSquares[j] / (unit[j] * unit[j]) / $0 } ?? 0)
+        }
         if let cv = try ExtraVariation.estimate(observed: observed, expected: expected, modelVariance: modelVariance) {
             demandCV = Estimate(
                 value: cv.value, low: cv.low, high: cv.high,
@@ -155,6 +189,13 @@ public struct InflowFit: Sendable {
             demandCV = nil
         }
 
+        if seasonMode != .off && n >= SeasonFit.minimumDays {
+            let daily = written ? (0..<n).map { i in trendFit!.baseAtReference.value * exp(log1p(trendFit!.perYear.value) * Double(i - (n - 1)) / 365.25) * unitMeans[i] }
+                : unitMeans.map { base * $0 }
+            season = SeasonFit(counts: counts, expected: daily, months: dates.map(\.month), cv: demandCV?.value ?? 0, z: Proportion.z95)
+        } else {
+            season = nil
+        }
         let means = (0..<n).map { levels[period[$0]] * unitMeans[$0] }
         fittedMeans = means
         var pearson = 0.0

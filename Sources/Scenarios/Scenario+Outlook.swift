@@ -1,33 +1,56 @@
 import Calendars
 
-/// An SE known to be out from the outlook's first day until a date (sick, called away): what
-/// CS-triage knows today and the planned calendar does not.
+/// An SE known to be out from the outlook's first day (sick, called away): what CS-triage knows
+/// today and the planned calendar does not.
 public struct KnownAbsence: Sendable, Equatable {
     public var name: String
-    /// The last day out, inclusive.
-    public var until: CivilDate
+    /// The last day out, inclusive; nil for "out until further notice": a sickness spell of
+    /// unknown length, sampled as the scenario's spells are (docs/MODEL.md §3).
+    public var until: CivilDate?
 
-    public init(name: String, until: CivilDate) {
+    public init(name: String, until: CivilDate?) {
         self.name = name
         self.until = until
     }
 }
 
+/// Leave known on the outlook's day, read from a time-off export or calendar: `dates` off.
+public struct KnownLeave: Sendable, Equatable {
+    public var name: String
+    public var dates: DateRange
+
+    public init(name: String, dates: DateRange) {
+        self.name = name
+        self.dates = dates
+    }
+}
+
 extension Scenario {
     /// The scenario of a rolling outlook: the same team, calendars, inflow, work and policy, over
-    /// `days` days from `start`, starting from today's state instead of a guessed one: no warm-up,
-    /// the backlog fixed at today's `openCases`, and each known absence as time off from `start`
-    /// until its end. Deriving a scenario, rather than changing the simulation, means the outlook
-    /// is simulated, reported and reproduced exactly as `plan simulate` does any scenario.
+    /// `days` days from `start`, starting from today's state instead of a guessed one: the backlog
+    /// fixed at today's `openCases` at the instant `openCasesAt` (minutes after 00:00 UTC of
+    /// `start`, negative before it; nil for the last check of the day before), no warm-up but the
+    /// days from that instant to `start` when it is older, each known absence as time off
+    /// from `start` until its end or as a spell of unknown length begun on `start`, and the known
+    /// leave as time off. Deriving a scenario, rather than changing the simulation, means the
+    /// outlook is simulated, reported and reproduced exactly as `plan simulate` does any scenario.
     ///
-    /// Absences that change nothing (a name not in the team, an end before `start`) come back as
-    /// warnings naming them. Complexity: O(team × absences).
-    public func outlook(from start: CivilDate, days: Int, openCases: Int, absences: [KnownAbsence]) -> (scenario: Scenario, warnings: [String]) {
+    /// Absences and leave that change nothing (a name not in the team, an end before `start`)
+    /// come back as warnings naming them. Complexity: O(team × (absences + leave)).
+    public func outlook(
+        from start: CivilDate, days: Int, openCases: Int, openCasesAt: Int? = nil, absences: [KnownAbsence], leave: [KnownLeave] = []
+    ) -> (scenario: Scenario, warnings: [String]) {
         var outlook = self
         outlook.name = "\(name)-outlook"
         outlook.horizon = DateRange(start...start.adding(days: days - 1))
-        outlook.warmupDays = 0
         outlook.initialOpenCases = .fixed(openCases)
+        // A count older than the last check of the day before `start` (Friday evening's, for a
+        // Monday outlook) starts the simulation on the day after it, the days before `start` a
+        // warm-up: simulated in full, not reported.
+        let lastCheck = windows.map(\.checkMinute).max()!
+        let warmup = openCasesAt.map { max(0, (lastCheck - 1440 - $0 + 1439) / 1440) } ?? 0
+        outlook.warmupDays = warmup
+        outlook.openCasesAt = openCasesAt.map { $0 + warmup * 1440 }
         var warnings: [String] = []
         if let past = pastHorizon(outlook.horizon) { warnings.append("the outlook \(outlook.horizon) \(past)") }
         for absence in absences {
@@ -35,11 +58,22 @@ extension Scenario {
                 warnings.append(unknownAbsentee(absence.name) + "; ignored")
                 continue
             }
-            guard absence.until >= start else {
-                warnings.append("--absent \(team[index].name):\(absence.until): ends before \(start); ignored")
+            guard let until = absence.until else {
+                outlook.sickAtStart.insert(index)
                 continue
             }
-            outlook.team[index].timeOff.append(DateRange(start...absence.until))
+            guard until >= start else {
+                warnings.append("--absent \(team[index].name):\(until): ends before \(start); ignored")
+                continue
+            }
+            outlook.team[index].timeOff.append(DateRange(start...until))
+        }
+        for item in leave {
+            guard let index = teamIndex(named: item.name) else {
+                warnings.append("--time-off \(item.name) \(item.dates): no SE of that name in the team; ignored")
+                continue
+            }
+            outlook.team[index].timeOff.append(item.dates)
         }
         return (outlook, warnings)
     }

@@ -135,7 +135,9 @@ extension Scenario {
               "ics": { "description": "An iCalendar (.ics) file that stands in for the country's calendar: each event is a holiday named by its SUMMARY.", "type": "string", "minLength": 1 }
             },
             "default": {}
-          }
+          },
+          "joins": { "description": "Their first day on the team (a hire); before it they are not scheduled.", "$ref": "#/$defs/date" },
+          "leaves": { "description": "Their last day on the team, inclusive; after it they are not scheduled. Not before joins.", "$ref": "#/$defs/date" }
         }
       }
     },
@@ -150,16 +152,22 @@ extension Scenario {
       "additionalProperties": false,
       "properties": {
         "closures": {
-          "description": "Dates on which the company is closed: nobody is scheduled (rota or not) and there are no checks.",
+          "description": "Dates on which the company is closed: nobody is scheduled (rota or not) and there are no checks. Each gives one of dates, every_year or rule.",
           "type": "array",
           "items": {
             "type": "object",
-            "required": ["dates"],
             "additionalProperties": false,
             "properties": {
               "dates": { "description": "A date or an inclusive range.", "$ref": "#/$defs/dateOrRange" },
+              "every_year": { "description": "A day of the year or an inclusive range, MM-DD or MM-DD..MM-DD, closed every year; a range whose end is before its start runs into the next year (12-24..01-01). 02-29 is not allowed.", "type": "string", "pattern": "^[0-9]{2}-[0-9]{2}(\\.\\.[0-9]{2}-[0-9]{2})?$" },
+              "rule": { "description": "A day fixed by a weekday rule every year: \"4th Thu of Nov\", \"last Mon of May\", with an optional offset in days: \"4th Thu of Nov +1\" (the Friday after US Thanksgiving).", "type": "string", "minLength": 1 },
               "name": { "description": "Shown in explanations.", "$ref": "#/$defs/name" }
-            }
+            },
+            "oneOf": [
+              { "required": ["dates"], "not": { "anyOf": [{ "required": ["every_year"] }, { "required": ["rule"] }] } },
+              { "required": ["every_year"], "not": { "anyOf": [{ "required": ["dates"] }, { "required": ["rule"] }] } },
+              { "required": ["rule"], "not": { "anyOf": [{ "required": ["dates"] }, { "required": ["every_year"] }] } }
+            ]
           },
           "default": []
         },
@@ -210,7 +218,7 @@ extension Scenario {
       ]
     },
     "inflow": {
-      "description": "New cases per day: base × weekday factor × holiday factor × the trial's demand shock, Poisson or negative binomial, plus incident spikes.",
+      "description": "New cases per day: base × weekday factor × holiday factor × trend, month and period factors × the trial's demand shock, Poisson or negative binomial, plus incident spikes.",
       "type": "object",
       "required": ["base_per_day"],
       "additionalProperties": false,
@@ -247,6 +255,31 @@ extension Scenario {
           "description": "Share of a day's cases arriving in the segment that ends at each window's check (with the default windows: EMEA = 17:30 the day before to 10:00, Americas = 10:00 to 17:30); one per window, summing to 1. Default: in proportion to the segments' hours.",
           "type": "object",
           "additionalProperties": { "$ref": "#/$defs/probability" }
+        },
+        "trend_per_year": { "description": "Relative growth of demand a year, log-linear: the mean on date d is multiplied by (1 + trend_per_year)^((d − trend_reference) / 365.25). 0.15 for +15% a year. Requires trend_reference.", "type": "number", "minimum": -0.9, "maximum": 1, "default": 0 },
+        "trend_reference": { "description": "The date on which the trend's factor is 1 (base_per_day holds); within 10 years of the simulated dates. Required with trend_per_year.", "$ref": "#/$defs/date" },
+        "month_factors": {
+          "description": "Factor per calendar month (Jan … Dec or the full name); months not listed have factor 1.",
+          "type": "object",
+          "propertyNames": { "enum": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"] },
+          "additionalProperties": { "type": "number", "minimum": 0, "maximum": 100 },
+          "default": {}
+        },
+        "periods": {
+          "description": "Dated factors for known events (a launch, a migration); where periods overlap their factors multiply.",
+          "type": "array",
+          "maxItems": 1000,
+          "items": {
+            "type": "object",
+            "required": ["from", "to", "factor"],
+            "additionalProperties": false,
+            "properties": {
+              "from": { "description": "First day of the period.", "$ref": "#/$defs/date" },
+              "to": { "description": "Last day of the period, inclusive; not before from.", "$ref": "#/$defs/date" },
+              "factor": { "description": "Factor on the mean of every day of the period.", "type": "number", "minimum": 0, "maximum": 100 }
+            }
+          },
+          "default": []
         }
       }
     },

@@ -24,6 +24,14 @@ public struct Scenario: Sendable {
     /// Cases one full-time SE resolves on average over a shift. Default 3.
     public var resolvePerShift: Double
     public var initialOpenCases: InitialBacklog
+    /// The instant `initialOpenCases` holds at, in minutes after 00:00 UTC of the first simulated
+    /// day; nil for the simulation's start (the last check of the day before). Only arrivals and
+    /// work after it are simulated (docs/MODEL.md §5). Set by `plan outlook --open-cases-at`.
+    public var openCasesAt: Int?
+    /// Indices into `team` of SEs in a sickness spell of unknown length on the horizon's first
+    /// day (`plan outlook --absent NAME` without an end): one begins there unless one already
+    /// covers it, its length drawn as any spell's (docs/MODEL.md §3).
+    public var sickAtStart: Set<Int> = []
     /// What declaring each level changes until the next check; empty means open-loop.
     public var effects: [Int: LevelEffect]
     public var policy: Policy
@@ -131,11 +139,18 @@ public struct Scenario: Sendable {
         /// Share of a day's cases arriving in each segment, in segment order (the segment ending at
         /// the first window's check first). Sums to 1. Default: in proportion to segment hours.
         public var arrivalShares: [Double]?
+        /// Log-linear growth of demand; nil means none (docs/MODEL.md §4).
+        public var trend: Trend?
+        /// Factor per calendar month (1 = January); missing months have factor 1.
+        public var monthFactors: [Int: Double]
+        /// Dated factors for known events (a launch, a migration); overlapping periods multiply.
+        public var periods: [Period]
 
         public init(
             basePerDay: Double, weekdayFactors: [Weekday: Double] = [:], holidayFactor: Double = 1,
             holidayCalendars: [HolidayCalendar] = [], demandCV: Double = 0, dispersion: Double? = nil,
-            spikeProbability: Double = 0, spikeMean: Double = 0, arrivalShares: [Double]? = nil
+            spikeProbability: Double = 0, spikeMean: Double = 0, arrivalShares: [Double]? = nil,
+            trend: Trend? = nil, monthFactors: [Int: Double] = [:], periods: [Period] = []
         ) {
             self.basePerDay = basePerDay
             self.weekdayFactors = weekdayFactors
@@ -146,6 +161,9 @@ public struct Scenario: Sendable {
             self.spikeProbability = spikeProbability
             self.spikeMean = spikeMean
             self.arrivalShares = arrivalShares
+            self.trend = trend
+            self.monthFactors = monthFactors
+            self.periods = periods
         }
 
         /// Holiday calendars compare by where they came from; their dates follow from that.
@@ -153,7 +171,8 @@ public struct Scenario: Sendable {
             a.basePerDay == b.basePerDay && a.weekdayFactors == b.weekdayFactors && a.holidayFactor == b.holidayFactor
                 && a.holidayCalendars.map(\.source) == b.holidayCalendars.map(\.source) && a.demandCV == b.demandCV
                 && a.dispersion == b.dispersion && a.spikeProbability == b.spikeProbability && a.spikeMean == b.spikeMean
-                && a.arrivalShares == b.arrivalShares
+                && a.arrivalShares == b.arrivalShares && a.trend == b.trend && a.monthFactors == b.monthFactors
+                && a.periods == b.periods
         }
     }
 

@@ -16,16 +16,15 @@ struct HolidayEdits {
 }
 
 extension ScenarioDecoder {
-    func decodeCompany(_ node: JSONNode, groups: [Scenario.Group]?) -> CompanyPlan? {
+    /// `dates` are the simulated dates (the day before included), over which recurring closures
+    /// are written out; nil when the horizon could not be read.
+    func decodeCompany(_ node: JSONNode, groups: [Scenario.Group]?, dates: ClosedRange<CivilDate>?) -> CompanyPlan? {
         node.rejectUnknownKeys(ScenarioKeys.company)
         var plan = CompanyPlan()
         var valid = true
         for element in node.member("closures")?.elements() ?? [] {
-            element.rejectUnknownKeys(ScenarioKeys.closure)
-            let dates = element.requiredMember("dates")?.dateRange()
-            let name = element.member("name")?.name()
-            guard let dates else { valid = false; continue }
-            plan.calendar.closures.append(CompanyClosure(dates: dates, name: name))
+            guard let closures = decodeClosure(element, dates: dates) else { valid = false; continue }
+            plan.calendar.closures += closures
         }
         for element in node.member("days_off")?.elements() ?? [] {
             element.rejectUnknownKeys(ScenarioKeys.dayOff)

@@ -59,11 +59,18 @@ extension ScenarioDecoder {
             importedTimeOff = readICalendar(icsNode, dates: dates).map { Self.ranges(of: $0.timeOffDates) }
         }
         let rota = node.member("rota").map(decodeDates) ?? []
-        guard let name, let group, let holidays, let weekdays, let capacity, let listedTimeOff, let importedTimeOff, let rota
+        let joinsNode = node.member("joins"), leavesNode = node.member("leaves")
+        let joins = joinsNode.map { $0.date() } ?? .some(nil), leaves = leavesNode.map { $0.date() } ?? .some(nil)
+        if let joins = joins ?? nil, let leaves = leaves ?? nil, joins > leaves {
+            leavesNode?.report("\(name.map { "\"\($0)\"" } ?? "the SE") leaves on \(leaves), before joining on \(joins); leaves must be on or after joins")
+            return nil
+        }
+        guard let name, let group, let holidays, let weekdays, let capacity, let listedTimeOff, let importedTimeOff, let rota,
+              let joins, let leaves
         else { return nil }
         return SupportEngineer(
             name: name, group: group, holidays: holidays, workingWeekdays: weekdays, capacity: capacity,
-            timeOff: listedTimeOff + importedTimeOff, rota: rota)
+            timeOff: listedTimeOff + importedTimeOff, rota: rota, joins: joins, leaves: leaves)
     }
 
     private func decodeDateRanges(_ node: JSONNode) -> [DateRange]? {

@@ -32,7 +32,7 @@ extension ScenarioDecoder {
         }
     }
 
-    func decodeInflow(_ node: JSONNode, windows: [CheckWindow]?) -> Scenario.Inflow? {
+    func decodeInflow(_ node: JSONNode, windows: [CheckWindow]?, simulated: ClosedRange<CivilDate>?) -> Scenario.Inflow? {
         node.rejectUnknownKeys(ScenarioKeys.inflow)
         let base = node.requiredMember("base_per_day")?.number(in: ScenarioLimits.casesPerDay)
         let weekdayFactors = node.member("weekday_factors").map(decodeWeekdayFactors) ?? [:]
@@ -67,12 +67,102 @@ extension ScenarioDecoder {
             shares = decodeArrivalShares(sharesNode, windows: windows)
             valid = valid && shares != nil
         }
+        let trend = decodeTrend(node, simulated: simulated)
+        let monthFactors = node.member("month_factors").map(decodeMonthFactors) ?? [:]
+        let periods = node.member("periods").map(decodePeriods) ?? []
         guard valid, let base, let weekdayFactors, let holidayFactor, let calendars, let demandCV,
-              let spikeProbability, let spikeMean else { return nil }
-        return Scenario.Inflow(
+              let spikeProbability, let spikeMean, let trend, let monthFactors, let periods else { return nil }
+        let inflow = Scenario.Inflow(
             basePerDay: base, weekdayFactors: weekdayFactors, holidayFactor: holidayFactor, holidayCalendars: calendars,
             demandCV: demandCV, dispersion: dispersion, spikeProbability: spikeProbability, spikeMean: spikeMean,
-            arrivalShares: shares)
+            arrivalShares: shares, trend: trend, monthFactors: monthFactors, periods: periods)
+        // Each factor is bounded, but their product is not: keep a day's mean within what the
+        // samplers and the backlog's counters are documented to take (ScenarioLimits.dailyMean).
+        if let simulated {
+            let largestFactor = (weekdayFactors.values.max() ?? 1) * max(1, holidayFactor)
+            let days = (simulated.lowerBound.dayNumber...simulated.upperBound.dayNumber).map(CivilDate.init(dayNumber:))
+            if let peak = days.max(by: { inflow.driftFactor(on: $0) < inflow.driftFactor(on: $1) }),
+               base * largestFactor * inflow.driftFactor(on: peak) > ScenarioLimits.dailyMean {
+                node.report("the trend, month and period factors take the mean on \(peak) beyond \(Int(ScenarioLimits.dailyMean)) cases a day; check their values")
+                return nil
+            }
+        }
+        return inflow
+    }
+
+    /// `trend_per_year` with its `trend_reference` date, which must lie within
+    /// `ScenarioLimits.trendReferenceYears` of the simulated dates. `.some(nil)` when there is no trend.
+    private func decodeTrend(_ node: JSONNode, simulated: ClosedRange<CivilDate>?) -> Scenario.Inflow.Trend?? {
+        let perYearNode = node.member("trend_per_year"), referenceNode = node.member("trend_reference")
+        switch (perYearNode, referenceNode) {
+        case (nil, nil):
+            return .some(nil)
+        case (_?, nil):
+            node.report("missing required key \"trend_reference\" (the date on which base_per_day holds) for trend_per_year")
+            return nil
+        case (nil, let referenceNode?):
+            referenceNode.report("trend_reference applies to trend_per_year, which is missing")
+            return nil
+        case (let perYearNode?, let referenceNode?):
+            guard let perYear = perYearNode.number(in: ScenarioLimits.trendPerYear), let reference = referenceNode.date() else { return nil }
+            if let simulated {
+                let limit = ScenarioLimits.trendReferenceYears * 366
+                guard abs(reference.dayNumber - simulated.lowerBound.dayNumber) <= limit, abs(reference.dayNumber - simulated.upperBound.dayNumber) <= limit else {
+                    referenceNode.report("\(reference) is more than \(ScenarioLimits.trendReferenceYears) years from the simulated dates \(simulated.lowerBound)…\(simulated.upperBound); give a reference date near them")
+                    return nil
+                }
+            }
+            return .some(Scenario.Inflow.Trend(perYear: perYear, reference: reference))
+        }
+    }
+
+    /// `{"Dec": 0.7, "Jan": 1.3}`; months not listed keep factor 1.
+    private func decodeMonthFactors(_ node: JSONNode) -> [Int: Double]? {
+        guard let members = node.members() else { return nil }
+        var factors: [Int: Double] = [:]
+        var valid = true
+        for (key, member) in members {
+            guard let month = Self.monthNumber(key) else {
+                member.report("\"\(key)\" is not a month (expected Jan, Feb, … Dec, or the full name)")
+                valid = false
+                continue
+            }
+            if factors[month] != nil {
+                member.report("\(Self.monthAbbreviations[month - 1]) has a factor already")
+                valid = false
+            }
+            guard let factor = member.number(in: ScenarioLimits.inflowFactor) else { valid = false; continue }
+            factors[month] = factor
+        }
+        return valid ? factors : nil
+    }
+
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    /// 1…12 for `Jan` or `January` (as written, first letter capital).
+    static func monthNumber(_ key: String) -> Int? {
+        (monthAbbreviations.firstIndex(of: key) ?? monthNames.firstIndex(of: key)).map { $0 + 1 }
+    }
+
+    /// `[{"from": "2026-11-02", "to": "2026-11-30", "factor": 1.4}]`
+    private func decodePeriods(_ node: JSONNode) -> [Scenario.Inflow.Period]? {
+        guard let elements = node.elements() else { return nil }
+        guard elements.count <= ScenarioLimits.inflowPeriods else {
+            node.report("\(elements.count) periods; at most \(ScenarioLimits.inflowPeriods) are supported")
+            return nil
+        }
+        var periods: [Scenario.Inflow.Period] = []
+        var valid = true
+        for element in elements {
+            element.rejectUnknownKeys(ScenarioKeys.inflowPeriod)
+            let from = element.requiredMember("from")?.date()
+            let to = element.requiredMember("to")?.date()
+            let factor = element.requiredMember("factor")?.number(in: ScenarioLimits.inflowFactor)
+            guard let from, let to, let factor, let dates = element.range(from, to) else { valid = false; continue }
+            periods.append(Scenario.Inflow.Period(dates: dates, factor: factor))
+        }
+        return valid ? periods : nil
     }
 
     /// `{"Mon": 1.2, "Sat": 0.2}`; weekdays not listed keep factor 1.

@@ -15,7 +15,7 @@ struct ScenarioDecoder {
     private(set) var warnings: [ScenarioWarning] = []
 
     static let maximumHorizonDays = ScenarioLimits.horizonDays.upperBound
-    static let warmupDays = 0...366
+    static let warmupDays = ScenarioLimits.warmupDays
 
     init(root: JSONNode, files: ReferencedFiles) {
         self.root = root
@@ -34,11 +34,11 @@ struct ScenarioDecoder {
         let checkDays = root.member("check_days").map { $0.weekdays() } ?? SupportEngineer.mondayToFriday
         let windows = root.member("windows").map(decodeWindows) ?? [.emea, .americas]
         let groups = root.member("groups").map(decodeGroups) ?? Scenario.Group.defaults
-        let company = root.member("company").map { decodeCompany($0, groups: groups) } ?? CompanyPlan()
+        let company = root.member("company").map { decodeCompany($0, groups: groups, dates: simulated) } ?? CompanyPlan()
         var team: [SupportEngineer]?
         if let node = root.requiredMember("team") { team = decodeTeam(node, groups: groups, company: company, dates: simulated) }
         let sickness = root.member("sickness").map(decodeSickness) ?? Scenario.Sickness.none
-        let inflow = root.requiredMember("inflow").flatMap { decodeInflow($0, windows: windows) }
+        let inflow = root.requiredMember("inflow").flatMap { decodeInflow($0, windows: windows, simulated: simulated) }
         let resolvePerShift = root.member("resolve_per_shift").map { $0.number(in: ScenarioLimits.casesPerDay) } ?? 3
         let initialOpenCases = root.member("initial_open_cases").map(decodeInitialBacklog) ?? .fixed(0)
         let policy = decodePolicy(groups: groups)

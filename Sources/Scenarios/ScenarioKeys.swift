@@ -12,6 +12,7 @@ public enum ScenarioKeys {
     public static let group = ["name", "shift"]
     public static let engineer = [
         "name", "group", "country", "subdivision", "weekdays", "capacity", "time_off", "time_off_ics", "rota", "holidays",
+        "joins", "leaves",
     ]
     /// An SE's edits to their country's calendar, or an `.ics` file standing in for it.
     public static let engineerHolidays = ["drop", "add", "ics"]
@@ -20,13 +21,15 @@ public enum ScenarioKeys {
     /// A dated holiday added to a calendar.
     public static let addedHoliday = ["date", "name"]
     public static let company = ["closures", "days_off", "holidays"]
-    public static let closure = ["dates", "name"]
+    public static let closure = ["dates", "every_year", "rule", "name"]
     public static let dayOff = ["dates", "name", "groups"]
     public static let sickness = ["sick_days_per_year", "daily_start_probability", "mean_spell_days", "severity_cv"]
     public static let inflow = [
         "base_per_day", "weekday_factors", "holiday_factor", "holiday_calendars", "demand_cv", "distribution",
-        "dispersion", "spikes", "arrival_shares",
+        "dispersion", "spikes", "arrival_shares", "trend_per_year", "trend_reference", "month_factors", "periods",
     ]
+    /// A dated factor on the inflow for a known event.
+    public static let inflowPeriod = ["from", "to", "factor"]
     public static let spikes = ["probability", "mean"]
     /// `initial_open_cases` given as a Poisson mean rather than a number.
     public static let poissonBacklog = ["poisson_mean"]
@@ -50,6 +53,7 @@ public enum ScenarioKeys {
         "/sickness": sickness,
         "/inflow": inflow,
         "/inflow/spikes": spikes,
+        "/inflow/periods/*": inflowPeriod,
         "/initial_open_cases": poissonBacklog,
         "/effects/*": effect,
     ]

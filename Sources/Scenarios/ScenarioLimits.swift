@@ -14,6 +14,15 @@ public enum ScenarioLimits {
     public static let initialOpenCases: ClosedRange<Int> = 0...10_000_000
     /// Weekday and holiday factors on the inflow.
     public static let inflowFactor: ClosedRange<Double> = 0...100
+    /// Relative growth of demand a year (`trend_per_year`): from −90% to doubling every year.
+    public static let trendPerYear: ClosedRange<Double> = -0.9...1
+    /// Years between the trend's reference date and any simulated date, so that its factor stays
+    /// between 0.1^10 and 2^10.
+    public static let trendReferenceYears = 10
+    /// A day's mean cases with every factor applied (base, weekday, holiday, trend, month,
+    /// periods): the largest the base and the weekday and holiday factors allow on their own, so
+    /// the drift factors cannot take a mean where the existing ones could not.
+    public static let dailyMean = casesPerDay.upperBound * inflowFactor.upperBound * inflowFactor.upperBound
     /// An SE's capacity factor and a level's capacity multiplier (both must be > 0).
     public static let capacityFactor: ClosedRange<Double> = 0...10
     /// Coefficients of variation of the season severity and the demand shock.
@@ -27,6 +36,10 @@ public enum ScenarioLimits {
     public static let sickDaysPerYear: ClosedRange<Double> = 0...365
     /// Days in a horizon: three years (docs/MODEL.md, issue 4).
     public static let horizonDays: ClosedRange<Int> = 1...1096
+    /// Warm-up days: a year, enough for any backlog to forget its start.
+    public static let warmupDays: ClosedRange<Int> = 0...366
+    /// Dated `inflow.periods`: each is looked up on every simulated day.
+    public static let inflowPeriods = 1000
     /// SEs in a team.
     public static let teamSize = 10_000
     /// Characters in a name (of the scenario, an SE, a group, a window, a closure or a holiday):

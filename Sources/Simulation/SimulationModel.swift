@@ -30,6 +30,9 @@ public struct SimulationModel: Sendable {
     let arrivalMeans: [Double]
     /// A spike's expected cases per segment.
     let spikeMeans: [Double]
+    /// The first segments' parts before the instant the starting backlog holds at, cut off
+    /// (`Scenario.openCasesAt`); `arrivalMeans` are cut already.
+    let opening: OpeningCut
     /// Shift share of a group's shift on day d falling in segment k of day d + offset:
     /// `[(group * 3 + offset) * K + k]`, offset 0…2.
     let shiftShares: [Double]
@@ -57,6 +60,8 @@ public struct SimulationModel: Sendable {
         let capacity: Double
         /// Scheduled on day d (index d + 1; day -1 first).
         let scheduled: [Bool]
+        /// In a spell of unknown length on the first simulated day (`Scenario.sickAtStart`).
+        let sickAtStart: Bool
     }
 
     /// With `sharing`, a model whose scenario has the same policy, the compiled policy is shared
@@ -112,19 +117,31 @@ public struct SimulationModel: Sendable {
         }
         self.inputGroups = inputGroups
 
-        // Arrivals: λ_d = base × weekday factor × holiday factor, split by the arrival shares.
+        // Arrivals: λ_d = base × weekday factor × holiday factor × trend, month and period factors,
+        // split by the arrival shares.
         let inflow = scenario.inflow
         let shares = inflow.arrivalShares ?? segmentHours.map { $0 / 24 }
         var arrivalMeans = [Double](repeating: 0, count: dayCount * k)
         for (d, date) in dates.enumerated() {
             var lambda = inflow.basePerDay * (inflow.weekdayFactors[date.weekday] ?? 1)
             if inflow.holidayCalendars.contains(where: { $0.holiday(on: date) != nil }) { lambda *= inflow.holidayFactor }
+            lambda *= inflow.driftFactor(on: date)
             for s in 0..<k { arrivalMeans[d * k + s] = lambda * shares[s] }
         }
+        self.shiftShares = try Self.shiftShares(groups: scenario.groups, windows: windows)
+        let simulationStart = starts[0]
+        if let instant = scenario.openCasesAt {
+            let firstCheck = checks.first.map { $0.day * 1440 + bounds[$0.window] }
+            guard instant >= simulationStart, firstCheck.map({ instant <= $0 }) ?? true else {
+                throw SimulationError("the starting backlog's instant (\(instant) minutes after 00:00 UTC of \(firstDate)) must lie from the simulation's start (\(simulationStart)) to the first check (\(firstCheck ?? 0))")
+            }
+        }
+        let opening = OpeningCut(instant: scenario.openCasesAt, starts: starts, bounds: bounds,
+                                 groups: scenario.groups.map { ($0.shiftStart, $0.shiftEnd) })
+        for i in opening.kept.indices { arrivalMeans[i] *= opening.kept[i] }
+        self.opening = opening
         self.arrivalMeans = arrivalMeans
         self.spikeMeans = shares.map { $0 * inflow.spikeMean }
-
-        self.shiftShares = try Self.shiftShares(groups: scenario.groups, windows: windows)
 
         var engineers: [Engineer] = []
         var headcount = [Int32](repeating: 0, count: groups.count * (dayCount + 1))
@@ -138,7 +155,7 @@ public struct SimulationModel: Sendable {
                 headcount[g * (dayCount + 1) + d1] += 1
                 capacity[g * (dayCount + 1) + d1] += se.capacity
             }
-            engineers.append(Engineer(group: g, capacity: se.capacity, scheduled: scheduled))
+            engineers.append(Engineer(group: g, capacity: se.capacity, scheduled: scheduled, sickAtStart: scenario.sickAtStart.contains(i)))
         }
         self.engineers = engineers
         self.scheduledHeadcount = headcount

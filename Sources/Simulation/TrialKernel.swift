@@ -108,7 +108,7 @@ public final class TrialKernel {
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
         let capacityChanged = self.capacityChanged
-        if t.dailyStartProbability > 0 {
+        if t.dailyStartProbability > 0 || t.anySickAtStart {
             capacityChanged.assign(repeating: false)
             var severity = 1.0
             if t.severityCV > 0 {
@@ -119,8 +119,13 @@ public final class TrialKernel {
             for se in 0..<t.engineerGroups.count {
                 let g = Int(t.engineerGroups[se])
                 var day = 0
+                // An SE out until further notice is in a spell on the horizon's first day
+                // (`Scenario.sickAtStart`): one begins there unless one already covers it.
+                var pending = t.sickAtStart[se]
                 while day < days {
-                    let start = day + spellStart.sample(absenceRNG) - 1
+                    if pending && day > t.firstReportedDay { pending = false }
+                    var start = t.dailyStartProbability > 0 ? day + spellStart.sample(absenceRNG) - 1 : Int.max
+                    if pending && start >= t.firstReportedDay { (start, pending) = (t.firstReportedDay, false) }
                     if start >= days { break }
                     let length = t.spellLength.sample(absenceRNG)
                     for d in start..<min(days, start + length) where t.engineerScheduled[se, day: d] {
@@ -166,12 +171,12 @@ public final class TrialKernel {
             let spike = t.spikeProbability > 0 && inflowRNG.uniform() < t.spikeProbability
             for s in 0..<k {
                 var mean = t.arrivalMeans[d, segment: s] * dayFactor
-                if spike { mean += t.spikeMeans[s] }
+                if spike { mean += t.spikeMeans[s] * (d < t.opening.days ? t.opening.kept[d * k + s] : 1) }
                 let arrivals = sampler.sample(mean: mean * t.keptShares[level], inflowRNG, spare: spareRNG)
 
-                let shiftCapacity = capacityChanged[d]
-                    ? t.shiftShares.capacity(day: d, segment: s, groups: groups, from: capacity)
-                    : t.scheduledShiftCapacity[d, segment: s]
+                let shiftCapacity = !capacityChanged[d] ? t.scheduledShiftCapacity[d, segment: s]
+                    : d < t.opening.days ? t.opening.capacity(day: d, segment: s, groups: groups, from: capacity)
+                    : t.shiftShares.capacity(day: d, segment: s, groups: groups, from: capacity)
                 let expected = t.resolve * shiftCapacity * t.multipliers[level] + t.extraPerSegment[level, segment: s]
                 let resolved = min(open + arrivals, sampler.sample(mean: expected, workRNG, spare: spareRNG))
                 open += arrivals - resolved
@@ -230,7 +235,9 @@ struct KernelTables {
     let spikeMeans: FixedBuffer<Double>
     let keptShares: FixedBuffer<Double>
     let shiftShares: ShiftShares
-    /// `shiftShares.capacity` per day and segment when everyone scheduled works: what a trial
+    /// The first days' segments cut at the starting backlog's instant (`OpeningCut`).
+    let opening: OpeningCut
+    /// `shiftShares.capacity` (or `opening.capacity`) per day and segment when everyone scheduled works: what a trial
     /// uses on days no sickness reaches, bit for bit what it would compute.
     let scheduledShiftCapacity: SegmentGrid<Double>
     let multipliers: FixedBuffer<Double>
@@ -246,6 +253,9 @@ struct KernelTables {
     let scheduledCapacity: DayGrid<Double>
     let engineerGroups: FixedBuffer<Int32>
     let engineerCapacities: FixedBuffer<Double>
+    /// Per SE: in a spell of unknown length on day 0; and whether any SE is.
+    let sickAtStart: FixedBuffer<Bool>
+    let anySickAtStart: Bool
     /// Per SE and day: scheduled to work.
     let engineerScheduled: DayGrid<Bool>
 
@@ -278,12 +288,18 @@ struct KernelTables {
         casesInput = m.inputGroups.firstIndex(of: nil)!
         scheduledHeadcount = DayGrid(m.scheduledHeadcount, days: days)
         scheduledCapacity = DayGrid(m.scheduledCapacity, days: days)
-        let (shares, scheduled, groups) = (shiftShares, scheduledCapacity, groups)
+        opening = m.opening
+        let (shares, opening, scheduled, groups) = (shiftShares, opening, scheduledCapacity, groups)
         scheduledShiftCapacity = SegmentGrid((0..<days).flatMap { d in
-            (0..<m.windows.count).map { s in shares.capacity(day: d, segment: s, groups: groups, from: scheduled) }
+            (0..<m.windows.count).map { s in
+                d < opening.days ? opening.capacity(day: d, segment: s, groups: groups, from: scheduled)
+                    : shares.capacity(day: d, segment: s, groups: groups, from: scheduled)
+            }
         }, segments: segments)
         engineerGroups = FixedBuffer(m.engineers.map { Int32($0.group) })
         engineerCapacities = FixedBuffer(m.engineers.map(\.capacity))
+        sickAtStart = FixedBuffer(m.engineers.map(\.sickAtStart))
+        anySickAtStart = m.engineers.contains(where: \.sickAtStart)
         engineerScheduled = DayGrid(m.engineers.flatMap(\.scheduled), days: days)
     }
 }

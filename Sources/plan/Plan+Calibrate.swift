@@ -27,6 +27,7 @@ extension Plan {
         @Option(help: "Last day of the history (YYYY-MM-DD).") var to: String
         @Option(help: "An HR absence export (CSV: name,start,end[,type]).") var absences: String?
         @Option(name: .customLong("absence-type"), help: "Keep only absences of this type (e.g. sick).") var absenceType: String?
+        @Option(name: .customLong("leave-type"), help: "With --horizon: an absence type read as booked leave, besides vacation, holiday, pto and leave (repeatable).") var leaveTypes: [String] = []
         @Option(name: .customLong("created-column"), help: "The column holding a case's creation time (default created_at).") var createdColumn: String?
         @Option(name: .customLong("solved-column"), help: "The column holding a case's solve time (default solved_at).") var solvedColumn: String?
         @Option(name: .customLong("id-column"), help: "The column holding a case's id, by which a case in two exports counts once (default id; without it, the whole row).")
@@ -35,14 +36,30 @@ extension Plan {
         @Option(name: .customLong("where"), help: "COLUMN=VALUE: keep only the rows whose column holds the value (repeatable).") var filters: [String] = []
         @Option(help: "The IANA zone of timestamps written without an offset (default UTC).") var timezone = "UTC"
         @Flag(name: .customLong("allow-short"), help: "Fit fewer than 8 weeks of history.") var allowShort = false
+        @Option(help: "auto (default: fit a log-linear trend and write it when significant at 5%), on (write it; needs 26 weeks), or off.") var trend = "auto"
+        @Option(help: "auto (default: month-of-year factors, shrunk toward 1, when the history covers 12 months), on (needs 12 months), or off.") var season = "auto"
         @Option(help: "text (default) or json (a scenario fragment with intervals and notes).") var format = "text"
         @Option(help: "Write the team scenario with the fitted keys replaced to this file.") var write: String?
+        @Option(help: "START..END (YYYY-MM-DD..YYYY-MM-DD): with --write, a scenario ready to forecast this horizon from --to: the backlog at the last check on or before --to, the days in between simulated.") var horizon: String?
         @Option(help: "Write a self-contained HTML page with charts of the fit to this file.") var html: String?
         @Flag(help: "Replace a --write or --html file that is not plan's own scenario or page.") var force = false
+
+        /// `--horizon START..END`, after --to.
+        func horizonRange() throws -> DateRange? {
+            guard let horizon else { return nil }
+            let parts = horizon.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2, parts.allSatisfy({ $0.utf8.count == 10 }), let start = CivilDate(iso: parts[0]), let end = CivilDate(iso: parts[1]) else {
+                throw CommandError("--horizon \(horizon): expected START..END, two dates YYYY-MM-DD")
+            }
+            guard start <= end else { throw CommandError("--horizon \(horizon): ends before it starts") }
+            return DateRange(start...end)
+        }
 
         func run() throws {
             guard !tickets.isEmpty else { throw CommandError("--tickets: give at least one export") }
             guard ["text", "json"].contains(format) else { throw CommandError("--format \(format): expected text or json") }
+            guard let trendMode = InflowFit.TrendMode(rawValue: trend) else { throw CommandError("--trend \(trend): expected auto, on or off") }
+            guard let seasonMode = InflowFit.TrendMode(rawValue: season) else { throw CommandError("--season \(season): expected auto, on or off") }
             guard let first = CivilDate(supported: from) else { throw CommandError("--from \(from): expected a date \(CivilDate.expectation)") }
             guard let last = CivilDate(supported: to) else { throw CommandError("--to \(to): expected a date \(CivilDate.expectation)") }
             guard first <= last else { throw CommandError("--to \(to) is before --from \(from)") }
@@ -75,17 +92,28 @@ extension Plan {
             let writeTarget = try write.map { try OutputTarget(path: $0, option: "--write", kind: .scenario, inputs: inputs, force: force) }
             let htmlTarget = try html.map { try OutputTarget(path: $0, option: "--html", kind: .page, inputs: inputs, force: force) }
             try OutputTarget.requireDistinct([writeTarget, htmlTarget].compactMap { $0 })
-            let request = CalibrationRequest(
+            var request = CalibrationRequest(
                 scenario: loaded.scenario, days: DateRange(first...last), ticketFiles: tickets, columns: columns, filters: rowFilters,
-                zone: zone, absences: absenceFile, absenceType: absenceType, allowShort: allowShort)
+                zone: zone, absences: absenceFile, absenceType: absenceType, allowShort: allowShort, trend: trendMode)
+            request.leaveTypes = leaveTypes
+            request.season = seasonMode
             let calibration = try Calibration.run(request)
 
             // Everything that can fail is computed before the first file is written.
             var outputs: [(target: OutputTarget, contents: String)] = []
+            var forecastNote: String?
             if let writeTarget {
-                let rewritten = try calibration.rewrite(scenarioText: teamText, source: team)
+                // A "$schema" path is relative to the team file's folder: kept only where it still holds.
+                func folder(_ path: String) -> String { URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path }
+                let droppingSchema = folder(writeTarget.path) != folder(team)
+                var rewritten = try calibration.rewrite(scenarioText: teamText, source: team, droppingSchema: droppingSchema)
+                if let horizon = try horizonRange() {
+                    (rewritten, forecastNote) = try calibration.forecastScenario(scenarioText: teamText, source: team, horizon: horizon, droppingSchema: droppingSchema)
+                }
                 _ = try ScenarioFile.load(writeTarget.path, text: rewritten)
                 outputs.append((writeTarget, rewritten))
+            } else if horizon != nil {
+                throw CommandError("--horizon needs --write: it shapes the scenario written")
             }
             if let htmlTarget {
                 let named = ["tickets " + tickets.joined(separator: ", "), "team " + team] + (absences.map { ["absences " + $0] } ?? [])
@@ -99,7 +127,7 @@ extension Plan {
             if let fragment {
                 emit(fragment)
             } else {
-                emit(calibration.text + outputs.map { "wrote \($0.target.path)\n" }.joined())
+                emit(calibration.text + (forecastNote.map { "note: \($0)\n" } ?? "") + outputs.map { "wrote \($0.target.path)\n" }.joined())
             }
         }
     }

@@ -38,6 +38,7 @@ extension Plan {
         func run() throws {
             let webhook = try slack.webhook()
             let compiled = try CompiledScenario(path: scenario)
+            ScenarioFile.report(compiled.loaded.scenario.scheduleWarnings.map { "\(scenario): \($0)" })
             if let shard = try shardOption.shard {
                 let name = compiled.loaded.scenario.name
                 return try ShardRun(shard: shard, options: options, scenario: compiled, name: name, model: compiled.model, outlook: nil).run()

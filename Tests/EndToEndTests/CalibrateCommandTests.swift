@@ -58,6 +58,55 @@ import Testing
         #expect(text.contains("\"resolve_per_shift\": 6.98"))
     }
 
+    /// The README's walk-through: one calibrate with --horizon, one simulate. The backlog is the
+    /// export's open Support cases at the last check before --to (Friday 2026-06-26, 17:30 UTC),
+    /// 460 as counted from the CSV by hand (created before it, solved after it or not yet); the
+    /// weekend between is warm-up; the "$schema" path, relative to scenarios/, is left out
+    /// elsewhere; and the example team is told the handbook's policy does not fit it.
+    @Test func writesAScenarioReadyToForecastAQuarter() throws {
+        let folder = try PlanProcess.temporaryDirectory()
+        let out = folder.appendingPathComponent("q3.json").path
+        let r = try Self.run(Self.command + ["--write", out, "--horizon", "2026-06-29..2026-09-27"])
+        try #require(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("note: the forecast starts from 460 open cases at the 2026-06-26 Americas check, with 2 warm-up days to 2026-06-29; 0 known leave spells after --to added as time off\n"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [String: Any])
+        #expect(json["$schema"] == nil)
+        #expect((json["horizon"] as? [String: String]) == ["start": "2026-06-29", "end": "2026-09-27"])
+        #expect(json["warmup_days"] as? Int == 2 && json["initial_open_cases"] as? Int == 460)
+        let simulate = try Self.run(["simulate", out, "--trials", "500", "--no-files"])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+        #expect(simulate.stdout.hasPrefix("history-team: 2026-06-29…2026-09-27, 130 checks (EMEA, Americas); 8 SEs (emea 3, us 5)\n"))
+        #expect(simulate.stderr.contains("the policy does not fit this team: with everyone scheduled at work and no open cases, 65 of the 65 check days are at level 3 or above"))
+
+        // Leave booked in the absence export after --to is known future leave: vacation, holiday,
+        // PTO and leave are (in any case), sickness is not; a spell across --to keeps its part after it.
+        let absences = folder.appendingPathComponent("absences.csv")
+        let original = try String(contentsOf: PlanProcess.repository.appendingPathComponent(Self.history + "absences.csv"), encoding: .utf8)
+        try (original + "us-1,2026-07-06,2026-07-10,Vacation\nemea-2,2026-06-25,2026-07-02,PTO\nus-2,2026-07-20,2026-07-21,sick\n"
+             + "us-3,2026-08-03,2026-08-07,Sabbatical\nus-4,2026-08-03,2026-08-04,sabbatical\n")
+            .write(to: absences, atomically: true, encoding: .utf8)
+        var command = Self.command
+        command[command.firstIndex(of: "--absences")! + 1] = absences.path
+        let withLeave = try Self.run(command + ["--write", out + ".leave", "--horizon", "2026-06-29..2026-09-27"])
+        try #require(withLeave.status == 0, "\(withLeave.stderr)")
+        #expect(withLeave.stdout.contains("with 2 warm-up days to 2026-06-29; 2 known leave spells after --to added as time off\n"))
+        let team = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + ".leave"))) as? [String: Any])?["team"] as? [[String: Any]])
+        let timeOff = Dictionary(uniqueKeysWithValues: team.map { ($0["name"] as! String, $0["time_off"] as? [String] ?? []) })
+        #expect(timeOff["us-1"] == ["2026-07-06..2026-07-10"] && timeOff["emea-2"] == ["2026-06-29..2026-07-02"] && timeOff["us-2"] == [])
+        // A type that is neither is reported once, with its first line, and ignored; --leave-type names it leave.
+        #expect(withLeave.stdout.contains("absences.csv:22: absence type \"Sabbatical\" is neither leave (holiday, leave, pto, vacation) nor sickness (illness, sick, sickness); its rows after --to are ignored (--leave-type Sabbatical reads them as leave)\n"))
+        #expect(withLeave.stdout.components(separatedBy: "is neither leave").count == 2)
+        #expect(timeOff["us-3"] == [])
+        let named = try Self.run(command + ["--write", out + ".named", "--horizon", "2026-06-29..2026-09-27", "--leave-type", "SABBATICAL"])
+        #expect(named.stdout.contains("4 known leave spells after --to added as time off\n") && !named.stdout.contains("is neither leave"), "\(named.stdout)")
+
+        let early = try Self.run(Self.command + ["--write", out + ".2", "--horizon", "2026-06-28..2026-09-27"])
+        #expect(early.status == 1 && early.stderr == "Error: --horizon 2026-06-28..2026-09-27 must start after --to 2026-06-28: the forecast starts where the history ends\n")
+        let noWrite = try Self.run(Self.command + ["--horizon", "2026-06-29..2026-09-27"])
+        #expect(noWrite.status == 1 && noWrite.stderr == "Error: --horizon needs --write: it shapes the scenario written\n")
+        #expect(!FileManager.default.fileExists(atPath: out + ".2"))
+    }
+
     @Test func missingColumnNamesTheColumnsFoundAndTheFlag() throws {
         let r = try Self.run(Array(Self.command.prefix(9)))
         #expect(r.status == 1)
@@ -88,6 +137,21 @@ import Testing
         #expect(gap.status == 1)
         #expect(gap.stderr.contains("no case was created 2025-10-06…2025-11-02; check that --from and --to lie within the export's dates"), "\(gap.stderr)")
         #expect(!FileManager.default.fileExists(atPath: out))
+
+        // 25 weeks of history: a trend asked for is an error naming what is missing; auto notes it.
+        let trend = try Self.run(Self.command + ["--trend", "on", "--write", out])
+        #expect(trend.status == 1 && trend.stdout.isEmpty)
+        #expect(trend.stderr == "Error: --trend on needs at least 26 weeks (182 days) of history; --from 2026-01-05 --to 2026-06-28 covers 175 days: widen the range, or use --trend auto or off\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let season = try Self.run(Self.command + ["--season", "on", "--write", out])
+        #expect(season.status == 1 && season.stderr == "Error: --season on needs at least 12 months (365 days) of history; --from 2026-01-05 --to 2026-06-28 covers 175 days: widen the range, or use --season auto or off\n")
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let sideways = try Self.run(Self.command + ["--trend", "sideways"])
+        #expect(sideways.status == 1 && sideways.stderr == "Error: --trend sideways: expected auto, on or off\n")
+        let auto = try Self.run(Self.command)
+        #expect(auto.stdout.contains("    fit: trend: not fitted\n"))
+        #expect(auto.stdout.contains("note: fewer than 26 weeks of history: no trend fitted (a trend needs at least 182 days)\n"))
+        #expect(auto.stdout.contains("note: fewer than 12 months of history: no month factors fitted (a season needs at least 365 days)\n"))
     }
 
     @Test func backwardsCasesAndUnknownNamesAreWarnings() throws {

@@ -45,6 +45,11 @@ import Testing
             var arguments = planArguments(job.command).map { $0 == "/etc/plan/scenario.json" ? "scenarios/december.json" : $0 }
             if let i = arguments.firstIndex(of: "--date") { arguments[i + 1] = "2026-12-21" }
             if let i = arguments.firstIndex(of: "--from") { arguments[i + 1] = "2026-12-14" }
+            // The outlook counts the open cases when it runs, Mondays at 07:00: before the first check.
+            if let i = arguments.firstIndex(of: "--open-cases-at") {
+                #expect(arguments[i + 1] == "now")
+                arguments[i + 1] = "07:00"
+            }
             if arguments.first == "outlook" { arguments += ["--trials", "2000", "--out", dir.appendingPathComponent("outlook").path] }
             #expect(arguments.contains("--record"), "\(arguments)")
             let history = ["--history", dir.appendingPathComponent("history.sqlite").path]

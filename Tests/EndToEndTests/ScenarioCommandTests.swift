@@ -34,7 +34,14 @@ import Testing
         #expect(r.status == 0 && r.stderr.isEmpty)
         #expect(r.stdout == "scenarios/december.json: valid (14 SEs in 2 groups, horizon 2026-12-01…2026-12-31 (31 days) after 14 warm-up days, 44 checks)\n")
         let flu = try PlanProcess.run(["validate", "scenarios/flu-wave.json"])
-        #expect(flu.status == 0 && flu.stderr.isEmpty)
+        // The flu wave's US office takes Good Friday off, and five US SEs are level 3 under the
+        // handbook on every day: both are said, and the file is still valid.
+        #expect(flu.status == 0)
+        #expect(flu.stderr == """
+            warning: scenarios/flu-wave.json: nobody in group "us" is scheduled on 1 of the 10 check days: 2027-03-26; the policy counts 0 us SEs at those checks
+            warning: scenarios/flu-wave.json: the policy does not fit this team: with everyone scheduled at work and no open cases, 10 of the 10 check days are at level 3 or above from the schedule alone; edit the thresholds that declare them (level 3: us ≤ 5; level 4: us ≤ 4; level 5: us ≤ 3; level 6: us ≤ 2) in a policy file, or the team
+
+            """)
         #expect(flu.stdout == "scenarios/flu-wave.json: valid (8 SEs in 2 groups, horizon 2027-03-22…2027-04-02 (12 days) after 7 warm-up days, 20 checks)\n")
     }
 

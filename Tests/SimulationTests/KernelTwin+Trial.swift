@@ -26,6 +26,10 @@ extension KernelTwin {
         for se in scenario.team.indices {
             var daysLeftInSpell = 0
             for d in 0..<days {
+                // An SE out until further notice is in a spell of the usual length on the horizon's first day.
+                if d == scenario.warmupDays && scenario.sickAtStart.contains(se) && daysLeftInSpell == 0 {
+                    daysLeftInSpell = Int(gsl_ran_geometric(rng, 1 / sickness.meanSpellDays))
+                }
                 if daysLeftInSpell == 0 && gsl_ran_bernoulli(rng, p) == 1 {
                     daysLeftInSpell = Int(gsl_ran_geometric(rng, 1 / sickness.meanSpellDays))
                 }
@@ -67,15 +71,24 @@ extension KernelTwin {
             let arrivals = split(cases, rng)
 
             for s in segments.indices {
+                // §5: before the starting backlog's instant nothing is simulated. The segment's part
+                // after it, [from, end), keeps each of its cases with probability (its share of the
+                // segment's time) and the minutes of each shift worked in it.
+                let from = max(segments[s].start, scenario.openCasesAt.map { $0 - d * 1440 } ?? segments[s].start)
+                let after = from >= segments[s].end ? 0 : Int(gsl_ran_binomial(rng, Double(segments[s].end - from) / Double(segments[s].end - segments[s].start), UInt32(arrivals[s])))
                 let effect = effects[level]
-                let diverted = Int(gsl_ran_binomial(rng, effect.divertedShare, UInt32(arrivals[s])))
-                let kept = arrivals[s] - diverted
+                let diverted = Int(gsl_ran_binomial(rng, effect.divertedShare, UInt32(after)))
+                let kept = after - diverted
 
                 // A shift worked on day d − offset contributes its share in this segment.
                 var expected = 0.0
                 for g in scenario.groups.indices {
+                    let group = scenario.groups[g]
                     for offset in 0...2 where d - offset >= -1 {
-                        expected += scenario.resolvePerShift * shiftShares[g][offset][s] * capacity[g][d - offset + 1]
+                        let share = from == segments[s].start ? shiftShares[g][offset][s]
+                            : Double(max(0, min(offset * 1440 + segments[s].end, group.shiftEnd) - max(offset * 1440 + from, group.shiftStart)))
+                                / Double(group.shiftEnd - group.shiftStart)
+                        expected += scenario.resolvePerShift * share * capacity[g][d - offset + 1]
                     }
                 }
                 expected = expected * effect.capacityMultiplier + effect.extraResolutionsPerDay * hours(ofSegment: s) / 24

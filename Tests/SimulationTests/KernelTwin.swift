@@ -1,3 +1,4 @@
+import Foundation
 import Calendars
 import CapacityPolicy
 import Scenarios
@@ -30,7 +31,8 @@ struct KernelTwin {
     /// `shiftShares[g][offset][s]`: share of group g's shift, worked on day d − offset, that falls
     /// in segment s of day d.
     let shiftShares: [[[Double]]]
-    /// λ_d of docs/MODEL.md §4 before the demand shock: base × weekday factor × holiday factor.
+    /// λ_d of docs/MODEL.md §4 before the demand shock: base × weekday factor × holiday factor ×
+    /// trend × month factor × period factors.
     let expectedCases: [Double]
     let arrivalShares: [Double]
     let isCheckDay: [Bool]
@@ -72,7 +74,11 @@ struct KernelTwin {
         let inflow = scenario.inflow
         expectedCases = dates.map { date in
             let isHoliday = inflow.holidayCalendars.contains { $0.holiday(on: date) != nil }
+            // Trend (1 + g)^(years since the reference), the month's factor, and every period covering the date.
+            let trend = inflow.trend.map { pow(1 + $0.perYear, Double(date.dayNumber - $0.reference.dayNumber) / 365.25) } ?? 1
+            let periods = inflow.periods.filter { $0.dates.first <= date && date <= $0.dates.last }.map(\.factor).reduce(1, *)
             return inflow.basePerDay * (inflow.weekdayFactors[date.weekday] ?? 1) * (isHoliday ? inflow.holidayFactor : 1)
+                * trend * (inflow.monthFactors[date.month] ?? 1) * periods
         }
         arrivalShares = inflow.arrivalShares ?? segments.map { Double($0.end - $0.start) / 1440 }
         isCheckDay = dates.map { scenario.checkDays.contains($0.weekday) && scenario.company.closure(on: $0) == nil }

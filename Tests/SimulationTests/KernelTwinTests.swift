@@ -1,3 +1,4 @@
+import Calendars
 import Foundation
 import Scenarios
 import Testing
@@ -8,25 +9,30 @@ import Simulation
 /// Each comparison is a z statistic (see `TwinComparison`); a scenario passes when none exceeds
 /// the Bonferroni threshold for its number of comparisons, at a family-wise false-alarm risk of
 /// 1%. With checks × (levels − 1) proportions and one mean per check, the scenarios make at most
-/// December 44 × 8 = 352 comparisons (threshold 4.19), the flu wave 20 × 8 = 160 (4.00), and the
-/// every-feature fixture 33 × 8 = 264 (4.12). Those where both sides are exactly 0 or 1 drop out
+/// December 44 × 8 = 352 comparisons (threshold 4.19), the flu wave 20 × 8 = 160 (4.00), the
+/// every-feature fixture 33 × 8 = 264 (4.12), and the December outlook from a 07:00 count with two
+/// SEs out until further notice 18 × 8 = 144 (3.97). Those where both sides are exactly 0 or 1 drop out
 /// (P(level ≥ 2) is 1 wherever at most 8 US SEs are scheduled; the top levels are never reached),
 /// which lowers the threshold: with the seeds below, 190 comparisons remain for December (4.04),
 /// 68 for the flu wave (3.80) and 129 for the fixture (3.95). The twin is slow, so it runs fewer
 /// trials than the engine; the two-sample statistics allow for that.
 @Suite struct KernelTwinTests {
     enum Case: String, CaseIterable, CustomTestStringConvertible {
-        case december, fluWave = "flu-wave", everyFeature = "every-feature"
+        case december, fluWave = "flu-wave", everyFeature = "every-feature", outlook = "december-outlook"
 
         var testDescription: String { rawValue }
 
         func scenario() throws -> Scenario {
             let path = switch self {
-            case .december, .fluWave: Self.repository.appendingPathComponent("scenarios/\(rawValue).json").path
+            case .december, .fluWave, .outlook: Self.repository.appendingPathComponent("scenarios/\(self == .outlook ? "december" : rawValue).json").path
             case .everyFeature: Bundle.module.path(forResource: rawValue, ofType: "json", inDirectory: "Fixtures")!
             }
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            return try Scenario.load(text: text, path: path, readFile: { try String(contentsOfFile: $0, encoding: .utf8) }).scenario
+            let scenario = try Scenario.load(text: text, path: path, readFile: { try String(contentsOfFile: $0, encoding: .utf8) }).scenario
+            guard self == .outlook else { return scenario }
+            // Monday 14 December from 60 cases counted at 07:00, us-01 and us-02 out until further notice.
+            return scenario.outlook(from: CivilDate(year: 2026, month: 12, day: 14)!, days: 12, openCases: 60, openCasesAt: 7 * 60,
+                                    absences: [KnownAbsence(name: "us-01", until: nil), KnownAbsence(name: "us-02", until: nil)]).scenario
         }
 
         static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -51,6 +57,8 @@ import Simulation
     enum Perturbation: String, CaseIterable, CustomTestStringConvertible {
         case slowerResolution = "december, resolve_per_shift × 0.97"
         case noDiversion = "every-feature, diverted shares 0"
+        case nightCountedTwice = "december-outlook, the count taken as at 17:30 the day before"
+        case backAtOnce = "december-outlook, nobody out until further notice"
 
         var testDescription: String { rawValue }
 
@@ -58,6 +66,7 @@ import Simulation
             switch self {
             case .slowerResolution: .december
             case .noDiversion: .everyFeature
+            case .nightCountedTwice, .backAtOnce: .outlook
             }
         }
 
@@ -65,6 +74,8 @@ import Simulation
             switch self {
             case .slowerResolution: scenario.resolvePerShift *= 0.97
             case .noDiversion: for level in scenario.effects.keys { scenario.effects[level]!.divertedShare = 0 }
+            case .nightCountedTwice: scenario.openCasesAt = nil
+            case .backAtOnce: scenario.sickAtStart = []
             }
         }
     }
