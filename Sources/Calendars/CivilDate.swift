@@ -41,6 +41,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public var year: Int { components.year }
     public var month: Int { components.month }
+
+    /// "Jan" … "Dec": months as the outputs write them and as scenario keys name them
+    /// (`inflow.month_factors`); index `month − 1`.
+    public static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     public var day: Int { components.day }
 
     /// ISO weekday: Monday = 1 … Sunday = 7.

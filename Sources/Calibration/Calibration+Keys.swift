@@ -1,3 +1,4 @@
+import Calendars
 import Foundation
 import InputFormats
 import OutputFormats
@@ -53,7 +54,7 @@ extension Calibration {
         for (day, factor) in inflow.weekdayFactors.sorted(by: { $0.key < $1.key }) { add(["inflow", "weekday_factors", day.abbreviation], factor) }
         if let holiday = inflow.holidayFactor { add(["inflow", "holiday_factor"], holiday) }
         if let demandCV = inflow.demandCV { add(["inflow", "demand_cv"], demandCV) }
-        let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let monthNames = CivilDate.monthAbbreviations
         for (month, factor) in (inflow.season?.factors ?? [:]).sorted(by: { $0.key < $1.key }) { add(["inflow", "month_factors", monthNames[month - 1]], factor) }
         if inflow.trendWritten, let trend = inflow.trend {
             add(["inflow", "trend_per_year"], trend.perYear)

@@ -199,7 +199,7 @@ public struct TerminalSummary {
 
     /// "Dec 21".
     static func monthDay(_ date: CivilDate) -> String {
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let months = CivilDate.monthAbbreviations
         return "\(months[date.month - 1]) \(date.day)"
     }
 

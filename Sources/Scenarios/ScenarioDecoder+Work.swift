@@ -128,7 +128,7 @@ extension ScenarioDecoder {
                 continue
             }
             if factors[month] != nil {
-                member.report("\(Self.monthAbbreviations[month - 1]) has a factor already")
+                member.report("\(CivilDate.monthAbbreviations[month - 1]) has a factor already")
                 valid = false
             }
             guard let factor = member.number(in: ScenarioLimits.inflowFactor) else { valid = false; continue }
@@ -137,12 +137,11 @@ extension ScenarioDecoder {
         return valid ? factors : nil
     }
 
-    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     /// 1…12 for `Jan` or `January` (as written, first letter capital).
     static func monthNumber(_ key: String) -> Int? {
-        (monthAbbreviations.firstIndex(of: key) ?? monthNames.firstIndex(of: key)).map { $0 + 1 }
+        (CivilDate.monthAbbreviations.firstIndex(of: key) ?? monthNames.firstIndex(of: key)).map { $0 + 1 }
     }
 
     /// `[{"from": "2026-11-02", "to": "2026-11-30", "factor": 1.4}]`

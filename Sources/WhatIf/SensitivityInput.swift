@@ -75,7 +75,8 @@ public struct SensitivityInput: Sendable {
     }
 
     /// Every uncertain input of `model`'s scenario, in the order a scenario file lists them: the
-    /// inflow (base, weekday and holiday factors, demand shocks, dispersion, spikes, arrival shares),
+    /// inflow (base, weekday and holiday factors, demand shocks, dispersion, spikes, trend and month
+    /// factors, arrival shares),
     /// the work (resolutions per shift, the starting backlog), then sickness.
     ///
     /// - Complexity: O(windows).
@@ -111,6 +112,18 @@ public struct SensitivityInput: Sendable {
                 path: "/inflow/spikes/mean", label: "spike size (cases)", valid: ScenarioLimits.casesPerDay,
                 defaultRange: .relative(0.25), read: { $0.inflow.spikeMean }, write: { $0.inflow.spikeMean = $1 }),
         ]
+        // The drift of demand: a trend the scenario states, and each month factor it gives.
+        rows.append(SensitivityInput(
+            path: "/inflow/trend_per_year", label: "inflow trend a year", valid: ScenarioLimits.trendPerYear,
+            unusedBecause: scenario.inflow.trend == nil ? "the scenario has no trend (trend_per_year with trend_reference)" : nil,
+            defaultRange: .absolute(0.10), read: { $0.inflow.trend?.perYear ?? 0 },
+            write: { scenario, value in scenario.inflow.trend?.perYear = value }))
+        for month in scenario.inflow.monthFactors.keys.sorted() {
+            let name = CivilDate.monthAbbreviations[month - 1]
+            rows.append(SensitivityInput(
+                path: "/inflow/month_factors/\(name)", label: "\(name) inflow factor", valid: ScenarioLimits.inflowFactor,
+                defaultRange: .relative(0.10), read: { $0.inflow.monthFactors[month] ?? 1 }, write: { $0.inflow.monthFactors[month] = $1 }))
+        }
         if model.windows.count > 1 {
             let hours = model.segmentHours
             for (s, window) in model.windows.enumerated() {

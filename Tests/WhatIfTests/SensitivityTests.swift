@@ -55,7 +55,7 @@ import Testing
         #expect(byPath["/sickness/mean_spell_days"]!.fromFit && byPath["/sickness/mean_spell_days"]!.range == 1.5...4)
         #expect(byPath["/inflow/holiday_factor"]!.fromFit)
         #expect(!byPath["/inflow/base_per_day"]!.isUnused && !byPath["/resolve_per_shift"]!.isUnused)
-        #expect(result.notApplicable.map(\.input.path) == ["/inflow/dispersion"])
+        #expect(result.notApplicable.map(\.input.path) == ["/inflow/dispersion", "/inflow/trend_per_year"])
         // Unused inputs sort after every input that moved something.
         let firstUnused = try #require(result.rows.firstIndex { $0.isUnused })
         #expect(result.rows[firstUnused...].allSatisfy { $0.isUnused })
@@ -81,13 +81,32 @@ import Testing
         #expect(!stress.settings.contains { $0.input.path.hasPrefix("/inflow/arrival_shares") })
     }
 
+    /// The drift of demand is one more row each: a stated trend and the month factor of the
+    /// simulated month move the expected checks the way they push demand, while a month factor for a
+    /// month outside the simulated days changes no trial at all.
+    @Test func trendAndMonthFactorsAreInputsToo() throws {
+        let scenario = try Self.scenario(
+            sickness: #"{ "sick_days_per_year": 2, "mean_spell_days": 2, "severity_cv": 0.1 }"#,
+            inflow: #"{ "base_per_day": 36, "demand_cv": 0.05, "trend_per_year": 0.15, "trend_reference": "2026-02-01", "month_factors": { "Feb": 1.1, "Jul": 0.8 } }"#)
+        let result = try Self.run(scenario, intervals: #"{ "intervals": { "/inflow/trend_per_year": [-0.3, 0.6] } }"#)
+        let byPath = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.input.path, $0) })
+        let trend = try #require(byPath["/inflow/trend_per_year"])
+        #expect(trend.fromFit && trend.range == -0.3...0.6)
+        #expect(trend.high.change > 0 && trend.low.change < 0)
+        let february = try #require(byPath["/inflow/month_factors/Feb"])
+        #expect(!february.fromFit && february.high.change > 0 && february.low.change < 0)
+        let july = try #require(byPath["/inflow/month_factors/Jul"])
+        #expect(july.isUnused)
+        for end in [july.low, july.high] { #expect(end.change == 0 && end.expectedChecks == result.baseExpectedChecks) }
+    }
+
     /// Bad intervals files: every problem named with its line, none skipped.
     @Test func badIntervalsAreReportedOneLineEach() throws {
         let scenario = try Self.scenario(sickness: #"{ "sick_days_per_year": 4 }"#, inflow: #"{ "base_per_day": 30 }"#)
         let inputs = SensitivityInput.all(for: try SimulationModel(scenario))
         let text = """
             { "intervals": {
-              "/inflow/trend_per_year": [0, 1],
+              "/inflow/weekly_growth": [0, 1],
               "/inflow/base_per_day": [40, 30],
               "/resolve_per_shift": [-1, 4],
               "/inflow/arrival_shares/APAC": [0.1, 0.2],
@@ -97,7 +116,7 @@ import Testing
         let error = try #require(throws: (any Error).self) { try SensitivityIntervals.parse(text, source: "fit.json", inputs: inputs) }
         let lines = "\(error)".split(separator: "\n").map(String.init)
         #expect(lines.count == 5)
-        #expect(lines[0].hasPrefix("fit.json:2: ") && lines[0].contains("\"/inflow/trend_per_year\" is not an input of this scenario"))
+        #expect(lines[0].hasPrefix("fit.json:2: ") && lines[0].contains("\"/inflow/weekly_growth\" is not an input of this scenario"))
         #expect(lines[1].hasPrefix("fit.json:3: ") && lines[1].contains("the low end 40 is above the high end 30"))
         #expect(lines[2].hasPrefix("fit.json:4: ") && lines[2].contains("the low end -1 is not a valid value of /resolve_per_shift (0 to 1000000)"))
         #expect(lines[3].contains("\"/inflow/arrival_shares/APAC\" is not an input"))
