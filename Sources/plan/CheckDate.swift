@@ -1,3 +1,4 @@
+import ArgumentParser
 import Calendars
 import Foundation
 
@@ -10,4 +11,21 @@ func parseDate(_ text: String, flag: String) throws -> CivilDate {
     }
     guard let date = CivilDate(supported: text) else { throw CommandError("\(flag) \(text): expected today or a date \(CivilDate.expectation)") }
     return date
+}
+
+/// `--from` and `--to` of a command that reads a stretch of the history store (history show and
+/// export, backtest): checked in `validate()` with the one date parser, so that a date outside
+/// 1970–2100 gets the same one-line error (exit 1) as every other date option.
+struct DateSelection: ParsableArguments {
+    @Option(name: .customLong("from"), help: "First date (YYYY-MM-DD or today), included.") var fromText: String?
+    @Option(name: .customLong("to"), help: "Last date (YYYY-MM-DD or today), included.") var toText: String?
+
+    func validate() throws {
+        _ = try fromText.map { try parseDate($0, flag: "--from") }
+        _ = try toText.map { try parseDate($0, flag: "--to") }
+    }
+
+    /// The dates given; `validate()` has refused any that does not parse.
+    var from: CivilDate? { fromText.flatMap { try? parseDate($0, flag: "--from") } }
+    var to: CivilDate? { toText.flatMap { try? parseDate($0, flag: "--to") } }
 }

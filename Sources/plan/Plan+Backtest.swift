@@ -22,8 +22,9 @@ extension Plan {
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json }
 
-        @Option(help: "First check date (YYYY-MM-DD), included.") var from: CivilDate?
-        @Option(help: "Last check date (YYYY-MM-DD), included.") var to: CivilDate?
+        @OptionGroup var dates: DateSelection
+        var from: CivilDate? { dates.from }
+        var to: CivilDate? { dates.to }
         @Option(parsing: .unconditional, help: "Lead range in days, MIN..MAX: how long before a check a forecast may have been made.") var lead: String = "0..365"
         @Flag(name: .customLong("per-forecast"), help: "Score every forecast made for a check, not only the latest.") var perForecast = false
         @Option(help: "Output: text, csv (the reliability table with the scores) or json.") var format: Format = .text

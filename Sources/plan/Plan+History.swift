@@ -120,8 +120,7 @@ extension Plan {
         struct Selection: ParsableArguments {
             enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv }
 
-            @Option(help: "First date (YYYY-MM-DD), included.") var from: CivilDate?
-            @Option(help: "Last date (YYYY-MM-DD), included.") var to: CivilDate?
+            @OptionGroup var dates: DateSelection
             @Option(help: "Output: text (a table) or csv (the columns plan history import reads).") var format: Format?
             @OptionGroup var store: HistoryOption
 
@@ -135,10 +134,10 @@ extension Plan {
 
             func print(defaultFormat: Format) throws {
                 let history = try store.openForReading()
-                let checks = try history.declaredChecks(from: from, to: to)
+                let checks = try history.declaredChecks(from: dates.from, to: dates.to)
                 guard (format ?? defaultFormat) == .text else { return emit(DeclaredCheck.csv(checks)) }
                 var text = "Declared checks: \(checks.count)\n" + (checks.isEmpty ? "" : DeclaredCheck.table(checks))
-                let forecasts = try history.forecasts(from: from, to: to)
+                let forecasts = try history.forecasts(from: dates.from, to: dates.to)
                 text += "\n" + Self.runList(forecasts)
                 emit(text)
             }
@@ -155,7 +154,7 @@ extension Plan {
 
             func run() throws {
                 guard runs else { return try selection.print(defaultFormat: .text) }
-                emit(Selection.runList(try selection.store.open(create: false).forecasts(from: selection.from, to: selection.to)))
+                emit(Selection.runList(try selection.store.openForReading().forecasts(from: selection.dates.from, to: selection.dates.to)))
             }
         }
 
@@ -165,9 +164,4 @@ extension Plan {
             func run() throws { try selection.print(defaultFormat: .csv) }
         }
     }
-}
-
-/// `--from`, `--to` of history and backtest: within the years plan has holidays for, as every date.
-extension CivilDate: ExpressibleByArgument {
-    public init?(argument: String) { self.init(supported: argument) }
 }

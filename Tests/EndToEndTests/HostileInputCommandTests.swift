@@ -47,6 +47,11 @@ import Testing
         try Self.expectError(["history", "import", "-", "--history", "h.sqlite"],
                              "stdin:2: column \"date\": expected a date \(range), found \"0001-01-01\"",
                              stdin: "date,window,emea,us,open_cases\n0001-01-01,EMEA,3,10,40\n", in: folder)
+        // The history's and the backtest's --from and --to: the same message and exit status 1,
+        // not the argument parser's usage error.
+        try Self.expectError(["history", "show", "--history", "h.sqlite", "--from", "1900-01-01"], "--from 1900-01-01: expected today or a date \(range)", in: folder)
+        try Self.expectError(["history", "export", "--history", "h.sqlite", "--to", "2026-13-01"], "--to 2026-13-01: expected today or a date \(range)", in: folder)
+        try Self.expectError(["backtest", "--history", "h.sqlite", "--to", "2200-01-01"], "--to 2200-01-01: expected today or a date \(range)", in: folder)
     }
 
     /// The last row used to win, and the summary said "1 new, 1 replacing" for an empty store.
