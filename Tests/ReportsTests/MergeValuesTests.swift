@@ -24,7 +24,7 @@ import Testing
     }
 
     /// The three shards and the model, simulated once for every test of the suite.
-    nonisolated(unsafe) static let shards = (
+    static let shards = (
         first: try! PartialResultTests.part(1, of: 3), second: try! PartialResultTests.part(2, of: 3),
         third: try! PartialResultTests.part(3, of: 3), model: try! SimulationModel(TwoDayRun.scenario()))
 
