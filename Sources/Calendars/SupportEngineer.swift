@@ -16,13 +16,17 @@ public struct SupportEngineer: Sendable {
     public var joins: CivilDate?
     /// Their last day on the team (inclusive); nil when they stay.
     public var leaves: CivilDate?
+    /// Whether sickness can take them (docs/MODEL.md §3); false for cover bought on the
+    /// understanding that someone else stands in if they fall ill.
+    public var fallsSick: Bool
 
     public static let mondayToFriday: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
 
     public init(
         name: String, group: String, holidays: HolidayCalendar,
         workingWeekdays: Set<Weekday> = SupportEngineer.mondayToFriday, capacity: Double = 1.0,
-        timeOff: [DateRange] = [], rota: Set<CivilDate> = [], joins: CivilDate? = nil, leaves: CivilDate? = nil
+        timeOff: [DateRange] = [], rota: Set<CivilDate> = [], joins: CivilDate? = nil, leaves: CivilDate? = nil,
+        fallsSick: Bool = true
     ) {
         self.name = name
         self.group = group
@@ -33,6 +37,7 @@ public struct SupportEngineer: Sendable {
         self.rota = rota
         self.joins = joins
         self.leaves = leaves
+        self.fallsSick = fallsSick
     }
 
     /// Whether `date` lies between their `joins` and `leaves` dates (inclusive).

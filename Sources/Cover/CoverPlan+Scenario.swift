@@ -7,7 +7,7 @@ extension CoverPlan {
     /// keys and their order kept): each works the days bought (`rota` and all seven weekdays, so a
     /// holiday or a weekend does not stop them) and is off every other simulated day. A cover SE
     /// takes the country of the SE it stands for (the named SE, else the first of its group), so
-    /// the file validates as written. Only cover SEs that work at least one day are written.
+    /// the file validates as written; cover that cannot fall sick carries `\"falls_sick\": false`. Only cover SEs that work at least one day are written.
     public func coveredScenarioText(original text: String, source: String) throws -> String {
         let root = try parseJSONDocument(text, source: source)
         guard case .array(var team)? = root.member("team")?.value else {
@@ -37,6 +37,7 @@ extension CoverPlan {
                 .init(.string($0.first == $0.last ? "\($0.first)" : "\($0.first)..\($0.last)"))
             }))))
             members.append(("rota", .init(.array(engineer.rota.sorted().map { .init(.string($0.description)) }))))
+            if !engineer.fallsSick { members.append(("falls_sick", .init(.bool(false)))) }
             team.append(.init(.object(members)))
         }
         return try root.value.setting(["team"], to: .array(team)).prettyPrinted + "\n"

@@ -120,9 +120,7 @@ public struct CoverPool: Sendable {
             var fallsSick = true
             switch field("sickness").lowercased() {
             case "", "yes", "true", "1": fallsSick = true
-            case "no", "false", "0":
-                fallsSick = false
-                fail("sickness \"\(field("sickness"))\": cover that cannot fall sick is not modelled yet (the model has one sickness rate for every SE); leave the column empty or yes")
+            case "no", "false", "0": fallsSick = false
             default: fail("sickness \"\(field("sickness"))\": expected yes or no (whether the cover can fall sick)")
             }
             guard problems.count == before, let dates, let cost, let perDay else { continue }

@@ -89,7 +89,7 @@ public struct CoverProblem: Sendable {
                 engineers.append(SupportEngineer(
                     name: engineerName(option: o, slot: slot + 1), group: option.group, holidays: like.holidays,
                     workingWeekdays: Set(Weekday.allCases), capacity: named?.capacity ?? 1,
-                    timeOff: Self.complement(of: working[o][slot], in: simulated), rota: working[o][slot]))
+                    timeOff: Self.complement(of: working[o][slot], in: simulated), rota: working[o][slot], fallsSick: option.fallsSick))
             }
         }
         return engineers

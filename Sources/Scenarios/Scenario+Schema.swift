@@ -136,6 +136,7 @@ extension Scenario {
             },
             "default": {}
           },
+          "falls_sick": { "description": "Whether sickness can take them: false for cover someone else stands in for if they fall ill. Their absence draws are made and ignored, so other SEs' draws do not change.", "type": "boolean", "default": true },
           "joins": { "description": "Their first day on the team (a hire); before it they are not scheduled.", "$ref": "#/$defs/date" },
           "leaves": { "description": "Their last day on the team, inclusive; after it they are not scheduled. Not before joins.", "$ref": "#/$defs/date" }
         }

@@ -59,6 +59,7 @@ extension ScenarioDecoder {
             importedTimeOff = readICalendar(icsNode, dates: dates).map { Self.ranges(of: $0.timeOffDates) }
         }
         let rota = node.member("rota").map(decodeDates) ?? []
+        let fallsSick = node.member("falls_sick").map { $0.bool() } ?? true
         let joinsNode = node.member("joins"), leavesNode = node.member("leaves")
         let joins = joinsNode.map { $0.date() } ?? .some(nil), leaves = leavesNode.map { $0.date() } ?? .some(nil)
         if let joins = joins ?? nil, let leaves = leaves ?? nil, joins > leaves {
@@ -66,11 +67,11 @@ extension ScenarioDecoder {
             return nil
         }
         guard let name, let group, let holidays, let weekdays, let capacity, let listedTimeOff, let importedTimeOff, let rota,
-              let joins, let leaves
+              let joins, let leaves, let fallsSick
         else { return nil }
         return SupportEngineer(
             name: name, group: group, holidays: holidays, workingWeekdays: weekdays, capacity: capacity,
-            timeOff: listedTimeOff + importedTimeOff, rota: rota, joins: joins, leaves: leaves)
+            timeOff: listedTimeOff + importedTimeOff, rota: rota, joins: joins, leaves: leaves, fallsSick: fallsSick)
     }
 
     private func decodeDateRanges(_ node: JSONNode) -> [DateRange]? {

@@ -12,7 +12,7 @@ public enum ScenarioKeys {
     public static let group = ["name", "shift"]
     public static let engineer = [
         "name", "group", "country", "subdivision", "weekdays", "capacity", "time_off", "time_off_ics", "rota", "holidays",
-        "joins", "leaves",
+        "joins", "leaves", "falls_sick",
     ]
     /// An SE's edits to their country's calendar, or an `.ics` file standing in for it.
     public static let engineerHolidays = ["drop", "add", "ics"]

@@ -8,7 +8,8 @@ extension SimulationModel {
     /// per-trial draws (sickness, demand, dispersion, spikes, starting backlog), the same effects
     /// and policy, the same arrival means and check days, and the same absence, which holds while
     /// the SEs both teams share in order (same group and capacity: each draws its spells in turn
-    /// from the absence stream) are scheduled alike and every other SE is not scheduled. A day's
+    /// from the absence stream) are scheduled alike, can fall sick alike from the first day either
+    /// is scheduled (one who cannot still draws), and every other SE is not scheduled. A day's
     /// capacity reads the shifts of the two days before it, so a schedule change on day d shows
     /// from day d on (day −1's from day 0). Conservative: a difference is assumed to matter.
     /// O(SEs × days).
@@ -35,6 +36,9 @@ extension SimulationModel {
         for i in 0..<shared {
             let (mine, theirs) = (engineers[i].scheduled, base.engineers[i].scheduled)
             if let j = mine.indices.first(where: { mine[$0] != theirs[$0] }) { first = min(first, shows(fromIndex: j)) }
+            // Whether sickness takes them changes nothing they draw, only what their spells do.
+            if engineers[i].fallsSick != base.engineers[i].fallsSick,
+               let j = mine.indices.first(where: { mine[$0] || theirs[$0] }) { first = min(first, shows(fromIndex: j)) }
         }
         for other in engineers[shared...] + base.engineers[shared...] {
             if let i = other.scheduled.firstIndex(of: true) { first = min(first, shows(fromIndex: i)) }

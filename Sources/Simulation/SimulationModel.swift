@@ -62,6 +62,8 @@ public struct SimulationModel: Sendable {
         let scheduled: [Bool]
         /// In a spell of unknown length on the first simulated day (`Scenario.sickAtStart`).
         let sickAtStart: Bool
+        /// Whether sickness can take them (`SupportEngineer.fallsSick`).
+        let fallsSick: Bool
     }
 
     /// With `sharing`, a model whose scenario has the same policy, the compiled policy is shared
@@ -155,7 +157,7 @@ public struct SimulationModel: Sendable {
                 headcount[g * (dayCount + 1) + d1] += 1
                 capacity[g * (dayCount + 1) + d1] += se.capacity
             }
-            engineers.append(Engineer(group: g, capacity: se.capacity, scheduled: scheduled, sickAtStart: scenario.sickAtStart.contains(i)))
+            engineers.append(Engineer(group: g, capacity: se.capacity, scheduled: scheduled, sickAtStart: scenario.sickAtStart.contains(i), fallsSick: se.fallsSick))
         }
         self.engineers = engineers
         self.scheduledHeadcount = headcount

@@ -128,7 +128,9 @@ public final class TrialKernel {
                     if pending && start >= t.firstReportedDay { (start, pending) = (t.firstReportedDay, false) }
                     if start >= days { break }
                     let length = t.spellLength.sample(absenceRNG)
-                    for d in start..<min(days, start + length) where t.engineerScheduled[se, day: d] {
+                    // An SE who cannot fall sick draws their spells all the same and ignores
+                    // them, so every later SE's draws stay the same (common random numbers).
+                    for d in start..<min(days, start + length) where t.fallsSick[se] && t.engineerScheduled[se, day: d] {
                         headcount[g, day: d] -= 1
                         capacity[g, day: d] -= t.engineerCapacities[se]
                         for later in d..<min(days, d + ShiftShares.days) { capacityChanged[later] = true }
@@ -256,6 +258,8 @@ struct KernelTables {
     /// Per SE: in a spell of unknown length on day 0; and whether any SE is.
     let sickAtStart: FixedBuffer<Bool>
     let anySickAtStart: Bool
+    /// Per SE: sickness can take them (`SupportEngineer.fallsSick`).
+    let fallsSick: FixedBuffer<Bool>
     /// Per SE and day: scheduled to work.
     let engineerScheduled: DayGrid<Bool>
 
@@ -300,6 +304,7 @@ struct KernelTables {
         engineerCapacities = FixedBuffer(m.engineers.map(\.capacity))
         sickAtStart = FixedBuffer(m.engineers.map(\.sickAtStart))
         anySickAtStart = m.engineers.contains(where: \.sickAtStart)
+        fallsSick = FixedBuffer(m.engineers.map(\.fallsSick))
         engineerScheduled = DayGrid(m.engineers.flatMap(\.scheduled), days: days)
     }
 }

@@ -47,6 +47,20 @@ enum LastWeek {
         #expect(pool.options[1].name == "emea-nl" && pool.options[1].costPerDay == 250.5 && pool.options[1].fallsSick)
     }
 
+    /// `sickness=no` makes cover SEs that sickness never takes; the column's other values are named.
+    @Test func sicknessNoMakesCoverThatAlwaysWorks() throws {
+        let scenario = try LastWeek.scenario()
+        let pool = try LastWeek.pool("""
+            option,group,from,to,cost_per_day,max_per_day,sickness
+            agency,us,2026-12-28,2026-12-31,400,2,no
+            contractor,us,2026-12-28,2026-12-31,300,1,yes
+            """, scenario: scenario)
+        #expect(!pool.options[0].fallsSick && pool.options[1].fallsSick)
+        #expect(throws: WhatIfError("pool.csv:2: sickness \"maybe\": expected yes or no (whether the cover can fall sick)")) {
+            try LastWeek.pool("option,group,from,to,cost_per_day,max_per_day,sickness\nagency,us,2026-12-28,2026-12-31,400,2,maybe\n", scenario: scenario)
+        }
+    }
+
     @Test func everyBadRowIsNamedByLine() throws {
         let scenario = try LastWeek.scenario()
         #expect(throws: WhatIfError("pool.csv:1: the pool is empty (expected one row per option after the header: option,group,from,to,cost_per_day,max_per_day)")) {

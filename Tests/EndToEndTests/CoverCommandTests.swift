@@ -68,6 +68,25 @@ import Testing
         try BrowserTests.expectFitsPhone("out/cover.html", in: folder, chromium: chromium, options: common)
     }
 
+    /// A `sickness=no` row: cover that always works, written with `"falls_sick": false`, and a
+    /// written scenario that `plan simulate` runs.
+    @Test func coverThatCannotFallSickIsWrittenWithTheKey() throws {
+        let pool = "option,group,from,to,cost_per_day,max_per_day,sickness\nus-agency,us,2026-12-28,2026-12-29,400,2,no\nemea-agency,emea,2026-12-28,2026-12-29,500,2,no\n"
+        let (folder, scenario, poolPath) = try Self.files(pool: pool)
+        let written = folder.appendingPathComponent("covered.json").path
+        let r = try PlanProcess.run([
+            "cover", scenario, "--max-risk", "ge4<=0.6", "--pool", poolPath, "--trials", "100", "--validation-trials", "400", "--seed", "7",
+            "--out", folder.appendingPathComponent("out").path, "--write-scenario", written,
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try String(contentsOfFile: written, encoding: .utf8)
+        let added = text.components(separatedBy: "\"name\": \"us-agency ").count + text.components(separatedBy: "\"name\": \"emea-agency ").count - 2
+        #expect(added > 0)
+        #expect(text.components(separatedBy: "\"falls_sick\": false").count - 1 == added, "every cover SE written carries the key")
+        let simulate = try PlanProcess.run(["simulate", written, "--trials", "200", "--no-files"])
+        #expect(simulate.status == 0, "\(simulate.stderr)")
+    }
+
     /// A check the pool cannot reach (nothing on Dec 28) is named with its best risk, and the answer
     /// exits 2; `--format json` says the same.
     @Test func aLimitThePoolCannotMeetIsInfeasible() throws {

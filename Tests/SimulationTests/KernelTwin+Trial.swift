@@ -33,8 +33,9 @@ extension KernelTwin {
                 if daysLeftInSpell == 0 && gsl_ran_bernoulli(rng, p) == 1 {
                     daysLeftInSpell = Int(gsl_ran_geometric(rng, 1 / sickness.meanSpellDays))
                 }
+                // An SE who cannot fall sick draws the same and ignores their spells.
                 if daysLeftInSpell > 0 {
-                    sick[se][d] = true
+                    sick[se][d] = scenario.team[se].fallsSick
                     daysLeftInSpell -= 1
                 }
             }

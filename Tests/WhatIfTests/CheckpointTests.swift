@@ -62,6 +62,20 @@ import Testing
         #expect(try Self.encoded(paired.base) == Self.encoded(fromDayOne.base))
     }
 
+    /// An SE who cannot fall sick (`falls_sick: false`), added from Dec 14 as cover is: the variant
+    /// first differs on day 27, and the paired run resumed there equals two runs from day one.
+    @Test func aPairedRunWithCoverThatCannotFallSickEqualsOneFromDayOne() throws {
+        let added = ScenarioEdit.addEngineer(name: "cover", group: "us", country: try PublicHolidays(country: "US"), dates: December.dates("2026-12-14", "2026-12-31"))
+        let base = try SimulationModel(try December.scenario())
+        var scenario = try ScenarioEdit.apply([added], to: base.scenario)
+        scenario.team[scenario.team.count - 1].fallsSick = false
+        let variant = try SimulationModel(scenario)
+        #expect(variant.firstDayDiffering(from: base) == 27)
+        let paired = try PairedRun(base: base, variant: variant, trials: 600, seed: 3, threads: 2).run()
+        let plain = try MonteCarloRun(model: variant, settings: RunSettings(size: .trials(600), seed: 3, threads: 1)).run()
+        #expect(try Self.encoded(paired.variant) == Self.encoded(plain))
+    }
+
     @Test func aPairedRunWithAPolicyEditEqualsOneFromDayOne() throws {
         let base = try SimulationModel(try December.scenario())
         let variant = try SimulationModel(try ScenarioEdit.apply(Self.policyEdit(base.scenario), to: base.scenario))
