@@ -59,7 +59,14 @@ extension Scenario {
                 continue
             }
             guard let until = absence.until else {
-                outlook.sickAtStart.insert(index)
+                // An SE who cannot fall sick in the model (falls_sick false) has no spell to run:
+                // out until further notice is then out for the whole outlook, said so.
+                if team[index].fallsSick {
+                    outlook.sickAtStart.insert(index)
+                } else {
+                    outlook.team[index].timeOff.append(outlook.horizon)
+                    warnings.append("--absent \(team[index].name): cannot fall sick in the scenario (falls_sick false), so no spell length applies; counted as out for the whole outlook (give NAME:DATE for the last day out)")
+                }
                 continue
             }
             guard until >= start else {

@@ -36,4 +36,18 @@ import Testing
         // Everything else is the team's scenario unchanged.
         #expect(outlook.inflow == scenario.inflow && outlook.windows == scenario.windows && outlook.effects == scenario.effects)
     }
+
+    /// Out until further notice is a sickness spell of the scenario's lengths; an SE who cannot fall
+    /// sick (cover bought with sickness=no) has none, so they count as out for the whole outlook, with
+    /// a warning that says so, instead of silently working.
+    @Test func outUntilFurtherNoticeForAnSEWhoCannotFallSick() {
+        var team = scenario
+        let index = team.team.firstIndex { $0.name == "us-10" }!
+        team.team[index].fallsSick = false
+        let (outlook, warnings) = team.outlook(from: monday, days: 7, openCases: 61,
+                                               absences: [KnownAbsence(name: "us-10", until: nil), KnownAbsence(name: "us-11", until: nil)])
+        #expect(outlook.team[index].timeOff.map(\.description) == ["2026-12-21…2026-12-27"])
+        #expect(outlook.sickAtStart == [team.team.firstIndex { $0.name == "us-11" }!])
+        #expect(warnings == ["--absent us-10: cannot fall sick in the scenario (falls_sick false), so no spell length applies; counted as out for the whole outlook (give NAME:DATE for the last day out)"])
+    }
 }
