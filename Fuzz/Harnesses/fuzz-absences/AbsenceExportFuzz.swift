@@ -17,8 +17,8 @@ public func fuzzAbsenceExport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int
         scenario: team, days: days, ticketFiles: [exportPath], absences: absences, absenceType: "sick", allowShort: true)
     guard let calibration = try? Calibration.run(request) else { return 0 }
     _ = calibration.text
-    _ = calibration.fragmentJSON
-    _ = calibration.html
+    _ = try? calibration.fragmentJSON
+    _ = calibration.html(inputs: ["absences"], toolVersion: "fuzz")
     return 0
 }
 

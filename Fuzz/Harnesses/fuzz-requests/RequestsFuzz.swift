@@ -11,7 +11,7 @@ import WhatIf
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRequests(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let text = String(bytes: UnsafeBufferPointer(start: data, count: size), encoding: .utf8),
-          let requests = try? TimeOffRequest.read(csv: text, source: "requests.csv", team: scenario.team.map(\.name), horizon: scenario.horizon)
+          let requests = try? TimeOffRequest.read(csv: text, source: "requests.csv", team: scenario.team.map(\.name), horizon: scenario.horizon).requests
     else { return 0 }
     var state = scenario
     for request in requests.sorted(by: { (-$0.priority, $0.line) < (-$1.priority, $1.line) }) {
