@@ -119,6 +119,7 @@ public final class TrialKernel {
             for se in 0..<t.engineerGroups.count {
                 let g = Int(t.engineerGroups[se])
                 var day = 0
+                let fallsSick = t.fallsSick[se]
                 // An SE out until further notice is in a spell on the horizon's first day
                 // (`Scenario.sickAtStart`): one begins there unless one already covers it.
                 var pending = t.sickAtStart[se]
@@ -130,7 +131,7 @@ public final class TrialKernel {
                     let length = t.spellLength.sample(absenceRNG)
                     // An SE who cannot fall sick draws their spells all the same and ignores
                     // them, so every later SE's draws stay the same (common random numbers).
-                    for d in start..<min(days, start + length) where t.fallsSick[se] && t.engineerScheduled[se, day: d] {
+                    for d in start..<min(days, start + length) where fallsSick && t.engineerScheduled[se, day: d] {
                         headcount[g, day: d] -= 1
                         capacity[g, day: d] -= t.engineerCapacities[se]
                         for later in d..<min(days, d + ShiftShares.days) { capacityChanged[later] = true }
