@@ -71,9 +71,10 @@ import Testing
             let printed = try Self.run(example, in: folder)
             if update {
                 replacements.append((example.outputLines, example.rendered(printed)))
-            } else {
-                #expect(example.matches(printed), """
-                    README.md:\(example.line): \(example.command) printed (\(example.shown == .all ? "all of it shown" : example.shown == .first ? "its first lines shown" : "its last lines shown")):
+            } else if !example.matches(printed) {
+                let part = example.shown == .all ? "all of it shown" : example.shown == .first ? "its first lines shown" : "its last lines shown"
+                Issue.record("""
+                    README.md:\(example.line): \(example.command) printed (\(part)):
                     \(printed.joined(separator: "\n"))
                     regenerate with: PLAN_UPDATE_README_EXAMPLES=1 swift test --filter ReadmeExamples
                     """)
@@ -82,6 +83,26 @@ import Testing
         guard update else { return }
         for (range, replacement) in replacements.reversed() { lines.replaceSubrange(range, with: replacement) }
         try lines.joined(separator: "\n").write(to: Self.readme, atomically: true, encoding: .utf8)
+    }
+
+    /// The README stays a user's page (issue 24: under 400 lines) and, with docs/, stands alone:
+    /// every Markdown link names a file of the repository, never a web address.
+    @Test func readmeIsShortAndLinksStayInTheRepository() throws {
+        let readme = try String(contentsOf: Self.readme, encoding: .utf8)
+        #expect(readme.split(separator: "\n", omittingEmptySubsequences: false).count < 400)
+        let docs = PlanProcess.repository.appendingPathComponent("docs")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: docs.path).filter { $0.hasSuffix(".md") }
+            .map { docs.appendingPathComponent($0) } + [Self.readme]
+        for page in pages {
+            let text = try String(contentsOf: page, encoding: .utf8)
+            for match in text.matches(of: #/\]\(([^)\s]+)\)/#) {
+                let target = String(match.1)
+                let path = String(target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+                let file = page.deletingLastPathComponent().appendingPathComponent(path)
+                #expect(!target.contains("://") && FileManager.default.fileExists(atPath: file.path),
+                        "\(page.lastPathComponent): the link \(target) is not a file of the repository")
+            }
+        }
     }
 
     @Test func blockGrammar() throws {
