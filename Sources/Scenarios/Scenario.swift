@@ -3,7 +3,7 @@ import CapacityPolicy
 
 /// Everything `plan simulate` needs to know about a period, a team and its work (docs/MODEL.md), as
 /// read from a scenario file. Every quantity of the model has a field here, and every field a
-/// default (stated in the JSON Schema and the README).
+/// default (stated in the JSON Schema and docs/SCENARIOS.md).
 public struct Scenario: Sendable {
     public var name: String
     public var description: String

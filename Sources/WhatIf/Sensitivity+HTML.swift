@@ -17,7 +17,7 @@ extension Sensitivity {
             "<header>",
             "<h1>\(title.htmlEscaped)</h1>",
             "<p class=\"meta\">Scenario \(scenarioPath.htmlEscaped); ranges from "
-                + (intervalsPath.map { "\($0.htmlEscaped) where it gives one, else the default range (README)" } ?? "the default ranges (README); no intervals file")
+                + (intervalsPath.map { "\($0.htmlEscaped) where it gives one, else the default range (docs/WHATIF.md)" } ?? "the default ranges (docs/WHATIF.md); no intervals file")
                 + ". Measure: \(measure.htmlEscaped). \(trials) trials per run, seed \(seed), common random numbers. plan \(toolVersion.htmlEscaped).</p>",
             "</header>",
             "<section>",

@@ -18,7 +18,7 @@ extension Sensitivity {
             "\(trials) trials per run, seed \(seed); every run on the same random numbers as the scenario's own, so an input the scenario does not use changes nothing.",
             "The scenario itself: \(NumberFormat.fixed(baseExpectedChecks, 1)) expected checks at ≥ \(level).",
             "",
-            "Change at each end of the input's range: expected checks at ≥ \(level); P(≥ \(level)) at the worst check in points. Range from the fit, or the default (README).",
+            "Change at each end of the input's range: expected checks at ≥ \(level); P(≥ \(level)) at the worst check in points. Range from the fit, or the default (docs/WHATIF.md).",
             Self.row(["input", "range (now)", "from", "low: checks", "worst", "high: checks", "worst"]),
         ]
         for row in rows where !row.isUnused {

@@ -30,7 +30,7 @@ public struct SensitivityInput: Sendable {
     let read: @Sendable (Scenario) -> Double
     let write: @Sendable (inout Scenario, Double) -> Void
 
-    /// The range an input is given without an interval from a fit (README, "What drives the risk").
+    /// The range an input is given without an interval from a fit (docs/WHATIF.md, "What drives the risk").
     public enum DefaultRange: Sendable, Hashable {
         /// value × (1 − r) … value × (1 + r): an input at 0 stays at 0, so no effect is invented.
         case relative(Double)

@@ -12,7 +12,7 @@ extension Plan {
                 Each input (base inflow, weekday and holiday factors, demand CV, dispersion, spikes, arrival shares, \
                 resolutions per shift, the starting backlog, sick days, spell length, season CV) is set to the low and \
                 the high end of its interval from plan calibrate --format json (--intervals), or of its default range \
-                (README), and the run is paired trial by trial with the scenario's own: an input the scenario does \
+                (docs/WHATIF.md), and the run is paired trial by trial with the scenario's own: an input the scenario does \
                 not use changes nothing at all. Sorted by the change in expected checks at level ≥ --level.
                 """
         )

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The committed December output (`notebooks-output/december/`) is what the tool writes today:
-/// the test regenerates it with the command the README gives for it and compares every file byte
+/// the test regenerates it with the command docs/DEVELOPMENT.md gives for it and compares every file byte
 /// for byte — `run.json` without its `execution` section, which records the machine and the moment,
 /// and `report.html` without the day of its "Run on" line.
 @Suite struct DecemberOutputTests {
