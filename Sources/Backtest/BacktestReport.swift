@@ -1,5 +1,5 @@
 import Calendars
-import Simulation
+import Statistics
 
 /// Forecasts held against what was declared: per level k the reliability of P(level ≥ k), its
 /// Brier score and the verdict on the count of checks at ≥ k; the ranked probability score over

@@ -4,7 +4,7 @@ import Calendars
 import Foundation
 import OutputFormats
 import Scenarios
-import Simulation
+import Statistics
 
 /// What `plan calibrate` is asked: the team scenario, the range of history, the exports and how to
 /// read them.
@@ -199,7 +199,7 @@ public struct Calibration: Sendable {
     /// scheduled and not absent, shared between the segments their shift covers (a shift may reach
     /// into the two following days' segments).
     static func workingShifts(scenario: Scenario, clock: SegmentClock, absent: [[Bool]]?) throws -> [Double] {
-        let shares = try SimulationModel.shiftShares(groups: scenario.groups, windows: clock.windows)
+        let shares = Scenario.shiftShares(groups: scenario.groups, windows: clock.windows)
         let k = clock.segmentCount
         let first = clock.firstDay.adding(days: -2)
         let schedule = TeamSchedule(engineers: scenario.team, company: scenario.company, dates: DateRange(first...clock.date(ofDay: clock.dayCount - 1)))

@@ -1,6 +1,6 @@
 import CGSL
 import Foundation
-import Simulation
+import Statistics
 
 /// The GSL solvers the fits use, behind Swift closures: BFGS minimisation
 /// (`gsl_multimin_fdfminimizer_vector_bfgs2`), Brent's one-dimensional minimisation

@@ -1,6 +1,6 @@
 import CGSL
 import OutputFormats
-import Simulation
+import Statistics
 
 /// Quantiles of the distributions the intervals use, checked: the one place that asks GSL for an
 /// inverse CDF.

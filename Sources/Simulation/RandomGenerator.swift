@@ -1,4 +1,5 @@
 import CGSL
+import Statistics
 
 /// One GSL taus2 generator (L'Ecuyer's maximally equidistributed combined Tausworthe generator,
 /// period about 2^88), owned and freed by this object.

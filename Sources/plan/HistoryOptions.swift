@@ -5,6 +5,7 @@ import Calendars
 import Foundation
 import History
 import Reports
+import RunArtifacts
 
 /// `--history FILE`: the history store every history command reads or writes.
 struct HistoryOption: ParsableArguments {

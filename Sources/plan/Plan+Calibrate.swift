@@ -5,6 +5,7 @@ import Calibration
 import Foundation
 import InputFormats
 import Reports
+import RunArtifacts
 import Scenarios
 
 extension Plan {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reports
+import RunArtifacts
 
 extension Plan {
     struct Diff: ParsableCommand {
@@ -23,7 +24,7 @@ extension Plan {
 
         func run() throws {
             let diff = try RunDiff(
-                earlier: try HTMLReport(directory: earlier), later: try HTMLReport(directory: later),
+                earlier: try StoredRun(directory: earlier), later: try StoredRun(directory: later),
                 earlierName: earlier, laterName: later, threshold: threshold)
             emit(diff.terminalText(earlierName: earlier, laterName: later))
         }

@@ -5,6 +5,7 @@ import CapacityPolicy
 import History
 import OutputFormats
 import Reports
+import RunArtifacts
 
 extension Plan {
     struct HistoryCommand: ParsableCommand {

@@ -4,6 +4,7 @@ import CapacityPolicy
 import Reports
 import Foundation
 import History
+import RunArtifacts
 import Scenarios
 import Simulation
 

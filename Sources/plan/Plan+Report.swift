@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reports
+import RunArtifacts
 
 extension Plan {
     struct Report: ParsableCommand {
@@ -20,7 +21,7 @@ extension Plan {
         func run() throws {
             let path = (runDirectory.hasSuffix("/") ? runDirectory : runDirectory + "/") + "report.html"
             let page = try OutputTarget(path: path, option: "report.html", kind: .page, inputs: [], force: force)
-            let report = try HTMLReport(directory: runDirectory)
+            let report = HTMLReport(try StoredRun(directory: runDirectory))
             try page.write(report.html)
             emit("Report written to \(path)")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import RunArtifacts
 import Scenarios
 import Simulation
 import WhatIf
@@ -84,7 +85,7 @@ struct RunOptions: ParsableArguments {
             try SensitivityIntervals.parse(try readTextFile(path), source: path, inputs: SensitivityInput.all(for: model))
         }
         // Read before the run, so that a folder that is not a run is reported at once.
-        let previousRun = try previous.map { try HTMLReport(directory: $0) }
+        let previousRun = try previous.map { try StoredRun(directory: $0) }
         try recording.checkStore()
         // Claimed before the run, so that a folder that cannot be written, or one another run is
         // writing, is reported at once rather than after the simulation.
@@ -106,7 +107,7 @@ struct RunOptions: ParsableArguments {
         var sinceText = ""
         if let previousRun, let previous {
             let diff = try RunDiff(
-                earlier: previousRun, later: try HTMLReport(files: RunOutput(estimates: estimates, record: record, attribution: attribution).files, directory: out ?? ""),
+                earlier: previousRun, later: try StoredRun(files: RunOutput(estimates: estimates, record: record, attribution: attribution).files, directory: out ?? ""),
                 earlierName: previous, laterName: "this run")
             record.sinceLastRun = SinceLastRun(diff, previous: previous)
             sinceText = "\nSince the last run:\n" + diff.terminalText(earlierName: previous, laterName: "this run")

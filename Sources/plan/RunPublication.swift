@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import RunArtifacts
 
 /// The end of every command that produces a whole run (`plan simulate`, `plan outlook`, `plan
 /// merge`): the summary or the JSON document for standard output, the files into the output folder,
@@ -44,7 +45,7 @@ struct RunPublication {
     /// `plan report` renders it from a run directory, so the two pages are the same.
     private func withReport(_ files: [OutputFile], reportDirectory: String) throws(RunFileError) -> [OutputFile] {
         guard html else { return files }
-        let report = try HTMLReport(files: files, directory: reportDirectory)
+        let report = HTMLReport(try StoredRun(files: files, directory: reportDirectory))
         return files + [OutputFile(name: "report.html", contents: report.html)]
     }
 }

@@ -1,5 +1,6 @@
 import OutputFormats
 import Reports
+import RunArtifacts
 import Simulation
 
 /// One shard of a run, for `plan simulate --shard` and `plan outlook --shard`: its blocks only,

@@ -5,6 +5,7 @@ import CapacityPolicy
 import History
 import InputFormats
 import Reports
+import RunArtifacts
 import Scenarios
 import SlackWebhook
 import WhatIf

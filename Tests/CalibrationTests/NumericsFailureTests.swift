@@ -1,4 +1,4 @@
-import Simulation
+import Statistics
 import Testing
 @testable import Calibration
 

@@ -1,5 +1,6 @@
 import CGSL
 @testable import Simulation
+import Statistics
 
 /// The twin's generator: GSL's Mersenne Twister, another family than the kernel's taus2, so that
 /// the twin and the kernel share neither code nor random numbers. Seeded with `gsl_rng_set`.

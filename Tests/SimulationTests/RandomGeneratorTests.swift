@@ -1,4 +1,5 @@
 import CGSL
+import Statistics
 import Testing
 @testable import Simulation
 

@@ -42,7 +42,7 @@ public struct RunOutput: Sendable {
                 OutputFile(name: "run.json", contents: try record.json),
                 OutputFile(name: CountForecast.fileName, contents: try CountForecast(estimates).json),
             ] + (why.map { [OutputFile(name: "why.csv", contents: $0.csv)] } ?? [])
-                + (sensitivityCSV.map { [OutputFile(name: HTMLReport.sensitivityFileName, contents: $0)] } ?? [])
+                + (sensitivityCSV.map { [OutputFile(name: StoredRun.sensitivityFileName, contents: $0)] } ?? [])
         }
     }
 

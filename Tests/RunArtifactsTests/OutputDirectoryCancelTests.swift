@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Reports
+@testable import RunArtifacts
 
 /// `OutputDirectory.replace` asked to stop (a SIGTERM while a run writes its files): whether it
 /// comes after the first file or just before the swap, the previous output stays whole and nothing

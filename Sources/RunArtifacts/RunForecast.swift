@@ -44,14 +44,14 @@ public struct RunForecast: Sendable {
     ///
     /// - Complexity: O(total size of the files).
     public init(files: [OutputFile], directory: String) throws(RunFileError) {
-        let run = try HTMLReport.file("run.json", in: files, directory: directory)
+        let run = try StoredRun.file("run.json", in: files, directory: directory)
         record = try RunRecord.decode(run.text, source: run.source)
         do {
             runID = SHA256.hex(of: Array(try encodeJSON(Reproducible(record)).utf8))
         } catch {
             throw RunFileError("\(run.source): \(error)")
         }
-        let checksFile = try HTMLReport.file("checks.csv", in: files, directory: directory)
+        let checksFile = try StoredRun.file("checks.csv", in: files, directory: directory)
         let levels = 1...record.policy.levels.count
         let reader = try RunTableReader(
             text: checksFile.text, source: checksFile.source,
@@ -76,15 +76,15 @@ public struct RunForecast: Sendable {
                 p50Open: try row.number("p50_open"), p90Open: try row.number("p90_open"))
         }
         counts = try files.first { $0.name == CountForecast.fileName }.map { file throws(RunFileError) in
-            try CountForecast.decode(file.contents, source: HTMLReport.source(CountForecast.fileName, in: directory))
+            try CountForecast.decode(file.contents, source: StoredRun.source(CountForecast.fileName, in: directory))
         }
     }
 
     /// The forecast of the run in `directory` (a folder `plan simulate` wrote).
     public init(directory: String) throws(RunFileError) {
-        let counts = HTMLReport.source(CountForecast.fileName, in: directory)
+        let counts = StoredRun.source(CountForecast.fileName, in: directory)
         let names = RunForecast.fileNames + (FileManager.default.fileExists(atPath: counts) ? [CountForecast.fileName] : [])
-        try self.init(files: try HTMLReport.readFiles(names, in: directory), directory: directory)
+        try self.init(files: try StoredRun.readFiles(names, in: directory), directory: directory)
     }
 
     /// `run.json` but for `execution`.

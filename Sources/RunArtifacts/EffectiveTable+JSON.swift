@@ -1,8 +1,8 @@
 import CapacityPolicy
 import OutputFormats
 
-/// `plan policy show`: the effective table for people (Markdown) and for tools (JSON), with the
-/// conventions a reader must know to read it.
+/// The effective table for tools (JSON, `plan policy show --format json`), with the conventions a
+/// reader must know to read it: what a run's identity and a declared check's policy digest hash.
 extension EffectiveTable {
     /// The conventions every reader of the table must know; docs/POLICY.md requires the product to state them.
     public var conventions: [String] {
@@ -17,22 +17,6 @@ extension EffectiveTable {
         }
         lines.append("Contingencies are cumulative: at level k the team does those of levels 1…k and has sent every alert of levels 2…k.")
         return lines
-    }
-
-    /// The effective table as Markdown: collapsed repeats are shown struck through with where they count.
-    public func markdown() -> String {
-        var out = "# \(policy.name)\n\n"
-        out += "| level | name | trigger | criteria | contingency | alerts | coordination |\n"
-        out += "|---|---|---|---|---|---|---|\n"
-        for (l, level) in policy.levels.enumerated() {
-            let criteria = entries[l].map { e in
-                e.counts ? e.criterion.description : "~~\(e.criterion)~~ (counts at level \(e.collapsedInto! + 1))"
-            }.joined(separator: "; ")
-            let trigger = l == 0 ? "baseline (\(level.trigger.rawValue), description only)" : level.trigger.rawValue
-            out += "| \(l + 1) | \(level.name) | \(trigger) | \(criteria) | \(level.contingency) | \(level.alerts.isEmpty ? "—" : level.alerts.joined(separator: ", ")) | \(level.coordination.joined(separator: ", ")) |\n"
-        }
-        out += "\n" + conventions.map { "- \($0)" }.joined(separator: "\n") + "\n"
-        return out
     }
 
     /// The effective table as JSON, for tools.

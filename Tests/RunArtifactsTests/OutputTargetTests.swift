@@ -1,7 +1,7 @@
 import Foundation
 import OutputFormats
 import Testing
-@testable import Reports
+@testable import RunArtifacts
 
 /// The one rule for a single file a command writes (issue 25): never an input, never a file that
 /// is not plan's own output of that kind unless --force, never two outputs on one path, checked

@@ -2,7 +2,7 @@ import Calendars
 import Foundation
 import Scenarios
 import Simulation
-@testable import Reports
+import RunArtifacts
 
 /// A run whose every probability is exactly 0 or 1, so its files are known in advance: three EMEA
 /// and ten US SEs, no sickness, no inflow, no work, 40 open cases throughout, on Monday 2026-12-07
@@ -10,10 +10,10 @@ import Simulation
 ///
 /// Monday: emea 3, us 10, load 40/13 ≈ 3.08 → level 1 at both checks.
 /// Tuesday: emea 3, us 4, load 40/7 ≈ 5.71 → us ≤ 4 makes it level 4 (#community-relations) at both checks.
-enum TwoDayRun {
-    static let trials = 3
+public enum TwoDayRun {
+    public static let trials = 3
 
-    static func scenario() -> Scenario {
+    public static func scenario() -> Scenario {
         let tuesday = DateRange(day: CivilDate(iso: "2026-12-08")!)
         let team = (0..<3).map { SupportEngineer(name: "e\($0)", group: "emea", holidays: .none) }
             + (0..<10).map { SupportEngineer(name: "u\($0)", group: "us", holidays: .none, timeOff: $0 < 6 ? [tuesday] : []) }
@@ -22,15 +22,15 @@ enum TwoDayRun {
             team: team, inflow: Scenario.Inflow(basePerDay: 0), resolvePerShift: 0, initialOpenCases: .fixed(40))
     }
 
-    static func estimates() throws -> Estimates {
+    public static func estimates() throws -> Estimates {
         let model = try SimulationModel(scenario())
         let tally = try MonteCarloRun(model: model, settings: settings).run()
         return Estimates(model: model, tally: tally)
     }
 
-    static let settings = RunSettings(size: .trials(trials), seed: 5, threads: 1)
+    public static let settings = RunSettings(size: .trials(trials), seed: 5, threads: 1)
 
-    static func output() throws -> RunOutput {
+    public static func output() throws -> RunOutput {
         let estimates = try estimates()
         let record = RunRecord(
             toolVersion: "9.9.9", scenarioPath: "two-days.json", scenarioBytes: Array("abc".utf8), estimates: estimates,

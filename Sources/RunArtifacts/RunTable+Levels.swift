@@ -1,4 +1,5 @@
 import Simulation
+import Statistics
 
 extension RunTable {
     /// `levels.csv`: the level probabilities in long form, one row per check and probability, for

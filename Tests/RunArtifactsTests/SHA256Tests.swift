@@ -1,5 +1,5 @@
 import Testing
-@testable import Reports
+@testable import RunArtifacts
 
 /// NIST FIPS 180-4 example vectors, and lengths around the 55/56/64-byte padding boundaries.
 @Suite struct SHA256Tests {

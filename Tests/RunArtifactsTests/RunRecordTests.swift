@@ -1,7 +1,8 @@
 import Foundation
+import RunFixtures
 import Testing
 import Simulation
-@testable import Reports
+@testable import RunArtifacts
 
 @Suite struct RunRecordTests {
     func runJSON() throws -> [String: Any] {

@@ -1,12 +1,13 @@
+import RunFixtures
 import Testing
-@testable import Reports
+@testable import RunArtifacts
 
 /// Reading a run back from its files: `run.json` into the record that was written, the rows the
 /// page shows, and one line naming file, line and column or JSON path for every kind of damage.
 @Suite struct ReportReadingTests {
     func files() throws -> [OutputFile] { try TwoDayRun.output().files }
 
-    func read(_ files: [OutputFile]) throws(RunFileError) -> HTMLReport { try HTMLReport(files: files, directory: "run") }
+    func read(_ files: [OutputFile]) throws(RunFileError) -> StoredRun { try StoredRun(files: files, directory: "run") }
 
     /// The files with `name` replaced by `edit` of its contents, or left out when `edit` gives nil.
     func files(editing name: String, _ edit: (String) -> String?) throws -> [OutputFile] {
@@ -35,7 +36,7 @@ import Testing
         #expect(report.checks.map(\.planningLevel) == [1, 1, 4, 4])
         #expect(report.checks[2].atLeast == [1, 1, 1, 1, 0, 0, 0, 0])
         #expect(report.checks[2].planned == [3, 4])
-        #expect(report.checks[0].open == HTMLReport.Spread(mean: 40, p50: 40, p90: 40))
+        #expect(report.checks[0].open == StoredRun.Spread(mean: 40, p50: 40, p90: 40))
         #expect(report.horizon.map(\.level) == Array(2...8))
         #expect(report.recommendations.map(\.channel) == ["#community-relations", "#community-relations"])
     }

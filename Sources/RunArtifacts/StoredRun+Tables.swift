@@ -1,7 +1,7 @@
 import Simulation
 import Calendars
 
-extension HTMLReport {
+extension StoredRun {
     /// `checks.csv`, checked against `run.json`: one row per check of the scenario, each within the
     /// horizon, in a window the scenario names, with a column per level and per group.
     ///

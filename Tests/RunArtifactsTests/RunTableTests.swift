@@ -1,7 +1,8 @@
 import Foundation
 import OutputFormats
+import RunFixtures
 import Testing
-@testable import Reports
+@testable import RunArtifacts
 
 /// The CSV files of a run with no randomness, written out in full: every value follows from the
 /// scenario by hand (see `TwoDayRun`).

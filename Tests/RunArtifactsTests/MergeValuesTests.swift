@@ -1,7 +1,8 @@
 import Foundation
+import RunFixtures
 import Simulation
 import Testing
-@testable import Reports
+@testable import RunArtifacts
 
 /// `plan merge` checks a part's values, not only its digest and shapes: a part edited and then
 /// re-hashed gave P(level = 1) = −11.84, and two counts of Int.max wrapped to 0.4361 (issue 25).

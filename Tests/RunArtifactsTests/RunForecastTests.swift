@@ -1,7 +1,8 @@
 import Foundation
+import RunFixtures
 import Simulation
 import Testing
-@testable import Reports
+@testable import RunArtifacts
 
 /// A run's forecast read back from its files, as the history store keeps it.
 @Suite struct RunForecastTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Reports
+@testable import RunArtifacts
 
 @Suite struct OutputDirectoryTests {
     let files = [OutputFile(name: "checks.csv", contents: "date\n"), OutputFile(name: "run.json", contents: "{}\n")]

@@ -1,7 +1,7 @@
 import Foundation
 import Simulation
 
-extension HTMLReport {
+extension StoredRun {
     /// The files a page is built from; the others of a run directory are not needed.
     public static let fileNames = ["run.json", "checks.csv", "horizon.csv", "recommendations.csv"]
     /// Read when present: a run made before "why this day" existed has no such file.
@@ -15,7 +15,7 @@ extension HTMLReport {
     /// - Complexity: O(total size of the files).
     public init(files: [OutputFile], directory: String) throws(RunFileError) {
         func text(_ name: String) throws(RunFileError) -> (text: String, source: String) {
-            try HTMLReport.file(name, in: files, directory: directory)
+            try StoredRun.file(name, in: files, directory: directory)
         }
         let run = try text("run.json")
         let record = try RunRecord.decode(run.text, source: run.source)
@@ -23,28 +23,28 @@ extension HTMLReport {
         let checksFile = try text("checks.csv")
         let horizonFile = try text("horizon.csv")
         let recommendationsFile = try text("recommendations.csv")
-        var report = HTMLReport(
+        var report = StoredRun(
             record: record,
-            checks: try HTMLReport.checks(checksFile.text, source: checksFile.source, scenario: record.scenario, levelCount: levelCount),
-            horizon: try HTMLReport.horizon(horizonFile.text, source: horizonFile.source, levelCount: levelCount),
-            recommendations: try HTMLReport.recommendations(
+            checks: try StoredRun.checks(checksFile.text, source: checksFile.source, scenario: record.scenario, levelCount: levelCount),
+            horizon: try StoredRun.horizon(horizonFile.text, source: horizonFile.source, levelCount: levelCount),
+            recommendations: try StoredRun.recommendations(
                 recommendationsFile.text, source: recommendationsFile.source, scenario: record.scenario, levelCount: levelCount))
-        if let why = files.first(where: { $0.name == HTMLReport.whyFileName }) {
-            report.why = try HTMLReport.why(
-                why.contents, source: HTMLReport.source(why.name, in: directory), checks: report.checks, levelCount: levelCount)
+        if let why = files.first(where: { $0.name == StoredRun.whyFileName }) {
+            report.why = try StoredRun.why(
+                why.contents, source: StoredRun.source(why.name, in: directory), checks: report.checks, levelCount: levelCount)
         }
-        if let sensitivity = files.first(where: { $0.name == HTMLReport.sensitivityFileName }) {
-            (report.riskDrivers, report.riskStress, report.riskLevel) = try HTMLReport.riskDrivers(
-                sensitivity.contents, source: HTMLReport.source(sensitivity.name, in: directory))
+        if let sensitivity = files.first(where: { $0.name == StoredRun.sensitivityFileName }) {
+            (report.riskDrivers, report.riskStress, report.riskLevel) = try StoredRun.riskDrivers(
+                sensitivity.contents, source: StoredRun.source(sensitivity.name, in: directory))
         }
         self = report
     }
 
     /// The page of the run in `directory` (a folder `plan simulate` wrote).
     public init(directory: String) throws(RunFileError) {
-        var files = try HTMLReport.readFiles(HTMLReport.fileNames, in: directory)
-        for name in [HTMLReport.whyFileName, HTMLReport.sensitivityFileName] {
-            let path = HTMLReport.source(name, in: directory)
+        var files = try StoredRun.readFiles(StoredRun.fileNames, in: directory)
+        for name in [StoredRun.whyFileName, StoredRun.sensitivityFileName] {
+            let path = StoredRun.source(name, in: directory)
             if let data = FileManager.default.contents(atPath: path) {
                 guard let text = String(data: data, encoding: .utf8) else { throw RunFileError("\(path): not UTF-8 text") }
                 files.append(OutputFile(name: name, contents: text))
@@ -61,7 +61,7 @@ extension HTMLReport {
         }
         var files: [OutputFile] = []
         for name in names {
-            let path = HTMLReport.source(name, in: directory)
+            let path = StoredRun.source(name, in: directory)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw RunFileError("\(path): missing or unreadable; a run directory holds the files plan simulate writes")
             }
@@ -75,7 +75,7 @@ extension HTMLReport {
 
     /// The text of the file `name` among `files`, and how errors name it.
     static func file(_ name: String, in files: [OutputFile], directory: String) throws(RunFileError) -> (text: String, source: String) {
-        let source = HTMLReport.source(name, in: directory)
+        let source = StoredRun.source(name, in: directory)
         guard let file = files.first(where: { $0.name == name }) else {
             throw RunFileError("\(source): missing; a run directory holds the files plan simulate writes")
         }

@@ -1,8 +1,9 @@
 import CapacityPolicy
 import Foundation
+import RunFixtures
 import Simulation
 import Testing
-@testable import Reports
+@testable import RunArtifacts
 
 /// The partial result file and the checks of `ShardMerge`, on the two-day run of `TwoDayRun` in
 /// three blocks of one trial.
