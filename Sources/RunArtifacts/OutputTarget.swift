@@ -127,7 +127,7 @@ public struct OutputTarget: Sendable {
         case .partialResult: return head(of: 64).starts(with: Data("{\"format\": \"\(PartialResult.format)\"".utf8))
         case .timeOffCSV: return head(of: 64).starts(with: Data(CSVWriter.row(TimeOffCSV.writtenColumns).utf8))
         case .scenario:
-            guard let data = try? InputFile.read(path, maximumBytes: 64 << 20),
+            guard let data = try? InputFile.read(path, maximumBytes: InputFile.maximumBytes),
                   let text = String(data: data, encoding: .utf8),
                   let root = try? parseJSONDocument(text, source: path),
                   case .object(let members) = root.value

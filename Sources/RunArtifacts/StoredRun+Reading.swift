@@ -1,16 +1,17 @@
 import Foundation
+import InputFormats
 import Simulation
 
 extension StoredRun {
-    /// The files a page is built from; the others of a run directory are not needed.
+    /// The files a run is read from; the others of a run directory are not needed.
     public static let fileNames = ["run.json", "checks.csv", "horizon.csv", "recommendations.csv"]
     /// Read when present: a run made before "why this day" existed has no such file.
     static let whyFileName = "why.csv"
 
-    /// The page of the run in `files` (name → contents, as `RunOutput.files` holds them), read
-    /// back from their text whether `plan simulate --html` hands over what it is about to write or
-    /// `plan report` read a run directory, so the two cannot draw different pages. `directory`
-    /// prefixes the file names in error messages.
+    /// The run in `files` (name → contents, as `RunOutput.files` holds them), read back from their
+    /// text whether `plan simulate --html` hands over what it is about to write or `plan report`
+    /// read a run directory, so the two cannot draw different pages. `directory` prefixes the file
+    /// names in error messages.
     ///
     /// - Complexity: O(total size of the files).
     public init(files: [OutputFile], directory: String) throws(RunFileError) {
@@ -40,15 +41,12 @@ extension StoredRun {
         self = report
     }
 
-    /// The page of the run in `directory` (a folder `plan simulate` wrote).
+    /// The run in `directory` (a folder `plan simulate` wrote).
     public init(directory: String) throws(RunFileError) {
         var files = try StoredRun.readFiles(StoredRun.fileNames, in: directory)
         for name in [StoredRun.whyFileName, StoredRun.sensitivityFileName] {
             let path = StoredRun.source(name, in: directory)
-            if let data = FileManager.default.contents(atPath: path) {
-                guard let text = String(data: data, encoding: .utf8) else { throw RunFileError("\(path): not UTF-8 text") }
-                files.append(OutputFile(name: name, contents: text))
-            }
+            if FileManager.default.fileExists(atPath: path) { files.append(OutputFile(name: name, contents: try StoredRun.readText(path))) }
         }
         try self.init(files: files, directory: directory)
     }
@@ -62,15 +60,25 @@ extension StoredRun {
         var files: [OutputFile] = []
         for name in names {
             let path = StoredRun.source(name, in: directory)
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard FileManager.default.fileExists(atPath: path) else {
                 throw RunFileError("\(path): missing or unreadable; a run directory holds the files plan simulate writes")
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw RunFileError("\(path): not UTF-8 text")
-            }
-            files.append(OutputFile(name: name, contents: text))
+            files.append(OutputFile(name: name, contents: try readText(path)))
         }
         return files
+    }
+
+    /// The text of a run's file, read as every input is (`InputFile`: a regular file or a pipe, at
+    /// most `InputFile.maximumBytes`), so that a run folder is no way around the input limit.
+    static func readText(_ path: String) throws(RunFileError) -> String {
+        let data: Data
+        do {
+            data = try InputFile.read(path, maximumBytes: InputFile.maximumBytes)
+        } catch {
+            throw RunFileError(error.description)
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw RunFileError("\(path): not UTF-8 text") }
+        return text
     }
 
     /// The text of the file `name` among `files`, and how errors name it.
