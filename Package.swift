@@ -116,6 +116,7 @@ let package = Package(
         .testTarget(name: "CapacityPolicyTests", dependencies: ["CapacityPolicy", "InputFormats"]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport", "Calendars"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CGSL"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Statistics", "Scenarios", "Calendars", "CapacityPolicy", "CGSL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "RunArtifacts", "RunFixtures", "Simulation", "Statistics", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats"]),

@@ -20,7 +20,7 @@ package final class RandomGenerator {
     package let uniforms: Uniforms
 
     package init(seed: UInt64) throws(GSLError) {
-        GSLRuntime.disableAbortingErrorHandler()
+        GSLRuntime.setUp()
         guard let rng = gsl_rng_alloc(Self.algorithm) else { throw .outOfMemory }
         // The state struct of GSL's taus.c: three unsigned longs, s1, s2, s3.
         guard gsl_rng_size(rng) == 3 * MemoryLayout<UInt>.size else {

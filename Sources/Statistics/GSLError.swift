@@ -24,15 +24,3 @@ public struct GSLError: Error, RawRepresentable, Hashable, Sendable, CustomStrin
         if status != Int32(GSL_SUCCESS) { throw GSLError(rawValue: status) }
     }
 }
-
-/// GSL's default error handler calls `abort()`; a planning tool must report, not crash. Every
-/// entry point into GSL in this package goes through a type that calls this first.
-package enum GSLRuntime {
-    private static let handlerOff: Void = {
-        _ = gsl_set_error_handler_off()
-    }()
-
-    package static func disableAbortingErrorHandler() {
-        _ = handlerOff
-    }
-}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Statistics
 
 @main
 struct Plan: ParsableCommand {
@@ -36,6 +37,8 @@ struct Plan: ParsableCommand {
     /// line with ArgumentParser's status but without the usage block that would bury the message.
     /// Help and version requests print as usual.
     static func main() {
+        // Before any command can reach GSL: its errors are reported, never an abort.
+        GSLRuntime.setUp()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -8,7 +8,7 @@ final class MersenneTwister {
     let pointer: UnsafeMutablePointer<gsl_rng>
 
     init(seed: UInt32) throws(GSLError) {
-        GSLRuntime.disableAbortingErrorHandler()
+        GSLRuntime.setUp()
         guard let rng = gsl_rng_alloc(cgsl_rng_mt19937()) else { throw .outOfMemory }
         gsl_rng_set(rng, UInt(seed))
         pointer = rng

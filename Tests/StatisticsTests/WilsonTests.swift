@@ -1,6 +1,5 @@
 import Statistics
 import Testing
-@testable import Simulation
 
 @Suite struct WilsonTests {
     /// Expected bounds computed independently from Wilson's closed form in Python (z = 1.959964).
