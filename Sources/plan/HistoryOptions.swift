@@ -6,6 +6,7 @@ import Foundation
 import History
 import Reports
 import RunArtifacts
+import RunPipeline
 
 /// `--history FILE`: the history store every history command reads or writes.
 struct HistoryOption: ParsableArguments {
@@ -91,6 +92,9 @@ struct RecordOptions: ParsableArguments {
             throw CommandError("\(path): the history store cannot be created in \(folder) (\(String(cString: strerror(errno))))")
         }
     }
+
+    /// The run pipeline's recorder with --record (`forecast`), nil without.
+    var recorder: RunPipeline.Recorder? { record ? RunPipeline.Recorder(storePath: store.path, store: forecast) : nil }
 
     /// Stores the forecast of a run's files, when asked to; the note goes to standard error.
     func forecast(_ files: [OutputFile]) throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import RunPipeline
 import RunArtifacts
 import Simulation
 
@@ -43,20 +44,16 @@ extension Plan {
             let directory = try OutputDirectory(
                 path: out ?? "notebooks-output/\(name)/", kind: .run, inputs: scenario.loaded.files + parts)
             OutputNotice.print(directory.notices)
-            let interrupt = Interrupt()
-            let catching = interrupt.catchSignals()
-            defer { catching.release() }
-
-            let execution = merge.execution
-            let settings = RunSettings(size: .trials(identity.trials), seed: identity.seed, threads: execution.threads, blockSize: identity.blockSize)
-            let estimates = Estimates(model: model, tally: tally)
-            // As plan simulate does, so that the merged files are the single run's byte for byte.
-            let attribution = try Attribution(estimates: estimates, seed: identity.seed, threads: ProcessInfo.processInfo.activeProcessorCount)
-            var record = RunRecord(
-                toolVersion: PlanVersion.current, scenarioPath: scenario.path, scenarioBytes: Array(scenario.bytes), estimates: estimates,
-                settings: settings, execution: execution)
-            record.outlook = identity.outlook
-            emit(try RunPublication(output: RunOutput(estimates: estimates, record: record, attribution: attribution), directory: directory, html: html, json: false, recording: recording).publish(interrupt: interrupt))
+            var pipeline = RunPipeline(directory: directory)
+            pipeline.html = html
+            pipeline.recorder = recording.recorder
+            let source = RunPipeline.Source(
+                toolVersion: PlanVersion.current, path: scenario.path, bytes: Array(scenario.bytes), outlook: identity.outlook)
+            let result = try RunOptions.catchingSignals(&pipeline) { pipeline in
+                try pipeline.merge(merge, tally: tally, model: model, source: source)
+            }
+            OutputNotice.print(result.notices)
+            emit(result.text)
         }
     }
 }

@@ -6,6 +6,7 @@ import History
 import InputFormats
 import Reports
 import RunArtifacts
+import RunPipeline
 import Scenarios
 import SlackWebhook
 import WhatIf
@@ -29,6 +30,7 @@ extension NoCheckError: UserFacingError {}
 extension OutputError: UserFacingError {}
 extension PartialResultError: UserFacingError {}
 extension PolicyError: UserFacingError {}
+extension RunError: UserFacingError {}
 extension RunFileError: UserFacingError {}
 extension WebhookError: UserFacingError {}
 extension WhatIfError: UserFacingError {}
