@@ -76,13 +76,13 @@ let package = Package(
         /// One run from the model to the published files, for `plan simulate`, `plan outlook` and
         /// `plan merge`: the trials or the shards' sum, then one tail (estimates, attribution,
         /// record, diff, sensitivity, forecast, files).
-        .target(name: "RunPipeline", dependencies: ["RunArtifacts", "Reports", "Simulation", "WhatIf"]),
+        .target(name: "Pipeline", dependencies: ["RunArtifacts", "Reports", "Simulation", "WhatIf"]),
 
         /// The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(
             name: "plan",
             dependencies: [
-                "CapacityPolicy", "Calendars", "InputFormats", "OutputFormats", "PerformanceProbes", "Scenarios", "Simulation", "Statistics", "RunArtifacts", "RunPipeline", "Reports", "WhatIf", "Cover",
+                "CapacityPolicy", "Calendars", "InputFormats", "OutputFormats", "PerformanceProbes", "Scenarios", "Simulation", "Statistics", "RunArtifacts", "Pipeline", "Reports", "WhatIf", "Cover",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -128,7 +128,7 @@ let package = Package(
         .testTarget(name: "RunArtifactsTests", dependencies: ["RunArtifacts", "RunFixtures", "Simulation", "Statistics", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats"]),
         /// Runs whose files are known in advance, for the tests of the artifacts, the reports and the run pipeline.
         .target(name: "RunFixtures", dependencies: ["RunArtifacts", "Simulation", "Scenarios", "Calendars"], path: "Tests/RunFixtures"),
-        .testTarget(name: "RunPipelineTests", dependencies: ["RunPipeline", "RunArtifacts", "Simulation", "Statistics", "Scenarios", "Calendars"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RunArtifacts", "Simulation", "Statistics", "Scenarios", "Calendars"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Statistics", "Scenarios", "Calendars", "RunArtifacts", "OutputFormats"]),
         .testTarget(name: "CoverTests", dependencies: ["Cover", "WhatIf", "Simulation", "Scenarios", "Calendars", "InputFormats"]),
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),

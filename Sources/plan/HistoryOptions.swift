@@ -6,7 +6,7 @@ import Foundation
 import History
 import Reports
 import RunArtifacts
-import RunPipeline
+import Pipeline
 
 /// `--history FILE`: the history store every history command reads or writes.
 struct HistoryOption: ParsableArguments {
@@ -100,7 +100,7 @@ struct RecordOptions: ParsableArguments {
     func forecast(_ files: [OutputFile]) throws {
         guard record else { return }
         let forecast = Forecast(try RunForecast(files: files, directory: ""), madeAt: madeAt.flatMap(Moment.init(iso:))?.description)
-        try Plan.HistoryCommand.AddRun.store(forecast, in: try store.open(create: true), path: store.path)
+        try Plan.HistoryCommand.AddRunCommand.store(forecast, in: try store.open(create: true), path: store.path)
     }
 }
 

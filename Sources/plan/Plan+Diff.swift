@@ -3,8 +3,9 @@ import Reports
 import RunArtifacts
 
 extension Plan {
-    struct Diff: ParsableCommand {
+    struct DiffCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "What moved between two runs: the checks they share whose planning level changed or whose odds moved.",
             discussion: """
                 plan diff notebooks-output/december-last-week notebooks-output/december

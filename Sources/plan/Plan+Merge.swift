@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import Reports
-import RunPipeline
+import Pipeline
 import RunArtifacts
 import Simulation
 
 extension Plan {
-    struct Merge: ParsableCommand {
+    struct MergeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Add up the partial results of a run's shards into the run's files.",
             discussion: """
                 Reads the partial results plan simulate --shard I/N (or plan outlook --shard I/N) wrote, checks that they are every \

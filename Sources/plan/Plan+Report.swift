@@ -3,8 +3,9 @@ import Reports
 import RunArtifacts
 
 extension Plan {
-    struct Report: ParsableCommand {
+    struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Rebuild report.html from the files of a run.",
             discussion: """
                 Reads run.json, checks.csv, horizon.csv and recommendations.csv from a folder that \

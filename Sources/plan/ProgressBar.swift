@@ -1,6 +1,6 @@
 import Foundation
 import Reports
-import RunPipeline
+import Pipeline
 import Synchronization
 
 /// The progress line on standard error, redrawn at most ten times a second; silent when standard

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Reports
 import RunArtifacts
-import RunPipeline
+import Pipeline
 import Scenarios
 import Simulation
 import WhatIf

@@ -1,7 +1,7 @@
 import Foundation
 import OutputFormats
 import Reports
-import RunPipeline
+import Pipeline
 import RunArtifacts
 import Simulation
 

@@ -6,7 +6,7 @@ import History
 import InputFormats
 import Reports
 import RunArtifacts
-import RunPipeline
+import Pipeline
 import Scenarios
 import SlackWebhook
 import WhatIf

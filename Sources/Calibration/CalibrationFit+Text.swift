@@ -1,6 +1,6 @@
 import OutputFormats
 
-extension Calibration {
+extension CalibrationFit {
     /// The terminal report: each fitted key with its estimate and 95% interval, the method
     /// sentences, a goodness-of-fit line per part, and the notes (the warnings go to standard error).
     public var text: String {

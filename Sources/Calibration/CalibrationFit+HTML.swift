@@ -1,7 +1,7 @@
 import CGSL
 import OutputFormats
 
-extension Calibration {
+extension CalibrationFit {
     /// A self-contained page (inline CSS and SVG, no scripts or external assets), no wider than a
     /// 390 px phone: a header naming the inputs (`inputs`, as the command line gave them), the filter
     /// and the tool version; the goodness-of-fit lines of each part and the warnings (what README's

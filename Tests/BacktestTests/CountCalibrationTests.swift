@@ -2,7 +2,7 @@ import Calendars
 import Testing
 @testable import Backtest
 
-@Suite struct CalibrationTests {
+@Suite struct CountCalibrationTests {
     /// `n` checks forecast `p`, of which the first `hits` reached k.
     static func outcomes(_ n: Int, forecast p: Double, hits: Int) -> [Outcome] {
         (0..<n).map { Outcome(forecast: p, reached: $0 < hits) }
@@ -54,15 +54,15 @@ import Testing
 
     @Test func verdicts() {
         let weeks = [Self.week(0, declaredAtLeast2: 6), Self.week(1, declaredAtLeast2: 6)]
-        let under = Calibration(level: 2, weeks: weeks, bins: [], reason: "")
+        let under = CountCalibration(level: 2, weeks: weeks, bins: [], reason: "")
         #expect(under.observed == 12 && under.checks == 20 && under.weeks == 2)
         #expect(under.verdict == .underForecasts && abs(under.z - 7.5 / 5.0.squareRoot()) < 1e-12)
         #expect(under.evidence.hasPrefix("level ≥ 2 declared at 12 of 20 checks in 2 weeks; the forecasts expected 4.0, 95% band 0–9 (z = +3.4)"))
-        #expect(Calibration(level: 2, weeks: [Self.week(0, declaredAtLeast2: 3), Self.week(1, declaredAtLeast2: 2)], bins: [], reason: "").verdict == .wellCalibrated)
+        #expect(CountCalibration(level: 2, weeks: [Self.week(0, declaredAtLeast2: 3), Self.week(1, declaredAtLeast2: 2)], bins: [], reason: "").verdict == .wellCalibrated)
         // Fewer than 20 checks.
-        #expect(Calibration(level: 2, weeks: [Self.week(0, declaredAtLeast2: 10)], bins: [], reason: "").verdict == .tooLittleData)
+        #expect(CountCalibration(level: 2, weeks: [Self.week(0, declaredAtLeast2: 10)], bins: [], reason: "").verdict == .tooLittleData)
         // Nothing to judge: no verdict, and the reason given.
-        let none = Calibration(level: 2, weeks: [], bins: [], reason: "the forecasts were recorded without count distributions")
+        let none = CountCalibration(level: 2, weeks: [], bins: [], reason: "the forecasts were recorded without count distributions")
         #expect(none.verdict == .noVerdict && none.predicted == nil)
         #expect(none.evidence.hasPrefix("the forecasts were recorded without count distributions; "))
     }

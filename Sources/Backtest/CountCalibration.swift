@@ -2,7 +2,7 @@ import OutputFormats
 
 /// Whether the forecasts of the number of checks at ≥ k were right, in plain words, with the
 /// evidence: the declared count against the forecasts' own predictive distribution of it.
-public struct Calibration: Sendable, Equatable {
+public struct CountCalibration: Sendable, Equatable {
     public enum Verdict: String, Sendable, Equatable, Encodable {
         case wellCalibrated = "well calibrated"
         /// The level was reached more often than forecast.

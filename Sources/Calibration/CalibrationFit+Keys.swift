@@ -14,7 +14,7 @@ public struct FittedKey: Sendable {
     public var pointer: String { "/" + path.joined(separator: "/") }
 }
 
-extension Calibration {
+extension CalibrationFit {
     /// Decimals written for every fitted number: far below any interval's width.
     static let decimals = 4
 

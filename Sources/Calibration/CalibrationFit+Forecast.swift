@@ -3,7 +3,7 @@ import Foundation
 import InputFormats
 import Scenarios
 
-extension Calibration {
+extension CalibrationFit {
     /// `plan calibrate … --write F --horizon START..END`: the fitted scenario made ready to forecast
     /// from the end of the history. Its horizon is `horizon`; its starting backlog is the open
     /// cases the export shows at the last check on or before `--to` (the history's last day), and

@@ -1,7 +1,7 @@
 import Calendars
 import Foundation
 import RunArtifacts
-import RunPipeline
+import Pipeline
 import Scenarios
 import Simulation
 import Statistics

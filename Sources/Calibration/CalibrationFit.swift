@@ -46,7 +46,7 @@ public struct CalibrationRequest: Sendable {
 
 /// The fitted inflow, arrival shares, resolution rate and sickness of a team's history, each with
 /// its interval and method, and what the reader should know about the data and the fit.
-public struct Calibration: Sendable {
+public struct CalibrationFit: Sendable {
     public let request: CalibrationRequest
     public let clock: SegmentClock
     public let createdPerDay: [Int]
@@ -72,7 +72,7 @@ public struct Calibration: Sendable {
     /// Reads the exports and fits every part.
     ///
     /// - Complexity: O(rows) time for reading; O(days × (team + segments)) memory.
-    public static func run(_ request: CalibrationRequest) throws -> Calibration {
+    public static func run(_ request: CalibrationRequest) throws -> CalibrationFit {
         let days = request.days
         guard days.dayCount >= minimumDays || request.allowShort else {
             throw CalibrationError("--from \(days.first) --to \(days.last) covers \(days.dayCount) days; calibration needs at least 8 weeks (\(minimumDays) days) of history, or --allow-short to fit anyway")
@@ -177,7 +177,7 @@ public struct Calibration: Sendable {
         if let sickness, sickness.severityCV == nil {
             notes.append("severity_cv needs at least two years (seasons) of absences: it is kept from the team scenario")
         }
-        return Calibration(
+        return CalibrationFit(
             request: request, clock: clock, createdPerDay: createdPerDay, openAtDayEnd: openAtDayEnd, isHoliday: isHoliday, inflow: inflow,
             arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, notes: notes, warnings: warnings)
     }
