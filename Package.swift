@@ -48,27 +48,41 @@ let package = Package(
 
         /// The Monte Carlo engine: scenario compiled to arrays, the trial kernel, blocks, seeds and
         /// threads, and the estimates of MODEL.md §8.
-        .target(name: "Simulation", dependencies: ["Buffers", "Scenarios", "CapacityPolicy", "Calendars", "CGSL"], swiftSettings: internalChecks),
+        .target(name: "Simulation", dependencies: ["Buffers", "Scenarios", "CapacityPolicy", "Calendars", "Statistics", "CGSL"], swiftSettings: internalChecks),
 
-        /// What plan writes for people and files: the level messages (text, Slack, JSON) and the
-        /// policy table built from the level engine's facts; a run's terminal summary, CSV files,
-        /// run.json and the HTML report, which is rebuilt from those files alone; output folders.
-        .target(name: "Reports", dependencies: ["Simulation", "Scenarios", "CapacityPolicy", "Calendars", "CalendarImport", "InputFormats", "OutputFormats", "CFileSystem"]),
+        /// Proportions with Wilson intervals, GSL's status codes as errors, and GSL's runtime set up
+        /// once (`GSLRuntime.setUp()`), so that Backtest and Calibration need not import the engine.
+        .target(name: "Statistics", dependencies: ["CGSL"]),
+
+        /// What a run leaves behind, as data: `RunRecord` (run.json), the CSV tables, the run read
+        /// back from its folder (`StoredRun`, within the input limit), forecasts, shards' partial
+        /// results and their merge, digests, and output folders and files that are never lost.
+        .target(name: "RunArtifacts", dependencies: ["Simulation", "Statistics", "Scenarios", "CapacityPolicy", "Calendars", "CalendarImport", "InputFormats", "OutputFormats", "CFileSystem"]),
+
+        /// What plan says to people: the level messages (text, Slack, JSON) and the policy table built
+        /// from the level engine's facts; a run's terminal summary, Slack message and the HTML report,
+        /// which is drawn from the run's files alone (RunArtifacts reads them).
+        .target(name: "Reports", dependencies: ["RunArtifacts", "Simulation", "Statistics", "Scenarios", "CapacityPolicy", "Calendars", "CalendarImport", "InputFormats", "OutputFormats"]),
 
         /// Comparing a base and a variant scenario on common random numbers: paired differences,
         /// command-line edits of a scenario, and pricing time-off requests against a risk limit.
-        .target(name: "WhatIf", dependencies: ["Simulation", "Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "OutputFormats"]),
+        .target(name: "WhatIf", dependencies: ["Simulation", "Statistics", "Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "OutputFormats"]),
 
         /// The least cover (contractor days, on-call days, an SE working a day of leave) that keeps
         /// every check within a risk limit: a search on common random numbers, its lower bound,
         /// and validation on independent trials.
-        .target(name: "Cover", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats", "Reports"]),
+        .target(name: "Cover", dependencies: ["WhatIf", "Simulation", "Statistics", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats", "RunArtifacts"]),
+
+        /// One run from the model to the published files, for `plan simulate`, `plan outlook` and
+        /// `plan merge`: the trials or the shards' sum, then one tail (estimates, attribution,
+        /// record, diff, sensitivity, forecast, files).
+        .target(name: "Pipeline", dependencies: ["RunArtifacts", "Reports", "Simulation", "WhatIf"]),
 
         /// The command-line tool: parses flags, calls the libraries, prints.
         .executableTarget(
             name: "plan",
             dependencies: [
-                "CapacityPolicy", "Calendars", "InputFormats", "OutputFormats", "PerformanceProbes", "Scenarios", "Simulation", "Reports", "WhatIf", "Cover",
+                "CapacityPolicy", "Calendars", "InputFormats", "OutputFormats", "PerformanceProbes", "Scenarios", "Simulation", "Statistics", "RunArtifacts", "Pipeline", "Reports", "WhatIf", "Cover",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -107,10 +121,15 @@ let package = Package(
         .testTarget(name: "CapacityPolicyTests", dependencies: ["CapacityPolicy", "InputFormats"]),
         .testTarget(name: "CalendarsTests", dependencies: ["Calendars"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CalendarImportTests", dependencies: ["CalendarImport", "Calendars"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Scenarios", "Calendars", "CapacityPolicy", "CGSL"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "CGSL"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "Statistics", "Scenarios", "Calendars", "CapacityPolicy", "CGSL"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ScenariosTests", dependencies: ["Scenarios", "Calendars", "CapacityPolicy", "InputFormats"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Simulation", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats"]),
-        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Scenarios", "Calendars", "Reports", "OutputFormats"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "RunArtifacts", "RunFixtures", "Simulation", "Statistics", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats"]),
+        .testTarget(name: "RunArtifactsTests", dependencies: ["RunArtifacts", "RunFixtures", "Simulation", "Statistics", "Scenarios", "Calendars", "CapacityPolicy", "InputFormats"]),
+        /// Runs whose files are known in advance, for the tests of the artifacts, the reports and the run pipeline.
+        .target(name: "RunFixtures", dependencies: ["RunArtifacts", "Simulation", "Scenarios", "Calendars"], path: "Tests/RunFixtures"),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RunArtifacts", "Simulation", "Statistics", "Scenarios", "Calendars"]),
+        .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Statistics", "Scenarios", "Calendars", "RunArtifacts", "OutputFormats"]),
         .testTarget(name: "CoverTests", dependencies: ["Cover", "WhatIf", "Simulation", "Scenarios", "Calendars", "InputFormats"]),
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
     ]
@@ -121,8 +140,8 @@ let package = Package(
 /// `plan calibrate`: a scenario's inflow, resolution rate and sickness fitted from a helpdesk export,
 /// a team scenario and an HR absence file, with intervals (issue 9).
 package.targets += [
-    .target(name: "Calibration", dependencies: ["Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "OutputFormats", "Simulation", "CGSL"]),
-    .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Scenarios", "Calendars", "CalendarImport", "CGSL"]),
+    .target(name: "Calibration", dependencies: ["Scenarios", "Calendars", "CalendarImport", "CapacityPolicy", "InputFormats", "OutputFormats", "Statistics", "CGSL"]),
+    .testTarget(name: "CalibrationTests", dependencies: ["Calibration", "Statistics", "Scenarios", "Calendars", "CalendarImport", "CGSL"]),
 ]
 // The tool runs it; the benchmark probes measure it on a synthetic million-row export.
 for name in ["plan", "PerformanceProbes"] {
@@ -156,12 +175,12 @@ if Context.environment["PLAN_FUZZ"] == "1" {
         ("fuzz-ics", ["CalendarImport", "Calendars"]),
         ("fuzz-scenario", ["Scenarios", "Simulation"]),
         ("fuzz-policy", ["CapacityPolicy"]),
-        ("fuzz-partial", ["Reports", "Scenarios", "Simulation"]),
+        ("fuzz-partial", ["RunArtifacts", "Scenarios", "Simulation"]),
         ("fuzz-tickets", ["Calibration", "Calendars", "Scenarios"]),
         ("fuzz-absences", ["Calibration", "CalendarImport", "Calendars", "Scenarios"]),
         ("fuzz-requests", ["WhatIf", "Scenarios", "Calendars"]),
         ("fuzz-import", ["History", "CapacityPolicy"]),
-        ("fuzz-merge", ["Reports", "Scenarios", "Simulation"]),
+        ("fuzz-merge", ["RunArtifacts", "Scenarios", "Simulation", "Statistics"]),
     ]
     package.targets += [.systemLibrary(name: "LibFuzzer", path: "Fuzz/LibFuzzer")]
     package.targets += harnesses.map { .executableTarget(name: $0.name, dependencies: $0.dependencies + ["LibFuzzer"], path: "Fuzz/Harnesses/\($0.name)") }
@@ -179,15 +198,15 @@ package.targets += [
     /// The history store: declared checks and forecasts in SQLite, its migrations and queries, and
     /// reading declarations from CSV and forecasts from a run's files into it.
     .target(name: "History", dependencies: [
-        "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats", "Reports",
+        "Calendars", "CapacityPolicy", "InputFormats", "OutputFormats", "RunArtifacts",
         .product(name: "GRDB", package: "GRDB.swift"),
     ]),
     /// Scoring forecasts against what was declared: reliability, Brier and ranked probability
     /// scores, baselines, coverage and verdicts; and their text, CSV, JSON and HTML.
-    .target(name: "Backtest", dependencies: ["Calendars", "Simulation", "OutputFormats"]),
+    .target(name: "Backtest", dependencies: ["Calendars", "Statistics", "OutputFormats"]),
     .testTarget(name: "HistoryTests", dependencies: [
-        "History", "Calendars", "CapacityPolicy", "InputFormats", "Reports", .product(name: "GRDB", package: "GRDB.swift"),
+        "History", "Calendars", "CapacityPolicy", "InputFormats", "RunArtifacts", .product(name: "GRDB", package: "GRDB.swift"),
     ]),
-    .testTarget(name: "BacktestTests", dependencies: ["Backtest", "Calendars"]),
+    .testTarget(name: "BacktestTests", dependencies: ["Backtest", "Calendars", "Statistics"]),
 ]
 package.targets.first { $0.name == "plan" }!.dependencies += ["History", "Backtest"]

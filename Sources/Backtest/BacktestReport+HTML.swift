@@ -25,7 +25,7 @@ extension BacktestReport {
         var lines = [
             "<section id=\"verdicts\">", "<h2>Verdicts</h2>",
             "<p class=\"note\">The checks declared at ≥ k over whole ISO weeks against the forecasts' own 95% band for that count "
-                + "(bar: the band; line: expected; dot: declared). Outside the band by more than z = \(NumberFormat.fixed(Calibration.threshold, 1)) "
+                + "(bar: the band; line: expected; dot: declared). Outside the band by more than z = \(NumberFormat.fixed(CountCalibration.threshold, 1)) "
                 + "is a verdict of under- or over-forecasting.</p>",
             "<div class=\"scroll\">", "<table>", "<tr><th>level</th><th>verdict</th><th>declared against the band</th></tr>",
         ]
@@ -39,7 +39,7 @@ extension BacktestReport {
 
     /// The verdict's 95% band as a bar on a scale from 0, the expected count as a line and the
     /// declared count as a dot; nothing for a level without a verdict.
-    static func band(_ c: Calibration) -> String {
+    static func band(_ c: CountCalibration) -> String {
         guard let p = c.predicted else { return "" }
         let width = 220.0, left = 8.0
         let top = max(1, Double(max(p.high, c.observed)) * 1.1, p.mean * 1.1)

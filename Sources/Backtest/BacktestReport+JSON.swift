@@ -28,7 +28,7 @@ extension BacktestReport {
 
         struct Level: Encodable {
             let level: Int
-            let verdict: Calibration.Verdict
+            let verdict: CountCalibration.Verdict
             let evidence: String
             let weeks: Int
             let checks: Int

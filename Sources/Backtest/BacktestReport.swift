@@ -1,5 +1,5 @@
 import Calendars
-import Simulation
+import Statistics
 
 /// Forecasts held against what was declared: per level k the reliability of P(level ≥ k), its
 /// Brier score and the verdict on the count of checks at ≥ k; the ranked probability score over
@@ -35,7 +35,7 @@ public struct BacktestReport: Sendable {
         /// The Brier score on the uncertain checks alone; nil when there are none.
         public let brierUncertain: ScoreComparison?
         public let bins: [ReliabilityBin]
-        public let calibration: Calibration
+        public let calibration: CountCalibration
     }
 
     /// A mean score of the forecasts and of the baselines. Persistence has no forecast on a
@@ -134,7 +134,7 @@ public struct BacktestReport: Sendable {
             return LevelScore(
                 level: k, brier: compare { Scores.brier(k, forecast: $0, declared: $1) },
                 brierUncertain: uncertainChecks == 0 ? nil : compare({ Scores.brier(k, forecast: $0, declared: $1) }, on: uncertain), bins: bins,
-                calibration: Calibration(level: k, weeks: judged, bins: bins, reason: reason))
+                calibration: CountCalibration(level: k, weeks: judged, bins: bins, reason: reason))
         }
         rankedProbability = compare { Scores.rankedProbability(forecast: $0, declared: $1) }
         rankedProbabilityUncertain = uncertainChecks == 0 ? nil : compare({ Scores.rankedProbability(forecast: $0, declared: $1) }, on: uncertain)

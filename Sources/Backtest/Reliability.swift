@@ -1,4 +1,4 @@
-import Simulation
+import Statistics
 
 /// One bin of a reliability diagram: the checks whose forecast P(level ≥ k) fell in
 /// [low, high), and how often the level was then reached. A well-calibrated forecast's mean lies

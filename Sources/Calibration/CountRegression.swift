@@ -1,6 +1,6 @@
 import CGSL
 import Foundation
-import Simulation
+import Statistics
 
 /// Daily counts with a log-linear mean, log μ_i = Σ_j x_ij β_j, fitted by maximum likelihood as
 /// Poisson or as negative binomial with a given dispersion k (variance μ + μ²/k, the Gamma–Poisson

@@ -1,6 +1,6 @@
 import CGSL
 import Foundation
-import Simulation
+import Statistics
 
 /// How much group totals (4-week periods of inflow, years of sickness) vary beyond the noise the
 /// day-level model explains: the coefficient of variation c of a Gamma factor with mean 1 that

@@ -1,6 +1,6 @@
 import CGSL
 import Foundation
-import Simulation
+import Statistics
 
 /// The GSL solvers the fits use, behind Swift closures: BFGS minimisation
 /// (`gsl_multimin_fdfminimizer_vector_bfgs2`), Brent's one-dimensional minimisation
@@ -18,7 +18,7 @@ enum GSLNumerics {
     /// component is below `gradientTolerance`, or after 1000 iterations (then the last point, which
     /// is as close as the line searches got).
     static func minimize(start: [Double], gradientTolerance: Double, _ objective: @escaping Objective) throws(GSLError) -> [Double] {
-        GSLRuntime.disableAbortingErrorHandler()
+        GSLRuntime.setUp()
         let box = ObjectiveBox(objective)
         let context = Unmanaged.passRetained(box)
         defer { context.release() }
@@ -57,7 +57,7 @@ enum GSLNumerics {
 
     /// Runs `body` with `function` as a `gsl_function`, kept alive until `body` returns.
     private static func withGSLFunction<T>(_ function: @escaping (Double) -> Double, _ body: (inout gsl_function) throws(GSLError) -> T) throws(GSLError) -> T {
-        GSLRuntime.disableAbortingErrorHandler()
+        GSLRuntime.setUp()
         let context = Unmanaged.passRetained(FunctionBox(function))
         defer { context.release() }
         var f = gsl_function(
@@ -101,7 +101,7 @@ enum GSLNumerics {
     /// Runs `body` on the Cholesky factor of a symmetric positive definite matrix (row-major,
     /// n × n; `gsl_linalg_cholesky_decomp1`).
     private static func withCholesky<T>(_ matrix: [Double], n: Int, _ body: (UnsafeMutablePointer<gsl_matrix>) throws(GSLError) -> T) throws(GSLError) -> T {
-        GSLRuntime.disableAbortingErrorHandler()
+        GSLRuntime.setUp()
         let m = gsl_matrix_alloc(n, n)!
         defer { gsl_matrix_free(m) }
         for i in 0..<n { for j in 0..<n { gsl_matrix_set(m, i, j, matrix[i * n + j]) } }

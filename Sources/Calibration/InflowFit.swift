@@ -2,7 +2,7 @@ import CGSL
 import Calendars
 import Foundation
 import OutputFormats
-import Simulation
+import Statistics
 
 /// `base_per_day`, `weekday_factors`, `holiday_factor`, the distribution and `demand_cv` from the
 /// cases created on each day (docs/MODEL.md §4: N_d ~ Poisson or negative binomial with mean

@@ -1,6 +1,6 @@
 import CGSL
 import OutputFormats
-import Simulation
+import Statistics
 
 /// Quantiles of the distributions the intervals use, checked: the one place that asks GSL for an
 /// inverse CDF.
@@ -52,7 +52,7 @@ public enum Quantile {
 
     static func checked(_ p: Double, _ distribution: Distribution) -> Result<Double, QuantileError> {
         // GSL reports a failed quantile through its error handler, whose default aborts the process.
-        GSLRuntime.disableAbortingErrorHandler()
+        GSLRuntime.setUp()
         let label = "the \(NumberFormat.plain(p * 100))% quantile of \(distribution.name)"
         guard p > 0 && p < 1 else { return .failure(QuantileError("\(label) is not a number: P must lie strictly between 0 and 1")) }
         guard distribution.parameter > 0 && distribution.parameter.isFinite else {

@@ -1,7 +1,7 @@
 import Calendars
 import CalendarImport
 import Foundation
-import Simulation
+import Statistics
 
 /// `sick_days_per_year`, `mean_spell_days` and, with two years or more, `severity_cv` from an HR
 /// absence export (docs/MODEL.md §3: on a day outside a spell a spell starts with probability

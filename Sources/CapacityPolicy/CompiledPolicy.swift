@@ -107,7 +107,7 @@ struct Atom: Hashable, Comparable {
     }
 }
 
-extension Comparison {
+extension ThresholdComparison {
     /// The atoms this comparison is built from.
     var atoms: [Atom] {
         switch self {

@@ -84,7 +84,7 @@ extension Policy {
         let metric = node.requiredMember("metric")?.choice(metricNames)
         let op = node.requiredMember("op")?.choice(["<", "<=", ">", ">=", "==", "between"])
         guard let valueNode = node.requiredMember("value"), let op else { return nil }
-        let comparison: Comparison?
+        let comparison: ThresholdComparison?
         if op == "between" {
             let bounds = valueNode.elements()?.map(threshold)
             if let bounds, bounds.count == 2, let low = bounds[0], let high = bounds[1], low <= high {

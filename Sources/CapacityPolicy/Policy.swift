@@ -116,9 +116,9 @@ public struct Level: Sendable, Equatable {
 /// `metric comparison threshold`, such as `emea <= 2` or `load > 5`.
 public struct Criterion: Sendable, Hashable, CustomStringConvertible {
     public var metric: String
-    public var comparison: Comparison
+    public var comparison: ThresholdComparison
 
-    public init(metric: String, comparison: Comparison) {
+    public init(metric: String, comparison: ThresholdComparison) {
         self.metric = metric
         self.comparison = comparison
     }
@@ -128,7 +128,7 @@ public struct Criterion: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(metric) \(comparison)" }
 }
 
-public enum Comparison: Sendable, Hashable, CustomStringConvertible {
+public enum ThresholdComparison: Sendable, Hashable, CustomStringConvertible {
     case lessThan(Double)
     case atMost(Double)
     case greaterThan(Double)

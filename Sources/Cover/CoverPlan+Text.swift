@@ -1,6 +1,6 @@
 import Calendars
 import OutputFormats
-import Reports
+import RunArtifacts
 import Simulation
 import WhatIf
 

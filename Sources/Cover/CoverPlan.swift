@@ -2,6 +2,7 @@ import Calendars
 import OutputFormats
 import Scenarios
 import Simulation
+import Statistics
 import WhatIf
 
 /// The least cover from a pool that keeps every check within the risk limits, found on a sample of

@@ -1,5 +1,5 @@
 import CapacityPolicy
-import Reports
+import RunArtifacts
 
 extension EffectiveTable {
     /// SHA-256 of the effective table's JSON (`plan policy show --format json`): the same for the

@@ -1,5 +1,5 @@
 import Calendars
-import Reports
+import RunArtifacts
 
 /// A run's forecast as the store keeps it: which run (scenario, seed, trials), when it was made,
 /// and per check the level probabilities and the open-case percentiles.

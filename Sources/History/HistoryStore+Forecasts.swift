@@ -1,6 +1,6 @@
 import Calendars
 import GRDB
-import Reports
+import RunArtifacts
 
 extension HistoryStore {
     /// Stores `forecast` with all its checks in one transaction. Returns false, storing nothing,

@@ -5,6 +5,12 @@ import Foundation
 /// ends) or a socket is refused by name before a byte is read, with a sentence rather than a
 /// Foundation error code.
 public enum InputFile {
+    /// The largest input `plan` reads, file or standard input: 64 MiB. Real inputs are far smaller (a
+    /// scenario a few KB, a year of check history a few MB), and reading and parsing keep every byte
+    /// in memory several times over, so a larger file is refused before it is read. A run's folder
+    /// read back (`StoredRun`, `RunForecast`) is held to it as much as a file named on the command line.
+    public static let maximumBytes = 64 << 20
+
     /// Throws unless `path` (symbolic links followed) is a regular file or a pipe that this process
     /// may read.
     @discardableResult

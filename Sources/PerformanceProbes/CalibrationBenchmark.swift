@@ -34,7 +34,7 @@ public struct CalibrationBenchmark: Sendable {
         let request = CalibrationRequest(
             scenario: team, days: Self.days, ticketFiles: [path], columns: TicketColumns.presets[0].columns,
             filters: [RowFilter(column: "Group", value: "Support")])
-        return try Calibration.run(request).createdPerDay.reduce(0, +)
+        return try CalibrationFit.run(request).createdPerDay.reduce(0, +)
     }
 
     /// A Zendesk-style export (`Ticket ID,Group,Subject,Created at,Solved at`) of `rows` cases

@@ -1,5 +1,6 @@
 import Calendars
 import OutputFormats
+import RunArtifacts
 import Simulation
 
 extension HTMLReport {
@@ -14,12 +15,6 @@ extension HTMLReport {
     /// How strongly a check is filled: from `faintest` for a planning level almost never reached
     /// to full for one reached in every trial.
     static func strength(_ probability: Double) -> Double { faintest + (1 - faintest) * probability }
-
-    /// The planning levels a check lies between (`PlanningLevel.range`), from the probabilities
-    /// in `checks.csv` and the run's trial count: more than one when it is at the line.
-    func planningRange(_ check: CheckRow) -> ClosedRange<Int> {
-        PlanningLevel.range(atLeast: check.atLeast, trials: record.sampling.trials, risk: policy.planningRisk)
-    }
 
     /// A calendar heatmap per window — weeks as rows, Monday to Sunday as columns — each check
     /// coloured by its planning level with the level printed on it, the probability of reaching it,

@@ -1,4 +1,5 @@
 import OutputFormats
+import RunArtifacts
 
 extension HTMLReport {
     private static let barTop = 10.0

@@ -1,9 +1,10 @@
 import Calendars
 import OutputFormats
+import RunArtifacts
 import Simulation
 
-/// `report.html`: the page leadership reads, drawn from a run's files alone: `run.json` decoded
-/// into the `RunRecord` that was encoded, and the rows of the CSV files it shows, read back.
+/// `report.html`: the page leadership reads, drawn from a run's files alone (`StoredRun`: `run.json`
+/// decoded into the `RunRecord` that was encoded, and the rows of the CSV files it shows, read back).
 ///
 /// One self-contained file — inline CSS and SVG, no script, no font or image from elsewhere — so
 /// that it opens from disk and as a mail attachment alike, and prints on A4 or Letter with each
@@ -15,54 +16,25 @@ import Simulation
 /// execution facts only the day the run started is shown (a reader must know how old an outlook
 /// is); threads and times are not, so a run on any machine that day gives the same bytes.
 public struct HTMLReport: Sendable {
-    public let record: RunRecord
-    /// `checks.csv`, in file order: by date, then window in check order.
-    public let checks: [CheckRow]
-    /// `horizon.csv`: levels 2 … L; level ≥ 1 is every check.
-    public let horizon: [HorizonRow]
-    /// `recommendations.csv`, by first date.
-    public let recommendations: [Recommendation]
-    /// `why.csv`, in time order; empty for a run without it.
-    public var why: [Attribution.Check] = []
-    /// `sensitivity.csv` (`plan simulate --intervals`), in tornado order; empty for a run without it.
-    public var riskDrivers: [RiskDriver] = []
-    /// Its stress run's change in expected checks, and the level k it measures.
-    public var riskStress: Double?
-    public var riskLevel: Int?
+    /// The run the page is drawn from.
+    public let run: StoredRun
 
-    /// What the page shows of a row of `checks.csv`.
-    public struct CheckRow: Sendable, Equatable {
-        public let date: CivilDate
-        public let window: String
-        /// P(level = k) at index k − 1.
-        public let exactly: [Double]
-        /// P(level ≥ k) at index k − 1 (1 at index 0).
-        public let atLeast: [Double]
-        public let planningLevel: Int
-        public let open: Spread
-        public let load: Spread
-        /// Planned headcount per group, in `run.json`'s group order.
-        public let planned: [Int]
-    }
+    public init(_ run: StoredRun) { self.run = run }
 
-    /// Mean, median and 90th percentile of a quantity at a check.
-    public struct Spread: Sendable, Equatable {
-        public let mean: Double
-        public let p50: Double
-        public let p90: Double
-    }
+    public typealias CheckRow = StoredRun.CheckRow
+    public typealias Spread = StoredRun.Spread
+    public typealias HorizonRow = StoredRun.HorizonRow
+    public typealias RiskDriver = StoredRun.RiskDriver
 
-    /// A row of `horizon.csv`.
-    public struct HorizonRow: Sendable, Equatable {
-        public let level: Int
-        public let reached: Double
-        public let reachedLow: Double
-        public let reachedHigh: Double
-        public let expectedChecks: Double
-        public let longestRunMean: Double
-        public let longestRunP50: Int
-        public let longestRunP90: Int
-    }
+    var record: RunRecord { run.record }
+    var checks: [CheckRow] { run.checks }
+    var horizon: [HorizonRow] { run.horizon }
+    var recommendations: [Recommendation] { run.recommendations }
+    var why: [Attribution.Check] { run.why }
+    var riskDrivers: [RiskDriver] { run.riskDrivers }
+    var riskStress: Double? { run.riskStress }
+    var riskLevel: Int? { run.riskLevel }
+    func planningRange(_ check: CheckRow) -> ClosedRange<Int> { run.planningRange(check) }
 
     var scenario: RunRecord.ScenarioFacts { record.scenario }
     var policy: RunRecord.PolicyFacts { record.policy }

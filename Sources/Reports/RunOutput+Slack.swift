@@ -1,4 +1,5 @@
 import OutputFormats
+import RunArtifacts
 
 extension RunOutput {
     /// The short message `plan simulate --post` and `plan outlook --post` send leadership: the

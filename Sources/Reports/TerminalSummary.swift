@@ -1,5 +1,6 @@
 import Calendars
 import OutputFormats
+import RunArtifacts
 import Simulation
 
 /// What `plan simulate` prints for a leader: how the run was made, one row per check day with

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Statistics
 import Synchronization
 
 /// Hands the blocks of a run to worker threads: each worker takes the next block index until none

@@ -1,5 +1,6 @@
 import Calendars
 import CapacityPolicy
+import Statistics
 
 /// What a run estimates for one check (docs/MODEL.md §8).
 public struct CheckEstimate: Sendable {

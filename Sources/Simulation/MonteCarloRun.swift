@@ -1,3 +1,4 @@
+import Statistics
 import Synchronization
 
 /// How a run is sized and seeded.

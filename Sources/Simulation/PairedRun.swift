@@ -1,6 +1,7 @@
 import Buffers
 import Calendars
 import CapacityPolicy
+import Statistics
 
 /// Runs a base and a variant model trial by trial on the same random numbers, and counts for every
 /// check how the two levels of each trial compare (`PairedTally`).

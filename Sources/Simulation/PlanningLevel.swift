@@ -1,3 +1,4 @@
+import Statistics
 /// The planning level of a check (docs/MODEL.md §8) and the levels the Monte Carlo noise leaves it
 /// between.
 ///

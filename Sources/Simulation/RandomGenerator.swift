@@ -1,4 +1,5 @@
 import CGSL
+import Statistics
 
 /// One GSL taus2 generator (L'Ecuyer's maximally equidistributed combined Tausworthe generator,
 /// period about 2^88), owned and freed by this object.
@@ -19,7 +20,7 @@ package final class RandomGenerator {
     package let uniforms: Uniforms
 
     package init(seed: UInt64) throws(GSLError) {
-        GSLRuntime.disableAbortingErrorHandler()
+        GSLRuntime.setUp()
         guard let rng = gsl_rng_alloc(Self.algorithm) else { throw .outOfMemory }
         // The state struct of GSL's taus.c: three unsigned longs, s1, s2, s3.
         guard gsl_rng_size(rng) == 3 * MemoryLayout<UInt>.size else {

@@ -1,4 +1,5 @@
 import Buffers
+import Statistics
 
 /// A run that keeps the level every trial reached at every check, so that later runs on the same
 /// random numbers can be paired with it without simulating it again, and, at chosen days, every

@@ -192,26 +192,11 @@ public struct SimulationModel: Sendable {
 
     public var levelCount: Int { scenario.policy.levels.count }
 
-    /// The share of each group's shift on day d that falls in segment k of day d + offset (offset
-    /// 0…2: a shift that starts late crosses midnight into the next segments), laid out
-    /// `[(group * 3 + offset) * K + k]`; `windows` in order of check time.
+    /// `Scenario.shiftShares`, for groups whose shifts are not empty (validation refuses an empty
+    /// one; a scenario built in code may still hold it).
     public static func shiftShares(groups: [Scenario.Group], windows: [CheckWindow]) throws(SimulationError) -> [Double] {
-        let k = windows.count
-        let bounds = windows.map(\.checkMinute)
-        let starts = (0..<k).map { $0 == 0 ? bounds[k - 1] - 1440 : bounds[$0 - 1] }
-        var shares = [Double](repeating: 0, count: groups.count * 3 * k)
-        for (g, group) in groups.enumerated() {
-            let length = Double(group.shiftEnd - group.shiftStart)
-            guard length > 0 else { throw SimulationError("group \"\(group.name)\" has an empty shift") }
-            for offset in 0..<3 {
-                for s in 0..<k {
-                    let lo = offset * 1440 + starts[s], hi = offset * 1440 + bounds[s]
-                    let overlap = max(0, min(hi, group.shiftEnd) - max(lo, group.shiftStart))
-                    shares[(g * 3 + offset) * k + s] = Double(overlap) / length
-                }
-            }
-        }
-        return shares
+        if let group = groups.first(where: { $0.shiftEnd <= $0.shiftStart }) { throw SimulationError("group \"\(group.name)\" has an empty shift") }
+        return Scenario.shiftShares(groups: groups, windows: windows)
     }
 
     /// Scheduled headcount of group `g` on simulated day `d` (before absence).

@@ -1,6 +1,7 @@
 import Buffers
 import CapacityPolicy
 import CGSL
+import Statistics
 
 /// Simulates trials of a `SimulationModel` (docs/MODEL.md §3–6) and records them in a `Tally`.
 ///

@@ -1,4 +1,5 @@
 import Simulation
+import Statistics
 
 /// The change in a probability between two runs of the same trials, with its 95% interval computed
 /// from the pairs.

@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import RunArtifacts
 import WhatIf
 
 /// Where a comparison's files go, and the lines that say so.

@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import RunArtifacts
 import Scenarios
 import Simulation
 

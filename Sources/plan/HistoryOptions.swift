@@ -5,6 +5,8 @@ import Calendars
 import Foundation
 import History
 import Reports
+import RunArtifacts
+import Pipeline
 
 /// `--history FILE`: the history store every history command reads or writes.
 struct HistoryOption: ParsableArguments {
@@ -91,11 +93,14 @@ struct RecordOptions: ParsableArguments {
         }
     }
 
+    /// The run pipeline's recorder with --record (`forecast`), nil without.
+    var recorder: RunPipeline.Recorder? { record ? RunPipeline.Recorder(storePath: store.path, store: forecast) : nil }
+
     /// Stores the forecast of a run's files, when asked to; the note goes to standard error.
     func forecast(_ files: [OutputFile]) throws {
         guard record else { return }
         let forecast = Forecast(try RunForecast(files: files, directory: ""), madeAt: madeAt.flatMap(Moment.init(iso:))?.description)
-        try Plan.HistoryCommand.AddRun.store(forecast, in: try store.open(create: true), path: store.path)
+        try Plan.HistoryCommand.AddRunCommand.store(forecast, in: try store.open(create: true), path: store.path)
     }
 }
 

@@ -1,10 +1,8 @@
 import Foundation
 import InputFormats
 
-/// The largest input `plan` reads, file or standard input: 64 MiB. Real inputs are far smaller (a
-/// scenario a few KB, a year of check history a few MB), and reading and parsing keep every byte
-/// in memory several times over, so a larger file is refused before it is read.
-let maximumInputBytes = 64 << 20
+/// The largest input `plan` reads, file or standard input (`InputFile.maximumBytes`, 64 MiB).
+let maximumInputBytes = InputFile.maximumBytes
 
 /// Reads a whole file as UTF-8 (`-` is standard input); the error names the file.
 func readTextFile(_ path: String) throws -> String {

@@ -3,6 +3,7 @@ import Calendars
 import Foundation
 import InputFormats
 import Reports
+import RunArtifacts
 import Scenarios
 
 /// `plan outlook --open-cases-at TIME`: the instant the open-case count was read, as

@@ -1,10 +1,12 @@
 import ArgumentParser
 import Reports
+import RunArtifacts
 import WhatIf
 
 extension Plan {
-    struct Approve: ParsableCommand {
+    struct ApproveCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Decide time-off requests by the risk each adds at every check, and list what would unblock the declined ones.",
             discussion: """
                 plan approve scenarios/december.json --requests scenarios/december-requests.csv --max-risk "ge4<=0.20"

@@ -3,6 +3,7 @@ import Backtest
 import Calendars
 import History
 import Reports
+import RunArtifacts
 
 extension Plan {
     struct BacktestCommand: ParsableCommand {

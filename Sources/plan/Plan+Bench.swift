@@ -7,8 +7,9 @@ import Simulation
 import WhatIf
 
 extension Plan {
-    struct Bench: ParsableCommand {
+    struct BenchCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "bench",
             abstract: "Measure the level engine and the simulation on this machine.",
             discussion: """
             The level engine: evaluations per second of the compiled and the explained evaluator over \

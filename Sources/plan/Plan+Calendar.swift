@@ -3,8 +3,9 @@ import Calendars
 import Scenarios
 
 extension Plan {
-    struct Calendar: ParsableCommand {
+    struct CalendarCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "calendar",
             abstract: "Show who is scheduled each day of a scenario, why the others are not, and the level headcount alone implies.",
             discussion: """
                 The floor level of a check day is the policy's level for the scheduled headcount of each \

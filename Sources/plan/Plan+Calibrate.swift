@@ -5,11 +5,13 @@ import Calibration
 import Foundation
 import InputFormats
 import Reports
+import RunArtifacts
 import Scenarios
 
 extension Plan {
-    struct Calibrate: ParsableCommand {
+    struct CalibrateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "calibrate",
             abstract: "Fit a scenario's inflow, resolution rate and sickness from the team's ticket history, with 95% intervals.",
             discussion: """
                 plan calibrate --tickets scenarios/history/tickets.csv --team scenarios/history/team.json \\
@@ -97,7 +99,7 @@ extension Plan {
                 zone: zone, absences: absenceFile, absenceType: absenceType, allowShort: allowShort, trend: trendMode)
             request.leaveTypes = leaveTypes
             request.season = seasonMode
-            let calibration = try Calibration.run(request)
+            let calibration = try CalibrationFit.run(request)
 
             // Everything that can fail is computed before the first file is written.
             var outputs: [(target: OutputTarget, contents: String)] = []

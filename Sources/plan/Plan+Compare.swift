@@ -2,8 +2,9 @@ import ArgumentParser
 import WhatIf
 
 extension Plan {
-    struct Compare: ParsableCommand {
+    struct CompareCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compare",
             abstract: "Compare two scenarios check by check on the same random numbers.",
             discussion: """
                 Both scenarios are simulated trial by trial with the same seeds and streams (common random \

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Cover
 import Reports
+import RunArtifacts
 import WhatIf
 
 extension Plan {

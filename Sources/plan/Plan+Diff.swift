@@ -1,9 +1,11 @@
 import ArgumentParser
 import Reports
+import RunArtifacts
 
 extension Plan {
-    struct Diff: ParsableCommand {
+    struct DiffCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "What moved between two runs: the checks they share whose planning level changed or whose odds moved.",
             discussion: """
                 plan diff notebooks-output/december-last-week notebooks-output/december
@@ -23,7 +25,7 @@ extension Plan {
 
         func run() throws {
             let diff = try RunDiff(
-                earlier: try HTMLReport(directory: earlier), later: try HTMLReport(directory: later),
+                earlier: try StoredRun(directory: earlier), later: try StoredRun(directory: later),
                 earlierName: earlier, laterName: later, threshold: threshold)
             emit(diff.terminalText(earlierName: earlier, laterName: later))
         }

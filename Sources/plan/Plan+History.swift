@@ -5,6 +5,7 @@ import CapacityPolicy
 import History
 import OutputFormats
 import Reports
+import RunArtifacts
 
 extension Plan {
     struct HistoryCommand: ParsableCommand {
@@ -15,11 +16,12 @@ extension Plan {
                 The store is one SQLite file (--history, $PLAN_HISTORY, else plan-history.sqlite). \
                 plan level --record and plan simulate --record add to it as well.
                 """,
-            subcommands: [Import.self, AddRun.self, RemoveRun.self, Show.self, Export.self]
+            subcommands: [ImportCommand.self, AddRunCommand.self, RemoveRunCommand.self, ShowCommand.self, ExportCommand.self]
         )
 
-        struct Import: ParsableCommand {
+        struct ImportCommand: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "import",
                 abstract: "Load past declarations from a CSV file: date,window,<policy inputs>[,level].",
                 discussion: """
                     The inputs are the policy's (emea,us,open_cases for the handbook policy). Without a level \
@@ -48,7 +50,7 @@ extension Plan {
             }
         }
 
-        struct AddRun: ParsableCommand {
+        struct AddRunCommand: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "add-run",
                 abstract: "Store the forecast of a run directory (run.json and checks.csv, as plan simulate wrote them).",
@@ -96,7 +98,7 @@ extension Plan {
             }
         }
 
-        struct RemoveRun: ParsableCommand {
+        struct RemoveRunCommand: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "remove-run",
                 abstract: "Remove a stored forecast (its checks, levels and counts) from the history store.",
@@ -127,7 +129,7 @@ extension Plan {
             /// Every stored forecast, one line each, the ones made after their first check flagged.
             static func runList(_ forecasts: [Forecast]) -> String {
                 "Forecasts: \(forecasts.count)\n" + forecasts.map { forecast in
-                    "  \(forecast)" + (AddRun.madeAfterFirstCheck(forecast).map { "\n    ! \($0)" } ?? "")
+                    "  \(forecast)" + (AddRunCommand.madeAfterFirstCheck(forecast).map { "\n    ! \($0)" } ?? "")
                         + (forecast.counts == nil ? "\n    ! no count distributions (recorded before plan kept counts.json): scored without a verdict" : "") + "\n"
                 }.joined()
             }
@@ -143,8 +145,8 @@ extension Plan {
             }
         }
 
-        struct Show: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print the declared checks and the forecasts in the store.")
+        struct ShowCommand: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the declared checks and the forecasts in the store.")
             @OptionGroup var selection: Selection
             @Flag(help: "List the stored forecasts (runs) only, with their ids.") var runs = false
 
@@ -158,8 +160,8 @@ extension Plan {
             }
         }
 
-        struct Export: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Write the declared checks as CSV (plan history import reads it back).")
+        struct ExportCommand: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the declared checks as CSV (plan history import reads it back).")
             @OptionGroup var selection: Selection
             func run() throws { try selection.print(defaultFormat: .csv) }
         }

@@ -2,8 +2,9 @@ import ArgumentParser
 import Calendars
 
 extension Plan {
-    struct Holidays: ParsableCommand {
+    struct HolidaysCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "holidays",
             abstract: "List a country's public holidays for a year, as the schedule uses them.",
             discussion: """
                 Substitute days are listed as their own entries ("Christmas Day (observed)"), under the \

@@ -5,8 +5,9 @@ import Reports
 import Scenarios
 
 extension Plan {
-    struct Level: ParsableCommand {
+    struct LevelCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "level",
             abstract: "Declare the level for a check: the level, why, what to do and whom to alert.",
             discussion: """
             plan level --emea 2 --us 7 --open-cases 60 --window emea
@@ -111,7 +112,7 @@ extension Plan {
             case .slack: output = message.readableText
             }
             try slack.deliver(output, message: message, to: webhook)
-            if let failAt, report.levelNumber >= failAt { throw Level.levelReached }
+            if let failAt, report.levelNumber >= failAt { throw LevelCommand.levelReached }
         }
 
         private func flagName(for input: String) -> String {

@@ -1,11 +1,14 @@
 import ArgumentParser
 import Foundation
 import Reports
+import Pipeline
+import RunArtifacts
 import Simulation
 
 extension Plan {
-    struct Merge: ParsableCommand {
+    struct MergeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "merge",
             abstract: "Add up the partial results of a run's shards into the run's files.",
             discussion: """
                 Reads the partial results plan simulate --shard I/N (or plan outlook --shard I/N) wrote, checks that they are every \
@@ -42,20 +45,16 @@ extension Plan {
             let directory = try OutputDirectory(
                 path: out ?? "notebooks-output/\(name)/", kind: .run, inputs: scenario.loaded.files + parts)
             OutputNotice.print(directory.notices)
-            let interrupt = Interrupt()
-            let catching = interrupt.catchSignals()
-            defer { catching.release() }
-
-            let execution = merge.execution
-            let settings = RunSettings(size: .trials(identity.trials), seed: identity.seed, threads: execution.threads, blockSize: identity.blockSize)
-            let estimates = Estimates(model: model, tally: tally)
-            // As plan simulate does, so that the merged files are the single run's byte for byte.
-            let attribution = try Attribution(estimates: estimates, seed: identity.seed, threads: ProcessInfo.processInfo.activeProcessorCount)
-            var record = RunRecord(
-                toolVersion: PlanVersion.current, scenarioPath: scenario.path, scenarioBytes: Array(scenario.bytes), estimates: estimates,
-                settings: settings, execution: execution)
-            record.outlook = identity.outlook
-            emit(try RunPublication(output: RunOutput(estimates: estimates, record: record, attribution: attribution), directory: directory, html: html, json: false, recording: recording).publish(interrupt: interrupt))
+            var pipeline = RunPipeline(directory: directory)
+            pipeline.html = html
+            pipeline.recorder = recording.recorder
+            let source = RunPipeline.Source(
+                toolVersion: PlanVersion.current, path: scenario.path, bytes: Array(scenario.bytes), outlook: identity.outlook)
+            let result = try RunOptions.catchingSignals(&pipeline) { pipeline in
+                try pipeline.merge(merge, tally: tally, model: model, source: source)
+            }
+            OutputNotice.print(result.notices)
+            emit(result.text)
         }
     }
 }

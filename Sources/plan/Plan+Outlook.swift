@@ -4,12 +4,14 @@ import CapacityPolicy
 import Reports
 import Foundation
 import History
+import RunArtifacts
 import Scenarios
 import Simulation
 
 extension Plan {
-    struct Outlook: ParsableCommand {
+    struct OutlookCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "outlook",
             abstract: "Forecast the coming days from today's state: today's open cases and who is known to be out.",
             discussion: """
                 plan outlook scenarios/december.json --from today --days 7 --open-cases 52 --open-cases-at 07:00 --absent emea-nl:2026-12-18

@@ -7,11 +7,11 @@ extension Plan {
         static let configuration = CommandConfiguration(
             commandName: "policy",
             abstract: "Show or check a capacity policy.",
-            subcommands: [Show.self, Check.self]
+            subcommands: [ShowCommand.self, CheckCommand.self]
         )
 
-        struct Show: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Print the effective level table after the reading is applied.")
+        struct ShowCommand: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "show", abstract: "Print the effective level table after the reading is applied.")
 
             enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, json }
 
@@ -24,8 +24,9 @@ extension Plan {
             }
         }
 
-        struct Check: ParsableCommand {
+        struct CheckCommand: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "check",
                 abstract: "Lint a policy: repeats, criteria that never decide, reading differences, baseline gaps, inversions.",
                 discussion: "Exits non-zero when the policy cannot be read or has errors; warnings alone exit 0."
             )

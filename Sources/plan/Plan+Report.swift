@@ -1,9 +1,11 @@
 import ArgumentParser
 import Reports
+import RunArtifacts
 
 extension Plan {
-    struct Report: ParsableCommand {
+    struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Rebuild report.html from the files of a run.",
             discussion: """
                 Reads run.json, checks.csv, horizon.csv and recommendations.csv from a folder that \
@@ -20,7 +22,7 @@ extension Plan {
         func run() throws {
             let path = (runDirectory.hasSuffix("/") ? runDirectory : runDirectory + "/") + "report.html"
             let page = try OutputTarget(path: path, option: "report.html", kind: .page, inputs: [], force: force)
-            let report = try HTMLReport(directory: runDirectory)
+            let report = HTMLReport(try StoredRun(directory: runDirectory))
             try page.write(report.html)
             emit("Report written to \(path)")
         }

@@ -2,8 +2,9 @@ import ArgumentParser
 import Scenarios
 
 extension Plan {
-    struct Schema: ParsableCommand {
+    struct SchemaCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schema",
             abstract: "Print the JSON Schema of scenario files.",
             discussion: """
                 Scenarios point to the schema with "$schema": "./scenario.schema.json" so that editors \

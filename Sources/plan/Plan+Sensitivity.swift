@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reports
+import RunArtifacts
 import WhatIf
 
 extension Plan {

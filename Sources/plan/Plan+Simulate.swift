@@ -1,11 +1,13 @@
 import ArgumentParser
 import Cover
 import Reports
+import RunArtifacts
 import WhatIf
 
 extension Plan {
-    struct Simulate: ParsableCommand {
+    struct SimulateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "simulate",
             abstract: "Estimate the odds of each level at every check of a scenario (Monte Carlo).",
             discussion: """
                 Prints a summary and writes checks.csv, levels.csv, horizon.csv, longest_runs.csv, \

@@ -2,8 +2,9 @@ import ArgumentParser
 import Scenarios
 
 extension Plan {
-    struct Validate: ParsableCommand {
+    struct ValidateCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check a scenario file and report every problem at once.",
             discussion: """
                 Prints "SCENARIO: valid (…)" and exits 0, or prints each problem on its own line to \

@@ -3,7 +3,7 @@ import CapacityPolicy
 import WhatIf
 
 extension Plan {
-    struct WhatIf: ParsableCommand {
+    struct WhatIfCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "whatif",
             abstract: "Compare a scenario with an edited copy: more time off, a contractor, one SE fewer, more cases, another policy.",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Statistics
 
 @main
 struct Plan: ParsableCommand {
@@ -8,26 +9,26 @@ struct Plan: ParsableCommand {
         abstract: "See support capacity trouble coming: today's level, and the odds of each level ahead.",
         version: PlanVersion.current,
         subcommands: [
-            Level.self,
+            LevelCommand.self,
             PolicyCommand.self,
-            Holidays.self,
-            Calendar.self,
-            Schema.self,
-            Validate.self,
-            Simulate.self,
-            Merge.self,
-            Outlook.self,
-            Report.self,
-            Bench.self,
-            Compare.self,
-            WhatIf.self,
+            HolidaysCommand.self,
+            CalendarCommand.self,
+            SchemaCommand.self,
+            ValidateCommand.self,
+            SimulateCommand.self,
+            MergeCommand.self,
+            OutlookCommand.self,
+            ReportCommand.self,
+            BenchCommand.self,
+            CompareCommand.self,
+            WhatIfCommand.self,
             SensitivityCommand.self,
-            Approve.self,
+            ApproveCommand.self,
             CoverCommand.self,
             HistoryCommand.self,
             BacktestCommand.self,
-            Calibrate.self,
-            Diff.self,
+            CalibrateCommand.self,
+            DiffCommand.self,
         ]
     )
 
@@ -36,6 +37,8 @@ struct Plan: ParsableCommand {
     /// line with ArgumentParser's status but without the usage block that would bury the message.
     /// Help and version requests print as usual.
     static func main() {
+        // Before any command can reach GSL: its errors are reported, never an abort.
+        GSLRuntime.setUp()
         do {
             var command = try parseAsRoot()
             try command.run()

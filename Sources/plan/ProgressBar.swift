@@ -1,5 +1,6 @@
 import Foundation
 import Reports
+import Pipeline
 import Synchronization
 
 /// The progress line on standard error, redrawn at most ten times a second; silent when standard
@@ -21,8 +22,11 @@ final class ProgressBar: Sendable {
         if due { FileHandle.standardError.write(Data(("\r" + ProgressLine.text(done: done, planned: planned)).utf8)) }
     }
 
-    func clear() {
+    @Sendable func clear() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
     }
+
+    /// This bar as the run pipeline's progress.
+    var progress: RunPipeline.Progress { RunPipeline.Progress(update: update, clear: clear) }
 }

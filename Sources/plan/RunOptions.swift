@@ -1,13 +1,15 @@
 import ArgumentParser
 import Foundation
 import Reports
+import RunArtifacts
+import Pipeline
 import Scenarios
 import Simulation
 import WhatIf
 
 /// How a scenario is run and where its results go, shared by `plan simulate` and `plan outlook`
 /// so that an outlook is sized, interrupted, written, recorded and reported exactly as any
-/// simulation.
+/// simulation: the options of a `RunPipeline`, which does the run.
 struct RunOptions: ParsableArguments {
     @OptionGroup var sampling: SamplingOptions
 
@@ -40,10 +42,6 @@ struct RunOptions: ParsableArguments {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     static let defaultTrials = 100_000
-    /// Trials per run of "what the risk hangs on": two runs an input, so fewer than the run's own.
-    static let sensitivityTrials = 20_000
-    /// The k of its "expected checks at ≥ k", as `plan sensitivity`'s default `--level`.
-    static let sensitivityLevel = 4
     static let defaultMaximumTrials = 10_000_000
 
     func validate() throws {
@@ -59,23 +57,15 @@ struct RunOptions: ParsableArguments {
         if noFiles && html { throw CommandError("--no-files and --html contradict each other; give one") }
     }
 
-    /// What a finished run gives the command: its results, what to print, and where the report is
-    /// (the HTML page with --html, else the folder; nil with --no-files).
-    struct Result {
-        let output: RunOutput
-        let text: String
-        let reportPath: String?
-    }
-
     /// Simulates `model` (of the scenario called `name`, read from `path`, whose bytes run.json
-    /// hashes; `inputs` are the files it read, which the output folder must not hold), records the
-    /// forecast when asked to, writes the files and returns the text to print.
+    /// hashes; `inputs` are the files it read, which the output folder must not hold) through the
+    /// run pipeline, with these options; returns what the pipeline gives, the text to print among it.
     /// `outlook` is the start of an outlook's derived scenario, recorded in run.json.
     /// `cover` is the cheapest cover from a pool, shown under "What to arrange, by when".
     func run(
         _ model: SimulationModel, name: String, path: String, bytes: Data, inputs: [String], outlook: OutlookStart? = nil,
         cover: CoverArrangement? = nil
-    ) throws -> Result {
+    ) throws -> RunPipeline.Result {
         let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Self.defaultMaximumTrials) }
             ?? .trials(sampling.trials ?? Self.defaultTrials)
         let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
@@ -84,63 +74,38 @@ struct RunOptions: ParsableArguments {
             try SensitivityIntervals.parse(try readTextFile(path), source: path, inputs: SensitivityInput.all(for: model))
         }
         // Read before the run, so that a folder that is not a run is reported at once.
-        let previousRun = try previous.map { try HTMLReport(directory: $0) }
+        let previousRun = try previous.map { RunPipeline.PreviousRun(run: try StoredRun(directory: $0), name: $0) }
         try recording.checkStore()
         // Claimed before the run, so that a folder that cannot be written, or one another run is
         // writing, is reported at once rather than after the simulation.
         let directory = noFiles ? nil : try OutputDirectory(path: out ?? "notebooks-output/\(name)/", kind: .run, inputs: inputs)
         OutputNotice.print(directory?.notices ?? [])
 
+        var pipeline = RunPipeline(directory: directory)
+        pipeline.html = html
+        pipeline.json = format == .json
+        pipeline.previous = previousRun
+        pipeline.intervals = ranges
+        pipeline.recorder = recording.recorder
+        let source = RunPipeline.Source(toolVersion: PlanVersion.current, path: path, bytes: Array(bytes), outlook: outlook, cover: cover)
+        let result = try Self.catchingSignals(&pipeline) { pipeline in
+            try pipeline.simulate(model, settings: settings, source: source, progress: ProgressBar(enabled: isatty(2) == 1).progress)
+        }
+        OutputNotice.print(result.notices)
+        return result
+    }
+
+    /// Runs `body` with Ctrl-C, SIGTERM and SIGHUP caught and heard by `pipeline`, and their earlier
+    /// handling back afterwards; a run they stopped ends with the shell's status for the signal.
+    static func catchingSignals<T>(_ pipeline: inout RunPipeline, _ body: (RunPipeline) throws -> T) throws -> T {
         let interrupt = Interrupt()
         let catching = interrupt.catchSignals()
         defer { catching.release() }
-        let (tally, started, elapsed) = try Self.simulate(model, settings, path: path, interrupt: interrupt)
-        let estimates = Estimates(model: model, tally: tally)
-        // "Why this day" needs one more, smaller run; only the files and the report show it.
-        let attribution = directory == nil ? nil : try Attribution(estimates: estimates, seed: settings.seed, threads: settings.threads)
-        var record = RunRecord(
-            toolVersion: PlanVersion.current, scenarioPath: path, scenarioBytes: Array(bytes), estimates: estimates,
-            settings: settings, started: started, elapsedSeconds: elapsed)
-        record.outlook = outlook
-        record.cover = cover
-        var sinceText = ""
-        if let previousRun, let previous {
-            let diff = try RunDiff(
-                earlier: previousRun, later: try HTMLReport(files: RunOutput(estimates: estimates, record: record, attribution: attribution).files, directory: out ?? ""),
-                earlierName: previous, laterName: "this run")
-            record.sinceLastRun = SinceLastRun(diff, previous: previous)
-            sinceText = "\nSince the last run:\n" + diff.terminalText(earlierName: previous, laterName: "this run")
-        }
-        var output = RunOutput(estimates: estimates, record: record, attribution: attribution)
-        if let ranges, model.levelCount >= 2 {
-            let sensitivity = try Sensitivity.run(
-                model: model, intervals: ranges, level: min(Self.sensitivityLevel, model.levelCount),
-                settings: ComparisonSettings(trials: min(tally.trials, Self.sensitivityTrials), seed: settings.seed, threads: settings.threads))
-            output.sensitivityCSV = sensitivity.csv
-            sinceText = "\n" + sensitivity.shortSummary + sinceText
-        }
-        // A Ctrl-C that came after the last block, or while the files are written, still means
-        // "stop": nothing is written.
-        let text = try RunPublication(
-            output: output, directory: directory, html: html, json: format == .json, recording: recording, textAfterSummary: sinceText)
-            .publish(interrupt: interrupt)
-        let reportPath = directory.map { html ? ($0.path.hasSuffix("/") ? $0.path : $0.path + "/") + "report.html" : $0.path }
-        return Result(output: output, text: text, reportPath: reportPath)
-    }
-
-    /// Runs the trials with a progress bar; a signal stops the run between blocks.
-    static func simulate(_ model: SimulationModel, _ settings: RunSettings, path: String, interrupt: Interrupt) throws -> (Tally, started: Date, elapsedSeconds: Double) {
-        let progress = ProgressBar(enabled: isatty(2) == 1)
-        let started = Date()
-        let clock = ContinuousClock.now
+        pipeline.interruption = { interrupt.received }
         do {
-            let tally = try MonteCarloRun(model: model, settings: settings).run(progress: progress.update, isCancelled: interrupt.isRequested)
-            progress.clear()
-            return (tally, started, (ContinuousClock.now - clock) / .seconds(1))
-        } catch {
-            progress.clear()
-            if let signal = interrupt.received { throw interrupted(by: signal) }
-            throw CommandError("\(path): \(error)")
+            return try body(pipeline)
+        } catch let stopped as RunInterrupted {
+            throw interrupted(by: stopped.signal, recordedIn: stopped.recordedIn)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RunArtifacts
 import Scenarios
 
 /// Loading a scenario for a command: files it refers to are read from disk, and its problems are

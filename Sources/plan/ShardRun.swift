@@ -1,5 +1,8 @@
+import Foundation
 import OutputFormats
 import Reports
+import Pipeline
+import RunArtifacts
 import Simulation
 
 /// One shard of a run, for `plan simulate --shard` and `plan outlook --shard`: its blocks only,
@@ -43,17 +46,19 @@ struct ShardRun {
         let target = try OutputTarget(path: path, option: "--out", kind: .partialResult, inputs: scenario.loaded.files)
         let identity = try scenario.identity(seed: settings.seed, trials: trials, blockSize: settings.blockSize, outlook: outlook)
 
-        let interrupt = Interrupt()
-        let catching = interrupt.catchSignals()
-        defer { catching.release() }
-        let (tally, started, elapsed) = try RunOptions.simulate(model, settings, path: scenario.path, interrupt: interrupt)
-        let result = PartialResult(
-            identity: identity, shard: shard, blocks: blocks, tally: tally, threads: settings.threads, started: started, elapsedSeconds: elapsed)
-        let contents = try result.fileContents
-        if let signal = interrupt.received { throw RunOptions.interrupted(by: signal) }
-        try target.write(contents)
+        var pipeline = RunPipeline(directory: nil)
+        let contents = try RunOptions.catchingSignals(&pipeline) { pipeline in
+            let (tally, started, elapsed) = try RunPipeline.trials(
+                model, settings, path: scenario.path, progress: ProgressBar(enabled: isatty(2) == 1).progress, interruption: pipeline.interruption)
+            let result = PartialResult(
+                identity: identity, shard: shard, blocks: blocks, tally: tally, threads: settings.threads, started: started, elapsedSeconds: elapsed)
+            let contents = try result.fileContents
+            if let signal = pipeline.interruption() { throw RunInterrupted(signal: signal) }
+            return (contents, tally.trials)
+        }
+        try target.write(contents.0)
         emit("\(name): shard \(shard.index) of \(shard.count), blocks \(blocks.lowerBound)–\(blocks.upperBound - 1): "
-            + "\(NumberFormat.thousands(tally.trials)) of \(NumberFormat.thousands(trials)) trials, seed \(settings.seed)\n"
+            + "\(NumberFormat.thousands(contents.1)) of \(NumberFormat.thousands(trials)) trials, seed \(settings.seed)\n"
             + "Partial result written to \(path); plan merge adds up every shard's into the run's files")
     }
 }

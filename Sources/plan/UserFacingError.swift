@@ -5,6 +5,8 @@ import CapacityPolicy
 import History
 import InputFormats
 import Reports
+import RunArtifacts
+import Pipeline
 import Scenarios
 import SlackWebhook
 import WhatIf
@@ -28,6 +30,7 @@ extension NoCheckError: UserFacingError {}
 extension OutputError: UserFacingError {}
 extension PartialResultError: UserFacingError {}
 extension PolicyError: UserFacingError {}
+extension RunError: UserFacingError {}
 extension RunFileError: UserFacingError {}
 extension WebhookError: UserFacingError {}
 extension WhatIfError: UserFacingError {}

@@ -92,10 +92,10 @@ import Testing
     }
 
     /// The verdicts alone, levels 2 … L, as the report computes them (without its scores, which cost more).
-    static func verdicts(_ history: [DeclaredLevel], _ forecast: (levels: [LevelForecast], counts: WeeklyCounts), to: CivilDate? = nil) -> [Calibration] {
+    static func verdicts(_ history: [DeclaredLevel], _ forecast: (levels: [LevelForecast], counts: WeeklyCounts), to: CivilDate? = nil) -> [CountCalibration] {
         let declared = history.filter { check in to.map { check.date <= $0 } ?? true }
         let weeks = JudgedWeek.select(declared: declared, forecasts: forecast.levels, counts: ["model": forecast.counts], lead: 0...400)
-        return (2...4).map { Calibration(level: $0, weeks: weeks, bins: [], reason: "") }
+        return (2...4).map { CountCalibration(level: $0, weeks: weeks, bins: [], reason: "") }
     }
 
     static func report(_ history: [DeclaredLevel], _ forecast: (levels: [LevelForecast], counts: WeeklyCounts), to: CivilDate? = nil) throws -> BacktestReport {
@@ -179,7 +179,7 @@ import Testing
         #expect(means[0] < means[1] && means[1] < means[2], "\(means)")
         // √4 = 2 if the mean z grew exactly as √weeks.
         #expect(means[2] / means[0] > 1.6, "\(means)")
-        #expect(means[2] > Calibration.threshold, "\(means)")
+        #expect(means[2] > CountCalibration.threshold, "\(means)")
     }
 
     /// Against the schedule floor, a right forecast of the model shows positive skill on the

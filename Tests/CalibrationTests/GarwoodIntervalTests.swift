@@ -43,7 +43,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let tickets = folder.appendingPathComponent("tickets.csv")
         try Self.export().write(to: tickets, atomically: true, encoding: .utf8)
-        let calibration = try Calibration.run(CalibrationRequest(scenario: try QueueHistory.teamScenario(), days: Self.days, ticketFiles: [tickets.path]))
+        let calibration = try CalibrationFit.run(CalibrationRequest(scenario: try QueueHistory.teamScenario(), days: Self.days, ticketFiles: [tickets.path]))
 
         let resolution = try #require(calibration.resolution)
         let count = resolution.usable.reduce(0) { $0 + $1.solved }
@@ -60,7 +60,7 @@ import Testing
         #expect(!calibration.text.contains("nan") && !calibration.text.contains("not computed"))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(calibration.fragmentJSON.utf8)) as? [String: Any])
         let interval = try #require((json["intervals"] as? [String: Any])?["/resolve_per_shift"] as? [Double])
-        #expect(interval == [Calibration.rounded(low), Calibration.rounded(high)])
+        #expect(interval == [CalibrationFit.rounded(low), CalibrationFit.rounded(high)])
     }
 }
 
@@ -71,10 +71,10 @@ import Testing
     static let estimate = Estimate(value: 3.49612, low: .success(3.39678), high: .failure(reason), method: "Garwood")
 
     @Test func jsonHasNullTextHasWords() throws {
-        let document = try JSONValue.object([("/resolve_per_shift", .init(Calibration.interval(Self.estimate)))]).prettyPrinted
+        let document = try JSONValue.object([("/resolve_per_shift", .init(CalibrationFit.interval(Self.estimate)))]).prettyPrinted
         #expect(document == "{\n  \"/resolve_per_shift\": [3.3968, null]\n}")
         #expect(try JSONSerialization.jsonObject(with: Data(document.utf8)) is [String: Any])
-        #expect(Calibration.bound(Self.estimate.low, 3) == "3.397" && Calibration.bound(Self.estimate.high, 3) == "not computed")
+        #expect(CalibrationFit.bound(Self.estimate.low, 3) == "3.397" && CalibrationFit.bound(Self.estimate.high, 3) == "not computed")
     }
 
     @Test func theWarningSaysWhichBoundAndWhy() {
@@ -82,7 +82,7 @@ import Testing
             FittedKey(path: ["inflow", "base_per_day"], value: .number(10, text: "10"), estimate: Estimate(value: 10, low: 9, high: 11, method: "t")),
             FittedKey(path: ["resolve_per_shift"], value: .number(3.4961, text: "3.4961"), estimate: Self.estimate),
         ]
-        #expect(Calibration.missingBounds(keys) == [
+        #expect(CalibrationFit.missingBounds(keys) == [
             "/resolve_per_shift: no upper bound: the 97.5% quantile of χ² with 2320 degrees of freedom could not be computed: a test",
         ])
     }

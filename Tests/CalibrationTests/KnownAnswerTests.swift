@@ -10,14 +10,14 @@ struct KnownAnswerTests {
 
     static let scenario = Result { try QueueHistory.teamScenario() }
 
-    static func calibrate(_ truth: HistoryTruth, seed: UInt) throws -> Calibration {
+    static func calibrate(_ truth: HistoryTruth, seed: UInt) throws -> CalibrationFit {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("calibrate-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let scenario = try Self.scenario.get()
         try QueueHistory.write(truth, scenario: scenario, days: days, seed: seed, to: folder)
         let absences = try TimeOffCSV(text: String(contentsOf: folder.appendingPathComponent("absences.csv"), encoding: .utf8), source: "absences.csv")
-        return try Calibration.run(CalibrationRequest(
+        return try CalibrationFit.run(CalibrationRequest(
             scenario: scenario, days: days, ticketFiles: [folder.appendingPathComponent("tickets.csv").path], absences: absences))
     }
 

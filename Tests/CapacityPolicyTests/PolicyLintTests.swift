@@ -33,7 +33,7 @@ import Testing
     /// for the reference to walk the grid.
     static func randomPolicy(_ generator: inout SplitMix, reading: Reading) -> Policy {
         let metrics = ["emea", "us", "open", "load"]
-        let ops: [(Double) -> Comparison] = [
+        let ops: [(Double) -> ThresholdComparison] = [
             { .lessThan($0) }, { .atMost($0) }, { .greaterThan($0) }, { .atLeast($0) }, { .equal($0) },
             { .between($0, $0 + 3) },
         ]

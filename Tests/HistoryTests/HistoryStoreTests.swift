@@ -2,7 +2,7 @@ import Calendars
 import CapacityPolicy
 import Foundation
 import GRDB
-import Reports
+import RunArtifacts
 import Testing
 @testable import History
 

@@ -1,7 +1,7 @@
 import Calendars
 import Foundation
 import GRDB
-import Reports
+import RunArtifacts
 import Testing
 @testable import History
 

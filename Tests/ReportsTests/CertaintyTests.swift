@@ -1,5 +1,8 @@
 import Foundation
+import RunArtifacts
+import RunFixtures
 import Simulation
+import Statistics
 import Testing
 @testable import Reports
 
@@ -39,7 +42,7 @@ import Testing
             return OutputFile(name: file.name, contents: lines.joined(separator: "\n"))
         }
         let diff = try RunDiff(
-            earlier: try HTMLReport(files: files, directory: "a"), later: try HTMLReport(files: later, directory: "b"),
+            earlier: try StoredRun(files: files, directory: "a"), later: try StoredRun(files: later, directory: "b"),
             earlierName: "a", laterName: "b")
         #expect(diff.moves.isEmpty)
         #expect(diff.atTheLine.count == 1 && diff.atTheLine[0].planning == "1–2 at the line")
@@ -72,7 +75,7 @@ import Testing
         let rows = keys.map { key in key.hasPrefix("2026-12-08") ? "\(key),4,L4,4,L4,1.0000,1.0000" : "\(key),1,L1,1,L1,0.0000,0.0000" }
         let header = "date,window,planning_level,planning_level_name,floor_level,floor_level_name,p_no_sickness,p_full\n"
         let why = OutputFile(name: "why.csv", contents: header + rows.joined(separator: "\n") + "\n")
-        let page = try HTMLReport(files: files + [why], directory: "run").html
+        let page = HTMLReport(try StoredRun(files: files + [why], directory: "run")).html
         func count(_ needle: String) -> Int { page.components(separatedBy: needle).count - 1 }
         // Tuesday's two checks; Monday's level 1 is the baseline, which no calendar "decides".
         #expect(count("<g class=\"cell check\" data-mark=\"decided at-line\">") == 2)

@@ -1,4 +1,6 @@
 import Foundation
+import RunArtifacts
+import RunFixtures
 import Testing
 @testable import Reports
 
@@ -7,7 +9,7 @@ import Testing
 @Suite struct HTMLReportTests {
     func html(editing edit: (String) -> String = { $0 }) throws -> String {
         let files = try TwoDayRun.output().files.map { OutputFile(name: $0.name, contents: edit($0.contents)) }
-        return (try HTMLReport(files: files, directory: "run")).html
+        return HTMLReport(try StoredRun(files: files, directory: "run")).html
     }
 
     func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
@@ -54,13 +56,13 @@ import Testing
         let rows = keys.map { key in key.hasPrefix("2026-12-08") ? "\(key),4,L4,1,L1,0.4000,1.0000" : "\(key),1,L1,1,L1,0.0000,0.0000" }
         let header = "date,window,planning_level,planning_level_name,floor_level,floor_level_name,p_no_sickness,p_full\n"
         let why = OutputFile(name: "why.csv", contents: header + rows.joined(separator: "\n") + "\n")
-        let page = try HTMLReport(files: files + [why], directory: "run").html
+        let page = HTMLReport(try StoredRun(files: files + [why], directory: "run")).html
         #expect(page.contains("<h2>Why these days</h2>"))
         #expect(count("<tr><td>Tue 2026-12-08</td>", in: page) == 1 && !page.contains("<tr><td>Mon 2026-12-07</td>"))
         #expect(count("<td class=\"number\">P(≥ 4) 40% → 100%</td>", in: page) == 2)
         #expect(!(try html()).contains("Why these days"))
         let shifted = OutputFile(name: "why.csv", contents: why.contents.replacingOccurrences(of: "2026-12-07", with: "2026-12-09"))
-        #expect(throws: RunFileError.self) { try HTMLReport(files: files + [shifted], directory: "run") }
+        #expect(throws: RunFileError.self) { HTMLReport(try StoredRun(files: files + [shifted], directory: "run")) }
     }
 
     @Test func selfContained() throws {
@@ -88,7 +90,7 @@ import Testing
             toolVersion: "9.9.9", scenarioPath: "two-days.json", scenarioBytes: Array("abc".utf8), estimates: estimates,
             settings: .init(size: .trials(TwoDayRun.trials), seed: 5, threads: 7), started: Date(timeIntervalSince1970: 1_800_000_000 + 3_600), elapsedSeconds: 42)
         let files = try RunOutput(estimates: estimates, record: other).files
-        #expect((try HTMLReport(files: files, directory: "")).html == (try html()))
+        #expect(HTMLReport(try StoredRun(files: files, directory: "")).html == (try html()))
         #expect(try html() == html())
     }
 

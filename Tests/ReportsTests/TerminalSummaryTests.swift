@@ -1,4 +1,5 @@
 import Calendars
+import RunFixtures
 import Testing
 @testable import Reports
 

@@ -1,4 +1,5 @@
 import CGSL
+import Statistics
 import Testing
 @testable import Simulation
 
@@ -7,7 +8,7 @@ import Testing
 @Suite struct RandomGeneratorTests {
     /// With GSL's default handler this call would abort the test process.
     @Test func statusCodesBecomeErrorsInsteadOfAborting() {
-        GSLRuntime.disableAbortingErrorHandler()
+        GSLRuntime.setUp()
         var result = gsl_sf_result()
         let status = gsl_sf_gamma_e(-2.0, &result)
         #expect(throws: GSLError.domain) { try GSLError.check(status) }

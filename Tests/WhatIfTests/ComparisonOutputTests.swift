@@ -1,5 +1,5 @@
 import Foundation
-import Reports
+import RunArtifacts
 import Testing
 @testable import WhatIf
 

@@ -2,6 +2,7 @@ import Calendars
 import Scenarios
 import OutputFormats
 import Simulation
+import Statistics
 import Testing
 @testable import WhatIf
 

@@ -15,7 +15,7 @@ public func fuzzAbsenceExport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int
           let absences = try? TimeOffCSV(text: text, source: "absences.csv") else { return 0 }
     let request = CalibrationRequest(
         scenario: team, days: days, ticketFiles: [exportPath], absences: absences, absenceType: "sick", allowShort: true)
-    guard let calibration = try? Calibration.run(request) else { return 0 }
+    guard let calibration = try? CalibrationFit.run(request) else { return 0 }
     _ = calibration.text
     _ = try? calibration.fragmentJSON
     _ = calibration.html(inputs: ["absences"], toolVersion: "fuzz")

@@ -1,6 +1,7 @@
-import Reports
+import RunArtifacts
 import Scenarios
 import Simulation
+import Statistics
 
 /// libFuzzer's entry point for the values `plan merge` adds up. The input is the `content` of one
 /// or two partial results (two when a NUL byte separates them), each wrapped in the header with its

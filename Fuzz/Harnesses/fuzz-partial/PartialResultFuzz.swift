@@ -1,4 +1,4 @@
-import Reports
+import RunArtifacts
 import Scenarios
 import Simulation
 

@@ -11,7 +11,7 @@ import Scenarios
 public func fuzzTicketExport(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard FileManager.default.createFile(atPath: exportPath, contents: Data(bytes: data!, count: size)) else { return 0 }
     let request = CalibrationRequest(scenario: team, days: days, ticketFiles: [exportPath], allowShort: true)
-    guard let calibration = try? Calibration.run(request) else { return 0 }
+    guard let calibration = try? CalibrationFit.run(request) else { return 0 }
     _ = calibration.text
     _ = try? calibration.fragmentJSON
     _ = calibration.html(inputs: ["tickets \(exportPath)"], toolVersion: "fuzz")

@@ -1,0 +1,219 @@
+import InputFormats
+import CalendarImport
+import Calendars
+import Foundation
+import OutputFormats
+import Scenarios
+import Statistics
+
+/// What `plan calibrate` is asked: the team scenario, the range of history, the exports and how to
+/// read them.
+public struct CalibrationRequest: Sendable {
+    public var scenario: Scenario
+    public var days: DateRange
+    public var ticketFiles: [String]
+    public var columns: TicketColumns
+    public var filters: [RowFilter]
+    public var zone: TimeZone
+    public var absences: TimeOffCSV?
+    /// Keep only absences of this type (compared ignoring case).
+    public var absenceType: String?
+    public var allowShort: Bool
+    /// `--trend`: fit and write a trend when significant (default), always, or never.
+    public var trend: InflowFit.TrendMode
+    /// `--season`: fit month-of-year factors with a year or more of history (default), always, or never.
+    public var season: InflowFit.TrendMode = .auto
+    /// `--leave-type`: absence types read as leave besides `Calibration.leaveTypes`, compared ignoring case.
+    public var leaveTypes: [String] = []
+
+    public init(
+        scenario: Scenario, days: DateRange, ticketFiles: [String], columns: TicketColumns = .plain, filters: [RowFilter] = [],
+        zone: TimeZone = TimeZone(identifier: "UTC")!, absences: TimeOffCSV? = nil, absenceType: String? = nil, allowShort: Bool = false,
+        trend: InflowFit.TrendMode = .auto
+    ) {
+        self.scenario = scenario
+        self.days = days
+        self.ticketFiles = ticketFiles
+        self.columns = columns
+        self.filters = filters
+        self.zone = zone
+        self.absences = absences
+        self.absenceType = absenceType
+        self.allowShort = allowShort
+        self.trend = trend
+    }
+}
+
+/// The fitted inflow, arrival shares, resolution rate and sickness of a team's history, each with
+/// its interval and method, and what the reader should know about the data and the fit.
+public struct CalibrationFit: Sendable {
+    public let request: CalibrationRequest
+    public let clock: SegmentClock
+    public let createdPerDay: [Int]
+    /// Open cases at the end of each day's last segment (its last check), from the export.
+    public let openAtDayEnd: [Int]
+    public let isHoliday: [Bool]
+    public let inflow: InflowFit
+    /// One per window, in the scenario's window order.
+    public let arrivalShares: [(window: String, share: Estimate)]
+    /// nil when no segment kept a backlog (the scenario's value stays).
+    public let resolution: ResolutionFit?
+    /// nil without an absence file or without a spell in it (the scenario's values stay).
+    public let sickness: SicknessFit?
+    /// Facts about the input (rows ignored, keys kept from the scenario).
+    public let notes: [String]
+    /// Where the fit is poor or the data thin.
+    public let warnings: [String]
+
+    /// Fewer days than this is an error unless `allowShort`: a weekday profile from fewer than 8
+    /// of each weekday, and demand shocks from fewer than two 4-week periods, are guesses.
+    public static let minimumDays = 56
+
+    /// Reads the exports and fits every part.
+    ///
+    /// - Complexity: O(rows) time for reading; O(days × (team + segments)) memory.
+    public static func run(_ request: CalibrationRequest) throws -> CalibrationFit {
+        let days = request.days
+        guard days.dayCount >= minimumDays || request.allowShort else {
+            throw CalibrationError("--from \(days.first) --to \(days.last) covers \(days.dayCount) days; calibration needs at least 8 weeks (\(minimumDays) days) of history, or --allow-short to fit anyway")
+        }
+        if request.trend == .on, days.dayCount < TrendFit.minimumDays {
+            throw CalibrationError("--trend on needs at least 26 weeks (\(TrendFit.minimumDays) days) of history; --from \(days.first) --to \(days.last) covers \(days.dayCount) days: widen the range, or use --trend auto or off")
+        }
+        if request.season == .on, days.dayCount < SeasonFit.minimumDays {
+            throw CalibrationError("--season on needs at least 12 months (\(SeasonFit.minimumDays) days) of history; --from \(days.first) --to \(days.last) covers \(days.dayCount) days: widen the range, or use --season auto or off")
+        }
+        let scenario = request.scenario
+        let clock = SegmentClock(days: days, windows: scenario.windows)
+        var events = TicketEvents(clock: clock)
+        var timestamps = TicketTimestampParser(zone: request.zone)
+        var register = CaseRegister()
+        var notes: [String] = []
+        var warnings: [String] = []
+        for path in request.ticketFiles {
+            let (outside, backwards) = (events.outsideRange, events.solvedBeforeCreated)
+            try TicketExport.read(path: path, columns: request.columns, filters: request.filters, timestamps: &timestamps, register: &register, into: &events)
+            if events.outsideRange > outside {
+                notes.append("\(path): \(events.outsideRange - outside) cases created outside \(days.first)…\(days.last) were ignored (those still open on \(days.first) start the backlog)")
+            }
+            if events.solvedBeforeCreated > backwards {
+                warnings.append("\(path): \(events.solvedBeforeCreated - backwards) cases solved before they were created were skipped")
+            }
+        }
+        warnings += register.warnings
+        guard events.cases > 0 else {
+            throw CalibrationError("no case in the exports was created between \(days.first) and \(days.last); check --from, --to and --where")
+        }
+
+        let dates = (0..<days.dayCount).map { days.first.adding(days: $0) }
+        let calendars = scenario.inflow.holidayCalendars
+        let isHoliday = dates.map { date in calendars.contains { $0.holiday(on: date) != nil } }
+        let segments = events.segments
+        let k = clock.segmentCount
+        let createdPerDay = (0..<days.dayCount).map { d in segments.created[(d * k)..<((d + 1) * k)].reduce(0, +) }
+        var openAtDayEnd: [Int] = []
+        var open = events.openAtStart
+        for d in 0..<days.dayCount {
+            open += createdPerDay[d] - segments.solved[(d * k)..<((d + 1) * k)].reduce(0, +)
+            openAtDayEnd.append(open)
+        }
+        let inflow = try Self.numerics("the inflow") { try InflowFit(counts: createdPerDay, dates: dates, isHoliday: isHoliday, trend: request.trend, season: request.season) }
+
+        let segmentTotals = (0..<k).map { s in stride(from: s, to: segments.created.count, by: k).reduce(0) { $0 + segments.created[$1] } }
+        let sortedShares = segmentTotals.map { count in
+            let p = Proportion(successes: count, trials: events.cases)
+            return Estimate(value: p.estimate, low: p.low, high: p.high,
+                            method: "share of the cases created in the segment that ends at the window's check; Wilson interval")
+        }
+        let arrivalShares = scenario.windows.map { w in (w.name, sortedShares[clock.windows.firstIndex(of: w)!]) }
+
+        let team = scenario.team.map(\.name)
+        var sickness: SicknessFit?
+        // Every absence of the export keeps an SE from working; only those of --absence-type are sickness.
+        var absent: [[Bool]]?
+        if let absences = request.absences {
+            var unknown: [String] = []
+            for row in absences.rows where !team.contains(row.name) && !unknown.contains(row.name) {
+                unknown.append(row.name)
+                warnings.append("\(absences.source):\(row.line): \"\(row.name.quotedInMessage)\" is not in the team of the scenario; their absences are left out")
+            }
+            let kept = absences.rows.filter { row in request.absenceType.map { row.type?.lowercased() == $0.lowercased() } ?? true }
+            absent = SicknessFit.absentDays(absences.rows, team: team, days: days)
+            sickness = try Self.numerics("sickness") { try SicknessFit(sick: SicknessFit.absentDays(kept, team: team, days: days)) }
+            if sickness == nil { warnings.append("\(absences.source): no absence falls in \(days.first)…\(days.last); sickness is kept from the team scenario") }
+        } else {
+            notes.append("no --absences file: sickness is kept from the team scenario, and resolutions are per scheduled SE-shift (absences not subtracted)")
+        }
+        let shifts = try workingShifts(scenario: scenario, clock: clock, absent: absent)
+        let resolution = ResolutionFit(solved: segments.solved, busy: segments.busy, shifts: shifts, segmentCount: k)
+
+        if days.dayCount < minimumDays { warnings.append("only \(days.dayCount) days of history (--allow-short): the intervals are wide and demand_cv cannot be told from noise") }
+        if inflow.pearsonRatio > 1.5 {
+            warnings.append("the daily counts vary \(NumberFormat.fixed(inflow.pearsonRatio, 1))× as much as the fitted model allows: look for incident spikes or a change of level in the range")
+        }
+        if inflow.holidayFactor == nil { notes.append("no day of the range is a holiday of the customers' calendars: holiday_factor is kept from the team scenario") }
+        if inflow.demandCV == nil { notes.append("fewer than two 4-week periods: demand_cv is kept from the team scenario") }
+        switch (request.trend, inflow.trend) {
+        case (.off, _): notes.append("--trend off: no trend fitted")
+        case (_, nil):
+            notes.append(inflow.trendProblem ?? "fewer than 26 weeks of history: no trend fitted (a trend needs at least \(TrendFit.minimumDays) days)")
+        case (.auto, let trend?) where !inflow.trendWritten:
+            notes.append("the trend is not significant at 5% (likelihood-ratio p = \(InflowFit.pValueText(trend.pValue))): none written; --trend on writes it anyway")
+        default: break
+        }
+        if inflow.trend != nil, days.dayCount < 2 * 365 {
+            notes.append(inflow.season == nil
+                ? "with under two years of history a trend and a season are confounded (a December dip late in the range reads as a falling trend); no month factors are fitted, so any season is read as trend"
+                : "with under two years of history a trend and a season are confounded: the trend is fitted first (on the 4-week periods) and the month factors on what it leaves, so a season's slope across the range is read as trend")
+        }
+        if inflow.season == nil, request.season != .off { notes.append("fewer than 12 months of history: no month factors fitted (a season needs at least \(SeasonFit.minimumDays) days)") }
+        if let resolution {
+            if resolution.usableSegments < 20 {
+                warnings.append("only \(resolution.usableSegments) segments kept a backlog above zero: resolve_per_shift rests on little data")
+            }
+        } else {
+            warnings.append("no segment kept a backlog above zero with SEs working: resolve_per_shift is kept from the team scenario")
+        }
+        if let sickness, sickness.severityCV == nil {
+            notes.append("severity_cv needs at least two years (seasons) of absences: it is kept from the team scenario")
+        }
+        return CalibrationFit(
+            request: request, clock: clock, createdPerDay: createdPerDay, openAtDayEnd: openAtDayEnd, isHoliday: isHoliday, inflow: inflow,
+            arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, notes: notes, warnings: warnings)
+    }
+
+    /// `fit`, with a failure of GSL's numerics (a minimiser that does not converge on degenerate
+    /// data, a quantile that a fit's estimate needs and that cannot be computed) reported as the fit
+    /// that failed, in the user's terms, rather than as GSL's code alone.
+    static func numerics<T>(_ part: String, _ fit: () throws -> T) throws -> T {
+        do {
+            return try fit()
+        } catch let error as GSLError {
+            throw CalibrationError("fitting \(part) failed in GSL's numerics (\(error)); the history is probably too short or too uniform for this fit: widen --from..--to")
+        } catch let error as QuantileError {
+            throw CalibrationError("fitting \(part) failed: \(error)")
+        }
+    }
+
+    /// The working SE-shifts in each segment of each day (`[day × segments + segment]`): every SE's capacity, on each day they are
+    /// scheduled and not absent, shared between the segments their shift covers (a shift may reach
+    /// into the two following days' segments).
+    static func workingShifts(scenario: Scenario, clock: SegmentClock, absent: [[Bool]]?) throws -> [Double] {
+        let shares = Scenario.shiftShares(groups: scenario.groups, windows: clock.windows)
+        let k = clock.segmentCount
+        let first = clock.firstDay.adding(days: -2)
+        let schedule = TeamSchedule(engineers: scenario.team, company: scenario.company, dates: DateRange(first...clock.date(ofDay: clock.dayCount - 1)))
+        var shifts = [Double](repeating: 0, count: clock.dayCount * k)
+        for (i, engineer) in scenario.team.enumerated() {
+            guard let g = scenario.groups.firstIndex(where: { $0.name == engineer.group }) else { continue }
+            for day in -2..<clock.dayCount {
+                guard schedule.isScheduled(i, on: clock.date(ofDay: day)) else { continue }
+                if day >= 0, let absent, absent[i][day] { continue }
+                for offset in 0..<3 where day + offset >= 0 && day + offset < clock.dayCount {
+                    for s in 0..<k { shifts[(day + offset) * k + s] += engineer.capacity * shares[(g * 3 + offset) * k + s] }
+                }
+            }
+        }
+        return shifts
+    }
+}
