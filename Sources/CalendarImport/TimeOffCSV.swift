@@ -36,6 +36,8 @@ public struct TimeOffCSV: Equatable, Sendable {
     /// reads and the request each row approves (`file:line`), which the reader ignores. The header
     /// is how plan recognises such a file as its own before replacing it.
     public static let writtenColumns = ["name", "start", "end", "request"]
+    /// The column of booking dates an HR export may have (`plan calibrate --requested-column`).
+    public static let requestedColumn = "requested"
 
     /// The name given to the input, used in messages.
     public let source: String
