@@ -26,7 +26,8 @@ import Testing
         try #require(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let intervals = try #require(json["intervals"] as? [String: [Double]])
-        #expect(Set(intervals.keys) == Set(Self.generating.keys))
+        // The generator places one 5-day vacation per SE by hand, not by the unbooked-leave model: those keys have no truth here.
+        #expect(Set(intervals.keys.filter { !$0.hasPrefix("/unbooked_leave/") }) == Set(Self.generating.keys))
         for (pointer, truth) in Self.generating.sorted(by: { $0.key < $1.key }) {
             let interval = try #require(intervals[pointer])
             #expect(interval[0] <= truth && truth <= interval[1], "\(pointer): \(truth) outside \(interval)")
