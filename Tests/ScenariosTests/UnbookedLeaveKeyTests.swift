@@ -30,6 +30,16 @@ import Testing
         #expect(none.asOf == nil && none.unbookedLeave == nil)
     }
 
+    /// An outlook given today's leave (`--time-off`) knows the bookings up to today: as_of moves to
+    /// its first day; without leave given, the scenario's as_of stays.
+    @Test func outlookWithTodaysLeaveIsAsOfToday() throws {
+        let scenario = try TestScenario.load(TestScenario.minimal(#""as_of": "2026-11-20", "unbooked_leave": {"days_per_year": 20}"#)).scenario
+        let today = CivilDate(year: 2026, month: 12, day: 7)!
+        let leave = [KnownLeave(name: "a", dates: DateRange(CivilDate(year: 2026, month: 12, day: 9)!...CivilDate(year: 2026, month: 12, day: 10)!))]
+        #expect(scenario.outlook(from: today, days: 10, openCases: 5, absences: [], leave: leave).scenario.asOf == today)
+        #expect(scenario.outlook(from: today, days: 10, openCases: 5, absences: []).scenario.asOf == CivilDate(year: 2026, month: 11, day: 20))
+    }
+
     @Test func mistakesAreLocated() {
         func problems(_ extra: String) -> [String] { TestScenario.problems(TestScenario.minimal(extra)) }
         #expect(problems(#""unbooked_leave": {"days_per_year": 20}"#)
