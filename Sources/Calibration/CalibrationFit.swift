@@ -17,14 +17,14 @@ public struct CalibrationRequest: Sendable {
     public var zone: TimeZone
     public var absences: TimeOffCSV?
     /// `--sickness-type` (and the older `--absence-type`): absence types read as sickness besides
-    /// `Calibration.sicknessTypes`, compared ignoring case.
+    /// `CalibrationFit.sicknessTypes`, compared ignoring case.
     public var sicknessTypes: [String]
     public var allowShort: Bool
     /// `--trend`: fit and write a trend when significant (default), always, or never.
     public var trend: InflowFit.TrendMode
     /// `--season`: fit month-of-year factors with a year or more of history (default), always, or never.
     public var season: InflowFit.TrendMode = .auto
-    /// `--leave-type`: absence types read as leave besides `Calibration.leaveTypes`, compared ignoring case.
+    /// `--leave-type`: absence types read as leave besides `CalibrationFit.leaveTypes`, compared ignoring case.
     public var leaveTypes: [String] = []
 
     public init(

@@ -1,6 +1,6 @@
 import Calendars
 import Foundation
-import Simulation
+import Statistics
 
 /// The unbooked-leave model of docs/MODEL.md §3a from the leave rows of an HR absence export:
 /// `days_per_year`, `mean_spell_days`, `month_factors` and, when the export has booking dates,

@@ -7,7 +7,7 @@ public enum AbsenceKind: Sendable {
     case other
 }
 
-extension Calibration {
+extension CalibrationFit {
     /// Absence types read as sickness, compared ignoring case.
     public static let sicknessTypes: Set<String> = ["sick", "sickness", "illness"]
     /// Absence types read as leave (booked ahead) rather than sickness, compared ignoring case.
@@ -22,8 +22,8 @@ extension CalibrationRequest {
         guard let type = row.type?.lowercased(), !type.isEmpty else { return .sickness }
         if leaveTypes.contains(where: { $0.lowercased() == type }) { return .leave }
         if sicknessTypes.contains(where: { $0.lowercased() == type }) { return .sickness }
-        if Calibration.leaveTypes.contains(type) { return .leave }
-        return Calibration.sicknessTypes.contains(type) ? .sickness : .other
+        if CalibrationFit.leaveTypes.contains(type) { return .leave }
+        return CalibrationFit.sicknessTypes.contains(type) ? .sickness : .other
     }
 
     /// One warning per type that is neither sickness nor leave (compared ignoring case), naming
@@ -36,12 +36,12 @@ extension CalibrationRequest {
             if let i = found.firstIndex(where: { $0.type.lowercased() == type.lowercased() }) { found[i].count += 1 } else { found.append((type, row.line, 1)) }
         }
         return found.map { type, line, count in
-            "\(absences.source):\(line): absence type \"\(type.quotedInMessage)\" (\(count) row\(count == 1 ? "" : "s")) is neither sickness (\(Calibration.sicknessTypes.sorted().joined(separator: ", "))) nor leave (\(Calibration.leaveTypes.sorted().joined(separator: ", "))): left out of both fits and of the known leave (--sickness-type \(type) or --leave-type \(type) reads it as one)"
+            "\(absences.source):\(line): absence type \"\(type.quotedInMessage)\" (\(count) row\(count == 1 ? "" : "s")) is neither sickness (\(CalibrationFit.sicknessTypes.sorted().joined(separator: ", "))) nor leave (\(CalibrationFit.leaveTypes.sorted().joined(separator: ", "))): left out of both fits and of the known leave (--sickness-type \(type) or --leave-type \(type) reads it as one)"
         }
     }
 
     /// The leave types in force, for messages.
     var leaveTypeList: String {
-        (Calibration.leaveTypes.sorted() + leaveTypes.map { $0.lowercased() }.filter { !Calibration.leaveTypes.contains($0) }).joined(separator: ", ")
+        (CalibrationFit.leaveTypes.sorted() + leaveTypes.map { $0.lowercased() }.filter { !CalibrationFit.leaveTypes.contains($0) }).joined(separator: ", ")
     }
 }
