@@ -11,12 +11,16 @@ public struct TimeOffRow: Equatable, Sendable {
     public let line: Int
     /// The optional `type` column (an HR export's "sick", "vacation", …), without surrounding spaces.
     public let type: String?
+    /// The day the absence was requested (booked), from the column the reader was asked to read
+    /// (`plan calibrate --requested-column`); nil without that column or when its field is empty.
+    public let requested: CivilDate?
 
-    public init(name: String, dates: ClosedRange<CivilDate>, line: Int, type: String? = nil) {
+    public init(name: String, dates: ClosedRange<CivilDate>, line: Int, type: String? = nil, requested: CivilDate? = nil) {
         self.name = name
         self.dates = dates
         self.line = line
         self.type = type
+        self.requested = requested
     }
 }
 
@@ -32,11 +36,15 @@ public struct TimeOffCSV: Equatable, Sendable {
     /// reads and the request each row approves (`file:line`), which the reader ignores. The header
     /// is how plan recognises such a file as its own before replacing it.
     public static let writtenColumns = ["name", "start", "end", "request"]
+    /// The column of booking dates an HR export may have (`plan calibrate --requested-column`).
+    public static let requestedColumn = "requested"
 
     /// The name given to the input, used in messages.
     public let source: String
     /// The rows in file order.
     public let rows: [TimeOffRow]
+    /// Whether the header names the requested-date column the reader was asked for.
+    public let hasRequestedColumn: Bool
 
     /// Reads `text`, the content of a CSV file. Throws on a missing column, and for every row with
     /// another number of fields than the header, an empty name, a date that does not parse or an end
@@ -44,9 +52,11 @@ public struct TimeOffCSV: Equatable, Sendable {
     /// the name, start and end columns, for exports that call them otherwise (`employee,from,to`).
     ///
     /// - Complexity: O(n) in the length of `text`.
-    public init(text: String, source: String, columns headerNames: [String] = TimeOffCSV.requiredColumns) throws(LineMessages) {
+    /// `requestedColumn` names an optional column of booking dates (an empty field is allowed); a
+    /// booking date after its absence's start is a problem of its row.
+    public init(text: String, source: String, columns headerNames: [String] = TimeOffCSV.requiredColumns, requestedColumn: String? = nil) throws(LineMessages) {
         var problems: [ImportError] = []
-        try self.init(text: text, source: source, columns: headerNames, rowProblems: &problems)
+        try self.init(text: text, source: source, columns: headerNames, requestedColumn: requestedColumn, rowProblems: &problems)
         guard problems.isEmpty else { throw LineMessages(problems) }
     }
 
@@ -56,7 +66,7 @@ public struct TimeOffCSV: Equatable, Sendable {
     /// file as a whole: CSV syntax, a missing column.
     ///
     /// - Complexity: O(n) in the length of `text`.
-    public init(text: String, source: String, columns headerNames: [String], rowProblems: inout [ImportError]) throws(LineMessages) {
+    public init(text: String, source: String, columns headerNames: [String], requestedColumn: String? = nil, rowProblems: inout [ImportError]) throws(LineMessages) {
         let table: CSVTable
         do throws(CSVError) {
             table = try CSVTable(text: text, source: source)
@@ -82,6 +92,7 @@ public struct TimeOffCSV: Equatable, Sendable {
         }
 
         let typeColumn = names.firstIndex(of: "type")
+        let requestedIndex = requestedColumn.flatMap { names.firstIndex(of: $0.trimmingSpaces.lowercased()) }
         var rows: [TimeOffRow] = []
         var problems: [ImportError] = []
         defer { rowProblems += problems }
@@ -111,10 +122,20 @@ public struct TimeOffCSV: Equatable, Sendable {
                 problems.append(fail("end \(end) is before start \(start)"))
                 continue
             }
-            rows.append(TimeOffRow(name: name, dates: start...end, line: record.line, type: typeColumn.map { record.fields[$0].trimmingSpaces }))
+            var requested: CivilDate?
+            if let requestedIndex, case let text = record.fields[requestedIndex].trimmingSpaces, !text.isEmpty {
+                guard let date = date(text) else { continue }
+                guard date <= start else {
+                    problems.append(fail("requested \(date) is after the absence's start \(start); a booking comes before the leave it books"))
+                    continue
+                }
+                requested = date
+            }
+            rows.append(TimeOffRow(name: name, dates: start...end, line: record.line, type: typeColumn.map { record.fields[$0].trimmingSpaces }, requested: requested))
         }
         self.source = source
         self.rows = rows
+        hasRequestedColumn = requestedIndex != nil
     }
 
     /// Throws for every row whose name is none of `knownNames` (compared exactly, as the caller

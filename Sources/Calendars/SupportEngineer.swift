@@ -19,6 +19,9 @@ public struct SupportEngineer: Sendable {
     /// Whether sickness can take them (docs/MODEL.md §3); false for cover bought on the
     /// understanding that someone else stands in if they fall ill.
     public var fallsSick: Bool
+    /// Their own leave days a year for the unbooked-leave model (docs/MODEL.md §3a), instead of
+    /// the team's `unbooked_leave.days_per_year`; nil for the team's.
+    public var leaveDaysPerYear: Double?
 
     public static let mondayToFriday: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
 

@@ -11,7 +11,7 @@ extension Calibration {
     /// days (none when the horizon starts the day after a check day), not a guessed warm-up.
     ///
     /// Throws when the horizon does not start after `--to` or no check falls in the history.
-    public func forecastScenario(scenarioText: String, source: String, horizon: DateRange, droppingSchema: Bool) throws -> (text: String, note: String) {
+    public func forecastScenario(scenarioText: String, source: String, horizon: DateRange, writtenTo target: String? = nil) throws -> (text: String, note: String) {
         let days = request.days
         guard horizon.first > days.last else {
             throw CalibrationError("--horizon \(horizon.first)..\(horizon.last) must start after --to \(days.last): the forecast starts where the history ends")
@@ -28,54 +28,33 @@ extension Calibration {
         guard ScenarioLimits.warmupDays.contains(warmup) else {
             throw CalibrationError("--horizon starts \(warmup) days after the last check (\(checkDate)); at most \(ScenarioLimits.warmupDays.upperBound) days can be simulated in between")
         }
-        var root = try parseJSONDocument(try rewrite(scenarioText: scenarioText, source: source, droppingSchema: droppingSchema), source: source).value
+        var root = try parseJSONDocument(try rewrite(scenarioText: scenarioText, source: source, writtenTo: target), source: source).value
         root = root.setting(["horizon", "start"], to: .string(horizon.first.description))
         root = root.setting(["horizon", "end"], to: .string(horizon.last.description))
         root = root.setting(["warmup_days"], to: .number(Double(warmup), text: String(warmup)))
+        root = root.setting(["as_of"], to: .string(days.last.description))
         let open = openAtDayEnd[lastCheckDay]
         root = root.setting(["initial_open_cases"], to: .number(Double(open), text: String(open)))
-        let leave = knownFutureLeave
-        root = Self.addingTimeOff(leave.map { ($0.name, $0.dates) }, to: root)
+        let known = knownFutureLeave
+        root = Self.addingTimeOff(known.map { ($0.name, $0.dates) }, to: root)
         let note = "the forecast starts from \(open) open cases at the \(checkDate) \(clock.windows.last!.name) check"
             + (warmup > 0 ? ", with \(warmup) warm-up day\(warmup == 1 ? "" : "s") to \(horizon.first)" : "")
-            + "; \(leave.count) known leave spell\(leave.count == 1 ? "" : "s") after --to added as time off"
-            + unknownFutureTypes.map { "\nwarning: " + $0 }.joined()
+            + "; \(known.count) known leave spell\(known.count == 1 ? "" : "s") after --to added as time off"
+            + (leave == nil && scenario.unbookedLeave == nil ? "; no unbooked-leave model (no leave in the absences)" : "; leave booked after --to drawn by unbooked_leave as of \(days.last)")
         return (try root.prettyPrinted + "\n", note)
     }
-    /// Absence types read as leave (booked ahead) rather than sickness, compared ignoring case.
-    public static let leaveTypes: Set<String> = ["vacation", "holiday", "pto", "leave"]
-
-    /// Leave in the absence export that lies after `--to`, of a leave type: booked already, so
-    /// known for the forecast. The part after `--to` of each such row.
+    /// Leave in the absence export that lies after `--to` and was booked by then (no requested
+    /// date, or one on or before `--to`): known to the forecast. The part after `--to` of each
+    /// such row. Leave booked later is the unbooked-leave model's to draw.
     public var knownFutureLeave: [(name: String, dates: DateRange)] {
         guard let absences = request.absences else { return [] }
         let end = request.days.last
-        let leave = Self.leaveTypes.union(request.leaveTypes.map { $0.lowercased() })
         return absences.rows.compactMap { row in
-            guard row.dates.upperBound > end, let type = row.type?.lowercased(), leave.contains(type),
+            guard row.dates.upperBound > end, request.kind(of: row) == .leave, row.requested.map({ $0 <= end }) ?? true,
                   request.scenario.team.contains(where: { $0.name == row.name }) else { return nil }
             return (row.name, DateRange(max(row.dates.lowerBound, end.adding(days: 1))...row.dates.upperBound))
         }
     }
-
-    /// Absence types after `--to` that are neither leave nor sickness, each once with its first
-    /// line: reported and ignored, since a typo must not silently drop booked leave.
-    public var unknownFutureTypes: [String] {
-        guard let absences = request.absences else { return [] }
-        let known = Self.leaveTypes.union(Self.sicknessTypes).union(request.leaveTypes.map { $0.lowercased() })
-            .union(request.absenceType.map { [$0.lowercased()] } ?? [])
-        var seen: [String] = []
-        var messages: [String] = []
-        for row in absences.rows where row.dates.upperBound > request.days.last {
-            guard let type = row.type, !known.contains(type.lowercased()), !seen.contains(type.lowercased()) else { continue }
-            seen.append(type.lowercased())
-            messages.append("\(absences.source):\(row.line): absence type \"\(type)\" is neither leave (\(Self.leaveTypes.sorted().joined(separator: ", "))) nor sickness (\(Self.sicknessTypes.sorted().joined(separator: ", "))); its rows after --to are ignored (--leave-type \(type) reads them as leave)")
-        }
-        return messages
-    }
-
-    /// Absence types read as sickness, compared ignoring case.
-    public static let sicknessTypes: Set<String> = ["sick", "sickness", "illness"]
 
     /// `root` with each (name, dates) appended to the `time_off` of the SE of that name in `team`.
     static func addingTimeOff(_ leave: [(String, DateRange)], to root: JSONValue) -> JSONValue {

@@ -13,7 +13,7 @@ extension Calibration {
         let filter = request.filters.isEmpty ? "every row" : "rows with " + request.filters.map { "\($0.column) = \($0.value)" }.joined(separator: " and ")
         var body = "<header><h1>Calibration " + "\(days.first)…\(days.last)".htmlEscaped + "</h1>\n"
         body += "<p class=\"meta\">From \(inputs.joined(separator: "; ").htmlEscaped). Filter: \(filter.htmlEscaped)"
-            + (request.absenceType.map { "; sickness from absences of type \($0)".htmlEscaped } ?? "")
+            + (request.absences == nil ? "" : "; sickness from absences of type \(Calibration.sicknessTypes.union(request.sicknessTypes.map { $0.lowercased() }).sorted().joined(separator: ", ")), leave from \(request.leaveTypeList)".htmlEscaped)
             + ". \(createdPerDay.reduce(0, +)) cases created in \(days.dayCount) days. plan \(toolVersion.htmlEscaped).</p></header>\n"
         body += "<h2>How well it fits</h2>\n<ul class=\"fit\">\n"
         for (part, lines) in goodnessOfFit {

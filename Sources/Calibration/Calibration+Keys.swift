@@ -2,6 +2,7 @@ import Calendars
 import Foundation
 import InputFormats
 import OutputFormats
+import Scenarios
 
 /// The fitted numbers as scenario keys, by JSON path, as `--format json` and `--write` put them.
 public struct FittedKey: Sendable {
@@ -9,6 +10,9 @@ public struct FittedKey: Sendable {
     public let path: [String]
     public let value: JSONValue
     public let estimate: Estimate?
+    /// Reported with its interval but not written as such: a lead-time bin's share, which the
+    /// scenario holds inside `booking_lead_days`'s array.
+    public var reportOnly = false
 
     /// `/inflow/weekday_factors/Mon`.
     public var pointer: String { "/" + path.joined(separator: "/") }
@@ -75,6 +79,29 @@ extension Calibration {
             add(["sickness", "mean_spell_days"], sickness.meanSpellDays)
             if let severity = sickness.severityCV { add(["sickness", "severity_cv"], severity) }
         }
+        if let leave {
+            keys.append(FittedKey(path: ["as_of"], value: .string(request.days.last.description), estimate: nil))
+            add(["unbooked_leave", "days_per_year"], leave.daysPerYear)
+            add(["unbooked_leave", "mean_spell_days"], leave.meanSpellDays)
+            for (month, factor) in leave.monthFactors.sorted(by: { $0.key < $1.key }) { add(["unbooked_leave", "month_factors", monthNames[month - 1]], factor) }
+            if let bins = leave.leadTime {
+                // Rounded shares must still sum to 1: the last takes the remainder.
+                var remaining = 1.0
+                var written: [JSONValue.Located] = []
+                for (i, bin) in bins.enumerated() {
+                    let share = i == bins.count - 1 ? Self.rounded(remaining) : Self.rounded(bin.share.value)
+                    remaining -= share
+                    written.append(JSONValue.Located(.object([
+                        ("up_to", JSONValue.Located(.number(Double(bin.upTo), text: String(bin.upTo)))),
+                        ("share", JSONValue.Located(.number(share, text: NumberFormat.plain(share)))),
+                    ])))
+                    var key = FittedKey(path: ["unbooked_leave", "booking_lead_days", String(i), "share"], value: Self.number(bin.share.value), estimate: bin.share)
+                    key.reportOnly = true
+                    keys.append(key)
+                }
+                keys.append(FittedKey(path: ["unbooked_leave", "booking_lead_days"], value: .array(written), estimate: nil))
+            }
+        }
         return keys
     }
 
@@ -94,7 +121,7 @@ extension Calibration {
         get throws(NonFiniteNumberError) {
             var root = JSONValue.object([])
             let keys = fittedKeys
-            for key in keys { root = root.setting(key.path, to: key.value) }
+            for key in keys where !key.reportOnly { root = root.setting(key.path, to: key.value) }
             let intervals = keys.compactMap { key in key.estimate.map { (key.pointer, JSONValue.Located(Self.interval($0))) } }
             root = root.setting(["intervals"], to: .object(intervals))
             root = root.setting(["notes"], to: .array((allWarnings + notes).map { JSONValue.Located(.string($0)) }))
@@ -103,13 +130,22 @@ extension Calibration {
     }
 
     /// `--write`: the team scenario's text with the fitted keys replaced (other keys and their order
-    /// kept). `droppingSchema` leaves out `$schema`, whose relative path would be wrong where the
-    /// file is written.
-    public func rewrite(scenarioText: String, source: String, droppingSchema: Bool = false) throws -> String {
+    /// kept). Written to `target` in another folder than `source`'s, the file leaves out `$schema`,
+    /// whose relative path would be wrong there, and names the files it refers to from its own
+    /// folder (`ScenarioFileReferences`).
+    public func rewrite(scenarioText: String, source: String, writtenTo target: String? = nil) throws -> String {
         var root = try parseJSONDocument(scenarioText, source: source).value
-        for key in fittedKeys { root = root.setting(key.path, to: key.value) }
+        for key in fittedKeys where !key.reportOnly { root = root.setting(key.path, to: key.value) }
         for path in replacedKeys { root = root.removing(path) }
-        if droppingSchema { root = root.removing(["$schema"]) }
+        root = Self.moved(root, from: source, to: target)
         return try root.prettyPrinted + "\n"
+    }
+
+    /// `root`, read from `source`, as written to `target`: without `$schema` and with its file
+    /// references rebased when the folders differ.
+    static func moved(_ root: JSONValue, from source: String, to target: String?) -> JSONValue {
+        func folder(_ path: String) -> String { URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path }
+        guard let target, folder(target) != folder(source) else { return root }
+        return ScenarioFileReferences.rebased(root.removing(["$schema"]), from: folder(source), to: folder(target))
     }
 }

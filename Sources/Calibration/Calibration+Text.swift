@@ -19,7 +19,7 @@ extension Calibration {
             for key in keys {
                 guard let e = key.estimate else { continue }
                 lines.append(row(key.path.dropFirst(key.path.count > 1 ? 1 : 0).joined(separator: "."), e))
-                let label = key.path.count == 3 ? key.path[1] : key.path.last!
+                let label = key.path.count >= 3 ? key.path[1] : key.path.last!
                 if !methods.contains(where: { $0.label == label }) { methods.append((label, e.method)) }
             }
             lines += methods.map { "    how (\($0.label)): \($0.method)" }
@@ -33,6 +33,7 @@ extension Calibration {
         section("Arrival shares", keys.filter { $0.path.count > 1 && $0.path[1] == "arrival_shares" }, fit: [])
         if resolution != nil { section("Resolution", keys.filter { $0.path == ["resolve_per_shift"] }, fit: fits["Resolution"] ?? []) }
         if sickness != nil { section("Sickness", keys.filter { $0.path.first == "sickness" }, fit: fits["Sickness"] ?? []) }
+        if leave != nil { section("Unbooked leave", keys.filter { $0.path.first == "unbooked_leave" }, fit: fits["Unbooked leave"] ?? []) }
         lines += notes.map { "note: " + $0 }
         return lines.joined(separator: "\n").trimmingTrailingSpaces + "\n"
     }
@@ -57,6 +58,12 @@ extension Calibration {
             parts.append(("Resolution", ["\(resolution.usableSegments) of \(resolution.segments) segments usable (backlog above zero and SEs working)"]))
         }
         if let sickness { parts.append(("Sickness", ["\(sickness.spells) spells, \(sickness.sickDays) sick days in the range"])) }
+        if let leave {
+            let bins = leave.leadTime.map { bins in
+                "\(leave.bookings) bookings with a requested date; lead-time bins up to " + bins.map { "\($0.upTo)" }.joined(separator: ", ") + " days"
+            } ?? "no booking dates: lead time assumed (see the notes)"
+            parts.append(("Unbooked leave", ["\(leave.spells) leave spells, \(leave.leaveDays) leave days in the range; \(bins); written with as_of \(request.days.last)"]))
+        }
         return parts
     }
 }

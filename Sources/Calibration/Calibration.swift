@@ -16,8 +16,9 @@ public struct CalibrationRequest: Sendable {
     public var filters: [RowFilter]
     public var zone: TimeZone
     public var absences: TimeOffCSV?
-    /// Keep only absences of this type (compared ignoring case).
-    public var absenceType: String?
+    /// `--sickness-type` (and the older `--absence-type`): absence types read as sickness besides
+    /// `Calibration.sicknessTypes`, compared ignoring case.
+    public var sicknessTypes: [String]
     public var allowShort: Bool
     /// `--trend`: fit and write a trend when significant (default), always, or never.
     public var trend: InflowFit.TrendMode
@@ -38,7 +39,7 @@ public struct CalibrationRequest: Sendable {
         self.filters = filters
         self.zone = zone
         self.absences = absences
-        self.absenceType = absenceType
+        sicknessTypes = absenceType.map { [$0] } ?? []
         self.allowShort = allowShort
         self.trend = trend
     }
@@ -60,6 +61,8 @@ public struct Calibration: Sendable {
     public let resolution: ResolutionFit?
     /// nil without an absence file or without a spell in it (the scenario's values stay).
     public let sickness: SicknessFit?
+    /// nil without an absence file or without a leave spell in it (no unbooked-leave model written).
+    public let leave: LeaveFit?
     /// Facts about the input (rows ignored, keys kept from the scenario).
     public let notes: [String]
     /// Where the fit is poor or the data thin.
@@ -101,6 +104,10 @@ public struct Calibration: Sendable {
             }
         }
         warnings += register.warnings
+        // `--to` is the forecast's as_of: a day past the exports' last case would read as a quiet day.
+        if let latest = events.latestCreated, case let lastDay = CivilDate(dayNumber: Int((Double(latest) / 86_400).rounded(.down))), lastDay < days.last {
+            throw CalibrationError("--to \(days.last) is after the exports' last case (created \(lastDay) UTC): the history, and what the forecast knows (as_of), ends there; give --to \(lastDay) or earlier")
+        }
         guard events.cases > 0 else {
             throw CalibrationError("no case in the exports was created between \(days.first) and \(days.last); check --from, --to and --where")
         }
@@ -129,7 +136,8 @@ public struct Calibration: Sendable {
 
         let team = scenario.team.map(\.name)
         var sickness: SicknessFit?
-        // Every absence of the export keeps an SE from working; only those of --absence-type are sickness.
+        var leave: LeaveFit?
+        // Every absence of the export keeps an SE from working; sickness and leave are fitted from their types.
         var absent: [[Bool]]?
         if let absences = request.absences {
             var unknown: [String] = []
@@ -137,10 +145,25 @@ public struct Calibration: Sendable {
                 unknown.append(row.name)
                 warnings.append("\(absences.source):\(row.line): \"\(row.name.quotedInMessage)\" is not in the team of the scenario; their absences are left out")
             }
-            let kept = absences.rows.filter { row in request.absenceType.map { row.type?.lowercased() == $0.lowercased() } ?? true }
+            warnings += request.otherTypeWarnings
             absent = SicknessFit.absentDays(absences.rows, team: team, days: days)
-            sickness = try Self.numerics("sickness") { try SicknessFit(sick: SicknessFit.absentDays(kept, team: team, days: days)) }
-            if sickness == nil { warnings.append("\(absences.source): no absence falls in \(days.first)…\(days.last); sickness is kept from the team scenario") }
+            let sick = absences.rows.filter { request.kind(of: $0) == .sickness }
+            sickness = try Self.numerics("sickness") { try SicknessFit(sick: SicknessFit.absentDays(sick, team: team, days: days)) }
+            if sickness == nil { warnings.append("\(absences.source): no sickness absence falls in \(days.first)…\(days.last); sickness is kept from the team scenario") }
+            let leaveRows = absences.rows.filter { request.kind(of: $0) == .leave }
+            let leadTimes = leaveRows.compactMap { row in row.requested.flatMap { days.contains(row.dates.lowerBound) ? $0.days(to: row.dates.lowerBound) : nil } }
+            leave = try Self.numerics("unbooked leave") {
+                try LeaveFit(leave: SicknessFit.absentDays(leaveRows, team: team, days: days), dates: dates, leadTimes: leadTimes)
+            }
+            if leave == nil {
+                notes.append("no leave (\(request.leaveTypeList)) falls in \(days.first)…\(days.last): no unbooked-leave model fitted")
+            } else if leadTimes.isEmpty {
+                let assumed = scenario.unbookedLeave.map { leave in
+                    "as the team scenario's booking_lead_days (" + leave.leadTime.map { "\(NumberFormat.fixed(100 * $0.share, 0))% up to \($0.upTo) days" }.joined(separator: ", ") + ")"
+                } ?? "evenly 0 to 90 days ahead (the scenario's default)"
+                notes.append((absences.hasRequestedColumn ? "no leave row starting in the range has a requested date" : "\(absences.source) has no requested-date column (--requested-column)")
+                    + ": the booking lead time is not fitted, and assumed \(assumed)")
+            }
         } else {
             notes.append("no --absences file: sickness is kept from the team scenario, and resolutions are per scheduled SE-shift (absences not subtracted)")
         }
@@ -179,7 +202,7 @@ public struct Calibration: Sendable {
         }
         return Calibration(
             request: request, clock: clock, createdPerDay: createdPerDay, openAtDayEnd: openAtDayEnd, isHoliday: isHoliday, inflow: inflow,
-            arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, notes: notes, warnings: warnings)
+            arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, leave: leave, notes: notes, warnings: warnings)
     }
 
     /// `fit`, with a failure of GSL's numerics (a minimiser that does not converge on degenerate

@@ -16,6 +16,9 @@ public struct TicketEvents: Sendable {
     public private(set) var outsideRange = 0
     /// Rows skipped because they are solved before they were created.
     public private(set) var solvedBeforeCreated = 0
+    /// The latest creation instant of any case read, inside the range or not (seconds since 1970
+    /// UTC): where the history ends, which `--to` must not pass.
+    public private(set) var latestCreated: Int?
     /// The first such row's line, for the warning.
     public private(set) var firstSolvedBeforeCreatedLine: Int?
 
@@ -44,6 +47,7 @@ public struct TicketEvents: Sendable {
             if firstSolvedBeforeCreatedLine == nil { firstSolvedBeforeCreatedLine = line }
             return
         }
+        if step > 0 { latestCreated = max(latestCreated ?? createdAt, createdAt) }
         let c = clock.minute(ofSeconds: createdAt)
         let s = solvedAt.map { clock.minute(ofSeconds: $0) }
         guard c < created.count else { outsideRange += step; return }

@@ -138,7 +138,8 @@ extension Scenario {
           },
           "falls_sick": { "description": "Whether sickness can take them: false for cover someone else stands in for if they fall ill. Their absence draws are made and ignored, so other SEs' draws do not change.", "type": "boolean", "default": true },
           "joins": { "description": "Their first day on the team (a hire); before it they are not scheduled.", "$ref": "#/$defs/date" },
-          "leaves": { "description": "Their last day on the team, inclusive; after it they are not scheduled. Not before joins.", "$ref": "#/$defs/date" }
+          "leaves": { "description": "Their last day on the team, inclusive; after it they are not scheduled. Not before joins.", "$ref": "#/$defs/date" },
+          "leave_days_per_year": { "description": "Their own leave days a year for unbooked_leave, instead of its days_per_year.", "type": "number", "minimum": 0, "maximum": 365 }
         }
       }
     },
@@ -217,6 +218,43 @@ extension Scenario {
         { "required": ["sick_days_per_year"], "not": { "required": ["daily_start_probability"] } },
         { "required": ["daily_start_probability"], "not": { "required": ["sick_days_per_year"] } }
       ]
+    },
+    "as_of": {
+      "description": "The last day whose bookings the scenario's time off holds: leave requested on or before it is listed, leave requested after it is drawn by unbooked_leave. Required with unbooked_leave.",
+      "$ref": "#/$defs/date"
+    },
+    "unbooked_leave": {
+      "description": "Leave not yet booked on as_of: on a day d after as_of, an SE not in such a spell starts one with probability days_per_year / 365 / mean_spell_days × the month's factor × P(booking lead time < d − as_of). Default: none.",
+      "type": "object",
+      "required": ["days_per_year"],
+      "additionalProperties": false,
+      "properties": {
+        "days_per_year": { "description": "Leave days per SE per year (calendar days in leave spells), unless the SE gives leave_days_per_year.", "type": "number", "minimum": 0, "maximum": 365 },
+        "mean_spell_days": { "description": "Mean leave spell in calendar days; a spell lasts 1 + a geometric number of days.", "type": "number", "minimum": 1, "maximum": 365, "default": 1 },
+        "month_factors": {
+          "description": "Factor per calendar month on the daily start probability (Jan … Dec or the full name); months not listed have factor 1. Average them to 1 over the year for days_per_year to be the year's total.",
+          "type": "object",
+          "propertyNames": { "enum": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "January", "February", "March", "April", "June", "July", "August", "September", "October", "November", "December"] },
+          "additionalProperties": { "type": "number", "minimum": 0, "maximum": 12 },
+          "default": {}
+        },
+        "booking_lead_days": {
+          "description": "The booking lead time (a spell's first day minus the day it was requested) as bins by increasing up_to: bin i holds share of the spells, spread evenly over the days after the bin before's up_to (from 0) up to its own. Shares sum to 1.",
+          "type": "array",
+          "minItems": 1,
+          "maxItems": 100,
+          "items": {
+            "type": "object",
+            "required": ["up_to", "share"],
+            "additionalProperties": false,
+            "properties": {
+              "up_to": { "description": "The bin's longest lead time in days.", "type": "integer", "minimum": 0, "maximum": 3650 },
+              "share": { "description": "Share of the spells booked with a lead time in the bin.", "$ref": "#/$defs/probability" }
+            }
+          },
+          "default": [{ "up_to": 90, "share": 1 }]
+        }
+      }
     },
     "inflow": {
       "description": "New cases per day: base × weekday factor × holiday factor × trend, month and period factors × the trial's demand shock, Poisson or negative binomial, plus incident spikes.",

@@ -32,6 +32,11 @@ public struct Scenario: Sendable {
     /// day (`plan outlook --absent NAME` without an end): one begins there unless one already
     /// covers it, its length drawn as any spell's (docs/MODEL.md §3).
     public var sickAtStart: Set<Int> = []
+    /// The last day whose bookings the scenario's time off holds (`as_of`): leave requested on or
+    /// before it is listed, leave requested after it is drawn by `unbookedLeave`. nil when unknown.
+    public var asOf: CivilDate?
+    /// Leave booked after `asOf` (docs/MODEL.md §3a); nil for none.
+    public var unbookedLeave: UnbookedLeave?
     /// What declaring each level changes until the next check; empty means open-loop.
     public var effects: [Int: LevelEffect]
     public var policy: Policy

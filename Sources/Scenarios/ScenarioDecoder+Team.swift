@@ -60,6 +60,7 @@ extension ScenarioDecoder {
         }
         let rota = node.member("rota").map(decodeDates) ?? []
         let fallsSick = node.member("falls_sick").map { $0.bool() } ?? true
+        let leaveDays = node.member("leave_days_per_year").map { $0.number(in: ScenarioLimits.leaveDaysPerYear) } ?? .some(nil)
         let joinsNode = node.member("joins"), leavesNode = node.member("leaves")
         let joins = joinsNode.map { $0.date() } ?? .some(nil), leaves = leavesNode.map { $0.date() } ?? .some(nil)
         if let joins = joins ?? nil, let leaves = leaves ?? nil, joins > leaves {
@@ -67,11 +68,13 @@ extension ScenarioDecoder {
             return nil
         }
         guard let name, let group, let holidays, let weekdays, let capacity, let listedTimeOff, let importedTimeOff, let rota,
-              let joins, let leaves, let fallsSick
+              let joins, let leaves, let fallsSick, let leaveDays
         else { return nil }
-        return SupportEngineer(
+        var engineer = SupportEngineer(
             name: name, group: group, holidays: holidays, workingWeekdays: weekdays, capacity: capacity,
             timeOff: listedTimeOff + importedTimeOff, rota: rota, joins: joins, leaves: leaves, fallsSick: fallsSick)
+        engineer.leaveDaysPerYear = leaveDays
+        return engineer
     }
 
     private func decodeDateRanges(_ node: JSONNode) -> [DateRange]? {

@@ -68,7 +68,7 @@ extension ScenarioDecoder {
             valid = valid && shares != nil
         }
         let trend = decodeTrend(node, simulated: simulated)
-        let monthFactors = node.member("month_factors").map(decodeMonthFactors) ?? [:]
+        let monthFactors = node.member("month_factors").map { decodeMonthFactors($0) } ?? [:]
         let periods = node.member("periods").map(decodePeriods) ?? []
         guard valid, let base, let weekdayFactors, let holidayFactor, let calendars, let demandCV,
               let spikeProbability, let spikeMean, let trend, let monthFactors, let periods else { return nil }
@@ -116,8 +116,8 @@ extension ScenarioDecoder {
         }
     }
 
-    /// `{"Dec": 0.7, "Jan": 1.3}`; months not listed keep factor 1.
-    private func decodeMonthFactors(_ node: JSONNode) -> [Int: Double]? {
+    /// `{"Dec": 0.7, "Jan": 1.3}`, each in `range`; months not listed keep factor 1.
+    func decodeMonthFactors(_ node: JSONNode, range: ClosedRange<Double> = ScenarioLimits.inflowFactor) -> [Int: Double]? {
         guard let members = node.members() else { return nil }
         var factors: [Int: Double] = [:]
         var valid = true
@@ -131,7 +131,7 @@ extension ScenarioDecoder {
                 member.report("\(CivilDate.monthAbbreviations[month - 1]) has a factor already")
                 valid = false
             }
-            guard let factor = member.number(in: ScenarioLimits.inflowFactor) else { valid = false; continue }
+            guard let factor = member.number(in: range) else { valid = false; continue }
             factors[month] = factor
         }
         return valid ? factors : nil

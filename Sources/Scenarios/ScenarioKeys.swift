@@ -5,14 +5,14 @@ public enum ScenarioKeys {
     public static let root = [
         "$schema", "name", "description", "horizon", "warmup_days", "check_days", "windows", "groups", "team",
         "time_off_csv", "company", "sickness", "inflow", "resolve_per_shift", "initial_open_cases", "effects",
-        "policy", "reading", "planning_risk", "recommendation_threshold", "lead_days",
+        "policy", "reading", "planning_risk", "recommendation_threshold", "lead_days", "as_of", "unbooked_leave",
     ]
     public static let horizon = ["start", "end"]
     public static let window = ["name", "check", "coverage"]
     public static let group = ["name", "shift"]
     public static let engineer = [
         "name", "group", "country", "subdivision", "weekdays", "capacity", "time_off", "time_off_ics", "rota", "holidays",
-        "joins", "leaves", "falls_sick",
+        "joins", "leaves", "falls_sick", "leave_days_per_year",
     ]
     /// An SE's edits to their country's calendar, or an `.ics` file standing in for it.
     public static let engineerHolidays = ["drop", "add", "ics"]
@@ -24,6 +24,9 @@ public enum ScenarioKeys {
     public static let closure = ["dates", "every_year", "rule", "name"]
     public static let dayOff = ["dates", "name", "groups"]
     public static let sickness = ["sick_days_per_year", "daily_start_probability", "mean_spell_days", "severity_cv"]
+    public static let unbookedLeave = ["days_per_year", "mean_spell_days", "month_factors", "booking_lead_days"]
+    /// A bin of the booking lead time: the lead times up to `up_to` days (from the bin before's).
+    public static let leadTimeBin = ["up_to", "share"]
     public static let inflow = [
         "base_per_day", "weekday_factors", "holiday_factor", "holiday_calendars", "demand_cv", "distribution",
         "dispersion", "spikes", "arrival_shares", "trend_per_year", "trend_reference", "month_factors", "periods",
@@ -51,6 +54,8 @@ public enum ScenarioKeys {
         "/company/holidays/*": countryHolidays,
         "/company/holidays/*/add/*": addedHoliday,
         "/sickness": sickness,
+        "/unbooked_leave": unbookedLeave,
+        "/unbooked_leave/booking_lead_days/*": leadTimeBin,
         "/inflow": inflow,
         "/inflow/spikes": spikes,
         "/inflow/periods/*": inflowPeriod,

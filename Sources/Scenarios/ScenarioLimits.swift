@@ -34,6 +34,15 @@ public enum ScenarioLimits {
     public static let meanSpellDays: ClosedRange<Double> = 1...365
     /// Sick days a year per SE.
     public static let sickDaysPerYear: ClosedRange<Double> = 0...365
+    /// Leave days a year per SE (`unbooked_leave.days_per_year`, an SE's `leave_days_per_year`).
+    public static let leaveDaysPerYear: ClosedRange<Double> = 0...365
+    /// A month's factor on the unbooked-leave start probability: all of a year's leave in one
+    /// month is a factor of 12.
+    public static let leaveMonthFactor: ClosedRange<Double> = 0...12
+    /// Booking lead times in days (`unbooked_leave.booking_lead_days[].up_to`): ten years.
+    public static let leadTimeDays: ClosedRange<Int> = 0...3650
+    /// Bins of the booking lead time.
+    public static let leadTimeBins = 100
     /// Days in a horizon: three years (docs/MODEL.md, issue 4).
     public static let horizonDays: ClosedRange<Int> = 1...1096
     /// Warm-up days: a year, enough for any backlog to forget its start.

@@ -11,7 +11,8 @@ extension SimulationModel {
     /// from the absence stream) are scheduled alike, can fall sick alike from the first day either
     /// is scheduled (one who cannot still draws), and every other SE is not scheduled. A day's
     /// capacity reads the shifts of the two days before it, so a schedule change on day d shows
-    /// from day d on (day −1's from day 0). Conservative: a difference is assumed to matter.
+    /// from day d on (day −1's from day 0). Unbooked leave that differs shows from the first day
+    /// either model can draw a spell on. Conservative: a difference is assumed to matter.
     /// O(SEs × days).
     public func firstDayDiffering(from base: SimulationModel) -> Int {
         let (a, b) = (scenario, base.scenario)
@@ -42,6 +43,10 @@ extension SimulationModel {
         }
         for other in engineers[shared...] + base.engineers[shared...] {
             if let i = other.scheduled.firstIndex(of: true) { first = min(first, shows(fromIndex: i)) }
+        }
+        // Unbooked leave is drawn SE after SE from its own stream, and no spell starts before its first day.
+        if a.asOf != b.asOf || a.unbookedLeave != b.unbookedLeave || engineers.map(\.leaveDaysPerYear) != base.engineers.map(\.leaveDaysPerYear) {
+            first = min(first, firstUnbookedLeaveDay, base.firstUnbookedLeaveDay)
         }
         return first
     }

@@ -37,6 +37,12 @@ public struct SimulationModel: Sendable {
     /// `[(group * 3 + offset) * K + k]`, offset 0…2.
     let shiftShares: [Double]
     let engineers: [Engineer]
+    /// Unbooked leave (docs/MODEL.md §3a): per simulated day, the daily start probability of an
+    /// SE with one leave day a year (before the clamp to 1); empty without the model.
+    let unbookedLeaveRate: [Double]
+    /// The first simulated day an unbooked spell can start on (the day after `as_of`, at least 0);
+    /// `dayCount` without the model.
+    let firstUnbookedLeaveDay: Int
     /// Scheduled headcount and capacity per group and day, day -1 (the day before the first) included:
     /// `[group * (dayCount + 1) + day + 1]`.
     public let scheduledHeadcount: [Int32]
@@ -64,6 +70,8 @@ public struct SimulationModel: Sendable {
         let sickAtStart: Bool
         /// Whether sickness can take them (`SupportEngineer.fallsSick`).
         let fallsSick: Bool
+        /// Their leave days a year for the unbooked-leave model; 0 without it.
+        let leaveDaysPerYear: Double
     }
 
     /// With `sharing`, a model whose scenario has the same policy, the compiled policy is shared
@@ -157,9 +165,12 @@ public struct SimulationModel: Sendable {
                 headcount[g * (dayCount + 1) + d1] += 1
                 capacity[g * (dayCount + 1) + d1] += se.capacity
             }
-            engineers.append(Engineer(group: g, capacity: se.capacity, scheduled: scheduled, sickAtStart: scenario.sickAtStart.contains(i), fallsSick: se.fallsSick))
+            engineers.append(Engineer(
+                group: g, capacity: se.capacity, scheduled: scheduled, sickAtStart: scenario.sickAtStart.contains(i), fallsSick: se.fallsSick,
+                leaveDaysPerYear: scenario.unbookedLeave.map { se.leaveDaysPerYear ?? $0.daysPerYear } ?? 0))
         }
         self.engineers = engineers
+        (unbookedLeaveRate, firstUnbookedLeaveDay) = Self.unbookedLeave(scenario, dates: dates)
         self.scheduledHeadcount = headcount
         self.scheduledCapacity = capacity
 

@@ -22,7 +22,9 @@ import CGSL
 public final class TrialKernel {
     /// The spare stream holds the rejected attempts' retries of the Poisson samplers, so that the
     /// inflow and work streams advance by two uniforms a draw whatever the means (`PoissonSampler`).
-    public enum Stream: UInt64, CaseIterable { case absence = 1, inflow = 2, work = 3, spare = 4 }
+    /// Unbooked leave (docs/MODEL.md §3a) has a stream of its own, so that a scenario without it
+    /// draws exactly what it drew before the model existed, and adding it leaves sickness alone.
+    public enum Stream: UInt64, CaseIterable { case absence = 1, inflow = 2, work = 3, spare = 4, leave = 5 }
 
     let model: SimulationModel
     let policy: CompiledPolicy
@@ -31,6 +33,7 @@ public final class TrialKernel {
     let inflow: RandomGenerator
     let work: RandomGenerator
     let spare: RandomGenerator
+    let leave: RandomGenerator
     /// The model's numbers, copied once into fixed buffers: the hot loop reads them without
     /// reference counting or copying the model.
     let tables: KernelTables
@@ -45,6 +48,8 @@ public final class TrialKernel {
     /// Per day: sickness took capacity on that day or one of the two before, so the day's
     /// segments cannot take their resolution capacity from `KernelTables.scheduledShiftCapacity`.
     let capacityChanged: FixedBuffer<Bool>
+    /// Per SE and day: on unbooked leave this trial, so that sickness does not take them twice.
+    let onLeave: DayGrid<Bool>
     /// The policy's inputs at a check, in the policy's order.
     let inputs: FixedBuffer<Int32>
     /// What the trial saw at each reported check, recorded into the tally once the trial ends.
@@ -60,10 +65,12 @@ public final class TrialKernel {
         inflow = try RandomGenerator(seed: Stream.inflow.rawValue)
         work = try RandomGenerator(seed: Stream.work.rawValue)
         spare = try RandomGenerator(seed: Stream.spare.rawValue)
+        leave = try RandomGenerator(seed: Stream.leave.rawValue)
         tables = KernelTables(model)
         headcount = DayGrid(model.scheduledHeadcount, days: model.dayCount)
         capacity = DayGrid(model.scheduledCapacity, days: model.dayCount)
         capacityChanged = FixedBuffer(repeating: false, count: model.dayCount)
+        onLeave = DayGrid([Bool](repeating: false, count: model.engineers.count * (model.dayCount + 1)), days: model.dayCount)
         inputs = FixedBuffer(repeating: 0, count: model.scenario.policy.inputs.count)
         checkLevels = FixedBuffer(repeating: 0, count: model.checks.count)
         checkOpen = FixedBuffer(repeating: 0, count: model.checks.count)
@@ -81,6 +88,7 @@ public final class TrialKernel {
         for (generator, stream) in [(absence, Stream.absence), (inflow, .inflow), (work, .work), (spare, .spare)] {
             generator.reseed(StreamSeed.trial(master: seed, block: block, trial: trial, stream: stream.rawValue))
         }
+        if tables.hasUnbookedLeave { leave.reseed(StreamSeed.trial(master: seed, block: block, trial: trial, stream: Stream.leave.rawValue)) }
     }
 
     /// GSL's name of the generator every stream uses, for the run's record.
@@ -108,8 +116,11 @@ public final class TrialKernel {
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
         let capacityChanged = self.capacityChanged
-        if t.dailyStartProbability > 0 || t.anySickAtStart {
-            capacityChanged.assign(repeating: false)
+        let drawsSickness = t.dailyStartProbability > 0 || t.anySickAtStart
+        if drawsSickness || t.hasUnbookedLeave { capacityChanged.assign(repeating: false) }
+        if t.hasUnbookedLeave { drawUnbookedLeave() }
+        if drawsSickness {
+            let onLeave = self.onLeave
             var severity = 1.0
             if t.severityCV > 0 {
                 let shape = 1 / (t.severityCV * t.severityCV)
@@ -131,7 +142,7 @@ public final class TrialKernel {
                     let length = t.spellLength.sample(absenceRNG)
                     // An SE who cannot fall sick draws their spells all the same and ignores
                     // them, so every later SE's draws stay the same (common random numbers).
-                    for d in start..<min(days, start + length) where fallsSick && t.engineerScheduled[se, day: d] {
+                    for d in start..<min(days, start + length) where fallsSick && t.engineerScheduled[se, day: d] && !onLeave[se, day: d] {
                         headcount[g, day: d] -= 1
                         capacity[g, day: d] -= t.engineerCapacities[se]
                         for later in d..<min(days, d + ShiftShares.days) { capacityChanged[later] = true }
@@ -152,6 +163,45 @@ public final class TrialKernel {
         }
         let open = t.initialOpenIsPoisson ? sampler.sample(mean: t.initialOpen, inflowRNG, spare: spareRNG) : Int(t.initialOpen)
         return TrialProgress(open: open, level: 0, check: 0, largestReportedOpen: 0, demand: demand)
+    }
+
+    /// Draws the trial's unbooked leave (docs/MODEL.md §3a) from the leave stream into `onLeave`,
+    /// `headcount` and `capacity`, before sickness, which then leaves those days alone.
+    ///
+    /// A day's start probability q_d varies with its month and its distance from `as_of`, so the
+    /// daily Bernoulli trials are drawn by thinning: candidate days come as geometric waits at the
+    /// SE's largest q, and a candidate d starts a spell with probability q_d / that largest q. The
+    /// result is equal in distribution to a Bernoulli(q_d) trial on each day outside a spell.
+    func drawUnbookedLeave() {
+        let t = tables
+        let days = t.days
+        let rng = leave.uniforms
+        let (headcount, capacity, capacityChanged, onLeave) = (self.headcount, self.capacity, self.capacityChanged, self.onLeave)
+        onLeave.values.assign(repeating: false)
+        for se in 0..<t.engineerGroups.count {
+            let top = t.leaveTopProbability[se]
+            guard top > 0 else { continue }
+            let perYear = t.leaveDaysPerYear[se]
+            let waits = t.leaveWaits[se]
+            let g = Int(t.engineerGroups[se])
+            var day = t.firstUnbookedLeaveDay
+            while day < days {
+                let start = day + waits.sample(rng) - 1
+                if start >= days { break }
+                guard rng.uniform() * top < min(1, perYear * t.unbookedLeaveRate[start]) else {
+                    day = start + 1
+                    continue
+                }
+                let length = t.leaveSpellLength.sample(rng)
+                for d in start..<min(days, start + length) where t.engineerScheduled[se, day: d] {
+                    onLeave[se, day: d] = true
+                    headcount[g, day: d] -= 1
+                    capacity[g, day: d] -= t.engineerCapacities[se]
+                    for later in d..<min(days, d + ShiftShares.days) { capacityChanged[later] = true }
+                }
+                day = start + length
+            }
+        }
     }
 
     /// Simulates days `first…` of the trial (docs/MODEL.md §4–6) from `progress`, the trial as it
@@ -263,6 +313,16 @@ struct KernelTables {
     let fallsSick: FixedBuffer<Bool>
     /// Per SE and day: scheduled to work.
     let engineerScheduled: DayGrid<Bool>
+    /// Unbooked leave (docs/MODEL.md §3a): whether any SE can take it; the daily start probability
+    /// per leave day a year on each day; per SE their leave days a year, their largest daily start
+    /// probability and the geometric waits at it; the spell length; the first day a spell can start.
+    let hasUnbookedLeave: Bool
+    let unbookedLeaveRate: FixedBuffer<Double>
+    let leaveDaysPerYear: FixedBuffer<Double>
+    let leaveTopProbability: FixedBuffer<Double>
+    let leaveWaits: FixedBuffer<GeometricSampler>
+    let leaveSpellLength: GeometricSampler
+    let firstUnbookedLeaveDay: Int
 
     init(_ m: SimulationModel) {
         let scenario = m.scenario
@@ -307,5 +367,14 @@ struct KernelTables {
         anySickAtStart = m.engineers.contains(where: \.sickAtStart)
         fallsSick = FixedBuffer(m.engineers.map(\.fallsSick))
         engineerScheduled = DayGrid(m.engineers.flatMap(\.scheduled), days: days)
+        unbookedLeaveRate = FixedBuffer(m.unbookedLeaveRate)
+        leaveDaysPerYear = FixedBuffer(m.engineers.map(\.leaveDaysPerYear))
+        let largestRate = m.unbookedLeaveRate.isEmpty ? 0 : m.unbookedLeaveRate[m.firstUnbookedLeaveDay...].max() ?? 0
+        let tops = m.engineers.map { min(1, $0.leaveDaysPerYear * largestRate) }
+        leaveTopProbability = FixedBuffer(tops)
+        leaveWaits = FixedBuffer(tops.map { GeometricSampler(p: $0) })
+        leaveSpellLength = GeometricSampler(p: 1 / (scenario.unbookedLeave?.meanSpellDays ?? 1))
+        firstUnbookedLeaveDay = m.firstUnbookedLeaveDay
+        hasUnbookedLeave = tops.contains { $0 > 0 }
     }
 }

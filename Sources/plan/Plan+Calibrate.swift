@@ -14,7 +14,7 @@ extension Plan {
             discussion: """
                 plan calibrate --tickets scenarios/history/tickets.csv --team scenarios/history/team.json \\
                   --from 2026-01-05 --to 2026-06-28 --preset zendesk --where Group=Support \\
-                  --absences scenarios/history/absences.csv --absence-type sick --write fitted.json
+                  --absences scenarios/history/absences.csv --write fitted.json
                 Prints each fitted key with its interval, how it was estimated and how well the model fits. \
                 Rows created outside --from..--to are ignored and counted; cases solved before they were \
                 created are skipped with a warning. Exit status 1 on bad input, and nothing is written.
@@ -26,8 +26,10 @@ extension Plan {
         @Option(help: "First day of the history (YYYY-MM-DD).") var from: String
         @Option(help: "Last day of the history (YYYY-MM-DD).") var to: String
         @Option(help: "An HR absence export (CSV: name,start,end[,type]).") var absences: String?
-        @Option(name: .customLong("absence-type"), help: "Keep only absences of this type (e.g. sick).") var absenceType: String?
-        @Option(name: .customLong("leave-type"), help: "With --horizon: an absence type read as booked leave, besides vacation, holiday, pto and leave (repeatable).") var leaveTypes: [String] = []
+        @Option(name: .customLong("sickness-type"), help: "An absence type read as sickness, besides sick, sickness and illness (repeatable; rows without a type are sickness).") var sicknessTypes: [String] = []
+        @Option(name: .customLong("absence-type"), help: ArgumentHelp("The same as --sickness-type (the older name).", visibility: .hidden)) var absenceType: String?
+        @Option(name: .customLong("leave-type"), help: "An absence type read as leave, besides vacation, holiday, pto and leave (repeatable): fitted as unbooked leave, and after --to known leave.") var leaveTypes: [String] = []
+        @Option(name: .customLong("requested-column"), help: "The absence export's column of booking dates, giving the leave's booking lead time (default requested; optional unless named).") var requestedColumn: String?
         @Option(name: .customLong("created-column"), help: "The column holding a case's creation time (default created_at).") var createdColumn: String?
         @Option(name: .customLong("solved-column"), help: "The column holding a case's solve time (default solved_at).") var solvedColumn: String?
         @Option(name: .customLong("id-column"), help: "The column holding a case's id, by which a case in two exports counts once (default id; without it, the whole row).")
@@ -85,7 +87,14 @@ extension Plan {
             let teamText = try readTextFile(team)
             let loaded = try ScenarioFile.load(team, text: teamText)
             ScenarioFile.report(loaded.warnings)
-            let absenceFile = try absences.map { path in try TimeOffCSV(text: try readTextFile(path), source: path) }
+            let absenceFile = try absences.map { path in
+                try TimeOffCSV(text: try readTextFile(path), source: path, requestedColumn: requestedColumn ?? TimeOffCSV.requestedColumn)
+            }
+            if let requestedColumn, let absenceFile, !absenceFile.hasRequestedColumn {
+                throw CommandError("--requested-column \(requestedColumn): \(absenceFile.source) has no such column")
+            } else if requestedColumn != nil, absences == nil {
+                throw CommandError("--requested-column needs --absences: it names a column of the absence export")
+            }
             for path in tickets { try InputFile.check(path) }
             // The files are checked before the fit, which can take minutes on a large export.
             let inputs = tickets + loaded.files + (absences.map { [$0] } ?? [])
@@ -94,7 +103,8 @@ extension Plan {
             try OutputTarget.requireDistinct([writeTarget, htmlTarget].compactMap { $0 })
             var request = CalibrationRequest(
                 scenario: loaded.scenario, days: DateRange(first...last), ticketFiles: tickets, columns: columns, filters: rowFilters,
-                zone: zone, absences: absenceFile, absenceType: absenceType, allowShort: allowShort, trend: trendMode)
+                zone: zone, absences: absenceFile, allowShort: allowShort, trend: trendMode)
+            request.sicknessTypes = sicknessTypes + (absenceType.map { [$0] } ?? [])
             request.leaveTypes = leaveTypes
             request.season = seasonMode
             let calibration = try Calibration.run(request)
@@ -103,12 +113,10 @@ extension Plan {
             var outputs: [(target: OutputTarget, contents: String)] = []
             var forecastNote: String?
             if let writeTarget {
-                // A "$schema" path is relative to the team file's folder: kept only where it still holds.
-                func folder(_ path: String) -> String { URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL.path }
-                let droppingSchema = folder(writeTarget.path) != folder(team)
-                var rewritten = try calibration.rewrite(scenarioText: teamText, source: team, droppingSchema: droppingSchema)
+                // Paths inside the team file ("$schema", time off, calendars) are relative to its folder: rebased where it is written.
+                var rewritten = try calibration.rewrite(scenarioText: teamText, source: team, writtenTo: writeTarget.path)
                 if let horizon = try horizonRange() {
-                    (rewritten, forecastNote) = try calibration.forecastScenario(scenarioText: teamText, source: team, horizon: horizon, droppingSchema: droppingSchema)
+                    (rewritten, forecastNote) = try calibration.forecastScenario(scenarioText: teamText, source: team, horizon: horizon, writtenTo: writeTarget.path)
                 }
                 _ = try ScenarioFile.load(writeTarget.path, text: rewritten)
                 outputs.append((writeTarget, rewritten))

@@ -40,12 +40,13 @@ extension KernelTwin {
                 }
             }
         }
-        // Who works: scheduled and not sick. Day -1 has no sickness: its SEs count as scheduled (docs/MODEL.md §1).
+        let onLeave = unbookedLeave(rng)
+        // Who works: scheduled, not on unbooked leave and not sick. Day -1 has neither: its SEs count as scheduled (docs/MODEL.md §1).
         // `headcount[g][d + 1]` and `capacity[g][d + 1]` (summed capacity factors) per group and day.
         var headcount = [[Int]](repeating: [Int](repeating: 0, count: days + 1), count: scenario.groups.count)
         var capacity = [[Double]](repeating: [Double](repeating: 0, count: days + 1), count: scenario.groups.count)
         for (se, engineer) in scenario.team.enumerated() {
-            for d in -1..<days where scheduled[se][d + 1] && (d < 0 || !sick[se][d]) {
+            for d in -1..<days where scheduled[se][d + 1] && (d < 0 || !(sick[se][d] || onLeave[se][d])) {
                 headcount[groupOfEngineer[se]][d + 1] += 1
                 capacity[groupOfEngineer[se]][d + 1] += engineer.capacity
             }
@@ -104,6 +105,39 @@ extension KernelTwin {
             }
         }
         return outcomes
+    }
+
+    /// §3a: on a day d after as_of, an SE not in an unbooked spell starts one with probability
+    /// leave days a year / 365 / mean spell × the month's factor × P(lead time < d − as_of); it lasts
+    /// 1 + G days. `[se][d]`, all false without the model.
+    func unbookedLeave(_ rng: UnsafeMutablePointer<gsl_rng>) -> [[Bool]] {
+        var onLeave = [[Bool]](repeating: [Bool](repeating: false, count: dates.count), count: scenario.team.count)
+        guard let leave = scenario.unbookedLeave, let asOf = scenario.asOf else { return onLeave }
+        // P(lead time < x): each bin's share spread evenly over its whole days, counted day by day.
+        func bookedLater(_ x: Int) -> Double {
+            var p = 0.0, from = 0
+            for bin in leave.leadTime {
+                for lead in from...bin.upTo where lead < x { p += bin.share / Double(bin.upTo - from + 1) }
+                from = bin.upTo + 1
+            }
+            return p
+        }
+        for (se, engineer) in scenario.team.enumerated() {
+            let perYear = engineer.leaveDaysPerYear ?? leave.daysPerYear
+            var daysLeftInSpell = 0
+            for (d, date) in dates.enumerated() {
+                let after = date.dayNumber - asOf.dayNumber
+                let q = min(1, perYear / 365 / leave.meanSpellDays * (leave.monthFactors[date.month] ?? 1) * bookedLater(after))
+                if daysLeftInSpell == 0 && after > 0 && gsl_ran_bernoulli(rng, q) == 1 {
+                    daysLeftInSpell = Int(gsl_ran_geometric(rng, 1 / leave.meanSpellDays))
+                }
+                if daysLeftInSpell > 0 {
+                    onLeave[se][d] = true
+                    daysLeftInSpell -= 1
+                }
+            }
+        }
+        return onLeave
     }
 
     /// The policy's 0-based level for `observation`, by the explained evaluator.

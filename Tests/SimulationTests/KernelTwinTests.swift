@@ -22,18 +22,21 @@ import Simulation
         case december, fluWave = "flu-wave", everyFeature = "every-feature", outlook = "december-outlook"
         /// The flu wave with every other SE unable to fall sick (`falls_sick: false`).
         case halfImmune = "flu-wave, every other SE falls_sick false"
+        /// December with leave not yet booked on 20 November (`KernelTwinTests.withUnbookedLeave`).
+        case unbookedLeave = "december, unbooked leave as of 2026-11-20"
 
         var testDescription: String { rawValue }
 
         func scenario() throws -> Scenario {
             let path = switch self {
-            case .december, .fluWave, .outlook, .halfImmune:
-                Self.repository.appendingPathComponent("scenarios/\(self == .outlook ? "december" : self == .halfImmune ? "flu-wave" : rawValue).json").path
+            case .december, .fluWave, .outlook, .halfImmune, .unbookedLeave:
+                Self.repository.appendingPathComponent("scenarios/\(self == .outlook || self == .unbookedLeave ? "december" : self == .halfImmune ? "flu-wave" : rawValue).json").path
             case .everyFeature: Bundle.module.path(forResource: rawValue, ofType: "json", inDirectory: "Fixtures")!
             }
             let text = try String(contentsOfFile: path, encoding: .utf8)
             var scenario = try Scenario.load(text: text, path: path, readFile: { try String(contentsOfFile: $0, encoding: .utf8) }).scenario
             if self == .halfImmune { for i in scenario.team.indices where i % 2 == 0 { scenario.team[i].fallsSick = false } }
+            if self == .unbookedLeave { KernelTwinTests.addUnbookedLeave(to: &scenario) }
             guard self == .outlook else { return scenario }
             // Monday 14 December from 60 cases counted at 07:00, us-01 and us-02 out until further notice.
             return scenario.outlook(from: CivilDate(year: 2026, month: 12, day: 14)!, days: 12, openCases: 60, openCasesAt: 7 * 60,
@@ -41,6 +44,17 @@ import Simulation
         }
 
         static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    /// December (simulated from 17 November) with leave booked after 20 November: 30 days a year
+    /// in spells of 4 days on average, twice as likely in December, booked 0–6 days ahead (30%),
+    /// 7–30 (40%) or 31–120 (30%); us-01 takes 60 days a year. Enough leave to move the levels.
+    static func addUnbookedLeave(to scenario: inout Scenario) {
+        scenario.asOf = CivilDate(year: 2026, month: 11, day: 20)!
+        scenario.unbookedLeave = Scenario.UnbookedLeave(
+            daysPerYear: 30, meanSpellDays: 4, monthFactors: [12: 2],
+            leadTime: [.init(upTo: 6, share: 0.3), .init(upTo: 30, share: 0.4), .init(upTo: 120, share: 0.3)])
+        scenario.team[scenario.team.firstIndex { $0.name == "us-01" }!].leaveDaysPerYear = 60
     }
 
     static let engineTrials = 40_000
@@ -64,6 +78,7 @@ import Simulation
         case noDiversion = "every-feature, diverted shares 0"
         case nightCountedTwice = "december-outlook, the count taken as at 17:30 the day before"
         case backAtOnce = "december-outlook, nobody out until further notice"
+        case leaveAllUnbooked = "december with unbooked leave, every lead time 0 (all of it unbooked)"
 
         var testDescription: String { rawValue }
 
@@ -72,6 +87,7 @@ import Simulation
             case .slowerResolution: .december
             case .noDiversion: .everyFeature
             case .nightCountedTwice, .backAtOnce: .outlook
+            case .leaveAllUnbooked: .unbookedLeave
             }
         }
 
@@ -81,6 +97,7 @@ import Simulation
             case .noDiversion: for level in scenario.effects.keys { scenario.effects[level]!.divertedShare = 0 }
             case .nightCountedTwice: scenario.openCasesAt = nil
             case .backAtOnce: scenario.sickAtStart = []
+            case .leaveAllUnbooked: scenario.unbookedLeave!.leadTime = [.init(upTo: 0, share: 1)]
             }
         }
     }
