@@ -5,8 +5,15 @@ import Testing
 /// `DepartureWorld` departs from a stationary one in one way; `plan calibrate` fits the history up
 /// to `to` and writes a scenario for the 13 weeks after it (`--write --horizon`), `plan simulate`
 /// forecasts them untouched, and `plan backtest` judges the checks the world declared against the
-/// forecast's own predictive count: the declared count at ≥ k must lie inside its 95% band, and
-/// the forecast's P10–P90 of open cases must hold the declared count at 70–90% of the checks.
+/// forecast's own predictive count: the declared count at ≥ 2 must lie inside its 95% band, and
+/// the forecast's P10–P90 of open cases must hold the declared count at 70–90% of the checks (a
+/// known issue, see `expectCoverage`). Each world also has a control that misses its departure
+/// (the trend or season off, the hire or the unbooked leave left out) and is found worse.
+///
+/// k = 2 because it is the informative count here: with nine US SEs, one of them out puts the US
+/// count at the policy's 8, so 60–75% of the checks are at ≥ 2, while ≥ 3 and ≥ 4 (loads above
+/// 7 and 8 cases per SE) are reached at 10–40% of them, mostly on Mondays, and carry the open-case
+/// bias below.
 @Suite struct DepartureKnownAnswerTests {
     /// What a world's forecast was judged to be.
     struct Judged {
@@ -47,8 +54,9 @@ import Testing
 
     /// Draws `world`, calibrates on its history, forecasts its horizon and backtests the forecast.
     /// `team` edits the team scenario the world wrote before it is calibrated (the team as a
-    /// planner who missed the departure would describe it).
-    static func judge(_ world: DepartureWorld, calibrate extra: [String] = [], team: (String) -> String = { $0 }) throws -> Judged {
+    /// planner who missed the departure would describe it);
+    /// `dropping` names top-level keys taken out of the written scenario before it is simulated.
+    static func judge(_ world: DepartureWorld, calibrate extra: [String] = [], dropping: [String] = [], team: (String) -> String = { $0 }) throws -> Judged {
         let folder = try PlanProcess.temporaryDirectory()
         let years = DepartureWorld.civil(world.first - 28).year...DepartureWorld.civil(world.horizonEnd).year
         try world.write(to: folder, holidays: try holidays(years: years))
@@ -57,9 +65,15 @@ import Testing
         let from = DepartureWorld.text(world.first), to = DepartureWorld.text(world.to)
         let horizon = "\(DepartureWorld.text(world.to + 1))..\(DepartureWorld.text(world.horizonEnd))"
         let calibrated = try PlanProcess.run(
-            ["calibrate", "--tickets", "tickets.csv", "--team", "team.json", "--absences", "absences.csv", "--absence-type", "sick",
+            ["calibrate", "--tickets", "tickets.csv", "--team", "team.json", "--absences", "absences.csv",
              "--from", from, "--to", to, "--write", "forecast.json", "--horizon", horizon] + extra, in: folder)
         try #require(calibrated.status == 0, "\(calibrated.stderr)")
+        if !dropping.isEmpty {
+            let file = folder.appendingPathComponent("forecast.json")
+            var written = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
+            for key in dropping { written[key] = nil }
+            try JSONSerialization.data(withJSONObject: written).write(to: file)
+        }
         let simulated = try PlanProcess.run(["simulate", "forecast.json", "--trials", "\(trials)", "--seed", "1", "--out", "forecast"], in: folder)
         try #require(simulated.status == 0, "\(simulated.stderr)")
         let store = folder.appendingPathComponent("history.sqlite").path
@@ -179,5 +193,24 @@ import Testing
         }
         let c = withoutHire.count(2)
         #expect(c.declared < c.low, "without the hire: \(withoutHire.summary)")
+    }
+
+    /// Leave booked a week to a few months ahead (7 days plus a geometric number with mean 30):
+    /// on `to` most of the quarter's leave is not yet booked. Calibrate fits the unbooked-leave
+    /// model from the absence export's `requested` dates and writes it with `as_of`, and the
+    /// forecast's count at ≥ 2 (one US SE out puts the US count at the policy's 8) holds the
+    /// declared one. A forecast that knows only the leave booked by `to` (`unbooked_leave`
+    /// removed) has it above its band.
+    @Test func leaveNotYetBookedIsForecast() throws {
+        var world = Self.world("leave", seed: 1)
+        (world.leaveSpellsPerYear, world.minimumLeadDays, world.meanExtraLeadDays) = (6, 7, 30)
+        let judged = try Self.judge(world)
+        #expect(judged.scenario["as_of"] as? String == "2026-09-27", "\(judged.calibration)")
+        let unbooked = try #require(judged.scenario["unbooked_leave"] as? [String: Any], "\(judged.calibration)")
+        #expect(unbooked["days_per_year"] != nil && unbooked["booking_lead_days"] != nil, "\(unbooked)")
+        Self.expectCountInBand(judged, level: 2, "leave")
+        Self.expectCoverage(judged, "leave")
+        let bookedOnly = try Self.judge(world, dropping: ["unbooked_leave"]).count(2)
+        #expect(bookedOnly.declared > bookedOnly.high, "booked leave only: \(bookedOnly)")
     }
 }
