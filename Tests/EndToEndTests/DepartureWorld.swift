@@ -92,17 +92,9 @@ struct DepartureWorld {
         return "\(text(day))T" + String(format: "%02d:%02d:%02dZ", t / 3600, t / 60 % 60, t % 60)
     }
 
-    /// What the world produced.
-    struct Output {
-        /// Per check after `to`: date, window, working EMEA and US SEs, open cases.
-        var declared: [(date: Int, window: String, emea: Int, us: Int, open: Int)] = []
-        var tickets = 0
-    }
-
     /// Writes team.json, tickets.csv, absences.csv and declared.csv into `folder`. `holidays`
     /// holds the public holidays of GB (for "emea") and US (for "us") as day numbers.
-    @discardableResult
-    func write(to folder: URL, holidays: [String: Set<Int>]) throws -> Output {
+    func write(to folder: URL, holidays: [String: Set<Int>]) throws {
         var random = WorldRandom(seed: seed)
         // Four weeks before `first` so that the backlog has its own level when the export starts.
         let start = first - 28, end = horizonEnd
@@ -192,11 +184,9 @@ struct DepartureWorld {
         // The exports as they stand at the end of `to`.
         let exportedAt = Double((to + 1) * 86_400)
         var tickets = "id,created_at,solved_at\n"
-        var output = Output()
         for (i, created) in arrivals.enumerated() where created < exportedAt {
             let solved = solvedAt[i].flatMap { $0 < exportedAt ? $0 : nil }
             tickets += "\(i + 1),\(Self.timestamp(created)),\(solved.map(Self.timestamp) ?? "")\n"
-            output.tickets += 1
         }
         var absences = "name,start,end,type,requested\n"
         // Sickness known so far (a spell under way ends on `to` as far as HR knows), leave booked so far.
@@ -221,7 +211,6 @@ struct DepartureWorld {
                 let open = upperBound(arrivals, t) - upperBound(solveTimes, t)
                 let emea = team.indices.filter { team[$0].group == "emea" && working($0, d) }.count
                 let us = team.indices.filter { team[$0].group == "us" && working($0, d) }.count
-                output.declared.append((d, window, emea, us, open))
                 declared += "\(Self.text(d)),\(window),\(emea),\(us),\(open)\n"
             }
         }
@@ -230,7 +219,6 @@ struct DepartureWorld {
         try tickets.write(to: folder.appendingPathComponent("tickets.csv"), atomically: true, encoding: .utf8)
         try absences.write(to: folder.appendingPathComponent("absences.csv"), atomically: true, encoding: .utf8)
         try declared.write(to: folder.appendingPathComponent("declared.csv"), atomically: true, encoding: .utf8)
-        return output
     }
 
     /// The team scenario a team would write: who works where and from when; the inflow, resolution
