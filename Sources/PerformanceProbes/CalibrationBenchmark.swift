@@ -61,28 +61,14 @@ public struct CalibrationBenchmark: Sendable {
         let dayStarts = (0..<days.dayCount).map { (days.first.dayNumber + $0) * 86_400 }
         let dayWeights = (0..<days.dayCount).map { weights[days.first.adding(days: $0).weekday.rawValue - 1] }
         let total = dayWeights.reduce(0, +)
-        // Each day's rows by rounding the cumulative share, so that they add up to `rows`; and
-        // one on the last day, since calibrate refuses a --to after the export's last case (kept
-        // by the filter, below).
-        var cumulative = 0.0
-        var counts = dayWeights.map { weight in
-            let before = Int((Double(rows) * cumulative / total).rounded())
-            cumulative += weight
-            return Int((Double(rows) * cumulative / total).rounded()) - before
-        }
-        if rows > 0, counts[counts.count - 1] == 0, let d = counts.lastIndex(where: { $0 > 0 }) {
-            counts[d] -= 1
-            counts[counts.count - 1] = 1
-        }
         var buffer = "Ticket ID,Group,Subject,Created at,Solved at\n"
         var row = 0
-        for (d, count) in counts.enumerated() {
-            for _ in 0..<count {
+        for (d, weight) in dayWeights.enumerated() {
+            let count = d == dayWeights.count - 1 ? rows - row : Int((Double(rows) * weight / total).rounded())
+            for _ in 0..<max(0, min(count, rows - row)) {
                 let created = dayStarts[d] + Int(uniform() * 86_400)
                 let solved = uniform() < 0.05 ? "" : stamp(created + Int(uniform() * 172_800))
-                // The last row is kept by --where Group=Support, so that the history reaches the last day.
-                let group = row == rows - 1 || uniform() < 0.9 ? "Support" : "Billing"
-                buffer += "\(100_000 + row),\(group),\"Login fails, again\nsince update\",\(stamp(created)),\(solved)\n"
+                buffer += "\(100_000 + row),\(uniform() < 0.9 ? "Support" : "Billing"),\"Login fails, again\nsince update\",\(stamp(created)),\(solved)\n"
                 row += 1
                 if buffer.utf8.count > 1 << 20 {
                     handle.write(Data(buffer.utf8))
