@@ -32,7 +32,8 @@ extension Scenario {
     /// `start`, negative before it; nil for the last check of the day before), no warm-up but the
     /// days from that instant to `start` when it is older, each known absence as time off
     /// from `start` until its end or as a spell of unknown length begun on `start`, and the known
-    /// leave as time off. Deriving a scenario, rather than changing the simulation, means the
+    /// leave as time off (and, with unbooked leave, `as_of` moved to `start`: what is booked later
+    /// is the model's). Deriving a scenario, rather than changing the simulation, means the
     /// outlook is simulated, reported and reproduced exactly as `plan simulate` does any scenario.
     ///
     /// Absences and leave that change nothing (a name not in the team, an end before `start`)
@@ -82,6 +83,8 @@ extension Scenario {
             }
             outlook.team[index].timeOff.append(item.dates)
         }
+        // Leave known today is booked leave as of today: unbooked leave is what is booked later.
+        if !leave.isEmpty, outlook.unbookedLeave != nil, outlook.asOf.map({ $0 < start }) ?? true { outlook.asOf = start }
         return (outlook, warnings)
     }
 

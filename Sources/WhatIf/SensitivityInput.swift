@@ -157,6 +157,47 @@ public struct SensitivityInput: Sendable {
                 path: "/sickness/severity_cv", label: "sickness season CV", valid: ScenarioLimits.coefficientOfVariation,
                 defaultRange: .relative(0.50), read: { $0.sickness.severityCV }, write: { $0.sickness.severityCV = $1 }),
         ]
+        rows += unbookedLeave(scenario.unbookedLeave)
+        return rows
+    }
+
+    /// The unbooked-leave model's inputs (docs/MODEL.md §3a): its leave days a year (an SE's own
+    /// `leave_days_per_year` stays), its spell length (the days a year stay: longer spells are
+    /// fewer), each month factor it gives, and each lead-time bin's share, the others scaled to
+    /// keep the sum 1 (not stressed: a share moves leave nearer or further, like an arrival share).
+    static func unbookedLeave(_ leave: Scenario.UnbookedLeave?) -> [SensitivityInput] {
+        let unused = leave == nil ? "the scenario has no unbooked_leave" : nil
+        var rows = [
+            SensitivityInput(
+                path: "/unbooked_leave/days_per_year", label: "leave days a year per SE (unbooked leave)", valid: ScenarioLimits.leaveDaysPerYear,
+                unusedBecause: unused, defaultRange: .relative(0.25), read: { $0.unbookedLeave?.daysPerYear ?? 0 },
+                write: { scenario, value in scenario.unbookedLeave?.daysPerYear = value }),
+            SensitivityInput(
+                path: "/unbooked_leave/mean_spell_days", label: "mean leave spell (days)", valid: ScenarioLimits.meanSpellDays,
+                unusedBecause: unused, defaultRange: .relative(0.25), read: { $0.unbookedLeave?.meanSpellDays ?? 1 },
+                write: { scenario, value in scenario.unbookedLeave?.meanSpellDays = value }),
+        ]
+        guard let leave else { return rows }
+        for month in leave.monthFactors.keys.sorted() {
+            let name = CivilDate.monthAbbreviations[month - 1]
+            rows.append(SensitivityInput(
+                path: "/unbooked_leave/month_factors/\(name)", label: "\(name) leave factor", valid: ScenarioLimits.leaveMonthFactor,
+                defaultRange: .relative(0.25), read: { $0.unbookedLeave?.monthFactors[month] ?? 1 },
+                write: { scenario, value in scenario.unbookedLeave?.monthFactors[month] = value }))
+        }
+        if leave.leadTime.count > 1 {
+            for (i, bin) in leave.leadTime.enumerated() {
+                rows.append(SensitivityInput(
+                    path: "/unbooked_leave/booking_lead_days/\(i)/share", label: "share of leave booked up to \(bin.upTo) days ahead (bin \(i))",
+                    valid: 0...1, stressed: false, defaultRange: .absolute(0.05),
+                    read: { $0.unbookedLeave?.leadTime[i].share ?? 0 },
+                    write: { scenario, value in
+                        guard let bins = scenario.unbookedLeave?.leadTime else { return }
+                        let shares = Self.shares(bins.map(\.share), setting: i, to: value)
+                        scenario.unbookedLeave?.leadTime = zip(bins, shares).map { .init(upTo: $0.upTo, share: $1) }
+                    }))
+            }
+        }
         return rows
     }
 

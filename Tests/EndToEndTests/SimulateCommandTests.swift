@@ -97,6 +97,17 @@ import Testing
     }
 
     /// `--format json` prints the files' content as one document; its numbers are the CSV's.
+    /// A scenario without unbooked leave draws exactly what it drew before the model existed (its
+    /// own stream, docs/MODEL.md §7): December's checks.csv for 4,000 trials, seed 11, 2 threads, is
+    /// byte for byte the file the kernel before it wrote (commit 35ba97b), kept in the fixture.
+    @Test func decemberChecksAreThoseOfTheKernelBeforeUnbookedLeave() throws {
+        let out = try PlanProcess.temporaryDirectory()
+        let r = try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "4000", "--seed", "11", "--threads", "2", "--out", out.path])
+        try #require(r.status == 0, "\(r.stderr)")
+        let fixture = PlanProcess.repository.appendingPathComponent("Tests/SimulationTests/Fixtures/december-seed11-4000-checks.csv")
+        #expect(try Data(contentsOf: out.appendingPathComponent("checks.csv")) == Data(contentsOf: fixture))
+    }
+
     @Test func jsonFormat() throws {
         let folder = try PlanProcess.temporaryDirectory()
         let out = folder.appendingPathComponent("run")

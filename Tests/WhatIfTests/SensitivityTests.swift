@@ -1,3 +1,4 @@
+import Calendars
 import Scenarios
 import Simulation
 import Testing
@@ -55,7 +56,7 @@ import Testing
         #expect(byPath["/sickness/mean_spell_days"]!.fromFit && byPath["/sickness/mean_spell_days"]!.range == 1.5...4)
         #expect(byPath["/inflow/holiday_factor"]!.fromFit)
         #expect(!byPath["/inflow/base_per_day"]!.isUnused && !byPath["/resolve_per_shift"]!.isUnused)
-        #expect(result.notApplicable.map(\.input.path) == ["/inflow/dispersion", "/inflow/trend_per_year"])
+        #expect(result.notApplicable.map(\.input.path) == ["/inflow/dispersion", "/inflow/trend_per_year", "/unbooked_leave/days_per_year", "/unbooked_leave/mean_spell_days"])
         // Unused inputs sort after every input that moved something.
         let firstUnused = try #require(result.rows.firstIndex { $0.isUnused })
         #expect(result.rows[firstUnused...].allSatisfy { $0.isUnused })
@@ -98,6 +99,24 @@ import Testing
         let july = try #require(byPath["/inflow/month_factors/Jul"])
         #expect(july.isUnused)
         for end in [july.low, july.high] { #expect(end.change == 0 && end.expectedChecks == result.baseExpectedChecks) }
+    }
+
+    /// Unbooked leave's inputs are rows too: more leave days a year take more SEs out, a month
+    /// factor outside the simulated days changes no trial, and the lead-time shares are never
+    /// stressed (they move leave nearer or further).
+    @Test func unbookedLeaveInputsAreRows() throws {
+        var scenario = try Self.scenario(sickness: #"{ "sick_days_per_year": 2, "mean_spell_days": 2 }"#, inflow: #"{ "base_per_day": 36 }"#)
+        scenario.asOf = CivilDate(year: 2027, month: 1, day: 20)!
+        scenario.unbookedLeave = Scenario.UnbookedLeave(
+            daysPerYear: 40, meanSpellDays: 4, monthFactors: [2: 1.5, 8: 2], leadTime: [.init(upTo: 6, share: 0.5), .init(upTo: 60, share: 0.5)])
+        let result = try Self.run(scenario, intervals: #"{ "intervals": { "/unbooked_leave/days_per_year": [10, 80] } }"#)
+        let byPath = Dictionary(uniqueKeysWithValues: result.rows.map { ($0.input.path, $0) })
+        let days = try #require(byPath["/unbooked_leave/days_per_year"])
+        #expect(days.fromFit && days.high.change > 0 && days.low.change < 0)
+        let august = try #require(byPath["/unbooked_leave/month_factors/Aug"])
+        for end in [august.low, august.high] { #expect(end.change == 0) }
+        #expect(byPath["/unbooked_leave/booking_lead_days/0/share"] != nil && byPath["/unbooked_leave/mean_spell_days"] != nil)
+        #expect(!(result.stress?.settings.contains { $0.input.path.hasPrefix("/unbooked_leave/booking_lead_days") } ?? true))
     }
 
     /// Bad intervals files: every problem named with its line, none skipped.
