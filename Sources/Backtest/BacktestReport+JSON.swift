@@ -37,7 +37,8 @@ extension BacktestReport {
             @NullWhenAbsent var variance: Double?
             @NullWhenAbsent var bandLow: Int?
             @NullWhenAbsent var bandHigh: Int?
-            /// ±infinity (a certain forecast that missed) is written "+inf" or "-inf".
+            /// Null also when infinite (a certain forecast that missed): JSON has no infinity, and
+            /// the verdict says which way it missed.
             @NullWhenAbsent var z: Double?
             let brier: Comparison
             @NullWhenAbsent var brierUncertain: Comparison?
@@ -132,7 +133,7 @@ extension BacktestReport {
                 return Level(
                     level: s.level, verdict: c.verdict, evidence: c.evidence, weeks: c.weeks, checks: c.checks,
                     declared: c.predicted == nil ? nil : c.observed, expected: c.predicted?.mean, variance: c.predicted?.variance,
-                    bandLow: c.predicted?.low, bandHigh: c.predicted?.high, z: c.predicted == nil ? nil : c.z, brier: Comparison(s.brier),
+                    bandLow: c.predicted?.low, bandHigh: c.predicted?.high, z: c.predicted == nil || !c.z.isFinite ? nil : c.z, brier: Comparison(s.brier),
                     brierUncertain: s.brierUncertain.map(Comparison.init),
                     reliability: s.bins.map {
                         Bin(low: $0.low, high: $0.high, checks: $0.checks, meanForecast: $0.meanForecast, observed: $0.observed.estimate,

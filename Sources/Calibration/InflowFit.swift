@@ -178,24 +178,41 @@ public struct InflowFit: Sendable {
         // periods' spread around the trend, not around a constant level.
         basePerDay = written ? trendFit!.baseAtReference : baseEstimate
         let expected = written ? trendFit!.expected : unit.map { base * $0 }
-        let modelVariance = (0..<periods).map { j in
-            expected[j] + (k.map { expected[j] * expected[j] * unitSquares[j] / (unit[j] * unit[j]) / $0 } ?? 0)
+        // A period's variance beyond its shock: Poisson, and the days' own dispersion when negative binomial.
+        let dailyShare = (0..<periods).map { j in unitSquares[j] / (unit[j] * unit[j]) }
+        func shocks(around expected: [Double], _ what: String, fitted: Double = 1) throws -> Estimate? {
+            let modelVariance = (0..<periods).map { j in expected[j] + (k.map { expected[j] * expected[j] * dailyShare[j] / $0 } ?? 0) }
+            return try ExtraVariation.estimate(observed: observed, expected: expected, modelVariance: modelVariance, fitted: fitted).map { cv in
+                Estimate(
+                    value: cv.value, low: cv.low, high: cv.high,
+                    method: "spread of the \(periods) four-week periods' totals\(what) beyond the day-to-day noise (Q-profile: 0 when not detectable); interval from the χ²(\(NumberFormat.fixed(max(1, Double(periods) - fitted), fitted == 1 ? 0 : 1))) quantiles")
+            }
         }
-        if let cv = try ExtraVariation.estimate(observed: observed, expected: expected, modelVariance: modelVariance) {
-            demandCV = Estimate(
-                value: cv.value, low: cv.low, high: cv.high,
-                method: "spread of the \(periods) four-week periods' totals beyond the day-to-day noise (Q-profile: 0 when not detectable); interval from the χ²(\(periods - 1)) quantiles")
-        } else {
-            demandCV = nil
-        }
+        var cv = try shocks(around: expected, written ? " around the trend" : "")
 
         if seasonMode != .off && n >= SeasonFit.minimumDays {
             let daily = written ? (0..<n).map { i in trendFit!.baseAtReference.value * exp(log1p(trendFit!.perYear.value) * Double(i - (n - 1)) / 365.25) * unitMeans[i] }
                 : unitMeans.map { base * $0 }
-            season = SeasonFit(counts: counts, expected: daily, months: dates.map(\.month), cv: demandCV?.value ?? 0, z: Proportion.z95)
+            var fit = SeasonFit(counts: counts, expected: daily, months: dates.map(\.month), cv: cv?.value ?? 0, z: Proportion.z95)
+            // The shocks are the periods' spread around the season, not around a flat level (where a
+            // December dip and a January surge read as shocks, and the forecast's demand_cv would
+            // count the season twice). The factors' shrinkage uses the shocks' CV, so the two are
+            // refined together until the CV settles (a few rounds; at most 20).
+            for _ in 0..<20 {
+                var seasonal = [Double](repeating: 0, count: periods)
+                for i in 0..<n { seasonal[period[i]] += daily[i] * (fit.factors[dates[i].month]?.value ?? 1) }
+                // The month factors take their effective number of parameters from the periods' degrees of freedom.
+                let next = try shocks(around: seasonal, written ? " around the trend and the month factors" : " around the month factors", fitted: 1 + fit.effectiveParameters)
+                let settled = abs((next?.value ?? 0) - (cv?.value ?? 0)) < 1e-6
+                cv = next
+                fit = SeasonFit(counts: counts, expected: daily, months: dates.map(\.month), cv: cv?.value ?? 0, z: Proportion.z95)
+                if settled { break }
+            }
+            season = fit
         } else {
             season = nil
         }
+        demandCV = cv
         let means = (0..<n).map { levels[period[$0]] * unitMeans[$0] }
         fittedMeans = means
         var pearson = 0.0

@@ -14,6 +14,9 @@ import Foundation
 public struct SeasonFit: Sendable {
     /// By month, 1 = January; months with no day in the range are absent.
     public let factors: [Int: Estimate]
+    /// Σ τ²/(τ² + s_m²): how many parameters the shrunk factors amount to (the trace of the
+    /// shrinkage), which the demand shocks measured around them must not count as spread.
+    public let effectiveParameters: Double
 
     /// A season needs every month of the year at least once.
     public static let minimumDays = 365
@@ -33,13 +36,16 @@ public struct SeasonFit: Sendable {
         let variances = present.map { 1 / (expectedTotals[$0]! * scale) + cv * cv * 28 / days[$0]! }
         let tau2 = max(0, logs.map { $0 * $0 }.reduce(0, +) / Double(max(1, logs.count)) - variances.reduce(0, +) / Double(max(1, variances.count)))
         var factors = [Int: Estimate]()
+        var effective = 0.0
         for (j, month) in present.enumerated() {
             let weight = tau2 / (tau2 + variances[j])
+            effective += weight
             let center = weight * logs[j], half = z * (tau2 * variances[j] / (tau2 + variances[j])).squareRoot()
             factors[month] = Estimate(
                 value: exp(center), low: exp(center - half), high: exp(center + half),
                 method: "the month's cases over those expected without a season, shrunk toward 1 by its standard error (empirical Bayes across the months); interval on the log scale from the posterior")
         }
         self.factors = factors
+        effectiveParameters = effective
     }
 }

@@ -81,6 +81,28 @@ import Testing
         #expect(report.html.contains("<svg class=\"reliability\" data-level=\"2\""))
     }
 
+    /// A certain forecast that missed has z = +∞ (docs/BACKTEST.md); JSON cannot hold it, so `z`
+    /// is null there and the verdict says which way. Found by the departure worlds: a backtest
+    /// whose --format json failed ("the number at /levels/5/z is +infinity") and printed nothing.
+    @Test func anInfiniteZIsNullInJSON() throws {
+        let monday = CivilDate(iso: "2026-11-02")!
+        let declared = (0..<10).map { i in
+            DeclaredLevel(date: monday.adding(days: i / 2), window: i % 2 == 0 ? "EMEA" : "Americas", checkMinute: i % 2 == 0 ? 600 : 1050,
+                          level: i < 6 ? 2 : 1, openCases: 40)
+        }
+        let forecasts = declared.map {
+            LevelForecast(runID: "run", madeAt: Moment(iso: "2026-11-01")!, date: $0.date, window: $0.window, levels: [1, 0], p10Open: 30, p90Open: 50)
+        }
+        // Every trial of the one week had no check at ≥ 2: the count is certainly 0, and 6 were declared.
+        let counts = WeeklyCounts(runID: "run", trials: 4, weeks: [monday], weekChecks: [10], distributions: [[[4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]]], covariances: [[[]]])
+        let report = try BacktestReport(declared: declared, history: declared, forecasts: forecasts, counts: ["run": counts], from: nil, to: nil, lead: 0...30, pairing: .latest)
+        let level = try #require(report.levels.first)
+        #expect(level.calibration.z == .infinity)
+        let json = try report.json
+        #expect(json.contains("\"z\" : null"), "\(json)")
+        #expect(json.contains("\"declared\" : 6") && json.contains("\"band_high\" : 0"))
+    }
+
     /// A skill keeps its column however bad the forecast: −148,910% (the 1.4× backtest) reads "< −999%".
     @Test func skillsFitTheirColumn() {
         #expect(BacktestReport.skill(0.3333) == "+33%")
