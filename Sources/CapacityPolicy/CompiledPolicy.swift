@@ -26,6 +26,9 @@ public struct CompiledPolicy: @unchecked Sendable {
     /// The three-input kernel's dense table, held here rather than behind the storage reference so
     /// that the hot path reads it without copying the kernel or checking exclusive access.
     @usableFromInline let dense: DenseLevels?
+    /// The three-input kernel, held here as `dense` is: the storage's own reference is a `var`
+    /// (set once its tables exist), whose every read is checked for exclusive access.
+    @usableFromInline let threeInputKernel: ThreeInputKernel?
     public let table: EffectiveTable
 
     public var inputCount: Int { storage.inputCount }
@@ -33,7 +36,8 @@ public struct CompiledPolicy: @unchecked Sendable {
     public init(_ table: EffectiveTable) {
         self.table = table
         self.storage = Storage(table)
-        self.dense = storage.threeInputKernel?.dense
+        self.threeInputKernel = storage.threeInputKernel
+        self.dense = threeInputKernel?.dense
     }
 
     public init(_ policy: Policy) { self.init(EffectiveTable(policy)) }
@@ -43,7 +47,8 @@ public struct CompiledPolicy: @unchecked Sendable {
     @inlinable
     public func level(_ values: UnsafePointer<Int32>) -> Int {
         if let dense, let level = dense.level(values) { return checked(level, values) }
-        return checked(storage.levelOutsideDenseRegion(values), values)
+        if let threeInputKernel { return checked(threeInputKernel.cellLevel(values, storage: storage), values) }
+        return checked(storage.level(values), values)
     }
 
     public func level(_ observation: Observation) -> Int {
@@ -56,7 +61,7 @@ public struct CompiledPolicy: @unchecked Sendable {
         let k = storage.inputCount
         precondition(values.count == levels.count * k, "expected \(levels.count * k) values, got \(values.count)")
         guard let base = values.baseAddress else { return }
-        if let kernel = storage.threeInputKernel {
+        if let kernel = threeInputKernel {
             kernel.levels(base, count: levels.count, into: levels.baseAddress!, storage: storage)
         } else {
             for i in 0..<levels.count { levels[i] = UInt8(truncatingIfNeeded: storage.level(base + i &* k)) }
@@ -304,13 +309,6 @@ extension CompiledPolicy {
                 if inputAtoms[lookup.atomStart + middle].holds(Double(value)) { low = middle + 1 } else { high = middle }
             }
             return low
-        }
-
-        /// The cell path of the three-input kernel, or the general evaluator for other shapes.
-        @usableFromInline
-        func levelOutsideDenseRegion(_ values: UnsafePointer<Int32>) -> Int {
-            if let kernel = threeInputKernel { return kernel.cellLevel(values, storage: self) }
-            return level(values)
         }
 
         @inlinable

@@ -143,13 +143,19 @@ public final class TrialKernel {
                     let length = t.spellLength.sample(absenceRNG)
                     // An SE who cannot fall sick draws their spells all the same and ignores
                     // them, so every later SE's draws stay the same (common random numbers).
+                    var (firstOut, lastOut) = (days, -1)
                     for d in start..<min(days, start + length) where fallsSick && t.engineerScheduled[se, day: d] && !onLeave[se, day: d] {
                         headcount[g, day: d] -= 1
                         capacity[g, day: d] -= t.engineerCapacities[se]
-                        for later in d..<min(days, d + ShiftShares.days) { capacityChanged[later] = true }
+                        (firstOut, lastOut) = (min(firstOut, d), d)
                         #if PLAN_INTERNAL_CHECKS
                         precondition(headcount[g, day: d] >= 0, "group \(g) has a negative headcount on day \(d)")
                         #endif
+                    }
+                    // Once per spell rather than per day out: a day marked that sickness did not
+                    // reach (a day off inside the spell) computes the same sum the table holds.
+                    if lastOut >= 0 {
+                        for later in firstOut..<min(days, lastOut + ShiftShares.days) { capacityChanged[later] = true }
                     }
                     day = start + length
                 }
