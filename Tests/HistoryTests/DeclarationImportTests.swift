@@ -21,14 +21,14 @@ import Testing
         #expect(imported.checks.map(\.window) == ["EMEA", "Americas", "EMEA"])
         #expect(imported.checks.map(\.checkMinute) == [600, 1050, 600])
         #expect(imported.checks[2].alerts == ["#community-relations", "#ce"])
-        #expect(imported.checks[1].inputs == [.init(name: "emea", value: 3), .init(name: "us", value: 10), .init(name: "open", value: 66)])
+        #expect(imported.checks[1].inputs == [.init(name: "emea", value: 3, kind: .headcount), .init(name: "us", value: 10, kind: .headcount), .init(name: "open", value: 66, kind: .cases)])
         #expect(imported.checks[1].source == "days.csv:3")
         #expect(try imported.checks[0].policySHA256 == Self.table.sha256)
         #expect(imported.disagreements.map(\.description) == ["days.csv:3: level 3 was recorded; the policy gives level 2 for these counts (stored as recorded)"])
     }
 
     @Test(arguments: [
-        ("2026-12-01,asia,3,10,40", "days.csv:2: column \"window\": unknown window \"asia\"; expected EMEA or Americas"),
+        ("2026-12-01,asia,3,10,40", "days.csv:2: column \"window\": unknown window \"asia\"; expected EMEA or Americas, or a column check_time with the window's check time"),
         ("2026-12-01,EMEA,3,-2,40", "days.csv:2: column \"us\": \"-2\" is a negative count; expected a whole number from 0 to 1000000000 (US-based SEs working that day)"),
         ("2026-12-32,EMEA,3,2,40", "days.csv:2: column \"date\": expected a date YYYY-MM-DD from 1970-01-01 to 2100-12-31, found \"2026-12-32\""),
         ("2026-12-01,EMEA,3,2", "days.csv:2: expected 5 fields as in the header, found 4"),
