@@ -32,8 +32,9 @@ extension HistoryStore {
     }
 
     /// Every stored forecast, oldest first, with its checks from `from` to `to` (both included;
-    /// nil is open) in time order; a forecast with no check in the range is left out. Four
-    /// queries in all, however many runs and checks.
+    /// nil is open) in time order; a forecast with no check in the range is left out. Three
+    /// queries in all, however many runs and checks: the runs joined with their counts, their
+    /// checks, and the checks' levels.
     public func forecasts(from: CivilDate? = nil, to: CivilDate? = nil) throws(HistoryError) -> [Forecast] {
         let date = ForecastCheckRecord.Columns.date
         var checks = ForecastRecord.checks.order(date, ForecastCheckRecord.Columns.id)
