@@ -10,8 +10,10 @@ extension HistoryStore {
     }
 
     /// Stores `checks` in one transaction: all of them or, on an error, none. A check already in
-    /// the store (same date and window) is replaced: the later recording is the correction. Each
-    /// check and each input is one upsert; inputs beyond the new check's count are deleted.
+    /// the store (same date and window) is replaced: the later recording is the correction. The
+    /// check is an upsert on (date, window), which keeps its id; each input is written over the one
+    /// of its position (`INSERT OR REPLACE` on the key (check, position), a leaf row), and inputs
+    /// past the new check's count are deleted.
     ///
     /// - Complexity: O(checks × inputs) statements.
     @discardableResult
@@ -27,7 +29,7 @@ extension HistoryStore {
                         .deleteAll(db)
                     for (position, input) in check.inputs.enumerated() {
                         try DeclaredInputRecord(declaredCheckID: id, position: position, name: input.name, value: input.value, kind: input.kind?.rawValue)
-                            .upsert(db)
+                            .insert(db, onConflict: .replace)
                     }
                 }
                 let added = try DeclaredCheckRecord.fetchCount(db) - before
