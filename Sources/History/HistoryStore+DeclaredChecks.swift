@@ -21,12 +21,13 @@ extension HistoryStore {
         do {
             return try pool.write { db in
                 let before = try DeclaredCheckRecord.fetchCount(db)
+                // Prepared once: building the request per check costs more than running it.
+                let (checkID, position) = (DeclaredInputRecord.Columns.declaredCheckID, DeclaredInputRecord.Columns.position)
+                let deleteStale = try db.makeStatement(literal: "DELETE FROM \(DeclaredInputRecord.self) WHERE \(checkID) = ? AND \(position) >= ?")
                 for check in checks {
                     var record = DeclaredCheckRecord(check)
                     guard let id = try record.upsertAndFetch(db).id else { throw StoredValueError("a declared check was stored without an id") }
-                    try DeclaredInputRecord
-                        .filter(DeclaredInputRecord.Columns.declaredCheckID == id && DeclaredInputRecord.Columns.position >= check.inputs.count)
-                        .deleteAll(db)
+                    try deleteStale.execute(arguments: [id, check.inputs.count])
                     for (position, input) in check.inputs.enumerated() {
                         try DeclaredInputRecord(declaredCheckID: id, position: position, name: input.name, value: input.value, kind: input.kind?.rawValue)
                             .insert(db, onConflict: .replace)

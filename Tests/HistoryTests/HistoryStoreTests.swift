@@ -40,6 +40,18 @@ import Testing
         #expect(inputs == 9)
     }
 
+    /// A correction under a policy with fewer inputs leaves none of the earlier check's behind.
+    @Test func aCorrectionWithFewerInputsDropsTheRest() throws {
+        let folder = try TemporaryFolder()
+        let store = try HistoryStore(path: folder.path("h.sqlite"), create: true)
+        try store.record([Self.check("2026-12-01", level: 2), Self.check("2026-12-02", level: 2)])
+        var fewer = Self.check("2026-12-01", level: 3)
+        fewer.inputs = [.init(name: "team", value: 12, kind: .headcount), .init(name: "backlog", value: 70, kind: .cases)]
+        #expect(try store.record([fewer]) == HistoryStore.RecordedCount(added: 0, replaced: 1))
+        #expect(try store.declaredChecks() == [fewer, Self.check("2026-12-02", level: 2)])
+        #expect(try store.declaredChecks().map(\.openCases) == [70, 40])
+    }
+
     @Test func previousCheckIsTheLatestEarlierCheckOfAnyWindow() throws {
         let folder = try TemporaryFolder()
         let store = try HistoryStore(path: folder.path("h.sqlite"), create: true)
