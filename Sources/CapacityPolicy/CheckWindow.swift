@@ -15,11 +15,21 @@ public struct CheckWindow: Sendable, Hashable {
 
     public static let emea = CheckWindow(name: "EMEA", checkMinute: 10 * 60, coverage: 9 * 60..<16 * 60)
     public static let americas = CheckWindow(name: "Americas", checkMinute: 17 * 60 + 30, coverage: 14 * 60..<25 * 60)
+    /// The handbook's windows: those of a scenario that defines none, and of a check given without one.
+    public static let handbook = [emea, americas]
 
     /// The window among `windows` whose name matches `name` ignoring case: people type `emea` for
     /// `EMEA`, and a scenario may define windows of its own.
     public static func named(_ name: String, in windows: [CheckWindow]) -> CheckWindow? {
         windows.first { $0.name.lowercased() == name.lowercased() }
+    }
+
+    /// The minute after 00:00 UTC of a check time written `HH:MM` (00:00 to 23:59), as `clock` writes it.
+    public static func minute(ofClock text: String) -> Int? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { ("0"..."9").contains($0) } }),
+              let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else { return nil }
+        return h * 60 + m
     }
 
     public static func clock(_ minute: Int) -> String {

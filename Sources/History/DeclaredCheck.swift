@@ -1,4 +1,5 @@
 import Calendars
+import CapacityPolicy
 
 /// A level as CS-triage declared it at a check, with everything needed to tell later whether the
 /// forecasts saw it coming and whether the policy would still declare it.
@@ -25,7 +26,10 @@ public struct DeclaredCheck: Sendable, Equatable {
     public struct Input: Sendable, Equatable {
         public var name: String
         public var value: Int
-        public init(name: String, value: Int) { (self.name, self.value) = (name, value) }
+        /// What the input counts, as the declaring policy said; nil for an input recorded before
+        /// the store kept kinds under a name other than the handbook's (`emea`, `us`, `open`).
+        public var kind: CapacityPolicy.Input.Kind?
+        public init(name: String, value: Int, kind: CapacityPolicy.Input.Kind?) { (self.name, self.value, self.kind) = (name, value, kind) }
     }
 
     public init(date: CivilDate, window: String, checkMinute: Int, inputs: [Input], level: Int, alerts: [String],
@@ -43,4 +47,8 @@ public struct DeclaredCheck: Sendable, Equatable {
 
     /// The value of the input `name`, if the policy had it.
     public func input(_ name: String) -> Int? { inputs.first { $0.name == name }?.value }
+
+    /// The open cases at the check: the value of the policy's cases input, whatever its name; nil
+    /// when the check's kinds were not recorded.
+    public var openCases: Int? { inputs.first { $0.kind == .cases }?.value }
 }

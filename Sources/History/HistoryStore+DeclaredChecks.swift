@@ -10,38 +10,31 @@ extension HistoryStore {
     }
 
     /// Stores `checks` in one transaction: all of them or, on an error, none. A check already in
-    /// the store (same date and window) is replaced: the later recording is the correction.
+    /// the store (same date and window) is replaced: the later recording is the correction. The
+    /// check is an upsert on (date, window), which keeps its id; each input is written over the one
+    /// of its position (`INSERT OR REPLACE` on the key (check, position), a leaf row), and inputs
+    /// past the new check's count are deleted.
     ///
     /// - Complexity: O(checks × inputs) statements.
     @discardableResult
     public func record(_ checks: [DeclaredCheck]) throws(HistoryError) -> RecordedCount {
         do {
             return try pool.write { db in
-                var count = RecordedCount()
+                let before = try DeclaredCheckRecord.fetchCount(db)
+                // Prepared once, as the upsert is: building a request per check costs more than running it.
+                let (checkID, position) = (DeclaredInputRecord.Columns.declaredCheckID, DeclaredInputRecord.Columns.position)
+                let deleteStale = try db.makeStatement(literal: "DELETE FROM \(DeclaredInputRecord.self) WHERE \(checkID) = ? AND \(position) >= ?")
+                let upsert = try DeclaredCheckRecord.upsert(db)
                 for check in checks {
-                    let previous = try Int64.fetchOne(
-                        db, sql: "SELECT id FROM declared_check WHERE date = ? AND window = ?",
-                        arguments: [check.date.description, check.window])
-                    if let previous {
-                        try db.execute(sql: "DELETE FROM declared_check WHERE id = ?", arguments: [previous])
-                        count.replaced += 1
-                    } else {
-                        count.added += 1
-                    }
-                    try db.cachedStatement(sql: """
-                        INSERT INTO declared_check (date, window, check_minute, level, alerts, policy_sha256, source, recorded_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        """).execute(arguments: [
-                            check.date.description, check.window, check.checkMinute, check.level,
-                            check.alerts.joined(separator: " "), check.policySHA256, check.source, check.recordedAt,
-                        ])
-                    let id = db.lastInsertedRowID
-                    let insertInput = try db.cachedStatement(sql: "INSERT INTO declared_input (declared_check_id, position, name, value) VALUES (?, ?, ?, ?)")
+                    let id = try upsert(DeclaredCheckRecord(check))
+                    try deleteStale.execute(arguments: [id, check.inputs.count])
                     for (position, input) in check.inputs.enumerated() {
-                        try insertInput.execute(arguments: [id, position, input.name, input.value])
+                        try DeclaredInputRecord(declaredCheckID: id, position: position, name: input.name, value: input.value, kind: input.kind?.rawValue)
+                            .insert(db, onConflict: .replace)
                     }
                 }
-                return count
+                let added = try DeclaredCheckRecord.fetchCount(db) - before
+                return RecordedCount(added: added, replaced: checks.count - added)
             }
         } catch {
             throw HistoryError(path, error)
@@ -50,43 +43,32 @@ extension HistoryStore {
 
     /// The declared checks from `from` to `to` (both included; nil is open), in time order.
     public func declaredChecks(from: CivilDate? = nil, to: CivilDate? = nil) throws(HistoryError) -> [DeclaredCheck] {
-        try fetchChecks(
-            where: "date >= ? AND date <= ?", arguments: [from?.description ?? "", to?.description ?? "9999-12-31"],
-            order: "date, check_minute")
+        let date = DeclaredCheckRecord.Columns.date
+        var request = DeclaredCheckRecord.order(date, DeclaredCheckRecord.Columns.checkMinute)
+        if let from { request = request.filter(date >= from.description) }
+        if let to { request = request.filter(date <= to.description) }
+        return try fetchChecks(request)
     }
 
     /// The declared check just before the check at `minute` (minutes after 00:00 UTC) of `date`,
     /// whatever its window: the check the team last acted on, which a new declaration is compared
     /// with to tell new alerts from standing ones. Nil when none was recorded before it.
     public func previousCheck(before date: CivilDate, minute: Int) throws(HistoryError) -> DeclaredCheck? {
-        try fetchChecks(
-            where: "date < ? OR (date = ? AND check_minute < ?)", arguments: [date.description, date.description, minute],
-            order: "date DESC, check_minute DESC LIMIT 1").first
+        let (day, checkMinute) = (DeclaredCheckRecord.Columns.date, DeclaredCheckRecord.Columns.checkMinute)
+        return try fetchChecks(DeclaredCheckRecord
+            .filter(day < date.description || (day == date.description && checkMinute < minute))
+            .order(day.desc, checkMinute.desc)
+            .limit(1)).first
     }
 
-    private func fetchChecks(where condition: String, arguments: StatementArguments, order: String) throws(HistoryError) -> [DeclaredCheck] {
+    /// The checks `request` selects, each with its inputs: two queries in all.
+    private func fetchChecks(_ request: QueryInterfaceRequest<DeclaredCheckRecord>) throws(HistoryError) -> [DeclaredCheck] {
         do {
             return try pool.read { db in
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM declared_check WHERE \(condition) ORDER BY \(order)", arguments: arguments)
-                let inputs = try db.cachedStatement(sql: "SELECT name, value FROM declared_input WHERE declared_check_id = ? ORDER BY position")
-                return try rows.map { row in
-                    let id: Int64 = row["id"]
-                    let alerts: String = row["alerts"]
-                    return DeclaredCheck(
-                        date: try storedDate(row["date"]), window: row["window"], checkMinute: row["check_minute"],
-                        inputs: try Row.fetchAll(inputs, arguments: [id]).map { DeclaredCheck.Input(name: $0["name"], value: $0["value"]) },
-                        level: row["level"], alerts: alerts.split(separator: " ").map(String.init),
-                        policySHA256: row["policy_sha256"], source: row["source"], recordedAt: row["recorded_at"])
-                }
+                try request.including(all: DeclaredCheckRecord.inputs).asRequest(of: DeclaredCheckInfo.self).fetchAll(db).map { try $0.decoded() }
             }
         } catch {
             throw HistoryError(path, error)
         }
     }
-}
-
-/// A date column read back; a row edited by hand to hold something else is reported, not trusted.
-func storedDate(_ text: String) throws -> CivilDate {
-    guard let date = CivilDate(iso: text) else { throw HistoryError("a stored date is \"\(text)\", not a date such as 2026-12-01") }
-    return date
 }

@@ -11,28 +11,17 @@ extension HistoryStore {
     public func record(_ forecast: Forecast, recordedAt: String) throws(HistoryError) -> Bool {
         do {
             return try pool.write { db in
-                guard try Bool.fetchOne(db, sql: "SELECT 1 FROM forecast WHERE run_id = ?", arguments: [forecast.runID]) == nil else {
-                    return false
-                }
-                try db.execute(
-                    sql: "INSERT INTO forecast (run_id, scenario_name, scenario_sha256, seed, trials, made_at, recorded_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    arguments: [forecast.runID, forecast.scenarioName, forecast.scenarioSHA256,
-                                // SQLite integers are signed 64-bit: a seed above 2^63 is kept by its bits.
-                                Int64(bitPattern: forecast.seed), forecast.trials, forecast.madeAt, recordedAt, forecast.kind?.rawValue])
+                try ForecastRecord(forecast, recordedAt: recordedAt).insert(db, onConflict: .ignore)
+                guard db.changesCount > 0 else { return false }
                 if let counts = forecast.counts {
-                    try db.execute(sql: "INSERT INTO forecast_counts (run_id, counts_json) VALUES (?, ?)", arguments: [forecast.runID, counts.json])
+                    try ForecastCountsRecord(runID: forecast.runID, countsJSON: counts.json).insert(db)
                 }
-                let insertCheck = try db.cachedStatement(sql: """
-                    INSERT INTO forecast_check (run_id, date, window, mean_open, p10_open, p50_open, p90_open) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """)
-                let insertLevel = try db.cachedStatement(sql: "INSERT INTO forecast_level (forecast_check_id, level, probability) VALUES (?, ?, ?)")
                 for check in forecast.checks {
-                    try insertCheck.execute(arguments: [
-                        forecast.runID, check.date.description, check.window, check.meanOpen, check.p10Open, check.p50Open, check.p90Open,
-                    ])
-                    let id = db.lastInsertedRowID
+                    var record = ForecastCheckRecord(check, runID: forecast.runID)
+                    try record.insert(db)
+                    guard let id = record.id else { throw StoredValueError("a forecast check was stored without an id") }
                     for (index, probability) in check.levels.enumerated() {
-                        try insertLevel.execute(arguments: [id, index + 1, probability])
+                        try ForecastLevelRecord(forecastCheckID: id, level: index + 1, probability: probability).insert(db)
                     }
                 }
                 return true
@@ -43,36 +32,21 @@ extension HistoryStore {
     }
 
     /// Every stored forecast, oldest first, with its checks from `from` to `to` (both included;
-    /// nil is open) in time order; a forecast with no check in the range is left out.
+    /// nil is open) in time order; a forecast with no check in the range is left out. Three
+    /// queries in all, however many runs and checks: the runs joined with their counts, their
+    /// checks, and the checks' levels.
     public func forecasts(from: CivilDate? = nil, to: CivilDate? = nil) throws(HistoryError) -> [Forecast] {
+        let date = ForecastCheckRecord.Columns.date
+        var checks = ForecastRecord.checks.order(date, ForecastCheckRecord.Columns.id)
+        if let from { checks = checks.filter(date >= from.description) }
+        if let to { checks = checks.filter(date <= to.description) }
+        let request = ForecastRecord
+            .order(ForecastRecord.Columns.madeAt, ForecastRecord.Columns.runID)
+            .including(all: checks.including(all: ForecastCheckRecord.levels))
+            .including(optional: ForecastRecord.counts)
         do {
             return try pool.read { db in
-                let runs = try Row.fetchAll(db, sql: "SELECT * FROM forecast ORDER BY made_at, run_id")
-                let checks = try db.cachedStatement(sql: """
-                    SELECT * FROM forecast_check WHERE run_id = ? AND date >= ? AND date <= ? ORDER BY date, id
-                    """)
-                let levels = try db.cachedStatement(sql: "SELECT probability FROM forecast_level WHERE forecast_check_id = ? ORDER BY level")
-                let counts = try db.cachedStatement(sql: "SELECT counts_json FROM forecast_counts WHERE run_id = ?")
-                return try runs.compactMap { run -> Forecast? in
-                    let runID: String = run["run_id"]
-                    let rows = try Row.fetchAll(checks, arguments: [runID, from?.description ?? "", to?.description ?? "9999-12-31"])
-                    guard !rows.isEmpty else { return nil }
-                    let seed: Int64 = run["seed"]
-                    let kind: String? = run["kind"]
-                    return Forecast(
-                        runID: runID, scenarioName: run["scenario_name"], scenarioSHA256: run["scenario_sha256"],
-                        seed: UInt64(bitPattern: seed), trials: run["trials"], madeAt: run["made_at"], kind: kind.flatMap(Forecast.Kind.init),
-                        checks: try rows.map { row in
-                            let id: Int64 = row["id"]
-                            return RunForecast.Check(
-                                date: try storedDate(row["date"]), window: row["window"],
-                                levels: try Double.fetchAll(levels, arguments: [id]),
-                                meanOpen: row["mean_open"], p10Open: row["p10_open"], p50Open: row["p50_open"], p90Open: row["p90_open"])
-                        },
-                        counts: try String.fetchOne(counts, arguments: [runID]).map { text in
-                            try CountForecast.decode(text, source: "forecast_counts of run \(runID.prefix(12))")
-                        })
-                }
+                try request.asRequest(of: ForecastInfo.self).fetchAll(db).filter { !$0.checks.isEmpty }.map { try $0.decoded() }
             }
         } catch {
             throw HistoryError(path, error)

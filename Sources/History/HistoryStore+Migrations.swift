@@ -2,7 +2,13 @@ import GRDB
 
 extension HistoryStore {
     /// The schema, in named, append-only migrations: a released migration never changes; a new
-    /// one is added after it and raises `schemaVersion` (and `user_version`) by one.
+    /// one is added after it. The identifiers of the migrations applied (GRDB's `grdb_migrations`)
+    /// are the store's version: a store holding one this plan does not know is refused
+    /// (`HistoryError.newerStore`).
+    ///
+    /// `PRAGMA user_version` is no version of this plan's: v1 and v2 set it because the plans of
+    /// their time compared it with their own; v3 sets it to 3 once, so that those plans refuse a
+    /// store they would misread, and no later migration changes it.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: declared checks and forecasts") { db in
@@ -66,6 +72,17 @@ extension HistoryStore {
                     counts_json TEXT NOT NULL
                 );
                 PRAGMA user_version = 2;
+                """)
+        }
+        migrator.registerMigration("v3: input kinds") { db in
+            // The backtest's coverage reads the open cases from the policy's cases input, whatever
+            // its name. Before v3 only the handbook's names were written by plan level's own flags
+            // and read back, so those are known; another name's kind stays unknown (NULL).
+            try db.execute(sql: """
+                ALTER TABLE declared_input ADD COLUMN kind TEXT CHECK (kind IN ('headcount', 'cases'));
+                UPDATE declared_input SET kind = 'cases' WHERE name = 'open';
+                UPDATE declared_input SET kind = 'headcount' WHERE name IN ('emea', 'us');
+                PRAGMA user_version = 3;
                 """)
         }
         return migrator

@@ -18,7 +18,7 @@ extension HistoryStore {
     public init(readingOnly path: String) throws(HistoryError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
-            throw HistoryError("\(path): no history store there; record checks with plan level --record or plan history import first")
+            throw .noStore(path: path)
         }
         try HistoryStore.checkHeader(path)
         do {
@@ -41,24 +41,25 @@ extension HistoryStore {
                     for change in ["INSERT", "UPDATE", "DELETE"] {
                         try db.execute(sql: """
                             CREATE TEMP TRIGGER "read_only_\(table)_\(change)" BEFORE \(change) ON main."\(table)"
-                            BEGIN SELECT RAISE(ABORT, 'the history store was opened for reading only'); END
+                            BEGIN SELECT RAISE(ABORT, '\(HistoryStore.readOnlyMessage)'); END
                             """)
                     }
                 }
             }
             pool = copy
-        } catch let error as HistoryError {
-            throw error
         } catch {
             throw HistoryError(path, error)
         }
     }
 
+    /// What a write to the copy fails with, which `HistoryError` tells apart (`.openedForReading`).
+    static let readOnlyMessage = "the history store was opened for reading only"
+
     /// Copies the database at `location` (a path or an SQLite URI), opened read-only, into `copy`.
     private static func copy(from location: String, into copy: DatabaseQueue) throws {
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(busyTimeout)
         let source = try DatabaseQueue(path: location, configuration: configuration)
         try source.backup(to: copy)
         try source.close()

@@ -11,10 +11,8 @@ public struct HistoryStore: Sendable {
     /// A `DatabasePool` on the file, or an in-memory copy of it for reading only (`init(readingOnly:)`).
     let pool: any DatabaseWriter
 
-    /// The schema version this tool writes, kept in the file as `PRAGMA user_version` beside GRDB's
-    /// own list of applied migrations, so that an older `plan` can name both versions when it
-    /// refuses a newer store.
-    public static let schemaVersion = 2
+    /// How long a writer waits for another process's transaction before `HistoryError.busy`.
+    static let busyTimeout: TimeInterval = 30
 
     /// Opens the store at `path`, creating it when `create` is true and the file does not exist.
     /// Refuses a file that is not SQLite, an SQLite file that is not a plan history store, and a
@@ -23,11 +21,11 @@ public struct HistoryStore: Sendable {
         self.path = path
         let exists = FileManager.default.fileExists(atPath: path)
         guard exists || create else {
-            throw HistoryError("\(path): no history store there; record checks with plan level --record or plan history import first")
+            throw .noStore(path: path)
         }
         if exists { try HistoryStore.checkHeader(path) }
         var configuration = Configuration()
-        configuration.busyMode = .timeout(30)
+        configuration.busyMode = .timeout(HistoryStore.busyTimeout)
         configuration.foreignKeysEnabled = true
         do {
             let pool = try DatabasePool(path: path, configuration: configuration)
@@ -40,8 +38,6 @@ public struct HistoryStore: Sendable {
                 // that waited then fails on the tables the other made. Once more, it finds them done.
                 try HistoryStore.migrator.migrate(pool)
             }
-        } catch let error as HistoryError {
-            throw error
         } catch {
             throw HistoryError(path, error)
         }
@@ -49,33 +45,35 @@ public struct HistoryStore: Sendable {
 
     /// SQLite files begin with these 16 bytes; an empty file is a new database.
     static func checkHeader(_ path: String) throws(HistoryError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw HistoryError("\(path): cannot read the history store") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .database(path: path, message: "cannot read the history store") }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()
         guard header.isEmpty || header == Data("SQLite format 3\0".utf8) else {
-            throw HistoryError("\(path): not an SQLite database, so not a plan history store")
+            throw .notAStore(path: path, reason: "not an SQLite database, so not a plan history store")
         }
     }
 
-    /// Refuses a newer store, and an SQLite file that holds other tables than a store's.
+    /// Refuses a store a newer plan migrated (`HistoryError.newerStore`), and an SQLite file that
+    /// holds other tables than a store's. GRDB's list of applied migrations is the store's only
+    /// version; the tables a store may hold are those the migrations create.
     static func checkSchema(_ db: Database, path: String) throws {
-        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        guard version <= schemaVersion else {
-            throw HistoryError("\(path): the history store is version \(version), newer than version \(schemaVersion), which this plan reads; use a newer plan")
-        }
+        let applied = try migrator.appliedIdentifiers(db)
+        let unknown = applied.subtracting(migrator.migrations).sorted()
+        guard unknown.isEmpty else { throw HistoryError.newerStore(path: path, unknownMigrations: unknown) }
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-        let known = Set(["grdb_migrations", "declared_check", "declared_input", "forecast", "forecast_check", "forecast_level", "forecast_counts"])
+        let known = try storeTables()
         let foreign = tables.filter { !known.contains($0) }
         guard foreign.isEmpty, tables.isEmpty || tables.contains("grdb_migrations") else {
-            throw HistoryError("\(path): not a plan history store (it holds the tables \((foreign.isEmpty ? tables : foreign).joined(separator: ", ")))")
+            throw HistoryError.notAStore(path: path, reason: "not a plan history store (it holds the tables \((foreign.isEmpty ? tables : foreign).joined(separator: ", ")))")
         }
     }
-}
 
-extension HistoryError {
-    /// SQLite's own message, on one line, after the file's name.
-    init(_ path: String, _ error: any Error) {
-        let message = (error as? DatabaseError)?.message ?? "\(error)"
-        self.init("\(path): \(message.split(whereSeparator: \.isNewline).joined(separator: " "))")
+    /// The tables of a store: those every migration creates, in an empty database in memory.
+    static func storeTables() throws -> Set<String> {
+        let empty = try DatabaseQueue()
+        try migrator.migrate(empty)
+        return try empty.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"))
+        }
     }
 }

@@ -53,7 +53,7 @@ public struct Scenario: Sendable {
 
     public init(
         name: String, description: String = "", horizon: DateRange, warmupDays: Int = 0,
-        checkDays: Set<Weekday> = SupportEngineer.mondayToFriday, windows: [CheckWindow] = [.emea, .americas],
+        checkDays: Set<Weekday> = SupportEngineer.mondayToFriday, windows: [CheckWindow] = CheckWindow.handbook,
         groups: [Group] = Group.defaults, team: [SupportEngineer], company: CompanyCalendar = CompanyCalendar(),
         sickness: Sickness = .none, inflow: Inflow, resolvePerShift: Double = 3, initialOpenCases: InitialBacklog = .fixed(0),
         effects: [Int: LevelEffect] = [:], policy: Policy = .handbook, policySource: String = "built-in",

@@ -32,7 +32,7 @@ struct ScenarioDecoder {
         let warmupDays = root.member("warmup_days").map { $0.int(in: Self.warmupDays) } ?? 0
         let simulated = horizon.flatMap { horizon in warmupDays.flatMap { simulatedDates(horizon: horizon, warmupDays: $0) } }
         let checkDays = root.member("check_days").map { $0.weekdays() } ?? SupportEngineer.mondayToFriday
-        let windows = root.member("windows").map(decodeWindows) ?? [.emea, .americas]
+        let windows = root.member("windows").map(decodeWindows) ?? CheckWindow.handbook
         let groups = root.member("groups").map(decodeGroups) ?? Scenario.Group.defaults
         let company = root.member("company").map { decodeCompany($0, groups: groups, dates: simulated) } ?? CompanyPlan()
         var team: [SupportEngineer]?

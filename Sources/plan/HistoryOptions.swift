@@ -23,11 +23,20 @@ struct HistoryOption: ParsableArguments {
     }
 
     /// The store; `create` makes a missing file a new store (for the commands that record).
-    func open(create: Bool) throws -> HistoryStore { try HistoryStore(path: path, create: create) }
+    func open(create: Bool) throws -> HistoryStore { try Self.explained { () throws(HistoryError) in try HistoryStore(path: path, create: create) } }
 
     /// The store, for a command that only reads it: a store the user may not write opens, and
     /// nothing is created or changed beside it (`HistoryStore.init(readingOnly:)`).
-    func openForReading() throws -> HistoryStore { try HistoryStore(readingOnly: path) }
+    func openForReading() throws -> HistoryStore { try Self.explained { () throws(HistoryError) in try HistoryStore(readingOnly: path) } }
+
+    /// The store `open` gives; a missing one is an error that says which commands make one.
+    private static func explained(_ open: () throws(HistoryError) -> HistoryStore) throws -> HistoryStore {
+        do {
+            return try open()
+        } catch .noStore(let path) {
+            throw CommandError("\(HistoryError.noStore(path: path)); record checks with plan level --record or plan history import first")
+        }
+    }
 }
 
 /// `--record` and `--history`, for the commands whose result can be kept: `plan level` (the

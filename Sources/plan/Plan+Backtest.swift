@@ -118,10 +118,10 @@ extension Plan {
                 distributions: counts.levels.map(\.distributions), covariances: counts.levels.map(\.covariances))
         }
 
-        /// A stored check as the backtest reads it; the open cases are the policy's cases input.
+        /// A stored check as the backtest reads it; the open cases are the policy's cases input,
+        /// whatever its name.
         private static func declaredLevel(_ check: DeclaredCheck) -> DeclaredLevel {
-            DeclaredLevel(date: check.date, window: check.window, checkMinute: check.checkMinute, level: check.level,
-                          openCases: check.input("open"))
+            DeclaredLevel(date: check.date, window: check.window, checkMinute: check.checkMinute, level: check.level, openCases: check.openCases)
         }
     }
 }

@@ -6,6 +6,7 @@ import History
 import OutputFormats
 import Reports
 import RunArtifacts
+import Scenarios
 
 extension Plan {
     struct HistoryCommand: ParsableCommand {
@@ -22,22 +23,31 @@ extension Plan {
         struct ImportCommand: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "import",
-                abstract: "Load past declarations from a CSV file: date,window,<policy inputs>[,level].",
+                abstract: "Load past declarations from a CSV file: date,window,<policy inputs>[,level], or what plan history export wrote.",
                 discussion: """
-                    The inputs are the policy's (emea,us,open_cases for the handbook policy). Without a level \
-                    the policy's is stored; a recorded level the policy disagrees with is stored as recorded and \
-                    reported with its line. A check already in the store is replaced. All rows or none are stored.
+                    The inputs are the policy's, the cases input as open_cases (emea,us,open_cases for the handbook \
+                    policy). A window is the scenario's (--scenario; else EMEA or Americas), or any window when a \
+                    check_time column (HH:MM UTC) gives its check time, as plan history export writes it. Without a \
+                    level the policy's is stored; a recorded level the policy disagrees with is stored as recorded and \
+                    reported with its line. An export's alerts, policy_sha256, source and recorded_at are kept. A check \
+                    already in the store is replaced. All rows or none are stored.
                     """
             )
 
             @Argument(help: "The CSV file (- for standard input).") var file: String
+            @Option(help: "A scenario whose windows the rows may name, and whose policy they were declared under (unless --policy).")
+            var scenario: String?
             @OptionGroup var policyOptions: PolicyOptions
             @OptionGroup var store: HistoryOption
 
             func run() throws {
                 let source = file == "-" ? "stdin" : file
-                let table = EffectiveTable(try policyOptions.load())
-                let imported = try DeclarationImport(text: try readTextFile(file), source: source, table: table, recordedAt: timestamp())
+                let loaded = try scenario.map(ScenarioFile.load)
+                loaded.map { ScenarioFile.report($0.warnings) }
+                let table = EffectiveTable(try policyOptions.load(base: loaded?.scenario.policy ?? .handbook))
+                let imported = try DeclarationImport(
+                    text: try readTextFile(file), source: source, table: table, windows: loaded?.scenario.windows ?? CheckWindow.handbook,
+                    recordedAt: timestamp())
                 let count = try store.open(create: true).record(imported.checks)
                 var lines = ["Imported \(NumberFormat.thousands(imported.checks.count)) declared checks from \(source) into \(store.path): "
                     + "\(NumberFormat.thousands(count.added)) new, \(NumberFormat.thousands(count.replaced)) replacing earlier ones."]
@@ -92,7 +102,7 @@ extension Plan {
             /// outlook starts at its own day, so it is never early for its checks.)
             static func madeAfterFirstCheck(_ forecast: Forecast) -> String? {
                 guard forecast.kind == .simulate, let madeAt = Moment(iso: forecast.madeAt), let first = forecast.checks.first,
-                      let window = DeclarationImport.windows.first(where: { $0.name == first.window }),
+                      let window = CheckWindow.handbook.first(where: { $0.name == first.window }),
                       madeAt >= Moment(date: first.date, minute: window.checkMinute) else { return nil }
                 return "made at or after its first check (\(first.date) \(first.window)): those checks are not forecasts"
             }
@@ -161,7 +171,11 @@ extension Plan {
         }
 
         struct ExportCommand: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "export", abstract: "Write the declared checks as CSV (plan history import reads it back).")
+            static let configuration = CommandConfiguration(
+                commandName: "export",
+                abstract: "Write the declared checks as CSV: date,window,check_time,<inputs>,level,alerts,policy_sha256,source,recorded_at.",
+                discussion: "plan history import reads it back as it was, whatever the windows; plan level --input reads its inputs."
+            )
             @OptionGroup var selection: Selection
             func run() throws { try selection.print(defaultFormat: .csv) }
         }

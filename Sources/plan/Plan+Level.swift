@@ -12,17 +12,17 @@ extension Plan {
             discussion: """
             plan level --emea 2 --us 7 --open-cases 60 --window emea
             plan level --scenario scenarios/december.json --date today --window emea --open-cases 40 --absent us-03
-            plan level --input days.csv      (columns emea,us,open_cases; others are passed through)
-            For a policy with other inputs, give each as --set NAME=VALUE.
+            plan level --input days.csv      (a column per policy input, the cases input as open_cases; others are passed through)
+            For a policy with other inputs, give each as --set NAME=VALUE; --open-cases gives its cases input.
             --fail-at K exits with status 3 when the level is K or higher, for schedulers and monitors.
             """
         )
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, slack }
 
-        @Option(parsing: .unconditional, help: "Africa/Europe-based SEs working.") var emea: Int?
-        @Option(parsing: .unconditional, help: "US-based SEs working.") var us: Int?
-        @Option(name: .customLong("open-cases"), parsing: .unconditional, help: "Open, active cases across the team.") var openCases: Int?
+        @Option(parsing: .unconditional, help: "SEs working in the group emea: short for --set emea=N, for a policy with that input.") var emea: Int?
+        @Option(parsing: .unconditional, help: "SEs working in the group us: short for --set us=N, for a policy with that input.") var us: Int?
+        @Option(name: .customLong("open-cases"), parsing: .unconditional, help: "Open, active cases across the team: the policy's cases input, whatever its name.") var openCases: Int?
         @Option(name: .customLong("set"), help: "Any policy input as NAME=VALUE (repeatable).") var assignments: [String] = []
         @Option(help: "The coverage window checked, any case: EMEA (10:00 UTC), Americas (17:30 UTC) or one the scenario defines.") var window: String?
         @Option(help: "Output: text, json or slack (the #customer-support post). With --input: text is CSV, json one object per row.") var format: Format = .text
@@ -58,7 +58,7 @@ extension Plan {
             if let failAt, !(1...table.policy.levels.count).contains(failAt) {
                 throw CommandError("--fail-at must be a level from 1 to \(table.policy.levels.count), got \(failAt)")
             }
-            let windows = loaded?.scenario.windows ?? [.emea, .americas]
+            let windows = loaded?.scenario.windows ?? CheckWindow.handbook
             let checkWindow = try window.map { name in
                 guard let found = CheckWindow.named(name, in: windows) else {
                     throw CommandError("--window \(name): unknown window; the known windows are \(windows.map(\.name).joined(separator: ", "))")
@@ -78,7 +78,12 @@ extension Plan {
             }
             if let emea { named["emea"] = emea }
             if let us { named["us"] = us }
-            if let open = try openCasesSource.count(given: openCases) { named["open"] = open }
+            if let open = try openCasesSource.count(given: openCases) {
+                guard let cases = table.policy.inputs.first(where: { $0.kind == .cases }) else {
+                    throw CommandError("--open-cases gives the policy's cases input, and the policy has none; its inputs are \(table.policy.inputs.map(\.name).joined(separator: ", "))")
+                }
+                named[cases.name] = open
+            }
             for assignment in assignments {
                 let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let value = Int(parts[1]) else {
@@ -93,9 +98,9 @@ extension Plan {
             if let unknown = named.keys.sorted().first(where: { !known.contains($0) }) {
                 throw CommandError("the policy has no input \"\(unknown)\"; its inputs are \(table.policy.inputs.map(\.name).joined(separator: ", "))")
             }
-            let missing = table.policy.inputs.filter { named[$0.name] == nil }.map(\.name)
+            let missing = table.policy.inputs.filter { named[$0.name] == nil }
             guard missing.isEmpty else {
-                throw CommandError("missing \(missing.map { flagName(for: $0) }.joined(separator: ", ")); the policy needs a value for each of its inputs")
+                throw CommandError("missing \(missing.map(flagName).joined(separator: ", ")); the policy needs a value for each of its inputs")
             }
             let observation = try table.policy.observation(named)
             let report = LevelReport(table: table, observation: observation, window: checkWindow)
@@ -115,13 +120,11 @@ extension Plan {
             if let failAt, report.levelNumber >= failAt { throw LevelCommand.levelReached }
         }
 
-        private func flagName(for input: String) -> String {
-            switch input {
-            case "emea": return "--emea"
-            case "us": return "--us"
-            case "open": return "--open-cases"
-            default: return "--set \(input)=N"
-            }
+        /// The flag that gives `input`: `--open-cases` for the cases input, `--emea` and `--us` for
+        /// inputs of those names (shorthands of `--set`), else `--set NAME=N`.
+        private func flagName(for input: Input) -> String {
+            if input.kind == .cases { return "--open-cases" }
+            return ["emea", "us"].contains(input.name) ? "--\(input.name)" : "--set \(input.name)=N"
         }
     }
 }

@@ -16,8 +16,8 @@ import Testing
         #expect(recorded.stderr == "Recorded the Americas check of \(today) in plan-history.sqlite\n")
         let export = try PlanProcess.run(["history", "export"], in: folder)
         let rows = export.stdout.split(separator: "\n")
-        #expect(rows.first == "date,window,emea,us,open,level,alerts,policy_sha256,source,recorded_at")
-        #expect(rows.count == 2 && rows[1].hasPrefix("\(today),Americas,2,4,30,4,#community-relations,"))
+        #expect(rows.first == "date,window,check_time,emea,us,open_cases,level,alerts,policy_sha256,source,recorded_at")
+        #expect(rows.count == 2 && rows[1].hasPrefix("\(today),Americas,17:30,2,4,30,4,#community-relations,"))
         #expect(rows.count == 2 && rows[1].contains(",plan level,"))
 
         let again = try PlanProcess.run(["level", "--emea", "3", "--us", "10", "--open-cases", "30", "--window", "americas", "--record"], in: folder)
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("2026-12-01,asia,3,10,40\n", "Error: days.csv:3: column \"window\": unknown window \"asia\"; expected EMEA or Americas\n"),
+        ("2026-12-01,asia,3,10,40\n", "Error: days.csv:3: column \"window\": unknown window \"asia\"; expected EMEA or Americas, or a column check_time with the window's check time\n"),
         ("2026-12-01,EMEA,3,-1,40\n", "Error: days.csv:3: column \"us\": \"-1\" is a negative count; expected a whole number from 0 to 1000000000 (US-based SEs working that day)\n"),
     ])
     func aBadImportRowIsNamedAndNothingIsStored(row: String, message: String) throws {

@@ -139,7 +139,7 @@ import Testing
         let r = try PlanProcess.run(["level", "--input", file.path])
         #expect(r.status != 0)
         #expect(r.stdout.isEmpty)
-        #expect(r.stderr == "Error: \(file.path):3: column \"us\": \"ten\" is not a whole number from 0 to 1000000000 (US-based SEs working that day)\n")
+        #expect(r.stderr == "Error: \(file.path):3: column \"us\": \"ten\" is not a whole number; expected a whole number from 0 to 1000000000 (US-based SEs working that day)\n")
         let missing = try PlanProcess.run(["level", "--input", "-"], stdin: "date,emea,us\n2026-12-01,3,10\n")
         #expect(missing.stderr == "Error: stdin:1: missing column \"open_cases\"; the header must name emea,us,open_cases\n")
     }

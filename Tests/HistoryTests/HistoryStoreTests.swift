@@ -11,7 +11,7 @@ import Testing
     static func check(_ date: String, _ window: CheckWindow = .emea, level: Int, open: Int = 40, source: String = "test") -> DeclaredCheck {
         DeclaredCheck(
             date: CivilDate(iso: date)!, window: window.name, checkMinute: window.checkMinute,
-            inputs: [.init(name: "emea", value: 3), .init(name: "us", value: 10), .init(name: "open", value: open)],
+            inputs: [.init(name: "emea", value: 3, kind: .headcount), .init(name: "us", value: 10, kind: .headcount), .init(name: "open", value: open, kind: .cases)],
             level: level, alerts: level >= 4 ? ["#community-relations"] : [], policySHA256: "abc", source: source,
             recordedAt: "2026-11-30T10:00:00Z")
     }
@@ -38,6 +38,18 @@ import Testing
         // The replaced check's inputs went with it (foreign key, ON DELETE CASCADE).
         let inputs = try DatabaseQueue(path: folder.path("h.sqlite")).read { try Int.fetchOne($0, sql: "SELECT count(*) FROM declared_input") }
         #expect(inputs == 9)
+    }
+
+    /// A correction under a policy with fewer inputs leaves none of the earlier check's behind.
+    @Test func aCorrectionWithFewerInputsDropsTheRest() throws {
+        let folder = try TemporaryFolder()
+        let store = try HistoryStore(path: folder.path("h.sqlite"), create: true)
+        try store.record([Self.check("2026-12-01", level: 2), Self.check("2026-12-02", level: 2)])
+        var fewer = Self.check("2026-12-01", level: 3)
+        fewer.inputs = [.init(name: "team", value: 12, kind: .headcount), .init(name: "backlog", value: 70, kind: .cases)]
+        #expect(try store.record([fewer]) == HistoryStore.RecordedCount(added: 0, replaced: 1))
+        #expect(try store.declaredChecks() == [fewer, Self.check("2026-12-02", level: 2)])
+        #expect(try store.declaredChecks().map(\.openCases) == [70, 40])
     }
 
     @Test func previousCheckIsTheLatestEarlierCheckOfAnyWindow() throws {
@@ -89,7 +101,8 @@ import Testing
         let (journal, foreignKeys, version) = try store.pool.read { db in
             (try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA foreign_keys"), try Int.fetchOne(db, sql: "PRAGMA user_version"))
         }
-        #expect(journal == "wal" && foreignKeys == 1 && version == HistoryStore.schemaVersion)
+        // user_version is the fence v3 set for the plans that read it, and no version of this plan's.
+        #expect(journal == "wal" && foreignKeys == 1 && version == 3)
         #expect(try store.pool.read { try HistoryStore.migrator.hasCompletedMigrations($0) })
         // Opening it again migrates nothing and keeps the data.
         try store.record([Self.check("2026-12-01", level: 2)])
@@ -98,21 +111,23 @@ import Testing
 
     @Test func refusesAMissingANewerAForeignAndANonSQLiteFile() throws {
         let folder = try TemporaryFolder()
-        #expect(throws: HistoryError("\(folder.path("none.sqlite")): no history store there; record checks with plan level --record or plan history import first")) {
+        #expect(throws: HistoryError.noStore(path: folder.path("none.sqlite"))) {
             try HistoryStore(path: folder.path("none.sqlite"), create: false)
         }
         #expect(!FileManager.default.fileExists(atPath: folder.path("none.sqlite")))
 
         let newer = folder.path("newer.sqlite")
         _ = try HistoryStore(path: newer, create: true)
-        try DatabaseQueue(path: newer).write { try $0.execute(sql: "PRAGMA user_version = 7") }
-        #expect(throws: HistoryError("\(newer): the history store is version 7, newer than version 2, which this plan reads; use a newer plan")) {
+        try DatabaseQueue(path: newer).write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9: from the future')") }
+        let refused = #expect(throws: HistoryError.newerStore(path: newer, unknownMigrations: ["v9: from the future"])) {
             try HistoryStore(path: newer, create: true)
         }
+        #expect(refused?.description == "\(newer): the history store was changed by a newer plan (migration \"v9: from the future\", unknown to this one); use a newer plan")
+        #expect(throws: HistoryError.newerStore(path: newer, unknownMigrations: ["v9: from the future"])) { try HistoryStore(readingOnly: newer) }
 
         let foreign = folder.path("foreign.sqlite")
         try DatabaseQueue(path: foreign).write { try $0.execute(sql: "CREATE TABLE customers (id INTEGER PRIMARY KEY)") }
-        #expect(throws: HistoryError("\(foreign): not a plan history store (it holds the tables customers)")) {
+        #expect(throws: HistoryError.notAStore(path: foreign, reason: "not a plan history store (it holds the tables customers)")) {
             try HistoryStore(path: foreign, create: true)
         }
         // Left as it was: no store tables added.
@@ -120,7 +135,7 @@ import Testing
 
         let text = folder.path("notes.sqlite")
         try Data("id,name\n1,x\n".utf8).write(to: URL(fileURLWithPath: text))
-        #expect(throws: HistoryError("\(text): not an SQLite database, so not a plan history store")) { try HistoryStore(path: text, create: true) }
+        #expect(throws: HistoryError.notAStore(path: text, reason: "not an SQLite database, so not a plan history store")) { try HistoryStore(path: text, create: true) }
 
         // An SQLite header followed by garbage: SQLite's own message, on one line.
         let corrupt = folder.path("corrupt.sqlite")

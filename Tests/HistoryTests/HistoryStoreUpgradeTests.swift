@@ -28,7 +28,7 @@ import Testing
         let forecasts = try store.forecasts()
         #expect(forecasts.count == 1 && forecasts[0].kind == nil && forecasts[0].counts == nil && forecasts[0].checks.count == 1)
         #expect(forecasts[0].description.contains("(kind not recorded: december, seed 1"))
-        #expect(try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 2)
+        #expect(try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 3)
     }
 
     @Test func runsAreFoundByTheirIdsBeginningAndRemovedWithTheirCounts() throws {
@@ -44,7 +44,8 @@ import Testing
         #expect(try store.forecasts().map(\.counts) == [counts, nil])
         #expect(try store.runID(matching: "abc1") == "abc111")
         #expect(try store.runID(matching: "xyz") == nil)
-        #expect(throws: HistoryError("\(store.path): 2 runs have an id beginning with abc; give more of its digits")) { try store.runID(matching: "abc") }
+        let ambiguous = #expect(throws: HistoryError.ambiguousRunID(path: store.path, prefix: "abc", count: 2)) { try store.runID(matching: "abc") }
+        #expect(ambiguous?.description == "\(store.path): 2 runs have an id beginning with abc; give more of its digits")
         #expect(try store.madeAt(ofRun: "abc222") == "2026-11-02T09:00:00Z")
         #expect(try store.removeRun("abc111"))
         #expect(try !store.removeRun("abc111"))

@@ -30,7 +30,7 @@ import Testing
         #expect(try store.forecasts().map(\.runID) == ["run-a"])
         #expect(try snapshot(folder) == before)
         // The copy answers reads only: a write fails instead of vanishing.
-        let error = #expect(throws: HistoryError.self) { try store.record([HistoryStoreTests.check("2026-12-02", level: 1)]) }
+        let error = #expect(throws: HistoryError.openedForReading(path: path)) { try store.record([HistoryStoreTests.check("2026-12-02", level: 1)]) }
         #expect(error?.description == "\(path): the history store was opened for reading only")
         #expect(throws: HistoryError.self) { try store.record(HistoryStoreTests.forecast("run-b"), recordedAt: "2026-11-30T10:00:00Z") }
         #expect(try store.forecasts().map(\.runID) == ["run-a"])
@@ -58,8 +58,8 @@ import Testing
         #expect(FileManager.default.createFile(atPath: path, contents: Data()))
         #expect(try HistoryStore(readingOnly: path).declaredChecks().isEmpty)
         #expect(try snapshot(folder) == ["empty.sqlite": Data()])
-        let error = #expect(throws: HistoryError.self) { try HistoryStore(readingOnly: folder.path("none.sqlite")) }
-        #expect(error?.description == "\(folder.path("none.sqlite")): no history store there; record checks with plan level --record or plan history import first")
+        let error = #expect(throws: HistoryError.noStore(path: folder.path("none.sqlite"))) { try HistoryStore(readingOnly: folder.path("none.sqlite")) }
+        #expect(error?.description == "\(folder.path("none.sqlite")): no history store there")
     }
 
     /// A name SQLite would read as part of a URI is escaped.
