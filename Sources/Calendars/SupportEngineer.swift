@@ -19,6 +19,8 @@ public struct SupportEngineer: Sendable {
     /// Whether sickness can take them (docs/MODEL.md §3); false for cover bought on the
     /// understanding that someone else stands in if they fall ill.
     public var fallsSick: Bool
+    /// How a hire comes up to speed from `joins`; nil for full capacity from the first day.
+    public var ramp: Ramp?
 
     public static let mondayToFriday: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
 
@@ -26,7 +28,7 @@ public struct SupportEngineer: Sendable {
         name: String, group: String, holidays: HolidayCalendar,
         workingWeekdays: Set<Weekday> = SupportEngineer.mondayToFriday, capacity: Double = 1.0,
         timeOff: [DateRange] = [], rota: Set<CivilDate> = [], joins: CivilDate? = nil, leaves: CivilDate? = nil,
-        fallsSick: Bool = true
+        fallsSick: Bool = true, ramp: Ramp? = nil
     ) {
         self.name = name
         self.group = group
@@ -38,6 +40,7 @@ public struct SupportEngineer: Sendable {
         self.joins = joins
         self.leaves = leaves
         self.fallsSick = fallsSick
+        self.ramp = ramp
     }
 
     /// Whether `date` lies between their `joins` and `leaves` dates (inclusive).

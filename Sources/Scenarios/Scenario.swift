@@ -32,6 +32,8 @@ public struct Scenario: Sendable {
     /// day (`plan outlook --absent NAME` without an end): one begins there unless one already
     /// covers it, its length drawn as any spell's (docs/MODEL.md §3).
     public var sickAtStart: Set<Int> = []
+    /// Attrition per group name (docs/MODEL.md §2); a group not listed loses no one at random.
+    public var attrition: [String: Attrition] = [:]
     /// What declaring each level changes until the next check; empty means open-loop.
     public var effects: [Int: LevelEffect]
     public var policy: Policy

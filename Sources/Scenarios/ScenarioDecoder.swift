@@ -46,10 +46,11 @@ struct ScenarioDecoder {
         let planningRisk = root.member("planning_risk").map(openProbability) ?? 0.10
         let threshold = root.member("recommendation_threshold").map(openProbability) ?? 0.25
         let leadDays = root.member("lead_days").map { $0.int(in: ScenarioLimits.leadDays) } ?? Scenario.defaultLeadDays
+        let attrition = root.member("attrition").map { decodeAttrition($0, groups: groups) } ?? [:]
 
         guard root.log.issues.isEmpty, let name, let description, let horizon, let warmupDays, let checkDays, let windows,
               let groups, let calendar = company?.calendar, let team, let sickness, let inflow, let resolvePerShift,
-              let initialOpenCases, let policy, let effects, let planningRisk, let threshold, let leadDays
+              let initialOpenCases, let policy, let effects, let planningRisk, let threshold, let leadDays, let attrition
         else { return nil }
         // A horizon without a check would run and report nothing: say so instead.
         let hasCheck = horizon.days.contains { checkDays.contains($0.weekday) && calendar.closure(on: $0) == nil }
@@ -57,12 +58,14 @@ struct ScenarioDecoder {
             root.member("horizon")?.report("the horizon \(horizon) has no check day (check days are \(checkDays.sorted().map(\.abbreviation).joined(separator: ", ")), closures have none); there would be nothing to estimate")
             return nil
         }
-        return Scenario(
+        var scenario = Scenario(
             name: name, description: description, horizon: horizon, warmupDays: warmupDays, checkDays: checkDays,
             windows: windows, groups: groups, team: team, company: calendar, sickness: sickness, inflow: inflow,
             resolvePerShift: resolvePerShift, initialOpenCases: initialOpenCases, effects: effects,
             policy: policy.policy, policySource: policy.source, planningRisk: planningRisk,
             recommendationThreshold: threshold, leadDays: leadDays)
+        scenario.attrition = attrition
+        return scenario
     }
 
     /// The name names the output folder (`notebooks-output/<name>/`), so it must be a safe file name.

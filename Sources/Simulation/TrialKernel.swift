@@ -22,7 +22,9 @@ import CGSL
 public final class TrialKernel {
     /// The spare stream holds the rejected attempts' retries of the Poisson samplers, so that the
     /// inflow and work streams advance by two uniforms a draw whatever the means (`PoissonSampler`).
-    public enum Stream: UInt64, CaseIterable { case absence = 1, inflow = 2, work = 3, spare = 4 }
+    /// Attrition has a stream of its own, so that a scenario without it draws exactly what it drew
+    /// before attrition existed, and one with it keeps every sickness draw of the one without.
+    public enum Stream: UInt64, CaseIterable { case absence = 1, inflow = 2, work = 3, spare = 4, attrition = 5 }
 
     let model: SimulationModel
     let policy: CompiledPolicy
@@ -31,6 +33,7 @@ public final class TrialKernel {
     let inflow: RandomGenerator
     let work: RandomGenerator
     let spare: RandomGenerator
+    let attrition: RandomGenerator
     /// The model's numbers, copied once into fixed buffers: the hot loop reads them without
     /// reference counting or copying the model.
     let tables: KernelTables
@@ -45,6 +48,8 @@ public final class TrialKernel {
     /// Per day: sickness took capacity on that day or one of the two before, so the day's
     /// segments cannot take their resolution capacity from `KernelTables.scheduledShiftCapacity`.
     let capacityChanged: FixedBuffer<Bool>
+    /// Per SE: the first day attrition has taken them (`Int.max` when it does not).
+    let departures: FixedBuffer<Int>
     /// The policy's inputs at a check, in the policy's order.
     let inputs: FixedBuffer<Int32>
     /// What the trial saw at each reported check, recorded into the tally once the trial ends.
@@ -60,10 +65,12 @@ public final class TrialKernel {
         inflow = try RandomGenerator(seed: Stream.inflow.rawValue)
         work = try RandomGenerator(seed: Stream.work.rawValue)
         spare = try RandomGenerator(seed: Stream.spare.rawValue)
+        attrition = try RandomGenerator(seed: Stream.attrition.rawValue)
         tables = KernelTables(model)
         headcount = DayGrid(model.scheduledHeadcount, days: model.dayCount)
         capacity = DayGrid(model.scheduledCapacity, days: model.dayCount)
         capacityChanged = FixedBuffer(repeating: false, count: model.dayCount)
+        departures = FixedBuffer(repeating: Int.max, count: model.engineers.count)
         inputs = FixedBuffer(repeating: 0, count: model.scenario.policy.inputs.count)
         checkLevels = FixedBuffer(repeating: 0, count: model.checks.count)
         checkOpen = FixedBuffer(repeating: 0, count: model.checks.count)
@@ -78,7 +85,7 @@ public final class TrialKernel {
     /// drew a different number of variates (because a what-if changed it) would shift every later
     /// trial of its block; with them, a change to a scenario leaves the other trials' draws untouched.
     public func seed(master seed: UInt64, block: UInt64, trial: UInt64) {
-        for (generator, stream) in [(absence, Stream.absence), (inflow, .inflow), (work, .work), (spare, .spare)] {
+        for (generator, stream) in [(absence, Stream.absence), (inflow, .inflow), (work, .work), (spare, .spare), (attrition, .attrition)] {
             generator.reseed(StreamSeed.trial(master: seed, block: block, trial: trial, stream: stream.rawValue))
         }
     }
@@ -108,8 +115,10 @@ public final class TrialKernel {
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
         let capacityChanged = self.capacityChanged
-        if t.dailyStartProbability > 0 || t.anySickAtStart {
-            capacityChanged.assign(repeating: false)
+        let sickness = t.dailyStartProbability > 0 || t.anySickAtStart
+        if sickness || t.hasAttrition { capacityChanged.assign(repeating: false) }
+        if t.hasAttrition { drawDepartures() }
+        if sickness {
             var severity = 1.0
             if t.severityCV > 0 {
                 let shape = 1 / (t.severityCV * t.severityCV)
@@ -131,13 +140,9 @@ public final class TrialKernel {
                     let length = t.spellLength.sample(absenceRNG)
                     // An SE who cannot fall sick draws their spells all the same and ignores
                     // them, so every later SE's draws stay the same (common random numbers).
-                    for d in start..<min(days, start + length) where fallsSick && t.engineerScheduled[se, day: d] {
-                        headcount[g, day: d] -= 1
-                        capacity[g, day: d] -= t.engineerCapacities[se]
-                        for later in d..<min(days, d + ShiftShares.days) { capacityChanged[later] = true }
-                        #if PLAN_INTERNAL_CHECKS
-                        precondition(headcount[g, day: d] >= 0, "group \(g) has a negative headcount on day \(d)")
-                        #endif
+                    // A leaver is gone already: the spell takes nothing more.
+                    for d in start..<min(days, start + length) where fallsSick && t.engineerScheduled[se, day: d] && d < departures[se] {
+                        takeOff(se, group: g, day: d)
                     }
                     day = start + length
                 }
@@ -152,6 +157,35 @@ public final class TrialKernel {
         }
         let open = t.initialOpenIsPoisson ? sampler.sample(mean: t.initialOpen, inflowRNG, spare: spareRNG) : Int(t.initialOpen)
         return TrialProgress(open: open, level: 0, check: 0, largestReportedOpen: 0, demand: demand)
+    }
+
+    /// Attrition (docs/MODEL.md §2), on its own stream: each SE of a group with attrition resigns
+    /// after a geometric number G ≥ 1 of days from their clock's start (daily probability
+    /// 1 − (1 − r)^(1/365)), works the notice, and is gone from day clock + G + notice on.
+    func drawDepartures() {
+        let t = tables
+        let rng = attrition.uniforms
+        for se in 0..<t.engineerGroups.count {
+            let g = Int(t.engineerGroups[se])
+            guard t.departureProbabilities[g] > 0 else { continue }
+            let gone = t.attritionClocks[se] + t.departureWaits[g].sample(rng) + t.noticeDays[g]
+            departures[se] = gone
+            guard gone < t.days else { continue }
+            for d in gone..<t.days where t.engineerScheduled[se, day: d] { takeOff(se, group: g, day: d) }
+        }
+    }
+
+    /// SE `se` of group `g` does not work on day d, a day they are scheduled: their capacity that
+    /// day leaves the group's, and they leave its headcount if they count in it.
+    @inline(__always)
+    func takeOff(_ se: Int, group g: Int, day d: Int) {
+        let t = tables
+        if t.engineerCounted?[se, day: d] ?? true { headcount[g, day: d] -= 1 }
+        capacity[g, day: d] -= t.engineerRampCapacity?[se, day: d] ?? t.engineerCapacities[se]
+        for later in d..<min(t.days, d + ShiftShares.days) { capacityChanged[later] = true }
+        #if PLAN_INTERNAL_CHECKS
+        precondition(headcount[g, day: d] >= 0, "group \(g) has a negative headcount on day \(d)")
+        #endif
     }
 
     /// Simulates days `first…` of the trial (docs/MODEL.md §4–6) from `progress`, the trial as it
@@ -263,6 +297,17 @@ struct KernelTables {
     let fallsSick: FixedBuffer<Bool>
     /// Per SE and day: scheduled to work.
     let engineerScheduled: DayGrid<Bool>
+    /// Per SE and day: a ramping hire's capacity, and whether they count in the headcount; nil
+    /// when no SE ramps, or none ramps uncounted (`SimulationModel.Engineer`).
+    let engineerRampCapacity: DayGrid<Double>?
+    let engineerCounted: DayGrid<Bool>?
+    /// Attrition: per SE the day their clock starts; per group the daily probability of resigning,
+    /// its geometric waiting time and the notice days; whether any group has attrition.
+    let attritionClocks: FixedBuffer<Int>
+    let departureProbabilities: FixedBuffer<Double>
+    let departureWaits: FixedBuffer<GeometricSampler>
+    let noticeDays: FixedBuffer<Int>
+    let hasAttrition: Bool
 
     init(_ m: SimulationModel) {
         let scenario = m.scenario
@@ -307,5 +352,14 @@ struct KernelTables {
         anySickAtStart = m.engineers.contains(where: \.sickAtStart)
         fallsSick = FixedBuffer(m.engineers.map(\.fallsSick))
         engineerScheduled = DayGrid(m.engineers.flatMap(\.scheduled), days: days)
+        engineerRampCapacity = m.engineers.contains { $0.rampCapacity != nil }
+            ? DayGrid(m.engineers.flatMap { $0.rampCapacity ?? Array(repeating: $0.capacity, count: m.dayCount + 1) }, days: m.dayCount) : nil
+        engineerCounted = m.engineers.contains { $0.counted != nil }
+            ? DayGrid(m.engineers.flatMap { $0.counted ?? $0.scheduled }, days: m.dayCount) : nil
+        attritionClocks = FixedBuffer(m.engineers.map(\.attritionClock))
+        departureProbabilities = FixedBuffer(m.departureProbabilities)
+        departureWaits = FixedBuffer(m.departureProbabilities.map { GeometricSampler(p: $0) })
+        noticeDays = FixedBuffer(m.noticeDays)
+        hasAttrition = m.departureProbabilities.contains { $0 > 0 } && !m.engineers.isEmpty
     }
 }
