@@ -75,6 +75,7 @@ extension Calibration {
             add(["sickness", "mean_spell_days"], sickness.meanSpellDays)
             if let severity = sickness.severityCV { add(["sickness", "severity_cv"], severity) }
         }
+        for group in attrition?.groups ?? [] { add(["attrition", group.group, "rate_per_year"], group.rate) }
         return keys
     }
 

@@ -60,6 +60,8 @@ public struct Calibration: Sendable {
     public let resolution: ResolutionFit?
     /// nil without an absence file or without a spell in it (the scenario's values stay).
     public let sickness: SicknessFit?
+    /// nil without a leavers export (the scenario's attrition stays).
+    public var attrition: AttritionFit?
     /// Facts about the input (rows ignored, keys kept from the scenario).
     public let notes: [String]
     /// Where the fit is poor or the data thin.

@@ -26,6 +26,7 @@ extension Plan {
         @Option(help: "First day of the history (YYYY-MM-DD).") var from: String
         @Option(help: "Last day of the history (YYYY-MM-DD).") var to: String
         @Option(help: "An HR absence export (CSV: name,start,end[,type]).") var absences: String?
+        @Option(help: "An HR export of leavers (CSV: name,group,left): fits attrition per group.") var leavers: String?
         @Option(name: .customLong("absence-type"), help: "Keep only absences of this type (e.g. sick).") var absenceType: String?
         @Option(name: .customLong("leave-type"), help: "With --horizon: an absence type read as booked leave, besides vacation, holiday, pto and leave (repeatable).") var leaveTypes: [String] = []
         @Option(name: .customLong("created-column"), help: "The column holding a case's creation time (default created_at).") var createdColumn: String?
@@ -88,7 +89,7 @@ extension Plan {
             let absenceFile = try absences.map { path in try TimeOffCSV(text: try readTextFile(path), source: path) }
             for path in tickets { try InputFile.check(path) }
             // The files are checked before the fit, which can take minutes on a large export.
-            let inputs = tickets + loaded.files + (absences.map { [$0] } ?? [])
+            let inputs = tickets + loaded.files + (absences.map { [$0] } ?? []) + (leavers.map { [$0] } ?? [])
             let writeTarget = try write.map { try OutputTarget(path: $0, option: "--write", kind: .scenario, inputs: inputs, force: force) }
             let htmlTarget = try html.map { try OutputTarget(path: $0, option: "--html", kind: .page, inputs: inputs, force: force) }
             try OutputTarget.requireDistinct([writeTarget, htmlTarget].compactMap { $0 })
@@ -97,7 +98,10 @@ extension Plan {
                 zone: zone, absences: absenceFile, absenceType: absenceType, allowShort: allowShort, trend: trendMode)
             request.leaveTypes = leaveTypes
             request.season = seasonMode
-            let calibration = try Calibration.run(request)
+            var calibration = try Calibration.run(request)
+            if let leavers {
+                calibration.attrition = try AttritionFit(csv: try readTextFile(leavers), source: leavers, scenario: loaded.scenario, days: DateRange(first...last))
+            }
 
             // Everything that can fail is computed before the first file is written.
             var outputs: [(target: OutputTarget, contents: String)] = []

@@ -24,6 +24,7 @@ struct Plan: ParsableCommand {
             SensitivityCommand.self,
             Approve.self,
             CoverCommand.self,
+            HireCommand.self,
             HistoryCommand.self,
             BacktestCommand.self,
             Calibrate.self,
