@@ -79,4 +79,31 @@ import WhatIf
         #expect(hired.team.filter { $0.joins != nil && $0.joins! <= Self.date("2027-06-30") }.map(\.name) == ["hire emea 2027-04-01 1", "hire us 2027-06-01 1", "hire us 2027-06-01 2"])
         #expect(problem.openBy(Self.date("2027-04-01")) == Self.date("2027-02-25"))
     }
+
+    /// Attrition alone: 3 EMEA and 15 US SEs resolve 54 cases a weekday for 50 arriving; the US
+    /// group loses 60% a year. Over February–May (119 days) the 15 lose Binomial(15, 1 − 0.4^(119/365))
+    /// SEs, 3.9 expected, 1 to 7 in 95% of years; each takes 3 of the 4 cases a day of slack, so the
+    /// backlog (load 8 is 144 open cases) needs the leavers replaced. The plan's hires over the
+    /// period lie within that interval.
+    @Test func attritionAloneIsMetByAboutAsManyHiresAsLeavers() throws {
+        var scenario = Self.scenario(basePerDay: 50, team: Self.team(emea: 3, us: 15))
+        scenario.attrition = ["us": .init(ratePerYear: 0.6)]
+        let plan = try HirePlan(
+            scenario: scenario, through: Self.date("2027-05-31"),
+            hiring: .init(leadWeeks: 2, ramp: Ramp(weeks: 4, startFraction: 0.5)), limits: Self.limit,
+            settings: CoverPlan.Settings(trials: 150, seed: 3, validationTrials: 600, threads: 2))
+        let p = 1 - Scenario.Attrition(ratePerYear: 0.6).survival(days: Self.date("2027-02-01").days(to: Self.date("2027-05-31")))
+        #expect(abs(15 * p - 3.9) < 0.05)
+        // The binomial's 2.5% and 97.5% quantiles.
+        var cumulative = 0.0, low: Int?, high: Int?
+        for k in 0...15 {
+            cumulative += exp(lgamma(16) - lgamma(Double(k + 1)) - lgamma(Double(16 - k))) * pow(p, Double(k)) * pow(1 - p, Double(15 - k))
+            if low == nil && cumulative >= 0.025 { low = k }
+            if high == nil && cumulative >= 0.975 { high = k }
+        }
+        #expect(low == 1 && high == 7)
+        let hired = plan.hires.reduce(0) { $0 + $1.count }
+        #expect((low!...high!).contains(hired), "\(hired) hires: \(plan.hires.map { "\($0.count) \($0.group) \($0.start)" })")
+        #expect(plan.before[0].contains { $0.estimate > 0.10 }, "without hires attrition breaks the limit")
+    }
 }
