@@ -13,8 +13,8 @@ import Testing
         let folder = try PlanProcess.temporaryDirectory()
         let out = folder.appendingPathComponent("out")
         let args = ["hire", Self.scenario, "--through", "2027-03-31", "--max-risk", "ge4<=0.10", "--lead-time", "2", "--ramp", "4",
-                    "--trials", "100", "--validation-trials", "500", "--seed", "3", "--out", out.path]
-        let r = try PlanProcess.run(args + ["--html"])
+                    "--trials", "100", "--validation-trials", "500", "--seed", "3"]
+        let r = try PlanProcess.run(args + ["--out", out.path, "--html"])
         #expect(r.status == 0 || r.status == 2, "\(r.stderr)")
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Hiring plan for year-ahead through 2027-03-31: P(level ≥ 4) ≤ 0.1 at every check")
@@ -28,7 +28,8 @@ import Testing
         #expect(csv.count == 1 + 3 * 2)
         #expect(csv[1].hasPrefix("2027-01,emea,4.000,4.000,"))
 
-        let json = try PlanProcess.run(args + ["--format", "json"])
+        // Another folder: an output folder is replaced as a whole, and this run writes no page.
+        let json = try PlanProcess.run(args + ["--out", folder.appendingPathComponent("json").path, "--format", "json"])
         #expect(json.status == r.status)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let hires = try #require(document["hires"] as? [[String: Any]])
