@@ -22,6 +22,8 @@ public struct SupportEngineer: Sendable {
     /// Their own leave days a year for the unbooked-leave model (docs/MODEL.md §3a), instead of
     /// the team's `unbooked_leave.days_per_year`; nil for the team's.
     public var leaveDaysPerYear: Double?
+    /// How a hire comes up to speed from `joins`; nil for full capacity from the first day.
+    public var ramp: Ramp?
 
     public static let mondayToFriday: Set<Weekday> = [.monday, .tuesday, .wednesday, .thursday, .friday]
 
@@ -29,7 +31,7 @@ public struct SupportEngineer: Sendable {
         name: String, group: String, holidays: HolidayCalendar,
         workingWeekdays: Set<Weekday> = SupportEngineer.mondayToFriday, capacity: Double = 1.0,
         timeOff: [DateRange] = [], rota: Set<CivilDate> = [], joins: CivilDate? = nil, leaves: CivilDate? = nil,
-        fallsSick: Bool = true
+        fallsSick: Bool = true, ramp: Ramp? = nil
     ) {
         self.name = name
         self.group = group
@@ -41,6 +43,7 @@ public struct SupportEngineer: Sendable {
         self.joins = joins
         self.leaves = leaves
         self.fallsSick = fallsSick
+        self.ramp = ramp
     }
 
     /// Whether `date` lies between their `joins` and `leaves` dates (inclusive).

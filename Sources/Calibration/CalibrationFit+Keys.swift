@@ -102,6 +102,7 @@ extension CalibrationFit {
                 keys.append(FittedKey(path: ["unbooked_leave", "booking_lead_days"], value: .array(written), estimate: nil))
             }
         }
+        for group in attrition?.groups ?? [] { add(["attrition", group.group, "rate_per_year"], group.rate) }
         return keys
     }
 

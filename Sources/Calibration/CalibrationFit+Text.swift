@@ -34,6 +34,11 @@ extension CalibrationFit {
         if resolution != nil { section("Resolution", keys.filter { $0.path == ["resolve_per_shift"] }, fit: fits["Resolution"] ?? []) }
         if sickness != nil { section("Sickness", keys.filter { $0.path.first == "sickness" }, fit: fits["Sickness"] ?? []) }
         if leave != nil { section("Unbooked leave", keys.filter { $0.path.first == "unbooked_leave" }, fit: fits["Unbooked leave"] ?? []) }
+        if let attrition {
+            section("Attrition", keys.filter { $0.path.first == "attrition" }, fit: attrition.groups.map {
+                "\($0.group): \($0.leavers) leaver\($0.leavers == 1 ? "" : "s") over \(NumberFormat.fixed($0.seYears, 1)) SE-years"
+            } + (attrition.outside > 0 ? ["\(attrition.outside) leavers outside the range left out"] : []))
+        }
         lines += notes.map { "note: " + $0 }
         return lines.joined(separator: "\n").trimmingTrailingSpaces + "\n"
     }

@@ -63,6 +63,8 @@ public struct CalibrationFit: Sendable {
     public let sickness: SicknessFit?
     /// nil without an absence file or without a leave spell in it (no unbooked-leave model written).
     public let leave: LeaveFit?
+    /// nil without a leavers export (the scenario's attrition stays).
+    public var attrition: AttritionFit?
     /// Facts about the input (rows ignored, keys kept from the scenario).
     public let notes: [String]
     /// Where the fit is poor or the data thin.

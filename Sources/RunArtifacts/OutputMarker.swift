@@ -5,7 +5,7 @@ import Foundation
 /// identical runs give identical folders.
 public struct OutputMarker: Sendable, Equatable {
     public enum Kind: String, Sendable {
-        case run, comparison, approval, cover
+        case run, comparison, approval, cover, hire
     }
 
     public static let fileName = ".plan-output.json"

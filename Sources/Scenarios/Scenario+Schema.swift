@@ -139,7 +139,18 @@ extension Scenario {
           "falls_sick": { "description": "Whether sickness can take them: false for cover someone else stands in for if they fall ill. Their absence draws are made and ignored, so other SEs' draws do not change.", "type": "boolean", "default": true },
           "joins": { "description": "Their first day on the team (a hire); before it they are not scheduled.", "$ref": "#/$defs/date" },
           "leaves": { "description": "Their last day on the team, inclusive; after it they are not scheduled. Not before joins.", "$ref": "#/$defs/date" },
-          "leave_days_per_year": { "description": "Their own leave days a year for unbooked_leave, instead of its days_per_year.", "type": "number", "minimum": 0, "maximum": 365 }
+          "leave_days_per_year": { "description": "Their own leave days a year for unbooked_leave, instead of its days_per_year.", "type": "number", "minimum": 0, "maximum": 365 },
+          "ramp": {
+            "description": "How a hire comes up to speed from joins (required with it): capacity rises linearly from start_fraction to full over weeks.",
+            "type": "object",
+            "required": ["weeks"],
+            "additionalProperties": false,
+            "properties": {
+              "weeks": { "description": "Weeks from the first day to full capacity; 0 needs start_fraction 1.", "type": "integer", "minimum": 0, "maximum": 104 },
+              "start_fraction": { "description": "Share of their capacity on their first day.", "type": "number", "exclusiveMinimum": 0, "maximum": 1, "default": 0.5 },
+              "counts_in_headcount": { "description": "Whether they count as a working SE in the policy's headcount while ramping (false: only once at full capacity).", "type": "boolean", "default": true }
+            }
+          }
         }
       }
     },
@@ -384,6 +395,20 @@ extension Scenario {
       "exclusiveMinimum": 0,
       "maximum": 1,
       "default": 0.25
+    },
+    "attrition": {
+      "description": "SEs leaving at random, per group: a leaver resigns at a constant daily hazard, works the notice days, then is gone for the rest of the horizon. Groups not listed lose no one.",
+      "type": "object",
+      "additionalProperties": {
+        "type": "object",
+        "required": ["rate_per_year"],
+        "additionalProperties": false,
+        "properties": {
+          "rate_per_year": { "description": "Share of the group that leaves in a year: P(still on the team a year on) = 1 − rate.", "type": "number", "minimum": 0, "exclusiveMaximum": 1 },
+          "notice_days": { "description": "Days a leaver works between resigning and leaving.", "type": "integer", "minimum": 0, "maximum": 365, "default": 0 }
+        }
+      },
+      "default": {}
     },
     "lead_days": {
       "description": "Working days (check days that are not closures) between briefing a recommended channel and the first day it is needed: the report's \"brief by\" date.",

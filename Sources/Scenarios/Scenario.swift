@@ -37,6 +37,8 @@ public struct Scenario: Sendable {
     public var asOf: CivilDate?
     /// Leave booked after `asOf` (docs/MODEL.md §3a); nil for none.
     public var unbookedLeave: UnbookedLeave?
+    /// Attrition per group name (docs/MODEL.md §2); a group not listed loses no one at random.
+    public var attrition: [String: Attrition] = [:]
     /// What declaring each level changes until the next check; empty means open-loop.
     public var effects: [Int: LevelEffect]
     public var policy: Policy

@@ -67,12 +67,13 @@ extension ScenarioDecoder {
             leavesNode?.report("\(name.map { "\"\($0)\"" } ?? "the SE") leaves on \(leaves), before joining on \(joins); leaves must be on or after joins")
             return nil
         }
+        let ramp = node.member("ramp").map { decodeRamp($0, joins: joins) } ?? .some(nil)
         guard let name, let group, let holidays, let weekdays, let capacity, let listedTimeOff, let importedTimeOff, let rota,
-              let joins, let leaves, let fallsSick, let leaveDays
+              let joins, let leaves, let fallsSick, let leaveDays, let ramp
         else { return nil }
         var engineer = SupportEngineer(
             name: name, group: group, holidays: holidays, workingWeekdays: weekdays, capacity: capacity,
-            timeOff: listedTimeOff + importedTimeOff, rota: rota, joins: joins, leaves: leaves, fallsSick: fallsSick)
+            timeOff: listedTimeOff + importedTimeOff, rota: rota, joins: joins, leaves: leaves, fallsSick: fallsSick, ramp: ramp)
         engineer.leaveDaysPerYear = leaveDays
         return engineer
     }

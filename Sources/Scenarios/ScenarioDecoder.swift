@@ -48,10 +48,11 @@ struct ScenarioDecoder {
         let leadDays = root.member("lead_days").map { $0.int(in: ScenarioLimits.leadDays) } ?? Scenario.defaultLeadDays
         let asOf = root.member("as_of").map { decodeAsOf($0, simulated: simulated) } ?? .some(nil)
         let unbookedLeave = root.member("unbooked_leave").map { decodeUnbookedLeave($0, asOf: asOf) } ?? .some(nil)
+        let attrition = root.member("attrition").map { decodeAttrition($0, groups: groups) } ?? [:]
 
         guard root.log.issues.isEmpty, let name, let description, let horizon, let warmupDays, let checkDays, let windows,
               let groups, let calendar = company?.calendar, let team, let sickness, let inflow, let resolvePerShift,
-              let initialOpenCases, let policy, let effects, let planningRisk, let threshold, let leadDays, let asOf, let unbookedLeave
+              let initialOpenCases, let policy, let effects, let planningRisk, let threshold, let leadDays, let asOf, let unbookedLeave, let attrition
         else { return nil }
         // A horizon without a check would run and report nothing: say so instead.
         let hasCheck = horizon.days.contains { checkDays.contains($0.weekday) && calendar.closure(on: $0) == nil }
@@ -67,6 +68,7 @@ struct ScenarioDecoder {
             recommendationThreshold: threshold, leadDays: leadDays)
         scenario.asOf = asOf
         scenario.unbookedLeave = unbookedLeave
+        scenario.attrition = attrition
         return scenario
     }
 

@@ -5,15 +5,19 @@ public enum ScenarioKeys {
     public static let root = [
         "$schema", "name", "description", "horizon", "warmup_days", "check_days", "windows", "groups", "team",
         "time_off_csv", "company", "sickness", "inflow", "resolve_per_shift", "initial_open_cases", "effects",
-        "policy", "reading", "planning_risk", "recommendation_threshold", "lead_days", "as_of", "unbooked_leave",
+        "policy", "reading", "planning_risk", "recommendation_threshold", "lead_days", "as_of", "unbooked_leave", "attrition",
     ]
     public static let horizon = ["start", "end"]
     public static let window = ["name", "check", "coverage"]
     public static let group = ["name", "shift"]
     public static let engineer = [
         "name", "group", "country", "subdivision", "weekdays", "capacity", "time_off", "time_off_ics", "rota", "holidays",
-        "joins", "leaves", "falls_sick", "leave_days_per_year",
+        "joins", "leaves", "falls_sick", "leave_days_per_year", "ramp",
     ]
+    /// How a hire comes up to speed.
+    public static let ramp = ["weeks", "start_fraction", "counts_in_headcount"]
+    /// A group's attrition.
+    public static let attrition = ["rate_per_year", "notice_days"]
     /// An SE's edits to their country's calendar, or an `.ics` file standing in for it.
     public static let engineerHolidays = ["drop", "add", "ics"]
     /// The company's edits to a country's calendar, applied to every SE of that country.
@@ -46,6 +50,7 @@ public enum ScenarioKeys {
         "/windows/*": window,
         "/groups/*": group,
         "/team/*": engineer,
+        "/team/*/ramp": ramp,
         "/team/*/holidays": engineerHolidays,
         "/team/*/holidays/add/*": addedHoliday,
         "/company": company,
@@ -61,5 +66,6 @@ public enum ScenarioKeys {
         "/inflow/periods/*": inflowPeriod,
         "/initial_open_cases": poissonBacklog,
         "/effects/*": effect,
+        "/attrition/*": attrition,
     ]
 }

@@ -57,6 +57,12 @@ public enum ScenarioLimits {
     /// Working days between briefing a channel and the first day it is needed (`lead_days`): up to
     /// three months of working days, beyond any horizon a plan is made for.
     public static let leadDays: ClosedRange<Int> = 0...60
+    /// A group's yearly attrition rate: at 1 everyone would leave at once.
+    public static let attritionRate: Range<Double> = 0..<1
+    /// Days a leaver works between resigning and leaving: up to a year.
+    public static let noticeDays: ClosedRange<Int> = 0...365
+    /// Weeks a hire takes to reach full capacity: up to two years.
+    public static let rampWeeks: ClosedRange<Int> = 0...104
     /// Characters in the scenario's description.
     public static let descriptionLength = 10_000
 }

@@ -7,7 +7,7 @@ extension SimulationModel {
     /// Before that day the two must draw the same numbers and do the same with them: the same
     /// per-trial draws (sickness, demand, dispersion, spikes, starting backlog), the same effects
     /// and policy, the same arrival means and check days, and the same absence, which holds while
-    /// the SEs both teams share in order (same group and capacity: each draws its spells in turn
+    /// the SEs both teams share in order (same group, capacity, ramp and attrition clock: each draws its spells and its departure in turn
     /// from the absence stream) are scheduled alike, can fall sick alike from the first day either
     /// is scheduled (one who cannot still draws), and every other SE is not scheduled. A day's
     /// capacity reads the shifts of the two days before it, so a schedule change on day d shows
@@ -22,7 +22,8 @@ extension SimulationModel {
               keptShares == base.keptShares, shiftShares == base.shiftShares, spikeMeans == base.spikeMeans,
               a.sickness == b.sickness, a.resolvePerShift == b.resolvePerShift, a.initialOpenCases == b.initialOpenCases,
               a.inflow.demandCV == b.inflow.demandCV, a.inflow.dispersion == b.inflow.dispersion,
-              a.inflow.spikeProbability == b.inflow.spikeProbability
+              a.inflow.spikeProbability == b.inflow.spikeProbability,
+              departureProbabilities == base.departureProbabilities, noticeDays == base.noticeDays
         else { return 0 }
         let k = windows.count
         var first = dayCount
@@ -33,7 +34,10 @@ extension SimulationModel {
         }
         // Engineer schedules run from day −1 (index 0): index i is day i − 1, which shows from day max(0, i − 1).
         func shows(fromIndex i: Int) -> Int { max(0, i - 1) }
-        let shared = zip(engineers, base.engineers).prefix { $0.group == $1.group && $0.capacity == $1.capacity }.count
+        let shared = zip(engineers, base.engineers).prefix {
+            $0.group == $1.group && $0.capacity == $1.capacity && $0.rampCapacity == $1.rampCapacity && $0.counted == $1.counted
+                && $0.attritionClock == $1.attritionClock
+        }.count
         for i in 0..<shared {
             let (mine, theirs) = (engineers[i].scheduled, base.engineers[i].scheduled)
             if let j = mine.indices.first(where: { mine[$0] != theirs[$0] }) { first = min(first, shows(fromIndex: j)) }

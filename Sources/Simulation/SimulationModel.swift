@@ -72,7 +72,20 @@ public struct SimulationModel: Sendable {
         let fallsSick: Bool
         /// Their leave days a year for the unbooked-leave model; 0 without it.
         let leaveDaysPerYear: Double
+        /// A ramping hire's capacity per day (index d + 1), `capacity` × the ramp's fraction; nil
+        /// without a ramp, when it is `capacity` every day.
+        let rampCapacity: [Double]?
+        /// Per day (index d + 1): scheduled and counted in the headcount; nil when that is every
+        /// day they are scheduled (no ramp, or one that counts from the first day).
+        let counted: [Bool]?
+        /// The day their attrition clock starts (docs/MODEL.md §2): the horizon's first day, or
+        /// their first day when they join later.
+        let attritionClock: Int
     }
+
+    /// Per group: the daily probability of resigning (0 without attrition) and the notice days.
+    let departureProbabilities: [Double]
+    let noticeDays: [Int]
 
     /// With `sharing`, a model whose scenario has the same policy, the compiled policy is shared
     /// rather than compiled again: compiling the handbook's takes about 50 million instructions
@@ -161,14 +174,23 @@ public struct SimulationModel: Sendable {
                 throw SimulationError("SE \"\(se.name)\" is in group \"\(se.group)\", which the scenario does not define")
             }
             let scheduled = (-1..<dayCount).map { schedule.isScheduled(i, on: firstDate.adding(days: $0)) }
+            let joinDay = se.joins.map { firstDate.days(to: $0) } ?? Int.min
+            let rampCapacity = se.ramp.map { ramp in (-1..<dayCount).map { se.capacity * ramp.fraction(daysSinceJoining: $0 - joinDay) } }
+            let counted = se.ramp.flatMap { ramp in
+                ramp.countsInHeadcount ? nil : (-1..<dayCount).map { scheduled[$0 + 1] && ramp.counts(daysSinceJoining: $0 - joinDay) }
+            }
             for (d1, on) in scheduled.enumerated() where on {
-                headcount[g * (dayCount + 1) + d1] += 1
-                capacity[g * (dayCount + 1) + d1] += se.capacity
+                if counted?[d1] ?? true { headcount[g * (dayCount + 1) + d1] += 1 }
+                capacity[g * (dayCount + 1) + d1] += rampCapacity?[d1] ?? se.capacity
             }
             engineers.append(Engineer(
                 group: g, capacity: se.capacity, scheduled: scheduled, sickAtStart: scenario.sickAtStart.contains(i), fallsSick: se.fallsSick,
-                leaveDaysPerYear: scenario.unbookedLeave.map { se.leaveDaysPerYear ?? $0.daysPerYear } ?? 0))
+                leaveDaysPerYear: scenario.unbookedLeave.map { se.leaveDaysPerYear ?? $0.daysPerYear } ?? 0,
+                rampCapacity: rampCapacity, counted: counted, attritionClock: max(scenario.warmupDays, joinDay)))
         }
+        let attrition = scenario.groups.map { scenario.attrition(ofGroup: $0.name) }
+        self.departureProbabilities = attrition.map { $0?.dailyProbability ?? 0 }
+        self.noticeDays = attrition.map { $0?.noticeDays ?? 0 }
         self.engineers = engineers
         (unbookedLeaveRate, firstUnbookedLeaveDay) = Self.unbookedLeave(scenario, dates: dates)
         self.scheduledHeadcount = headcount

@@ -23,9 +23,10 @@ import Statistics
 public final class TrialKernel {
     /// The spare stream holds the rejected attempts' retries of the Poisson samplers, so that the
     /// inflow and work streams advance by two uniforms a draw whatever the means (`PoissonSampler`).
-    /// Unbooked leave (docs/MODEL.md §3a) has a stream of its own, so that a scenario without it
-    /// draws exactly what it drew before the model existed, and adding it leaves sickness alone.
-    public enum Stream: UInt64, CaseIterable { case absence = 1, inflow = 2, work = 3, spare = 4, leave = 5 }
+    /// Unbooked leave (docs/MODEL.md §3a) and attrition (§2) have streams of their own, so that a
+    /// scenario without them draws exactly what it drew before they existed, and adding either
+    /// leaves sickness and the other alone.
+    public enum Stream: UInt64, CaseIterable { case absence = 1, inflow = 2, work = 3, spare = 4, leave = 5, attrition = 6 }
 
     let model: SimulationModel
     let policy: CompiledPolicy
@@ -35,6 +36,7 @@ public final class TrialKernel {
     let work: RandomGenerator
     let spare: RandomGenerator
     let leave: RandomGenerator
+    let attrition: RandomGenerator
     /// The model's numbers, copied once into fixed buffers: the hot loop reads them without
     /// reference counting or copying the model.
     let tables: KernelTables
@@ -51,6 +53,8 @@ public final class TrialKernel {
     let capacityChanged: FixedBuffer<Bool>
     /// Per SE and day: on unbooked leave this trial, so that sickness does not take them twice.
     let onLeave: DayGrid<Bool>
+    /// Per SE: the first day attrition has taken them (`Int.max` when it does not).
+    let departures: FixedBuffer<Int>
     /// The policy's inputs at a check, in the policy's order.
     let inputs: FixedBuffer<Int32>
     /// What the trial saw at each reported check, recorded into the tally once the trial ends.
@@ -67,11 +71,13 @@ public final class TrialKernel {
         work = try RandomGenerator(seed: Stream.work.rawValue)
         spare = try RandomGenerator(seed: Stream.spare.rawValue)
         leave = try RandomGenerator(seed: Stream.leave.rawValue)
+        attrition = try RandomGenerator(seed: Stream.attrition.rawValue)
         tables = KernelTables(model)
         headcount = DayGrid(model.scheduledHeadcount, days: model.dayCount)
         capacity = DayGrid(model.scheduledCapacity, days: model.dayCount)
         capacityChanged = FixedBuffer(repeating: false, count: model.dayCount)
         onLeave = DayGrid([Bool](repeating: false, count: model.engineers.count * (model.dayCount + 1)), days: model.dayCount)
+        departures = FixedBuffer(repeating: Int.max, count: model.engineers.count)
         inputs = FixedBuffer(repeating: 0, count: model.scenario.policy.inputs.count)
         checkLevels = FixedBuffer(repeating: 0, count: model.checks.count)
         checkOpen = FixedBuffer(repeating: 0, count: model.checks.count)
@@ -86,7 +92,7 @@ public final class TrialKernel {
     /// drew a different number of variates (because a what-if changed it) would shift every later
     /// trial of its block; with them, a change to a scenario leaves the other trials' draws untouched.
     public func seed(master seed: UInt64, block: UInt64, trial: UInt64) {
-        for (generator, stream) in [(absence, Stream.absence), (inflow, .inflow), (work, .work), (spare, .spare)] {
+        for (generator, stream) in [(absence, Stream.absence), (inflow, .inflow), (work, .work), (spare, .spare), (attrition, .attrition)] {
             generator.reseed(StreamSeed.trial(master: seed, block: block, trial: trial, stream: stream.rawValue))
         }
         if tables.hasUnbookedLeave { leave.reseed(StreamSeed.trial(master: seed, block: block, trial: trial, stream: Stream.leave.rawValue)) }
@@ -117,10 +123,11 @@ public final class TrialKernel {
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
         let capacityChanged = self.capacityChanged
-        let drawsSickness = t.dailyStartProbability > 0 || t.anySickAtStart
-        if drawsSickness || t.hasUnbookedLeave { capacityChanged.assign(repeating: false) }
+        let sickness = t.dailyStartProbability > 0 || t.anySickAtStart
+        if sickness || t.hasUnbookedLeave || t.hasAttrition { capacityChanged.assign(repeating: false) }
+        if t.hasAttrition { drawDepartures() }
         if t.hasUnbookedLeave { drawUnbookedLeave() }
-        if drawsSickness {
+        if sickness {
             let onLeave = self.onLeave
             var severity = 1.0
             if t.severityCV > 0 {
@@ -143,20 +150,13 @@ public final class TrialKernel {
                     let length = t.spellLength.sample(absenceRNG)
                     // An SE who cannot fall sick draws their spells all the same and ignores
                     // them, so every later SE's draws stay the same (common random numbers).
+                    // A day on unbooked leave is out already, and a leaver is gone: the spell takes nothing more.
                     var (firstOut, lastOut) = (days, -1)
-                    for d in start..<min(days, start + length) where fallsSick && t.engineerScheduled[se, day: d] && !onLeave[se, day: d] {
-                        headcount[g, day: d] -= 1
-                        capacity[g, day: d] -= t.engineerCapacities[se]
+                    for d in start..<min(days, start + length) where fallsSick && t.engineerScheduled[se, day: d] && !onLeave[se, day: d] && d < departures[se] {
+                        takeOff(se, group: g, day: d)
                         (firstOut, lastOut) = (min(firstOut, d), d)
-                        #if PLAN_INTERNAL_CHECKS
-                        precondition(headcount[g, day: d] >= 0, "group \(g) has a negative headcount on day \(d)")
-                        #endif
                     }
-                    // Once per spell rather than per day out: a day marked that sickness did not
-                    // reach (a day off inside the spell) computes the same sum the table holds.
-                    if lastOut >= 0 {
-                        for later in firstOut..<min(days, lastOut + ShiftShares.days) { capacityChanged[later] = true }
-                    }
+                    if lastOut >= 0 { markCapacityChanged(from: firstOut, through: lastOut) }
                     day = start + length
                 }
             }
@@ -173,7 +173,7 @@ public final class TrialKernel {
     }
 
     /// Draws the trial's unbooked leave (docs/MODEL.md §3a) from the leave stream into `onLeave`,
-    /// `headcount` and `capacity`, before sickness, which then leaves those days alone.
+    /// `headcount` and `capacity`, after attrition (a leaver takes no leave) and before sickness, which then leaves those days alone.
     ///
     /// A day's start probability q_d varies with its month and its distance from `as_of`, so the
     /// daily Bernoulli trials are drawn by thinning: candidate days come as geometric waits at the
@@ -183,7 +183,7 @@ public final class TrialKernel {
         let t = tables
         let days = t.days
         let rng = leave.uniforms
-        let (headcount, capacity, capacityChanged, onLeave) = (self.headcount, self.capacity, self.capacityChanged, self.onLeave)
+        let onLeave = self.onLeave
         onLeave.values.assign(repeating: false)
         for se in 0..<t.engineerGroups.count {
             let top = t.leaveTopProbability[se]
@@ -200,15 +200,54 @@ public final class TrialKernel {
                     continue
                 }
                 let length = t.leaveSpellLength.sample(rng)
-                for d in start..<min(days, start + length) where t.engineerScheduled[se, day: d] {
+                var lastOut = -1
+                for d in start..<min(days, start + length) where t.engineerScheduled[se, day: d] && d < departures[se] {
                     onLeave[se, day: d] = true
-                    headcount[g, day: d] -= 1
-                    capacity[g, day: d] -= t.engineerCapacities[se]
-                    for later in d..<min(days, d + ShiftShares.days) { capacityChanged[later] = true }
+                    takeOff(se, group: g, day: d)
+                    lastOut = d
                 }
+                if lastOut >= 0 { markCapacityChanged(from: start, through: lastOut) }
                 day = start + length
             }
         }
+    }
+
+    /// Attrition (docs/MODEL.md §2), on its own stream: each SE of a group with attrition resigns
+    /// after a geometric number G ≥ 1 of days from their clock's start (daily probability
+    /// 1 − (1 − r)^(1/365)), works the notice, and is gone from day clock + G + notice on.
+    func drawDepartures() {
+        let t = tables
+        let rng = attrition.uniforms
+        for se in 0..<t.engineerGroups.count {
+            let g = Int(t.engineerGroups[se])
+            guard t.departureProbabilities[g] > 0 else { continue }
+            let gone = t.attritionClocks[se] + t.departureWaits[g].sample(rng) + t.noticeDays[g]
+            departures[se] = gone
+            guard gone < t.days else { continue }
+            for d in gone..<t.days where t.engineerScheduled[se, day: d] { takeOff(se, group: g, day: d) }
+            markCapacityChanged(from: gone, through: t.days - 1)
+        }
+    }
+
+    /// SE `se` of group `g` does not work on day d, a day they are scheduled: their capacity that
+    /// day leaves the group's, and they leave its headcount if they count in it. The caller marks
+    /// the days whose capacity changes (`markCapacityChanged`) once per spell, not once per day out.
+    @inline(__always)
+    func takeOff(_ se: Int, group g: Int, day d: Int) {
+        let t = tables
+        if t.engineerCounted?[se, day: d] ?? true { headcount[g, day: d] -= 1 }
+        capacity[g, day: d] -= t.engineerRampCapacity?[se, day: d] ?? t.engineerCapacities[se]
+        #if PLAN_INTERNAL_CHECKS
+        precondition(headcount[g, day: d] >= 0, "group \(g) has a negative headcount on day \(d)")
+        #endif
+    }
+
+    /// Days `first…last` lost capacity: their segments, and those of the next days their shifts
+    /// reach, cannot take the precomputed sum (`KernelTables.scheduledShiftCapacity`). A day marked
+    /// that nothing reached (a day off inside a spell) computes the same sum the table holds.
+    @inline(__always)
+    func markCapacityChanged(from first: Int, through last: Int) {
+        for later in first..<min(tables.days, last + ShiftShares.days) { capacityChanged[later] = true }
     }
 
     /// Simulates days `first…` of the trial (docs/MODEL.md §4–6) from `progress`, the trial as it
@@ -330,6 +369,17 @@ struct KernelTables {
     let leaveWaits: FixedBuffer<GeometricSampler>
     let leaveSpellLength: GeometricSampler
     let firstUnbookedLeaveDay: Int
+    /// Per SE and day: a ramping hire's capacity, and whether they count in the headcount; nil
+    /// when no SE ramps, or none ramps uncounted (`SimulationModel.Engineer`).
+    let engineerRampCapacity: DayGrid<Double>?
+    let engineerCounted: DayGrid<Bool>?
+    /// Attrition: per SE the day their clock starts; per group the daily probability of resigning,
+    /// its geometric waiting time and the notice days; whether any group has attrition.
+    let attritionClocks: FixedBuffer<Int>
+    let departureProbabilities: FixedBuffer<Double>
+    let departureWaits: FixedBuffer<GeometricSampler>
+    let noticeDays: FixedBuffer<Int>
+    let hasAttrition: Bool
 
     init(_ m: SimulationModel) {
         let scenario = m.scenario
@@ -383,5 +433,14 @@ struct KernelTables {
         leaveSpellLength = GeometricSampler(p: 1 / (scenario.unbookedLeave?.meanSpellDays ?? 1))
         firstUnbookedLeaveDay = m.firstUnbookedLeaveDay
         hasUnbookedLeave = tops.contains { $0 > 0 }
+        engineerRampCapacity = m.engineers.contains { $0.rampCapacity != nil }
+            ? DayGrid(m.engineers.flatMap { $0.rampCapacity ?? Array(repeating: $0.capacity, count: m.dayCount + 1) }, days: m.dayCount) : nil
+        engineerCounted = m.engineers.contains { $0.counted != nil }
+            ? DayGrid(m.engineers.flatMap { $0.counted ?? $0.scheduled }, days: m.dayCount) : nil
+        attritionClocks = FixedBuffer(m.engineers.map(\.attritionClock))
+        departureProbabilities = FixedBuffer(m.departureProbabilities)
+        departureWaits = FixedBuffer(m.departureProbabilities.map { GeometricSampler(p: $0) })
+        noticeDays = FixedBuffer(m.noticeDays)
+        hasAttrition = m.departureProbabilities.contains { $0 > 0 } && !m.engineers.isEmpty
     }
 }

@@ -18,7 +18,9 @@ extension Plan {
             cores. With --calibration-rows N, also plan calibrate on a synthetic two-year export of N \
             cases against scenarios/history/team.json (the export is written to a temporary folder \
             first). With --cover-pool FILE, also plan cover on the scenario with that pool and the limit \
-            --cover-limit (default ge4<=0.20), at its defaults; the count is the covers simulated. Each \
+            --cover-limit (default ge4<=0.20), at its defaults; the count is the covers simulated. With \
+            --hire-through DATE, also plan hire on the scenario through that date with the limit --hire-limit \
+            (default ge4<=0.10), at its defaults; the count is the plans simulated. Each \
             figure is the best of --repeats runs.
             """
         )
@@ -36,6 +38,8 @@ extension Plan {
 
         @Option(name: .customLong("cover-pool"), help: "Also measure plan cover on the scenario with this pool.") var coverPool: String?
         @Option(name: .customLong("cover-limit"), help: "The limit of the cover measurement.") var coverLimit = "ge4<=0.20"
+        @Option(name: .customLong("hire-through"), help: "Also measure plan hire on the scenario through this date (YYYY-MM-DD).") var hireThrough: String?
+        @Option(name: .customLong("hire-limit"), help: "The limit of the hire measurement.") var hireLimit = "ge4<=0.10"
 
         func validate() throws {
             guard inputs > 0 else { throw ValidationError("--inputs must be at least 1") }
@@ -58,6 +62,11 @@ extension Plan {
                 let pool = try CoverPool.read(csv: try readTextFile(coverPool), source: coverPool, scenario: loaded)
                 results += try CoverBenchmark(
                     scenario: loaded, pool: pool, limit: try RiskLimit(parsing: coverLimit),
+                    threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, repeats: repeats).run()
+            }
+            if let hireThrough {
+                results += try HireBenchmark(
+                    scenario: loaded, through: try parseDate(hireThrough, flag: "--hire-through"), limit: try RiskLimit(parsing: hireLimit),
                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, repeats: repeats).run()
             }
             switch format {

@@ -28,6 +28,7 @@ extension Plan {
         @Option(help: "First day of the history (YYYY-MM-DD).") var from: String
         @Option(help: "Last day of the history (YYYY-MM-DD).") var to: String
         @Option(help: "An HR absence export (CSV: name,start,end[,type]).") var absences: String?
+        @Option(help: "An HR export of leavers (CSV: name,group,left): fits attrition per group.") var leavers: String?
         @Option(name: .customLong("sickness-type"), help: "An absence type read as sickness, besides sick, sickness and illness (repeatable; rows without a type are sickness).") var sicknessTypes: [String] = []
         @Option(name: .customLong("absence-type"), help: ArgumentHelp("The same as --sickness-type (the older name).", visibility: .hidden)) var absenceType: String?
         @Option(name: .customLong("leave-type"), help: "An absence type read as leave, besides vacation, holiday, pto and leave (repeatable): fitted as unbooked leave, and after --to known leave.") var leaveTypes: [String] = []
@@ -99,7 +100,7 @@ extension Plan {
             }
             for path in tickets { try InputFile.check(path) }
             // The files are checked before the fit, which can take minutes on a large export.
-            let inputs = tickets + loaded.files + (absences.map { [$0] } ?? [])
+            let inputs = tickets + loaded.files + (absences.map { [$0] } ?? []) + (leavers.map { [$0] } ?? [])
             let writeTarget = try write.map { try OutputTarget(path: $0, option: "--write", kind: .scenario, inputs: inputs, force: force) }
             let htmlTarget = try html.map { try OutputTarget(path: $0, option: "--html", kind: .page, inputs: inputs, force: force) }
             try OutputTarget.requireDistinct([writeTarget, htmlTarget].compactMap { $0 })
@@ -109,7 +110,10 @@ extension Plan {
             request.sicknessTypes = sicknessTypes + (absenceType.map { [$0] } ?? [])
             request.leaveTypes = leaveTypes
             request.season = seasonMode
-            let calibration = try CalibrationFit.run(request)
+            var calibration = try CalibrationFit.run(request)
+            if let leavers {
+                calibration.attrition = try AttritionFit(csv: try readTextFile(leavers), source: leavers, scenario: loaded.scenario, days: DateRange(first...last))
+            }
 
             // Everything that can fail is computed before the first file is written.
             var outputs: [(target: OutputTarget, contents: String)] = []

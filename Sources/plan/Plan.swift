@@ -25,6 +25,7 @@ struct Plan: ParsableCommand {
             SensitivityCommand.self,
             ApproveCommand.self,
             CoverCommand.self,
+            HireCommand.self,
             HistoryCommand.self,
             BacktestCommand.self,
             CalibrateCommand.self,

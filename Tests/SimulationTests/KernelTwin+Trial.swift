@@ -41,14 +41,30 @@ extension KernelTwin {
             }
         }
         let onLeave = unbookedLeave(rng)
-        // Who works: scheduled, not on unbooked leave and not sick. Day -1 has neither: its SEs count as scheduled (docs/MODEL.md §1).
+        // §2: attrition. From their clock's start (the horizon's first day, or their first day if
+        // later), an SE still on the team resigns each day with probability 1 − (1 − r)^(1/365),
+        // works that day and the notice days, and is gone from the day after.
+        let firstDate = dates[0]
+        func daysSinceJoining(_ se: Int, _ d: Int) -> Int { scenario.team[se].joins.map { d - firstDate.days(to: $0) } ?? Int.max }
+        var gone = [Int](repeating: Int.max, count: scenario.team.count)
+        for (se, engineer) in scenario.team.enumerated() {
+            guard let attrition = scenario.attrition(ofGroup: engineer.group) else { continue }
+            let q = 1 - pow(1 - attrition.ratePerYear, 1.0 / 365)
+            let clock = max(scenario.warmupDays, engineer.joins.map { firstDate.days(to: $0) } ?? 0)
+            for d in clock..<max(clock, days) where gsl_ran_bernoulli(rng, q) == 1 {
+                gone[se] = d + 1 + attrition.noticeDays
+                break
+            }
+        }
+        // Who works: scheduled, not on unbooked leave, not sick and not gone. Day -1 has none of these: its SEs count as scheduled (docs/MODEL.md §1).
+        // A ramping hire brings the ramp's share of their capacity and, if the ramp says so, counts only once it is over.
         // `headcount[g][d + 1]` and `capacity[g][d + 1]` (summed capacity factors) per group and day.
         var headcount = [[Int]](repeating: [Int](repeating: 0, count: days + 1), count: scenario.groups.count)
         var capacity = [[Double]](repeating: [Double](repeating: 0, count: days + 1), count: scenario.groups.count)
         for (se, engineer) in scenario.team.enumerated() {
-            for d in -1..<days where scheduled[se][d + 1] && (d < 0 || !(sick[se][d] || onLeave[se][d])) {
-                headcount[groupOfEngineer[se]][d + 1] += 1
-                capacity[groupOfEngineer[se]][d + 1] += engineer.capacity
+            for d in -1..<days where scheduled[se][d + 1] && (d < 0 || (!(sick[se][d] || onLeave[se][d]) && d < gone[se])) {
+                if engineer.ramp?.counts(daysSinceJoining: daysSinceJoining(se, d)) ?? true { headcount[groupOfEngineer[se]][d + 1] += 1 }
+                capacity[groupOfEngineer[se]][d + 1] += engineer.capacity * (engineer.ramp?.fraction(daysSinceJoining: daysSinceJoining(se, d)) ?? 1)
             }
         }
 

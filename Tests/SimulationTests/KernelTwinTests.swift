@@ -24,23 +24,39 @@ import Simulation
         case halfImmune = "flu-wave, every other SE falls_sick false"
         /// December with leave not yet booked on 20 November (`KernelTwinTests.withUnbookedLeave`).
         case unbookedLeave = "december, unbooked leave as of 2026-11-20"
+        /// December with heavy attrition (90% and 95% a year, 3 days' notice in EMEA) and four
+        /// hires joining on 7 December ramping over 2 weeks from 25%, two of them counted only
+        /// once ramped: a tenth of the team leaves within the month.
+        case attrition = "december, attrition and ramping hires"
 
         var testDescription: String { rawValue }
 
         func scenario() throws -> Scenario {
             let path = switch self {
-            case .december, .fluWave, .outlook, .halfImmune, .unbookedLeave:
-                Self.repository.appendingPathComponent("scenarios/\(self == .outlook || self == .unbookedLeave ? "december" : self == .halfImmune ? "flu-wave" : rawValue).json").path
+            case .december, .fluWave, .outlook, .halfImmune, .unbookedLeave, .attrition:
+                Self.repository.appendingPathComponent("scenarios/\(self == .outlook || self == .unbookedLeave || self == .attrition ? "december" : self == .halfImmune ? "flu-wave" : rawValue).json").path
             case .everyFeature: Bundle.module.path(forResource: rawValue, ofType: "json", inDirectory: "Fixtures")!
             }
             let text = try String(contentsOfFile: path, encoding: .utf8)
             var scenario = try Scenario.load(text: text, path: path, readFile: { try String(contentsOfFile: $0, encoding: .utf8) }).scenario
             if self == .halfImmune { for i in scenario.team.indices where i % 2 == 0 { scenario.team[i].fallsSick = false } }
             if self == .unbookedLeave { KernelTwinTests.addUnbookedLeave(to: &scenario) }
+            if self == .attrition { Self.addAttrition(to: &scenario) }
             guard self == .outlook else { return scenario }
             // Monday 14 December from 60 cases counted at 07:00, us-01 and us-02 out until further notice.
             return scenario.outlook(from: CivilDate(year: 2026, month: 12, day: 14)!, days: 12, openCases: 60, openCasesAt: 7 * 60,
                                     absences: [KnownAbsence(name: "us-01", until: nil), KnownAbsence(name: "us-02", until: nil)]).scenario
+        }
+
+        static func addAttrition(to scenario: inout Scenario) {
+            scenario.attrition = ["emea": .init(ratePerYear: 0.9, noticeDays: 3), "us": .init(ratePerYear: 0.95)]
+            for (i, group) in ["emea", "us", "emea", "us"].enumerated() {
+                var hire = scenario.team.first { $0.group == group }!
+                hire.name = "hire \(i)"
+                hire.joins = CivilDate(year: 2026, month: 12, day: 7)
+                hire.ramp = Ramp(weeks: 2, startFraction: 0.25, countsInHeadcount: i < 2)
+                scenario.team.append(hire)
+            }
         }
 
         static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -79,6 +95,7 @@ import Simulation
         case nightCountedTwice = "december-outlook, the count taken as at 17:30 the day before"
         case backAtOnce = "december-outlook, nobody out until further notice"
         case leaveAllUnbooked = "december with unbooked leave, every lead time 0 (all of it unbooked)"
+        case noAttrition = "december with attrition, the twin without it"
 
         var testDescription: String { rawValue }
 
@@ -88,6 +105,7 @@ import Simulation
             case .noDiversion: .everyFeature
             case .nightCountedTwice, .backAtOnce: .outlook
             case .leaveAllUnbooked: .unbookedLeave
+            case .noAttrition: .attrition
             }
         }
 
@@ -98,6 +116,7 @@ import Simulation
             case .nightCountedTwice: scenario.openCasesAt = nil
             case .backAtOnce: scenario.sickAtStart = []
             case .leaveAllUnbooked: scenario.unbookedLeave!.leadTime = [.init(upTo: 0, share: 1)]
+            case .noAttrition: scenario.attrition = [:]
             }
         }
     }
