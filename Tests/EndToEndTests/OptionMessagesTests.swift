@@ -78,3 +78,13 @@ import Testing
         #expect(!(r.stdout + r.stderr).contains("--time-off"))
     }
 }
+
+/// The tests' own environment never reaches `plan`: a developer's `PLAN_HISTORY` would make a test
+/// read or write their store, and their webhook URL would make a `--post` test post for real.
+@Suite struct CleanEnvironmentTests {
+    @Test func everyPlanVariableOfTheTestsEnvironmentIsLeftOut() {
+        let base = ["PATH": "/usr/bin", "PLAN_HISTORY": "/home/me/plan-history.sqlite", "PLAN_SLACK_WEBHOOK_URL": "https://hooks.slack.com/x", "LANG": "C.UTF-8"]
+        #expect(PlanProcess.environment(base: base) == ["PATH": "/usr/bin", "LANG": "C.UTF-8"])
+        #expect(PlanProcess.environment(adding: ["PLAN_HISTORY": "h.sqlite"], base: base) == ["PATH": "/usr/bin", "LANG": "C.UTF-8", "PLAN_HISTORY": "h.sqlite"])
+    }
+}

@@ -182,6 +182,7 @@ import Testing
         let process = Process()
         process.executableURL = PlanProcess.executable
         process.arguments = ["simulate", "scenarios/december.json", "--trials", "100000000", "--out", out.path]
+        process.environment = PlanProcess.environment()
         process.currentDirectoryURL = PlanProcess.repository
         let err = Pipe()
         process.standardOutput = Pipe()
