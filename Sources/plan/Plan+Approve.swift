@@ -20,9 +20,9 @@ extension Plan {
         var columns: String?
         @Option(name: .customLong("max-risk"), help: "The limit at every check, ge<k><=<p>: e.g. ge4<=0.20 for P(level ≥ 4) at most 0.20.")
         var maxRisk: String
-        @Option(parsing: .unconditional, help: "At a check already over the limit, the largest added risk (0–1) a request may bring (default: 0.02).")
+        @Option(parsing: .unconditional, help: "At a check already over the limit, the largest added risk (0–1) a request may bring.")
         var tolerance: Double = 0.02
-        @OptionGroup var sampling: SamplingOptions
+        @OptionGroup var sampling: SamplingOptions<PairedTrials>
         @Option(help: "Write approvals.csv into this folder (default: notebooks-output/approve-<scenario>/).") var out: String?
         @Flag(help: "Refuse a request outside the horizon (with every other bad row) instead of skipping it with a warning.")
         var strict = false
@@ -57,10 +57,10 @@ extension Plan {
             ScenarioFile.report(plan.warnings)
             OutputNotice.print(try directory.replace(with: [OutputFile(name: "approvals.csv", contents: plan.csv)]))
             var text = plan.terminalText(scenarioName: loaded.scenario.name)
-            text += "\nWrote \(folder.hasSuffix("/") ? folder : folder + "/")approvals.csv\n"
+            text += "\n" + wroteLines([folderPrefix(folder) + "approvals.csv"])
             if let timeOffTarget {
                 try timeOffTarget.write(plan.approvedTimeOffCSV(requests: requests))
-                text += "Wrote \(timeOffTarget.path)\n"
+                text += wroteLines([timeOffTarget.path])
             }
             emit(text)
         }

@@ -15,7 +15,7 @@ extension Plan {
 
         @Argument(help: "The base scenario (JSON).") var base: String
         @Argument(help: "The variant scenario (JSON).") var variant: String
-        @OptionGroup var sampling: SamplingOptions
+        @OptionGroup var sampling: SamplingOptions<PairedTrials>
         @Option(help: "Folder for compare.csv. Default: notebooks-output/compare-<base>-<variant>/.") var out: String?
         @Flag(help: "Also write compare.html, a table of the significant changes.") var html = false
 

@@ -25,10 +25,10 @@ extension Plan {
         @Option(name: .customLong("max-risk"), help: "A limit at every check, ge<k><=<p> (repeat for several): e.g. ge4<=0.20.")
         var maxRisk: [String] = []
         @Option(help: "CSV of what can be bought: option,group,from,to,cost_per_day,max_per_day[,name][,sickness].") var pool: String
-        @OptionGroup var sampling: SamplingOptions
-        @Option(name: .customLong("validation-trials"), help: "Independent trials the cover is validated on (default: 20000).")
+        @OptionGroup var sampling: SamplingOptions<CoverSampleTrials>
+        @Option(name: .customLong("validation-trials"), help: "Independent trials the cover is validated on.")
         var validationTrials: Int = 20_000
-        @Option(help: "How far above the limit the upper end of a check's validated 95% interval may lie (default: 0.01).")
+        @Option(help: "How far above the limit the upper end of a check's validated 95% interval may lie.")
         var tolerance: Double = 0.01
         @Option(help: "Limits for the cost-against-limit curve on the first --max-risk level, e.g. 0.05,0.10,0.20,0.30.")
         var curve: String?
@@ -39,13 +39,10 @@ extension Plan {
         @Flag(help: "Also write cover.html: the cover on the calendar, the risk before and after, the curve.") var html = false
         @Option(help: "text or json (everything, as one document).") var format: Format = .text
 
-        /// Sample trials when --trials is not given: enough to rank candidates, few enough to try hundreds.
-        static let defaultSampleTrials = 2000
-
         func validate() throws {
             guard !maxRisk.isEmpty else { throw CommandError("--max-risk: give at least one limit, such as ge4<=0.20") }
             guard (0...1).contains(tolerance) else { throw CommandError("--tolerance must be from 0 to 1, got \(tolerance)") }
-            try SamplingOptions.checkTrials(validationTrials, flag: "--validation-trials")
+            try checkTrials(validationTrials, flag: "--validation-trials")
         }
 
         func run() throws {
@@ -55,7 +52,7 @@ extension Plan {
             ScenarioFile.report(loaded.warnings)
             let coverPool = try CoverPool.read(csv: try readTextFile(pool), source: pool, scenario: loaded.scenario)
             let settings = CoverPlan.Settings(
-                trials: sampling.trials ?? Self.defaultSampleTrials, seed: sampling.seed, validationTrials: validationTrials,
+                trials: sampling.trialCount, seed: sampling.seed, validationTrials: validationTrials,
                 threads: sampling.workerThreads, tolerance: tolerance)
             // Where the results go is checked before the search, so that a bad path is reported at once.
             let folder = out ?? "notebooks-output/cover-\(ComparisonFiles.stem(scenario))"
@@ -81,8 +78,7 @@ extension Plan {
                 emit(json)
             } else {
                 var text = plan.terminalText(poolSource: pool)
-                text += "\nWrote " + files.map { (folder.hasSuffix("/") ? folder : folder + "/") + $0.name }.joined(separator: ", ") + "\n"
-                if let coveredScenario { text += "Wrote \(coveredScenario.target.path)\n" }
+                text += "\n" + wroteLines(files.map { folderPrefix(folder) + $0.name } + (coveredScenario.map { [$0.target.path] } ?? []))
                 emit(text)
             }
             if !plan.isFeasible { throw ExitCode(2) }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CapacityPolicy
 import InputFormats
 import Reports
@@ -23,7 +24,7 @@ extension Plan {
         @Option(parsing: .unconditional, help: "US-based SEs working.") var us: Int?
         @Option(name: .customLong("open-cases"), parsing: .unconditional, help: "Open, active cases across the team.") var openCases: Int?
         @Option(name: .customLong("set"), help: "Any policy input as NAME=VALUE (repeatable).") var assignments: [String] = []
-        @Option(help: "The coverage window checked, any case: EMEA (10:00 UTC), Americas (17:30 UTC) or one the scenario defines.") var window: String?
+        @Option(help: "The coverage window checked, any case: EMEA (10:00 UTC), Americas (17:30 UTC) or one the scenario defines (default: the window whose check is nearest to now, named on standard error).") var window: String?
         @Option(help: "Output: text, json or slack (the #customer-support post). With --input: text is CSV, json one object per row.") var format: Format = .text
         @Option(help: "Evaluate every row of a CSV file (- for standard input) and write it back with level and alerts.") var input: String?
         @OptionGroup var policyOptions: PolicyOptions
@@ -63,7 +64,7 @@ extension Plan {
                     throw CommandError("--window \(name): unknown window; the known windows are \(windows.map(\.name).joined(separator: ", "))")
                 }
                 return found
-            }
+            } ?? nearestWindow(windows)
             let webhook = try slack.webhook()
             var named: [String: Int] = [:]
             var roster: CheckRoster?
@@ -112,6 +113,16 @@ extension Plan {
             }
             try slack.deliver(output, message: message, to: webhook)
             if let failAt, report.levelNumber >= failAt { throw Level.levelReached }
+        }
+
+        /// Without --window, the check nearest to now (UTC), said on standard error so that the
+        /// output stays the result; `--record` still needs --window: a guess is not stored.
+        private func nearestWindow(_ windows: [CheckWindow]) throws -> CheckWindow? {
+            if recording.record { throw CommandError("--record needs --window: a declared check belongs to a window") }
+            let now = Int(Date().timeIntervalSince1970.rounded(.down)) / 60
+            let window = CheckWindow.nearest(to: (now % 1440 + 1440) % 1440, in: windows)
+            window.map { note("plan: no --window: the \($0.name) check (\(CheckWindow.clock($0.checkMinute)) UTC), the one nearest to now") }
+            return window
         }
 
         private func flagName(for input: String) -> String {

@@ -20,7 +20,7 @@ extension Plan {
         @Argument(help: "The partial results of every shard (files written by plan simulate --shard or plan outlook --shard).")
         var parts: [String]
 
-        @Option(help: "Output directory (default notebooks-output/<scenario name>/).")
+        @Option(help: "Output folder (default: notebooks-output/<scenario name>/).")
         var out: String?
 
         @Flag(help: "Also write report.html, as plan simulate --html does.")

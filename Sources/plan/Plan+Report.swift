@@ -22,7 +22,7 @@ extension Plan {
             let page = try OutputTarget(path: path, option: "report.html", kind: .page, inputs: [], force: force)
             let report = try HTMLReport(directory: runDirectory)
             try page.write(report.html)
-            emit("Report written to \(path)")
+            emit(wroteLines([path]))
         }
     }
 }

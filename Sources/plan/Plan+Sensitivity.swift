@@ -22,7 +22,7 @@ extension Plan {
         @Argument(help: "The scenario (JSON).") var scenario: String
         @Option(help: "plan calibrate --format json's output: its \"intervals\", keyed by scenario JSON path, give the ranges.") var intervals: String?
         @Option(help: "k of P(level ≥ k) and of the expected checks at ≥ k (2 to the policy's levels).") var level: Int = 4
-        @OptionGroup var sampling: SamplingOptions
+        @OptionGroup var sampling: SamplingOptions<PairedTrials>
         @Option(help: "Output: text, csv or json.") var format: Format = .text
         @Option(help: "Also write the tornado as a self-contained HTML page to this file.") var html: String?
         @Flag(help: "Replace an --html file that is not a page plan wrote.") var force = false

@@ -24,7 +24,7 @@ extension Plan {
         @Option(name: .customLong("inflow-factor"), parsing: .unconditional, help: "Multiply every expected case count by this (> 0), e.g. 1.2.")
         var inflowFactor: String?
         @Option(help: "Decide the variant's levels with this policy file (JSON).") var policy: String?
-        @OptionGroup var sampling: SamplingOptions
+        @OptionGroup var sampling: SamplingOptions<PairedTrials>
         @Option(help: "Also write compare.csv into this folder.") var out: String?
         @Flag(help: "Also write compare.html (into --out, default notebooks-output/whatif-<scenario>/).") var html = false
 

@@ -35,7 +35,7 @@ struct RunPublication {
             } catch let error as OutputError where error == .interrupted {
                 throw RunOptions.interrupted(by: interrupt?.received ?? SIGTERM, recordedIn: recording.record ? recording.store.path : nil)
             }
-            if !json { text += "\nFiles written to \(directory.path)\n" }
+            if !json { text += "\n" + wroteLines([folderPrefix(directory.path)]) }
         }
         return text
     }

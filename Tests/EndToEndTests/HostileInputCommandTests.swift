@@ -37,9 +37,9 @@ import Testing
         let range = "YYYY-MM-DD from 1970-01-01 to 2100-12-31"
         var calibrate = Self.calibrate + ["--tickets", Self.history + "tickets.csv"]
         calibrate[calibrate.firstIndex(of: "--to")! + 1] = "9999-12-31"
-        try Self.expectError(calibrate, "--to 9999-12-31: expected a date \(range)")
+        try Self.expectError(calibrate, "--to 9999-12-31: expected today or a date \(range)")
         calibrate[calibrate.firstIndex(of: "--from")! + 1] = "0001-01-01"
-        try Self.expectError(calibrate, "--from 0001-01-01: expected a date \(range)")
+        try Self.expectError(calibrate, "--from 0001-01-01: expected today or a date \(range)")
         try Self.expectError(["level", "--scenario", "scenarios/december.json", "--date", "0001-01-01"], "--date 0001-01-01: expected today or a date \(range)")
         try Self.expectError(["outlook", "scenarios/december.json", "--from", "2101-01-01", "--days", "5", "--open-cases", "10"],
                              "--from 2101-01-01: expected today or a date \(range)")

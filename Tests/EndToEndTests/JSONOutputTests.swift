@@ -70,10 +70,10 @@ import Testing
         try Self.check(["outlook", scenario, "--from", "2026-12-14", "--days", "5", "--open-cases", "30", "--trials", "100", "--format", "json", "--out", "outlook"],
                        in: folder, files: ["outlook/run.json"])
         for index in 1...2 {
-            try Self.check(["simulate", scenario, "--trials", "1500", "--threads", "1", "--shard", "\(index)/2", "--out", "parts/\(index).json"], in: folder,
-                           files: ["parts/\(index).json"], stdoutIsJSON: false)
+            try Self.check(["simulate", scenario, "--trials", "1500", "--threads", "1", "--shard", "\(index)/2", "--out", "parts"], in: folder,
+                           files: ["parts/december.shard-\(index)-of-2.json"], stdoutIsJSON: false)
         }
-        try Self.check(["merge", "parts/1.json", "parts/2.json", "--out", "merged"], in: folder, files: ["merged/run.json"], stdoutIsJSON: false)
+        try Self.check(["merge", "parts/december.shard-1-of-2.json", "parts/december.shard-2-of-2.json", "--out", "merged"], in: folder, files: ["merged/run.json"], stdoutIsJSON: false)
     }
 
     /// A forecast and two declared checks in a history store, back-tested.

@@ -36,7 +36,7 @@ import Testing
             #expect(out.status == 1)
         }
         let shard = try PlanProcess.run(["simulate", Self.december, "--trials", "2000", "--shard", "1/2", "--out", ""], in: folder)
-        #expect(shard.stderr == "Error: --out is empty; expected the partial result's file, such as notebooks-output/december.shard-1-of-4.json\n")
+        #expect(shard.stderr == "Error: --out is empty; expected the folder the partial result goes into, such as parts/\n")
         #expect(shard.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }

@@ -49,7 +49,7 @@ import Testing
         try FileManager.default.copyItem(at: PlanProcess.repository.appendingPathComponent("scenarios/december.json"), to: fitted)
         let ok = try PlanProcess.run(command + ["--write", fitted.path, "--html", notes.path, "--force"])
         #expect(ok.status == 0, "\(ok.stderr)")
-        #expect(ok.stdout.hasSuffix("wrote \(fitted.path)\nwrote \(notes.path)\n"))
+        #expect(ok.stdout.hasSuffix("Wrote \(fitted.path)\nWrote \(notes.path)\n"))
         #expect(try String(contentsOf: notes, encoding: .utf8).contains("<meta name=\"generator\" content=\"plan\">"))
         let again = try PlanProcess.run(command + ["--write", fitted.path, "--html", notes.path])
         #expect(again.status == 0, "\(again.stderr)")
