@@ -29,9 +29,11 @@ extension Plan {
         @Option(name: .customLong("write-time-off"), help: "Also write the approved time off to this CSV file (name,start,end,request), which a scenario's time_off_csv reads.")
         var writeTimeOff: String?
         @Flag(help: "Replace a --write-time-off file that is not a time-off CSV plan wrote.") var force = false
+        @Flag(name: .customLong("no-files"), help: ArgumentHelp(noFilesHelp)) var noFiles = false
 
         func validate() throws {
             guard (0...1).contains(tolerance) else { throw CommandError("--tolerance must be from 0 to 1, got \(tolerance)") }
+            try checkNoFiles(noFiles, out: out, others: [("--write-time-off", writeTimeOff != nil)])
         }
 
         func run() throws {
@@ -50,14 +52,16 @@ extension Plan {
                 try OutputTarget(path: $0, option: "--write-time-off", kind: .timeOffCSV, inputs: loaded.files + [requests], force: force)
             }
             try OutputTarget.requireDistinct(timeOffTarget.map { [$0] } ?? [], folders: [("--out", folder)])
-            let directory = try OutputDirectory(path: folder, kind: .approval, inputs: loaded.files + [requests])
-            OutputNotice.print(directory.notices)
+            let directory = noFiles ? nil : try OutputDirectory(path: folder, kind: .approval, inputs: loaded.files + [requests])
+            OutputNotice.print(directory?.notices ?? [])
             let plan = try ApprovalPlan(
                 scenario: loaded.scenario, requests: file.requests, limit: limit, tolerance: tolerance, settings: sampling.comparison, source: requests)
             ScenarioFile.report(plan.warnings)
-            OutputNotice.print(try directory.replace(with: [OutputFile(name: "approvals.csv", contents: plan.csv)]))
             var text = plan.terminalText(scenarioName: loaded.scenario.name)
-            text += "\n" + wroteLines([folderPrefix(folder) + "approvals.csv"])
+            if let directory {
+                OutputNotice.print(try directory.replace(with: [OutputFile(name: "approvals.csv", contents: plan.csv)]))
+                text += "\n" + wroteLines([folderPrefix(folder) + "approvals.csv"])
+            }
             if let timeOffTarget {
                 try timeOffTarget.write(plan.approvedTimeOffCSV(requests: requests))
                 text += wroteLines([timeOffTarget.path])

@@ -12,7 +12,7 @@ extension Plan {
         static let configuration = CommandConfiguration(
             abstract: "Fit a scenario's inflow, resolution rate and sickness from the team's ticket history, with 95% intervals.",
             discussion: """
-                plan calibrate --tickets scenarios/history/tickets.csv --team scenarios/history/team.json \\
+                plan calibrate scenarios/history/team.json --tickets scenarios/history/tickets.csv \\
                   --from 2026-01-05 --to 2026-06-28 --preset zendesk --where Group=Support \\
                   --absences scenarios/history/absences.csv --absence-type sick --write fitted.json
                 Prints each fitted key with its interval, how it was estimated and how well the model fits. \
@@ -22,7 +22,7 @@ extension Plan {
         )
 
         @Option(help: "A helpdesk export (CSV), one row per case (repeatable).") var tickets: [String] = []
-        @Option(help: "The team scenario (JSON): who was scheduled on each day, the windows and the holiday calendars.") var team: String
+        @Argument(help: "The team's scenario file (JSON): who was scheduled on each day, the windows and the holiday calendars.") var team: String
         @Option(help: "First day of the history, today or YYYY-MM-DD.") var from: String
         @Option(help: "Last day of the history, today or YYYY-MM-DD.") var to: String
         @Option(help: "An HR absence export (CSV: name,start,end[,type]).") var absences: String?
@@ -41,8 +41,9 @@ extension Plan {
         @Option(help: "Output: text, or json (a scenario fragment with intervals and notes).") var format: Format = .text
         @Option(help: "Write the team scenario with the fitted keys replaced to this file.") var write: String?
         @Option(help: "START..END (each today or YYYY-MM-DD): with --write, a scenario ready to forecast this horizon from --to: the backlog at the last check on or before --to, the days in between simulated.") var horizon: String?
-        @Option(help: "Write a self-contained HTML page with charts of the fit to this file.") var html: String?
-        @Flag(help: "Replace a --write or --html file that is not plan's own scenario or page.") var force = false
+        @Flag(help: "Also write a self-contained HTML page with charts of the fit, calibration.html, into --out.") var html = false
+        @Option(help: "With --html: the folder the page goes into (default: notebooks-output/calibrate-<team>/).") var out: String?
+        @Flag(help: "Replace a --write file or a calibration.html in --out that is not plan's own scenario or page.") var force = false
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
@@ -59,6 +60,7 @@ extension Plan {
 
         func run() throws {
             guard !tickets.isEmpty else { throw CommandError("--tickets: give at least one export") }
+            if out != nil && !html { throw CommandError("--out is where --html writes its page; give --html too") }
             let first = try parseDate(from, flag: "--from")
             let last = try parseDate(to, flag: "--to")
             guard first <= last else { throw CommandError("--to \(to) is before --from \(from)") }
@@ -89,7 +91,7 @@ extension Plan {
             // The files are checked before the fit, which can take minutes on a large export.
             let inputs = tickets + loaded.files + (absences.map { [$0] } ?? [])
             let writeTarget = try write.map { try OutputTarget(path: $0, option: "--write", kind: .scenario, inputs: inputs, force: force) }
-            let htmlTarget = try html.map { try OutputTarget(path: $0, option: "--html", kind: .page, inputs: inputs, force: force) }
+            let htmlTarget = html ? try pageTarget("calibration.html", folder: out ?? "notebooks-output/calibrate-\(ComparisonFiles.stem(team))", inputs: inputs, force: force) : nil
             try OutputTarget.requireDistinct([writeTarget, htmlTarget].compactMap { $0 })
             var request = CalibrationRequest(
                 scenario: loaded.scenario, days: DateRange(first...last), ticketFiles: tickets, columns: columns, filters: rowFilters,

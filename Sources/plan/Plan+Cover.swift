@@ -37,12 +37,14 @@ extension Plan {
         var writeScenario: String?
         @Flag(help: "Replace a --write-scenario file that is not a scenario.") var force = false
         @Flag(help: "Also write cover.html: the cover on the calendar, the risk before and after, the curve.") var html = false
-        @Option(help: "text or json (everything, as one document).") var format: Format = .text
+        @Option(help: "Output: text, or json (everything, as one document).") var format: Format = .text
+        @Flag(name: .customLong("no-files"), help: ArgumentHelp(noFilesHelp)) var noFiles = false
 
         func validate() throws {
             guard !maxRisk.isEmpty else { throw CommandError("--max-risk: give at least one limit, such as ge4<=0.20") }
             guard (0...1).contains(tolerance) else { throw CommandError("--tolerance must be from 0 to 1, got \(tolerance)") }
             try checkTrials(validationTrials, flag: "--validation-trials")
+            try checkNoFiles(noFiles, out: out, html: html, others: [("--write-scenario", writeScenario != nil)])
         }
 
         func run() throws {
@@ -60,8 +62,8 @@ extension Plan {
                 try OutputTarget(path: $0, option: "--write-scenario", kind: .scenario, inputs: loaded.files + [pool], force: force)
             }
             try OutputTarget.requireDistinct(scenarioTarget.map { [$0] } ?? [], folders: [("--out", folder)])
-            let directory = try OutputDirectory(path: folder, kind: .cover, inputs: loaded.files + [pool])
-            OutputNotice.print(directory.notices)
+            let directory = noFiles ? nil : try OutputDirectory(path: folder, kind: .cover, inputs: loaded.files + [pool])
+            OutputNotice.print(directory?.notices ?? [])
             let plan = try CoverPlan(scenario: loaded.scenario, pool: coverPool, limits: limits, curve: curveLimits, settings: settings)
             var files = [OutputFile(name: "cover.csv", contents: plan.csv)]
             if html { files.append(OutputFile(name: "cover.html", contents: plan.html)) }
@@ -72,13 +74,14 @@ extension Plan {
                 return (target: target, text: text)
             }
             let json = format == .json ? try plan.json : nil
-            OutputNotice.print(try directory.replace(with: files))
+            if let directory { OutputNotice.print(try directory.replace(with: files)) }
             if let coveredScenario { try coveredScenario.target.write(coveredScenario.text) }
             if let json {
                 emit(json)
             } else {
                 var text = plan.terminalText(poolSource: pool)
-                text += "\n" + wroteLines(files.map { folderPrefix(folder) + $0.name } + (coveredScenario.map { [$0.target.path] } ?? []))
+                let written = (directory == nil ? [] : files.map { folderPrefix(folder) + $0.name }) + (coveredScenario.map { [$0.target.path] } ?? [])
+                if !written.isEmpty { text += "\n" + wroteLines(written) }
                 emit(text)
             }
             if !plan.isFeasible { throw ExitCode(2) }

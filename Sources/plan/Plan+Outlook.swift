@@ -36,13 +36,10 @@ extension Plan {
         @Option(parsing: .unconditional, help: "Days to forecast, 1 to \(ScenarioLimits.horizonDays.upperBound).")
         var days: Int
 
-        @Option(name: .customLong("open-cases"), parsing: .unconditional, help: "Open, active cases now.")
-        var openCases: Int?
-
         @OptionGroup var openCasesSource: OpenCasesSource
 
         @Option(name: .customLong("open-cases-at"), help: ArgumentHelp(
-            "When the open cases were counted: HH:MM (UTC, on --from), now, or a timestamp YYYY-MM-DDTHH:MMZ (or with an offset). Default: the last check of the day before --from.",
+            "When the open cases were counted: HH:MM (UTC, on --from), now, or a timestamp YYYY-MM-DDTHH:MMZ (or with an offset) (default: the last check of the day before --from).",
             valueName: "time"))
         var openCasesAt: String?
 
@@ -81,6 +78,9 @@ extension Plan {
             guard let value = check.inputs.first(where: { $0.name == casesInput })?.value else {
                 throw CommandError("--open-cases-from-history: the \(check.window) check of \(check.date) has no \"\(casesInput)\" input; it was declared under another policy")
             }
+            guard value <= OpenCasesSource.maximum else {
+                throw CommandError("--open-cases-from-history: the \(check.window) check of \(check.date) has \(value) open cases, more than the \(OpenCasesSource.maximum) an outlook starts from")
+            }
             note("Starting from the \(check.window) check of \(check.date): \(value) open cases")
             return (value, "\(check.date)T" + String(format: "%02d:%02d", check.checkMinute / 60, check.checkMinute % 60) + "Z")
         }
@@ -93,7 +93,7 @@ extension Plan {
                 return OutlookStart.Absence(name: absent.name, until: absent.until?.description)
             }
             var instant = try openCasesAt.map { try parseOpenCasesInstant($0, from: start) }
-            var count = try openCasesSource.count(given: openCases)
+            var count = try openCasesSource.count()
             if openCasesFromHistory {
                 guard count == nil, instant == nil else {
                     throw CommandError("--open-cases-from-history reads the count and its time from the history store; leave out --open-cases, --open-cases-from and --open-cases-at")
@@ -103,9 +103,6 @@ extension Plan {
             if openCasesFromHistory { (count, instant) = try lastDeclaredCount(scenario: compiled.loaded.scenario, before: start) }
             guard let open = count else {
                 throw CommandError("missing --open-cases (or --open-cases-from, --open-cases-from-history): the outlook starts from today's open cases")
-            }
-            guard ScenarioLimits.initialOpenCases.contains(open) else {
-                throw CommandError("--open-cases must be from 0 to \(ScenarioLimits.initialOpenCases.upperBound), got \(open)")
             }
             let leave = try timeOff.map {
                 try readKnownLeave($0, team: compiled.loaded.scenario.team.map(\.name), horizon: DateRange(start...start.adding(days: days - 1)))

@@ -20,10 +20,10 @@ struct RunOptions: ParsableArguments {
     @Option(help: "Output folder (default: notebooks-output/<scenario name>/).")
     var out: String?
 
-    @Option(help: "Standard output: text (a summary) or json (every table and run.json).")
+    @Option(help: "Output: text (a summary) or json (every table and run.json).")
     var format: Format = .text
 
-    @Flag(name: .customLong("no-files"), help: "Write no files; print only.")
+    @Flag(name: .customLong("no-files"), help: ArgumentHelp(noFilesHelp))
     var noFiles = false
 
     @Flag(help: "Also write report.html, the page for leadership (plan report rebuilds it from the files).")
@@ -54,8 +54,7 @@ struct RunOptions: ParsableArguments {
             guard precision != nil else { throw CommandError("--max-trials applies only with --precision") }
             try checkTrials(maxTrials, flag: "--max-trials")
         }
-        if noFiles && out != nil { throw CommandError("--no-files and --out contradict each other; give one") }
-        if noFiles && html { throw CommandError("--no-files and --html contradict each other; give one") }
+        try checkNoFiles(noFiles, out: out, html: html)
     }
 
     /// What a finished run gives the command: its results, what to print, and where the report is

@@ -3,24 +3,24 @@ import Calendars
 import Foundation
 import Scenarios
 
-/// `plan level --scenario FILE [--date D] [--absent NAME…]`: the headcounts of a real check from the
+/// `plan level SCENARIO [--date D] [--absent NAME…]`: the headcounts of a real check from the
 /// scenario's calendar, so that CS-triage types only the open cases and who is out.
 struct ScenarioCheckOptions: ParsableArguments {
-    @Option(help: "Take the headcounts from this scenario: the SEs its calendar schedules on --date, less --absent (and its policy, unless --policy).")
+    @Argument(help: "A scenario file (JSON) to take the headcounts from: the SEs its calendar schedules on --date, less --absent (and its policy, unless --policy).")
     var scenario: String?
 
-    @Option(help: "With --scenario: the check's date, today (UTC) or YYYY-MM-DD. Default: today.")
+    @Option(help: "With a scenario: the check's date, today or YYYY-MM-DD (default: today).")
     var date: String?
 
     @Option(parsing: .upToNextOption, help: ArgumentHelp("With a scenario: " + Absent.help))
     var absent: [String] = []
 
-    @Flag(name: .customLong("allow-no-check"), help: "With --scenario: a date without checks (weekend, closure) is not an error; say so and exit 0.")
+    @Flag(name: .customLong("allow-no-check"), help: "With a scenario: a date without checks (weekend, closure) is not an error; say so and exit 0.")
     var allowNoCheck = false
 
     func validate() throws {
         if scenario == nil && (!absent.isEmpty || allowNoCheck) {
-            throw CommandError("--absent and --allow-no-check need --scenario (the calendar they apply to)")
+            throw CommandError("--absent and --allow-no-check need a scenario file, the calendar they apply to (plan level SCENARIO …)")
         }
         _ = try absent.map(Absent.init(parsing:))
     }

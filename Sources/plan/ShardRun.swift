@@ -44,7 +44,7 @@ struct ShardRun {
         } catch {
             throw CommandError("--shard \(shard.index)/\(shard.count): \(error.description)")
         }
-        try makeFolder(folder, option: "--out")
+        try requireFolder(folder, option: "--out")
         let target = try OutputTarget(path: path, option: "--out", kind: .partialResult, inputs: scenario.loaded.files)
         let identity = try scenario.identity(seed: settings.seed, trials: trials, blockSize: settings.blockSize, outlook: outlook)
 

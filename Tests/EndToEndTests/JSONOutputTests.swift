@@ -92,7 +92,7 @@ import Testing
         let folder = try PlanProcess.temporaryDirectory()
         let history = PlanProcess.repository.appendingPathComponent("scenarios/history").path + "/"
         try Self.check([
-            "calibrate", "--tickets", history + "tickets.csv", "--team", history + "team.json", "--from", "2026-01-05", "--to", "2026-06-28",
+            "calibrate", history + "team.json", "--tickets", history + "tickets.csv", "--from", "2026-01-05", "--to", "2026-06-28",
             "--preset", "zendesk", "--where", "Group=Support", "--absences", history + "absences.csv", "--absence-type", "sick",
             "--format", "json", "--write", "fitted.json",
         ], in: folder, files: ["fitted.json"])

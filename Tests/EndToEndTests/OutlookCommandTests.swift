@@ -101,7 +101,7 @@ import Testing
     @Test func theHistoryStoreGivesTheCountAndItsInstant() throws {
         let dir = try PlanProcess.temporaryDirectory()
         let history = dir.appendingPathComponent("history.sqlite").path
-        let level = try PlanProcess.run(["level", "--scenario", "scenarios/december.json", "--date", "2026-12-11", "--window", "americas",
+        let level = try PlanProcess.run(["level", "scenarios/december.json", "--date", "2026-12-11", "--window", "americas",
                                          "--open-cases", "45", "--record", "--history", history])
         try #require(level.status == 0, "\(level.stderr)")
         let fromHistory = try PlanProcess.run(["outlook", "scenarios/december.json", "--from", "2026-12-14", "--days", "1", "--open-cases-from-history",
