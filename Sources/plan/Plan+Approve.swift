@@ -37,8 +37,8 @@ extension Plan {
         }
 
         func run() throws {
-            let limit = try RiskLimit(parsing: maxRisk)
-            let columns = try columns.map(RequestColumns.init(parsing:)) ?? RequestColumns()
+            let limit = try optionValue("--max-risk") { try RiskLimit(parsing: maxRisk) }
+            let columns = try columns.map { text in try optionValue("--columns") { try RequestColumns(parsing: text) } } ?? RequestColumns()
             let loaded = try ScenarioFile.load(scenario)
             let file = try TimeOffRequest.read(
                 csv: try readTextFile(requests), source: requests, columns: columns,

@@ -56,7 +56,7 @@ extension Plan {
             if let coverPool {
                 let pool = try CoverPool.read(csv: try readTextFile(coverPool), source: coverPool, scenario: loaded)
                 results += try CoverBenchmark(
-                    scenario: loaded, pool: pool, limit: try RiskLimit(parsing: coverLimit),
+                    scenario: loaded, pool: pool, limit: try optionValue("--cover-limit") { try RiskLimit(parsing: coverLimit) },
                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, repeats: repeats).run()
             }
             switch format {

@@ -48,7 +48,7 @@ extension Plan {
         }
 
         func run() throws {
-            let limits = try maxRisk.map { text throws(WhatIfError) in try RiskLimit(parsing: text) }
+            let limits = try maxRisk.map { text in try optionValue("--max-risk") { try RiskLimit(parsing: text) } }
             let curveLimits = try curve.map(Self.parseCurve) ?? []
             let loaded = try ScenarioFile.load(scenario)
             ScenarioFile.report(loaded.warnings)

@@ -34,10 +34,10 @@ extension Plan {
 
         func run() throws {
             // Added SEs first, so that the other edits may name them.
-            var edits = try addSE.map(ScenarioEdit.addEngineer(parsing:))
-            edits += try removeSE.map(ScenarioEdit.removeEngineer(parsing:))
-            edits += try timeOff.map(ScenarioEdit.timeOff(parsing:))
-            if let inflowFactor { edits.append(try ScenarioEdit.inflowFactor(parsing: inflowFactor)) }
+            var edits = try addSE.map { text in try optionValue("--add-se") { try ScenarioEdit.addEngineer(parsing: text) } }
+            edits += try removeSE.map { text in try optionValue("--remove-se") { try ScenarioEdit.removeEngineer(parsing: text) } }
+            edits += try timeOff.map { text in try optionValue("--time-off") { try ScenarioEdit.timeOff(parsing: text) } }
+            if let inflowFactor { edits.append(try optionValue("--inflow-factor") { try ScenarioEdit.inflowFactor(parsing: inflowFactor) }) }
             if let policy { edits.append(.policy(try Policy.decode(json: try readTextFile(policy), source: policy), source: policy)) }
             guard !edits.isEmpty else {
                 throw CommandError("nothing to compare: give at least one edit (--time-off, --add-se, --remove-se, --inflow-factor or --policy)")

@@ -25,13 +25,13 @@ import Testing
 
     /// The entries of one section (`ARGUMENTS:`, `OPTIONS:`, `SUBCOMMANDS:`): a line indented by
     /// two spaces starts an entry, a deeper one continues it; the name and the text are parted by
-    /// two spaces at least.
+    /// two spaces at least. The section ends at a blank line (before "See 'plan help …'").
     static func entries(of section: String, in help: String) -> [(head: String, text: String)] {
         let lines = help.components(separatedBy: "\n")
         guard let start = lines.firstIndex(of: section + ":") else { return [] }
         var entries: [(head: String, text: String)] = []
         for line in lines[(start + 1)...] {
-            if line.isEmpty || !line.hasPrefix(" ") { if line.isEmpty { continue } else { break } }
+            if line.isEmpty || !line.hasPrefix(" ") { break }
             if line.hasPrefix("  ") && !line.hasPrefix("   ") {
                 let body = line.dropFirst(2)
                 let parts = body.components(separatedBy: "  ")
