@@ -32,6 +32,17 @@ public struct CheckWindow: Sendable, Hashable {
         return h * 60 + m
     }
 
+    /// The window among `windows` whose check is nearest to `minute` (after 00:00 UTC), around the
+    /// clock (23:50 is nearer 00:10 than 20:00), the earlier check on a tie: the check someone
+    /// declaring a level at that time most likely means. Nil for no windows. Complexity: O(windows).
+    public static func nearest(to minute: Int, in windows: [CheckWindow]) -> CheckWindow? {
+        func distance(_ window: CheckWindow) -> Int {
+            let apart = ((window.checkMinute - minute) % 1440 + 1440) % 1440
+            return min(apart, 1440 - apart)
+        }
+        return windows.min { (distance($0), $0.checkMinute) < (distance($1), $1.checkMinute) }
+    }
+
     public static func clock(_ minute: Int) -> String {
         let m = ((minute % 1440) + 1440) % 1440
         let h = m / 60, mm = m % 60

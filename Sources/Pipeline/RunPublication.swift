@@ -38,7 +38,7 @@ struct RunPublication {
             } catch let error as OutputError where error == .interrupted {
                 throw RunInterrupted(signal: interruption() ?? SIGTERM, recordedIn: recorder?.storePath)
             }
-            if !json { text += "\nFiles written to \(directory.path)\n" }
+            if !json { text += "\n" + wroteLines([folderPrefix(directory.path)]) }
         }
         return (text, notices)
     }

@@ -8,8 +8,8 @@ public struct CheckRoster: Sendable {
     public let date: CivilDate
     /// The names counted, per group in the scenario's group order (a group may be empty).
     public let counted: [(group: String, names: [String])]
-    /// Reported absentees who changed nothing, worded for the user: not in the team, or not
-    /// scheduled that day anyway. A typo in a name must not pass silently as a headcount.
+    /// Reported absentees who changed nothing (not scheduled that day anyway), and a date past
+    /// the calendars' reach, worded for the user.
     public let warnings: [String]
     /// The team's SEs not counted (time off, a holiday, not a working day, reported absent), in team
     /// order: who is out, which the Slack message names.
@@ -28,8 +28,11 @@ public struct NoCheckError: Error, CustomStringConvertible, Sendable, Equatable 
 
 extension Scenario {
     /// Who is counted at the checks of `date` (every window of a day counts the same SEs).
-    /// Absentees are matched to the team's names ignoring case. Complexity: O(team × (closures + time-off ranges) + absentees × team).
-    public func roster(on date: CivilDate, absent: [String]) throws(NoCheckError) -> CheckRoster {
+    /// Absentees are matched to the team's names ignoring case; a name no SE has throws
+    /// `UnknownSEError` (checked first, so a typo is reported whatever the date), a date without
+    /// checks `NoCheckError`. Complexity: O(team × (closures + time-off ranges) + absentees × team).
+    public func roster(on date: CivilDate, absent: [String]) throws -> CheckRoster {
+        let absentIndices = try absent.map { name throws(UnknownSEError) in try knownSE(named: name) }
         if let closure = company.closure(on: date) {
             throw NoCheckError(description: "no check on \(date): company closed\(closure.name.map { " (\($0))" } ?? "")")
         }
@@ -39,21 +42,17 @@ extension Scenario {
         }
         var warnings: [String] = []
         if let past = pastHorizon(DateRange(day: date)) { warnings.append("\(date) \(past)") }
-        var absentIndices = Set<Int>()
-        for name in absent {
-            guard let index = teamIndex(named: name) else {
-                warnings.append(unknownAbsentee(name) + "; not counted either way")
-                continue
-            }
+        var absentees = Set<Int>()
+        for index in absentIndices {
             if case .notScheduled(let reason) = team[index].availability(on: date, company: company) {
-                warnings.append("--absent \(team[index].name): not scheduled on \(date) anyway (\(reason)); already not counted")
+                warnings.append("\(team[index].name), reported absent, is not scheduled on \(date) anyway (\(reason)); already not counted")
             } else {
-                absentIndices.insert(index)
+                absentees.insert(index)
             }
         }
         let counted = groups.map { group in
             (group: group.name, names: team.indices.filter {
-                team[$0].group == group.name && !absentIndices.contains($0)
+                team[$0].group == group.name && !absentees.contains($0)
                     && team[$0].availability(on: date, company: company).isScheduled
             }.map { team[$0].name })
         }

@@ -36,11 +36,11 @@ extension Scenario {
     /// is the model's). Deriving a scenario, rather than changing the simulation, means the
     /// outlook is simulated, reported and reproduced exactly as `plan simulate` does any scenario.
     ///
-    /// Absences and leave that change nothing (a name not in the team, an end before `start`)
-    /// come back as warnings naming them. Complexity: O(team × (absences + leave)).
+    /// A name not in the team throws `UnknownSEError`; absences that change nothing (an end before
+    /// `start`) come back as warnings naming them. Complexity: O(team × (absences + leave)).
     public func outlook(
         from start: CivilDate, days: Int, openCases: Int, openCasesAt: Int? = nil, absences: [KnownAbsence], leave: [KnownLeave] = []
-    ) -> (scenario: Scenario, warnings: [String]) {
+    ) throws(UnknownSEError) -> (scenario: Scenario, warnings: [String]) {
         var outlook = self
         outlook.name = "\(name)-outlook"
         outlook.horizon = DateRange(start...start.adding(days: days - 1))
@@ -55,10 +55,7 @@ extension Scenario {
         var warnings: [String] = []
         if let past = pastHorizon(outlook.horizon) { warnings.append("the outlook \(outlook.horizon) \(past)") }
         for absence in absences {
-            guard let index = teamIndex(named: absence.name) else {
-                warnings.append(unknownAbsentee(absence.name) + "; ignored")
-                continue
-            }
+            let index = try knownSE(named: absence.name)
             guard let until = absence.until else {
                 // An SE who cannot fall sick in the model (falls_sick false) has no spell to run:
                 // out until further notice is then out for the whole outlook, said so.
@@ -66,22 +63,18 @@ extension Scenario {
                     outlook.sickAtStart.insert(index)
                 } else {
                     outlook.team[index].timeOff.append(outlook.horizon)
-                    warnings.append("--absent \(team[index].name): cannot fall sick in the scenario (falls_sick false), so no spell length applies; counted as out for the whole outlook (give NAME:DATE for the last day out)")
+                    warnings.append("\(team[index].name), absent until further notice, cannot fall sick in the scenario (falls_sick false), so no spell length applies; counted as out for the whole outlook (give the last day out)")
                 }
                 continue
             }
             guard until >= start else {
-                warnings.append("--absent \(team[index].name):\(until): ends before \(start); ignored")
+                warnings.append("\(team[index].name), absent until \(until): that is before \(start); ignored")
                 continue
             }
             outlook.team[index].timeOff.append(DateRange(start...until))
         }
         for item in leave {
-            guard let index = teamIndex(named: item.name) else {
-                warnings.append("--time-off \(item.name) \(item.dates): no SE of that name in the team; ignored")
-                continue
-            }
-            outlook.team[index].timeOff.append(item.dates)
+            outlook.team[try knownSE(named: item.name)].timeOff.append(item.dates)
         }
         // Leave known today is booked leave as of today: unbooked leave is what is booked later.
         if !leave.isEmpty, outlook.unbookedLeave != nil, outlook.asOf.map({ $0 < start }) ?? true { outlook.asOf = start }

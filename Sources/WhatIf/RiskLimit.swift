@@ -18,7 +18,7 @@ public struct RiskLimit: Sendable, Equatable, CustomStringConvertible {
     /// `ge<k><=<p>` or `ge<k><<p>` (also with `≤`), p between 0 and 1.
     public init(parsing text: String) throws(WhatIfError) {
         let fail = WhatIfError(
-            "--max-risk \(text): expected ge<k><=<p> such as ge4<=0.20 (P(level ≥ 4) at most 0.20 at every check), or ge4<0.2")
+            "\(text): expected ge<k><=<p> such as ge4<=0.20 (P(level ≥ 4) at most 0.20 at every check), or ge4<0.2")
         var rest = Substring(text.trimmingSpaces.lowercased())
         guard rest.hasPrefix("ge") else { throw fail }
         rest = rest.dropFirst(2)

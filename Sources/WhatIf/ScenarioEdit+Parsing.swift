@@ -2,11 +2,12 @@ import Calendars
 import InputFormats
 import Scenarios
 
-/// Reading edits from the command line's syntax. Each error names the flag and the text as given.
+/// Reading edits from the command line's syntax. Each error names the text as given, not the
+/// option: the caller puts the option it came from in front (`plan`: `--time-off us-09:…: …`).
 extension ScenarioEdit {
     /// `NAME:2026-12-23..2026-12-24` or `NAME:2026-12-23` (the `--time-off` argument).
     public static func timeOff(parsing text: String) throws(WhatIfError) -> ScenarioEdit {
-        func fail(_ message: String) -> WhatIfError { WhatIfError("--time-off \(text): \(message)") }
+        func fail(_ message: String) -> WhatIfError { WhatIfError("\(text): \(message)") }
         guard let colon = text.lastIndex(of: ":") else {
             throw fail("expected NAME:FIRST..LAST or NAME:DATE, e.g. us-09:2026-12-21..2026-12-24")
         }
@@ -18,7 +19,7 @@ extension ScenarioEdit {
     /// `NAME:GROUP:COUNTRY[:FROM..TO]` (the `--add-se` argument); COUNTRY is an ISO 3166-1 alpha-2
     /// code, optionally with a subdivision (`GB-SCT`).
     public static func addEngineer(parsing text: String) throws(WhatIfError) -> ScenarioEdit {
-        func fail(_ message: String) -> WhatIfError { WhatIfError("--add-se \(text): \(message)") }
+        func fail(_ message: String) -> WhatIfError { WhatIfError("\(text): \(message)") }
         let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         guard parts.count == 3 || parts.count == 4, !parts[0].isEmpty, !parts[1].isEmpty, !parts[2].isEmpty else {
             throw fail("expected NAME:GROUP:COUNTRY or NAME:GROUP:COUNTRY:FIRST..LAST, e.g. contractor-1:us:US:2026-12-14..2026-12-31")
@@ -37,7 +38,7 @@ extension ScenarioEdit {
     /// `NAME` (the `--remove-se` argument).
     public static func removeEngineer(parsing text: String) throws(WhatIfError) -> ScenarioEdit {
         let name = text.trimmingSpaces
-        guard !name.isEmpty else { throw WhatIfError("--remove-se: expected an SE's name") }
+        guard !name.isEmpty else { throw WhatIfError("\"\(text)\": expected an SE's name") }
         return .removeEngineer(name: name)
     }
 
@@ -46,7 +47,7 @@ extension ScenarioEdit {
     public static func inflowFactor(parsing text: String) throws(WhatIfError) -> ScenarioEdit {
         let limit = ScenarioLimits.casesPerDay.upperBound
         guard let factor = Double(text.trimmingSpaces), factor.isFinite, factor > 0, factor <= limit else {
-            throw WhatIfError("--inflow-factor \(text): expected a number greater than 0 and at most \(Int(limit)), such as 1.2 for 20% more cases")
+            throw WhatIfError("\(text): expected a number greater than 0 and at most \(Int(limit)), such as 1.2 for 20% more cases")
         }
         return .inflowFactor(factor)
     }

@@ -130,7 +130,7 @@ public struct RequestColumns: Sendable, Equatable {
         for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
             guard parts.count == 2, !parts[1].isEmpty else {
-                throw WhatIfError("--columns \(text): expected field=header pairs such as name=employee,start=from,end=to, found \"\(pair)\"")
+                throw WhatIfError("\(text): expected field=header pairs such as name=employee,start=from,end=to, found \"\(pair)\"")
             }
             switch parts[0].lowercased() {
             case "name": name = parts[1]
@@ -138,7 +138,7 @@ public struct RequestColumns: Sendable, Equatable {
             case "end": end = parts[1]
             case "priority": priority = parts[1]
             default:
-                throw WhatIfError("--columns \(text): \"\(parts[0])\" is not a field; the fields are name, start, end and priority")
+                throw WhatIfError("\(text): \"\(parts[0])\" is not a field; the fields are name, start, end and priority")
             }
         }
     }

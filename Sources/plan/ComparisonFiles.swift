@@ -19,8 +19,7 @@ enum ComparisonFiles {
         var files = [(name: "compare.csv", contents: comparison.csv)]
         if html { files.append((name: "compare.html", contents: comparison.html(baseName: baseName, variantName: variantName, inputs: inputs, toolVersion: PlanVersion.current))) }
         OutputNotice.print(try directory.replace(with: files.map { OutputFile(name: $0.name, contents: $0.contents) }))
-        let prefix = directory.path.hasSuffix("/") ? directory.path : directory.path + "/"
-        return files.map { "Wrote \(prefix)\($0.name)" }.joined(separator: "\n") + "\n"
+        return wroteLines(files.map { folderPrefix(directory.path) + $0.name })
     }
 
     /// `scenarios/december.json` → `december`.

@@ -10,7 +10,7 @@ import Pipeline
 
 /// `--history FILE`: the history store every history command reads or writes.
 struct HistoryOption: ParsableArguments {
-    @Option(help: "The history store (SQLite). Default: $PLAN_HISTORY, else plan-history.sqlite in the working folder.")
+    @Option(help: "The history store (SQLite) (default: $PLAN_HISTORY, else plan-history.sqlite in the working folder).")
     var history: String?
 
     var path: String { history ?? ProcessInfo.processInfo.environment["PLAN_HISTORY"] ?? "plan-history.sqlite" }
@@ -45,7 +45,7 @@ struct RecordOptions: ParsableArguments {
     @Flag(help: "Also store the result in the history store (plan level: the declared check; plan simulate, outlook and merge: the forecast).")
     var record = false
 
-    @Option(name: .customLong("made-at"), help: "With --record of a forecast: when it was made (2026-11-02 or 2026-11-02T09:00:00Z); default: when the run started.")
+    @Option(name: .customLong("made-at"), help: "With --record of a forecast: when it was made, 2026-11-02 or 2026-11-02T09:00:00Z (default: when the run started).")
     var madeAt: String?
 
     @OptionGroup var store: HistoryOption

@@ -17,7 +17,7 @@ extension Plan {
                 persistence (the level declared at the same window on the previous check day) and the schedule \
                 floor (the level the planned headcount alone implies). The verdict per level judges the count of \
                 checks at ≥ k over whole ISO weeks against the forecasts' own predictive distribution. \
-                --run, --scenario and --kind score one forecast or one family.
+                --run, --scenario-name and --kind score one forecast or one family.
                 """
         )
 
@@ -29,20 +29,24 @@ extension Plan {
         @Option(parsing: .unconditional, help: "Lead range in days, MIN..MAX: how long before a check a forecast may have been made.") var lead: String = "0..365"
         @Flag(name: .customLong("per-forecast"), help: "Score every forecast made for a check, not only the latest.") var perForecast = false
         @Option(help: "Output: text, csv (the reliability table with the scores) or json.") var format: Format = .text
-        @Option(help: "Also write the report as a self-contained HTML page to this file.") var html: String?
-        @Flag(help: "Replace an --html file that is not a page plan wrote.") var force = false
+        @Flag(help: "Also write the report as a self-contained HTML page, backtest.html, into --out.") var html = false
+        @Option(help: "With --html: the folder the page goes into (default: notebooks-output/backtest/).") var out: String?
+        @Flag(help: "Replace a backtest.html in --out that is not a page plan wrote.") var force = false
         @Option(name: .customLong("run"), help: "Score only this run (its id or first digits, as plan history show --runs prints).") var runID: String?
-        @Option(help: "Score only the forecasts of the scenario of this name.") var scenario: String?
+        @Option(name: .customLong("scenario-name"), help: "Score only the forecasts of the scenario of this name (its \"name\", as plan history show --runs prints it).") var scenarioName: String?
         @Option(help: "Score only forecasts of this kind: simulate or outlook.") var kind: Forecast.Kind?
         @OptionGroup var store: HistoryOption
 
         /// The largest lead accepted: about 270 years, far beyond any forecast, and small enough for any arithmetic.
         static let maximumLead = 100_000
 
-        func validate() throws { _ = try leadRange() }
+        func validate() throws {
+            _ = try leadRange()
+            if out != nil && !html { throw CommandError("--out is where --html writes its page; give --html too") }
+        }
 
         func run() throws {
-            let page = try html.map { try OutputTarget(path: $0, option: "--html", kind: .page, inputs: [store.path], force: force) }
+            let page = html ? try pageTarget("backtest.html", folder: out ?? "notebooks-output/backtest", inputs: [store.path], force: force) : nil
             let history = try store.openForReading()
             let all = try history.declaredChecks().map(Self.declaredLevel)
             let declared = all.filter { check in from.map { check.date >= $0 } ?? true && to.map { check.date <= $0 } ?? true }
@@ -64,7 +68,7 @@ extension Plan {
                 pairing: perForecast ? .each : .latest)
             try page?.write(report.html)
             switch format {
-            case .text: emit(report.text)
+            case .text: emit(report.text + (page.map { "\n" + wroteLines([$0.path]) } ?? ""))
             case .csv: emit(report.csv)
             case .json: emit(try report.json)
             }
@@ -79,7 +83,7 @@ extension Plan {
             return low...high
         }
 
-        /// The stored forecasts --run, --scenario and --kind leave; none left is an error saying which option left none.
+        /// The stored forecasts --run, --scenario-name and --kind leave; none left is an error saying which option left none.
         private func chosen(_ forecasts: [Forecast], in history: HistoryStore) throws -> [Forecast] {
             var left = forecasts
             if let run = runID {
@@ -89,11 +93,11 @@ extension Plan {
                 left = left.filter { $0.runID == id }
                 guard !left.isEmpty else { throw CommandError("--run \(run): the run has no check\(Self.range(from, to)); plan history show --runs lists its dates") }
             }
-            if let scenario {
-                left = left.filter { $0.scenarioName == scenario }
+            if let scenarioName {
+                left = left.filter { $0.scenarioName == scenarioName }
                 guard !left.isEmpty else {
                     let names = Set(forecasts.map(\.scenarioName)).sorted().joined(separator: ", ")
-                    throw CommandError("--scenario \(scenario): no stored forecast\(Self.range(from, to)) is of that scenario (there are: \(names.isEmpty ? "none" : names))")
+                    throw CommandError("--scenario-name \(scenarioName): no stored forecast\(Self.range(from, to)) is of that scenario (there are: \(names.isEmpty ? "none" : names))")
                 }
             }
             if let kind {

@@ -14,13 +14,12 @@ extension Plan {
             discussion: """
             The level engine: evaluations per second of the compiled and the explained evaluator over \
             pre-generated random inputs (emea 0–6, us 0–15, open 0–200), one thread. The simulation: \
-            trials per second of a scenario (default scenarios/december.json) on one thread and on all \
+            trials per second of a scenario (scenarios/december.json unless given) on one thread and on all \
             cores. With --calibration-rows N, also plan calibrate on a synthetic two-year export of N \
             cases against scenarios/history/team.json (the export is written to a temporary folder \
             first). With --cover-pool FILE, also plan cover on the scenario with that pool and the limit \
-            --cover-limit (default ge4<=0.20), at its defaults; the count is the covers simulated. With \
-            --hire-through DATE, also plan hire on the scenario through that date with the limit --hire-limit \
-            (default ge4<=0.10), at its defaults; the count is the plans simulated. Each \
+            --cover-limit, at its defaults; the count is the covers simulated. With \
+            --hire-through DATE, also plan hire on the scenario through that date with the limit --hire-limit, at its defaults; the count is the plans simulated. Each \
             figure is the best of --repeats runs.
             """
         )
@@ -29,7 +28,7 @@ extension Plan {
 
         @Option(help: "Output: text or json.") var format: Format = .text
         @Option(parsing: .unconditional, help: "How many random inputs the level engine evaluates.") var inputs: Int = 10_000_000
-        @Option(help: "Scenario the simulation benchmark runs.") var scenario: String = "scenarios/december.json"
+        @Argument(help: "The scenario the simulation benchmark runs (JSON).") var scenario: String = "scenarios/december.json"
         @Option(parsing: .unconditional, help: "Trials per simulation measurement.") var trials: Int = 200_000
         @Option(parsing: .unconditional, help: "Threads for the multi-threaded simulation measurement (default: all cores).") var threads: Int?
         @Option(parsing: .unconditional, help: "Repeat each measurement this many times and report the best.") var repeats: Int = 3
@@ -42,11 +41,11 @@ extension Plan {
         @Option(name: .customLong("hire-limit"), help: "The limit of the hire measurement.") var hireLimit = "ge4<=0.10"
 
         func validate() throws {
-            guard inputs > 0 else { throw ValidationError("--inputs must be at least 1") }
-            guard trials > 0 else { throw ValidationError("--trials must be at least 1") }
-            guard repeats > 0 else { throw ValidationError("--repeats must be at least 1") }
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
-            if let calibrationRows, calibrationRows < 1 { throw ValidationError("--calibration-rows must be at least 1") }
+            guard inputs > 0 else { throw CommandError("--inputs must be at least 1") }
+            guard trials > 0 else { throw CommandError("--trials must be at least 1") }
+            guard repeats > 0 else { throw CommandError("--repeats must be at least 1") }
+            if let threads, threads < 1 { throw CommandError("--threads must be at least 1") }
+            if let calibrationRows, calibrationRows < 1 { throw CommandError("--calibration-rows must be at least 1") }
         }
 
         func run() throws {
@@ -61,7 +60,7 @@ extension Plan {
             if let coverPool {
                 let pool = try CoverPool.read(csv: try readTextFile(coverPool), source: coverPool, scenario: loaded)
                 results += try CoverBenchmark(
-                    scenario: loaded, pool: pool, limit: try RiskLimit(parsing: coverLimit),
+                    scenario: loaded, pool: pool, limit: try optionValue("--cover-limit") { try RiskLimit(parsing: coverLimit) },
                     threads: threads ?? ProcessInfo.processInfo.activeProcessorCount, repeats: repeats).run()
             }
             if let hireThrough {

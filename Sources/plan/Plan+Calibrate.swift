@@ -14,7 +14,7 @@ extension Plan {
             commandName: "calibrate",
             abstract: "Fit a scenario's inflow, resolution rate and sickness from the team's ticket history, with 95% intervals.",
             discussion: """
-                plan calibrate --tickets scenarios/history/tickets.csv --team scenarios/history/team.json \\
+                plan calibrate scenarios/history/team.json --tickets scenarios/history/tickets.csv \\
                   --from 2026-01-05 --to 2026-06-28 --preset zendesk --where Group=Support \\
                   --absences scenarios/history/absences.csv --write fitted.json
                 Prints each fitted key with its interval, how it was estimated and how well the model fits. \
@@ -24,37 +24,40 @@ extension Plan {
         )
 
         @Option(help: "A helpdesk export (CSV), one row per case (repeatable).") var tickets: [String] = []
-        @Option(help: "The team scenario (JSON): who was scheduled on each day, the windows and the holiday calendars.") var team: String
-        @Option(help: "First day of the history (YYYY-MM-DD).") var from: String
-        @Option(help: "Last day of the history (YYYY-MM-DD).") var to: String
+        @Argument(help: "The team's scenario file (JSON): who was scheduled on each day, the windows and the holiday calendars.") var team: String
+        @Option(help: "First day of the history, today or YYYY-MM-DD.") var from: String
+        @Option(help: "Last day of the history, today or YYYY-MM-DD.") var to: String
         @Option(help: "An HR absence export (CSV: name,start,end[,type]).") var absences: String?
         @Option(help: "An HR export of leavers (CSV: name,group,left): fits attrition per group.") var leavers: String?
         @Option(name: .customLong("sickness-type"), help: "An absence type read as sickness, besides sick, sickness and illness (repeatable; rows without a type are sickness).") var sicknessTypes: [String] = []
         @Option(name: .customLong("absence-type"), help: ArgumentHelp("The same as --sickness-type (the older name).", visibility: .hidden)) var absenceType: String?
         @Option(name: .customLong("leave-type"), help: "An absence type read as leave, besides vacation, holiday, pto and leave (repeatable): fitted as unbooked leave, and after --to known leave.") var leaveTypes: [String] = []
-        @Option(name: .customLong("requested-column"), help: "The absence export's column of booking dates, giving the leave's booking lead time (default requested; optional unless named).") var requestedColumn: String?
-        @Option(name: .customLong("created-column"), help: "The column holding a case's creation time (default created_at).") var createdColumn: String?
-        @Option(name: .customLong("solved-column"), help: "The column holding a case's solve time (default solved_at).") var solvedColumn: String?
-        @Option(name: .customLong("id-column"), help: "The column holding a case's id, by which a case in two exports counts once (default id; without it, the whole row).")
+        @Option(name: .customLong("requested-column"), help: "The absence export's column of booking dates, giving the leave's booking lead time (default: requested; optional unless named).") var requestedColumn: String?
+        @Option(name: .customLong("created-column"), help: "The column holding a case's creation time (default: created_at).") var createdColumn: String?
+        @Option(name: .customLong("solved-column"), help: "The column holding a case's solve time (default: solved_at).") var solvedColumn: String?
+        @Option(name: .customLong("id-column"), help: "The column holding a case's id, by which a case in two exports counts once (default: id; without it, the whole row).")
         var idColumn: String?
         @Option(help: "Column names of a helpdesk's export: zendesk, salesforce or jira.") var preset: String?
         @Option(name: .customLong("where"), help: "COLUMN=VALUE: keep only the rows whose column holds the value (repeatable).") var filters: [String] = []
-        @Option(help: "The IANA zone of timestamps written without an offset (default UTC).") var timezone = "UTC"
+        @Option(help: "The IANA zone of timestamps written without an offset.") var timezone = "UTC"
         @Flag(name: .customLong("allow-short"), help: "Fit fewer than 8 weeks of history.") var allowShort = false
-        @Option(help: "auto (default: fit a log-linear trend and write it when significant at 5%), on (write it; needs 26 weeks), or off.") var trend = "auto"
-        @Option(help: "auto (default: month-of-year factors, shrunk toward 1, when the history covers 12 months), on (needs 12 months), or off.") var season = "auto"
-        @Option(help: "text (default) or json (a scenario fragment with intervals and notes).") var format = "text"
+        @Option(help: "A log-linear inflow trend: auto (fit it and write it when significant at 5%), on (write it; needs 26 weeks), or off.") var trend: InflowFit.TrendMode = .auto
+        @Option(help: "Month-of-year factors, shrunk toward 1: auto (when the history covers 12 months), on (needs 12 months), or off.") var season: InflowFit.TrendMode = .auto
+        @Option(help: "Output: text, or json (a scenario fragment with intervals and notes).") var format: Format = .text
         @Option(help: "Write the team scenario with the fitted keys replaced to this file.") var write: String?
-        @Option(help: "START..END (YYYY-MM-DD..YYYY-MM-DD): with --write, a scenario ready to forecast this horizon from --to: the backlog at the last check on or before --to, the days in between simulated.") var horizon: String?
-        @Option(help: "Write a self-contained HTML page with charts of the fit to this file.") var html: String?
-        @Flag(help: "Replace a --write or --html file that is not plan's own scenario or page.") var force = false
+        @Option(help: "START..END (each today or YYYY-MM-DD): with --write, a scenario ready to forecast this horizon from --to: the backlog at the last check on or before --to, the days in between simulated.") var horizon: String?
+        @Flag(help: "Also write a self-contained HTML page with charts of the fit, calibration.html, into --out.") var html = false
+        @Option(help: "With --html: the folder the page goes into (default: notebooks-output/calibrate-<team>/).") var out: String?
+        @Flag(help: "Replace a --write file or a calibration.html in --out that is not plan's own scenario or page.") var force = false
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
         /// `--horizon START..END`, after --to.
         func horizonRange() throws -> DateRange? {
             guard let horizon else { return nil }
             let parts = horizon.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
-            guard parts.count == 2, parts.allSatisfy({ $0.utf8.count == 10 }), let start = CivilDate(iso: parts[0]), let end = CivilDate(iso: parts[1]) else {
-                throw CommandError("--horizon \(horizon): expected START..END, two dates YYYY-MM-DD")
+            guard parts.count == 2, let start = commandLineDate(parts[0]), let end = commandLineDate(parts[1]) else {
+                throw CommandError("--horizon \(horizon): expected START..END, two dates, each today or \(CivilDate.expectation)")
             }
             guard start <= end else { throw CommandError("--horizon \(horizon): ends before it starts") }
             return DateRange(start...end)
@@ -62,11 +65,9 @@ extension Plan {
 
         func run() throws {
             guard !tickets.isEmpty else { throw CommandError("--tickets: give at least one export") }
-            guard ["text", "json"].contains(format) else { throw CommandError("--format \(format): expected text or json") }
-            guard let trendMode = InflowFit.TrendMode(rawValue: trend) else { throw CommandError("--trend \(trend): expected auto, on or off") }
-            guard let seasonMode = InflowFit.TrendMode(rawValue: season) else { throw CommandError("--season \(season): expected auto, on or off") }
-            guard let first = CivilDate(supported: from) else { throw CommandError("--from \(from): expected a date \(CivilDate.expectation)") }
-            guard let last = CivilDate(supported: to) else { throw CommandError("--to \(to): expected a date \(CivilDate.expectation)") }
+            if out != nil && !html { throw CommandError("--out is where --html writes its page; give --html too") }
+            let first = try parseDate(from, flag: "--from")
+            let last = try parseDate(to, flag: "--to")
             guard first <= last else { throw CommandError("--to \(to) is before --from \(from)") }
             guard let zone = TimeZone(identifier: timezone) else {
                 throw CommandError("--timezone \(timezone): not a time zone this system knows (expected an IANA name such as Europe/Berlin)")
@@ -102,14 +103,14 @@ extension Plan {
             // The files are checked before the fit, which can take minutes on a large export.
             let inputs = tickets + loaded.files + (absences.map { [$0] } ?? []) + (leavers.map { [$0] } ?? [])
             let writeTarget = try write.map { try OutputTarget(path: $0, option: "--write", kind: .scenario, inputs: inputs, force: force) }
-            let htmlTarget = try html.map { try OutputTarget(path: $0, option: "--html", kind: .page, inputs: inputs, force: force) }
+            let htmlTarget = html ? try pageTarget("calibration.html", folder: out ?? "notebooks-output/calibrate-\(ComparisonFiles.stem(team))", inputs: inputs, force: force) : nil
             try OutputTarget.requireDistinct([writeTarget, htmlTarget].compactMap { $0 })
             var request = CalibrationRequest(
                 scenario: loaded.scenario, days: DateRange(first...last), ticketFiles: tickets, columns: columns, filters: rowFilters,
-                zone: zone, absences: absenceFile, allowShort: allowShort, trend: trendMode)
+                zone: zone, absences: absenceFile, allowShort: allowShort, trend: trend)
             request.sicknessTypes = sicknessTypes + (absenceType.map { [$0] } ?? [])
             request.leaveTypes = leaveTypes
-            request.season = seasonMode
+            request.season = season
             var calibration = try CalibrationFit.run(request)
             if let leavers {
                 calibration.attrition = try AttritionFit(csv: try readTextFile(leavers), source: leavers, scenario: loaded.scenario, days: DateRange(first...last))
@@ -134,15 +135,17 @@ extension Plan {
                 outputs.append((htmlTarget, calibration.html(inputs: named, toolVersion: PlanVersion.current)))
             }
             // Computed before the first file is written: a number JSON cannot hold stops the run here.
-            let fragment = format == "json" ? try calibration.fragmentJSON : nil
+            let fragment = format == .json ? try calibration.fragmentJSON : nil
             for output in outputs { try output.target.write(output.contents) }
             // Warnings go to standard error in both formats, so that standard output is the result alone.
             FileHandle.standardError.write(Data((calibration.allWarnings.map { "warning: \($0.escapingControlCharacters)\n" }.joined()).utf8))
             if let fragment {
                 emit(fragment)
             } else {
-                emit(calibration.text + (forecastNote.map { "note: \($0)\n" } ?? "") + outputs.map { "wrote \($0.target.path)\n" }.joined())
+                emit(calibration.text + (forecastNote.map { "note: \($0)\n" } ?? "") + wroteLines(outputs.map(\.target.path)))
             }
         }
     }
 }
+
+extension InflowFit.TrendMode: ExpressibleByArgument {}

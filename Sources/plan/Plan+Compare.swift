@@ -16,9 +16,12 @@ extension Plan {
 
         @Argument(help: "The base scenario (JSON).") var base: String
         @Argument(help: "The variant scenario (JSON).") var variant: String
-        @OptionGroup var sampling: SamplingOptions
-        @Option(help: "Folder for compare.csv. Default: notebooks-output/compare-<base>-<variant>/.") var out: String?
+        @OptionGroup var sampling: SamplingOptions<PairedTrials>
+        @Option(help: "Folder for compare.csv (default: notebooks-output/compare-<base>-<variant>/).") var out: String?
         @Flag(help: "Also write compare.html, a table of the significant changes.") var html = false
+        @Flag(name: .customLong("no-files"), help: ArgumentHelp(noFilesHelp)) var noFiles = false
+
+        func validate() throws { try checkNoFiles(noFiles, out: out, html: html) }
 
         func run() throws {
             let baseFile = try ScenarioFile.load(base)
@@ -26,10 +29,12 @@ extension Plan {
             ScenarioFile.report(baseFile.warnings + variantFile.warnings)
             let (baseName, variantName) = (ComparisonFiles.stem(base), ComparisonFiles.stem(variant))
             let prepared = try Comparison.prepare(base: baseFile.scenario, variant: variantFile.scenario, settings: sampling.comparison)
-            let directory = try ComparisonFiles.claim(out ?? "notebooks-output/compare-\(baseName)-\(variantName)", inputs: baseFile.files + variantFile.files)
+            let directory = noFiles ? nil : try ComparisonFiles.claim(out ?? "notebooks-output/compare-\(baseName)-\(variantName)", inputs: baseFile.files + variantFile.files)
             let comparison = try prepared.run()
-            let written = try ComparisonFiles.write(comparison, to: directory, html: html, baseName: baseName, variantName: variantName, inputs: baseFile.files + variantFile.files)
-            emit(comparison.terminalText(baseName: baseName, variantName: variantName) + "\n" + written)
+            let written = try directory.map {
+                "\n" + (try ComparisonFiles.write(comparison, to: $0, html: html, baseName: baseName, variantName: variantName, inputs: baseFile.files + variantFile.files))
+            } ?? ""
+            emit(comparison.terminalText(baseName: baseName, variantName: variantName) + written)
         }
     }
 }

@@ -26,10 +26,10 @@ extension Plan {
         @Option(name: .customLong("max-risk"), help: "A limit at every check, ge<k><=<p> (repeat for several): e.g. ge4<=0.20.")
         var maxRisk: [String] = []
         @Option(help: "CSV of what can be bought: option,group,from,to,cost_per_day,max_per_day[,name][,sickness].") var pool: String
-        @OptionGroup var sampling: SamplingOptions
-        @Option(name: .customLong("validation-trials"), help: "Independent trials the cover is validated on (default: 20000).")
+        @OptionGroup var sampling: SamplingOptions<CoverSampleTrials>
+        @Option(name: .customLong("validation-trials"), help: "Independent trials the cover is validated on.")
         var validationTrials: Int = 20_000
-        @Option(help: "How far above the limit the upper end of a check's validated 95% interval may lie (default: 0.01).")
+        @Option(help: "How far above the limit the upper end of a check's validated 95% interval may lie.")
         var tolerance: Double = 0.01
         @Option(help: "Limits for the cost-against-limit curve on the first --max-risk level, e.g. 0.05,0.10,0.20,0.30.")
         var curve: String?
@@ -38,25 +38,24 @@ extension Plan {
         var writeScenario: String?
         @Flag(help: "Replace a --write-scenario file that is not a scenario.") var force = false
         @Flag(help: "Also write cover.html: the cover on the calendar, the risk before and after, the curve.") var html = false
-        @Option(help: "text or json (everything, as one document).") var format: Format = .text
-
-        /// Sample trials when --trials is not given: enough to rank candidates, few enough to try hundreds.
-        static let defaultSampleTrials = 2000
+        @Option(help: "Output: text, or json (everything, as one document).") var format: Format = .text
+        @Flag(name: .customLong("no-files"), help: ArgumentHelp(noFilesHelp)) var noFiles = false
 
         func validate() throws {
             guard !maxRisk.isEmpty else { throw CommandError("--max-risk: give at least one limit, such as ge4<=0.20") }
             guard (0...1).contains(tolerance) else { throw CommandError("--tolerance must be from 0 to 1, got \(tolerance)") }
-            try SamplingOptions.checkTrials(validationTrials, flag: "--validation-trials")
+            try checkTrials(validationTrials, flag: "--validation-trials")
+            try checkNoFiles(noFiles, out: out, html: html, others: [("--write-scenario", writeScenario != nil)])
         }
 
         func run() throws {
-            let limits = try maxRisk.map { text throws(WhatIfError) in try RiskLimit(parsing: text) }
+            let limits = try maxRisk.map { text in try optionValue("--max-risk") { try RiskLimit(parsing: text) } }
             let curveLimits = try curve.map(Self.parseCurve) ?? []
             let loaded = try ScenarioFile.load(scenario)
             ScenarioFile.report(loaded.warnings)
             let coverPool = try CoverPool.read(csv: try readTextFile(pool), source: pool, scenario: loaded.scenario)
             let settings = CoverPlan.Settings(
-                trials: sampling.trials ?? Self.defaultSampleTrials, seed: sampling.seed, validationTrials: validationTrials,
+                trials: sampling.trialCount, seed: sampling.seed, validationTrials: validationTrials,
                 threads: sampling.workerThreads, tolerance: tolerance)
             // Where the results go is checked before the search, so that a bad path is reported at once.
             let folder = out ?? "notebooks-output/cover-\(ComparisonFiles.stem(scenario))"
@@ -64,8 +63,8 @@ extension Plan {
                 try OutputTarget(path: $0, option: "--write-scenario", kind: .scenario, inputs: loaded.files + [pool], force: force)
             }
             try OutputTarget.requireDistinct(scenarioTarget.map { [$0] } ?? [], folders: [("--out", folder)])
-            let directory = try OutputDirectory(path: folder, kind: .cover, inputs: loaded.files + [pool])
-            OutputNotice.print(directory.notices)
+            let directory = noFiles ? nil : try OutputDirectory(path: folder, kind: .cover, inputs: loaded.files + [pool])
+            OutputNotice.print(directory?.notices ?? [])
             let plan = try CoverPlan(scenario: loaded.scenario, pool: coverPool, limits: limits, curve: curveLimits, settings: settings)
             var files = [OutputFile(name: "cover.csv", contents: plan.csv)]
             if html { files.append(OutputFile(name: "cover.html", contents: plan.html)) }
@@ -76,14 +75,14 @@ extension Plan {
                 return (target: target, text: text)
             }
             let json = format == .json ? try plan.json : nil
-            OutputNotice.print(try directory.replace(with: files))
+            if let directory { OutputNotice.print(try directory.replace(with: files)) }
             if let coveredScenario { try coveredScenario.target.write(coveredScenario.text) }
             if let json {
                 emit(json)
             } else {
                 var text = plan.terminalText(poolSource: pool)
-                text += "\nWrote " + files.map { (folder.hasSuffix("/") ? folder : folder + "/") + $0.name }.joined(separator: ", ") + "\n"
-                if let coveredScenario { text += "Wrote \(coveredScenario.target.path)\n" }
+                let written = (directory == nil ? [] : files.map { folderPrefix(folder) + $0.name }) + (coveredScenario.map { [$0.target.path] } ?? [])
+                if !written.isEmpty { text += "\n" + wroteLines(written) }
                 emit(text)
             }
             if !plan.isFeasible { throw ExitCode(2) }

@@ -16,7 +16,7 @@ extension Plan {
 
         @Argument(help: "The earlier run's folder.") var earlier: String
         @Argument(help: "The later run's folder.") var later: String
-        @Option(parsing: .unconditional, help: "Report a check whose P(level ≥ k) moved by at least this (0–1; default 0.05, 5 points).")
+        @Option(parsing: .unconditional, help: "Report a check whose P(level ≥ k) moved by at least this (0–1; 0.05 is 5 points).")
         var threshold: Double = 0.05
 
         func validate() throws {

@@ -27,35 +27,33 @@ extension Plan {
         enum Counting: String, ExpressibleByArgument, CaseIterable { case yes, no }
 
         @Argument(help: "The scenario (JSON).") var scenario: String
-        @Option(help: "The last date the plan covers (YYYY-MM-DD); the scenario's horizon is run from its start to this date.")
+        @Option(help: "The last date the plan covers (today or YYYY-MM-DD); the scenario's horizon is run from its start to this date.")
         var through: String
         @Option(name: .customLong("max-risk"), help: "A limit at every check, ge<k><=<p> (repeat for several): e.g. ge4<=0.10.")
         var maxRisk: [String] = []
-        @Option(name: .customLong("lead-time"), help: "Weeks from opening a requisition to the hire's first day (default: 8).")
+        @Option(name: .customLong("lead-time"), help: "Weeks from opening a requisition to the hire's first day .")
         var leadTime: Int = 8
-        @Option(help: "Weeks a hire takes to reach full capacity (default: 12).") var ramp: Int = 12
-        @Option(name: .customLong("ramp-start"), help: "A hire's share of full capacity on the first day, above 0 and up to 1 (default: 0.5).")
+        @Option(help: "Weeks a hire takes to reach full capacity.") var ramp: Int = 12
+        @Option(name: .customLong("ramp-start"), help: "A hire's share of full capacity on the first day, above 0 and up to 1.")
         var rampStart: Double = 0.5
-        @Option(name: .customLong("ramp-counts"), help: "yes: a ramping hire counts in the policy's headcount from the first day (default); no: only once ramped.")
+        @Option(name: .customLong("ramp-counts"), help: "yes: a ramping hire counts in the policy's headcount from the first day; no: only once ramped.")
         var rampCounts: Counting = .yes
         @Option(help: "A group's yearly attrition rate, GROUP=RATE with RATE from 0 to below 1 (repeatable); replaces the scenario's.")
         var attrition: [String] = []
-        @Option(name: .customLong("cost-per-month"), help: "What one SE costs a month, in any unit (default: 1, so costs are SE-months).")
+        @Option(name: .customLong("cost-per-month"), help: "What one SE costs a month, in any unit (1: costs are SE-months).")
         var costPerMonth: Double = 1
-        @Option(name: .customLong("max-per-month"), help: "The most hires of one group starting on the same date, 1 to 10 (default: 2).")
+        @Option(name: .customLong("max-per-month"), help: "The most hires of one group starting on the same date, 1 to 10.")
         var maxPerMonth: Int = 2
-        @OptionGroup var sampling: SamplingOptions
-        @Option(name: .customLong("validation-trials"), help: "Independent trials the plan is validated on (default: 10000).")
+        @OptionGroup var sampling: SamplingOptions<HireSampleTrials>
+        @Option(name: .customLong("validation-trials"), help: "Independent trials the plan is validated on.")
         var validationTrials: Int = 10_000
-        @Option(help: "How far above the limit the upper end of a check's validated 95% interval may lie (default: 0.01).")
+        @Option(help: "How far above the limit the upper end of a check's validated 95% interval may lie.")
         var tolerance: Double = 0.01
         @Option(help: "Write hire.csv (and hire.html) into this folder (default: notebooks-output/hire-<scenario>/).") var out: String?
         @Flag(help: "Also write hire.html: headcount against the need by month, the hires on a timeline, the risk with and without.")
         var html = false
-        @Option(help: "text or json (everything, as one document).") var format: Format = .text
-
-        /// Sample trials when --trials is not given: enough to rank plans over a year of checks.
-        static let defaultSampleTrials = 1000
+        @Option(help: "Output: text, or json (everything, as one document).") var format: Format = .text
+        @Flag(name: .customLong("no-files"), help: ArgumentHelp(noFilesHelp)) var noFiles = false
 
         func validate() throws {
             guard !maxRisk.isEmpty else { throw CommandError("--max-risk: give at least one limit, such as ge4<=0.10") }
@@ -68,7 +66,8 @@ extension Plan {
             guard costPerMonth > 0, costPerMonth.isFinite else { throw CommandError("--cost-per-month must be a number above 0, got \(costPerMonth)") }
             guard (1...10).contains(maxPerMonth) else { throw CommandError("--max-per-month must be from 1 to 10, got \(maxPerMonth)") }
             guard (0...1).contains(tolerance) else { throw CommandError("--tolerance must be from 0 to 1, got \(tolerance)") }
-            try SamplingOptions.checkTrials(validationTrials, flag: "--validation-trials")
+            try checkTrials(validationTrials, flag: "--validation-trials")
+            try checkNoFiles(noFiles, out: out, html: html)
             _ = try Self.attritionRates(attrition)
         }
 
@@ -102,22 +101,22 @@ extension Plan {
                 leadWeeks: leadTime, ramp: Ramp(weeks: ramp, startFraction: rampStart, countsInHeadcount: rampCounts == .yes),
                 costPerMonth: costPerMonth, maxPerMonth: maxPerMonth)
             let settings = CoverPlan.Settings(
-                trials: sampling.trials ?? Self.defaultSampleTrials, seed: sampling.seed, validationTrials: validationTrials,
+                trials: sampling.trialCount, seed: sampling.seed, validationTrials: validationTrials,
                 threads: sampling.workerThreads, tolerance: tolerance)
             // Where the results go is checked before the search, so that a bad path is reported at once.
             let folder = out ?? "notebooks-output/hire-\(ComparisonFiles.stem(self.scenario))"
-            let directory = try OutputDirectory(path: folder, kind: .hire, inputs: loaded.files)
-            OutputNotice.print(directory.notices)
+            let directory = noFiles ? nil : try OutputDirectory(path: folder, kind: .hire, inputs: loaded.files)
+            OutputNotice.print(directory?.notices ?? [])
             let plan = try HirePlan(scenario: scenario, through: throughDate, hiring: hiring, limits: limits, settings: settings)
             var files = [OutputFile(name: "hire.csv", contents: plan.csv)]
             if html { files.append(OutputFile(name: "hire.html", contents: plan.html)) }
             // Everything that can fail is computed before the first file is written.
             let json = format == .json ? try plan.json : nil
-            OutputNotice.print(try directory.replace(with: files))
+            if let directory { OutputNotice.print(try directory.replace(with: files)) }
             if let json {
                 emit(json)
             } else {
-                emit(plan.terminalText + "\nWrote " + files.map { (folder.hasSuffix("/") ? folder : folder + "/") + $0.name }.joined(separator: ", ") + "\n")
+                emit(plan.terminalText + (directory == nil ? "" : "\n" + wroteLines(files.map { folderPrefix(folder) + $0.name })))
             }
             if !plan.isFeasible { throw ExitCode(2) }
         }

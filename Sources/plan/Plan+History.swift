@@ -68,7 +68,7 @@ extension Plan {
             )
 
             @Argument(help: "The folder plan simulate wrote.") var runDirectory: String
-            @Option(name: .customLong("made-at"), help: "When the forecast was made (2026-11-02 or 2026-11-02T09:00:00Z); default: when the run started.")
+            @Option(name: .customLong("made-at"), help: "When the forecast was made, 2026-11-02 or 2026-11-02T09:00:00Z (default: when the run started).")
             var madeAt: String?
             @OptionGroup var store: HistoryOption
 

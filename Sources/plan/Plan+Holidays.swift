@@ -22,7 +22,7 @@ extension Plan {
         @Option(parsing: .unconditional, help: "Year, \(PublicHolidays.supportedYears.lowerBound)–\(PublicHolidays.supportedYears.upperBound).")
         var year: Int
 
-        @Option(help: "Output format.")
+        @Option(help: "Output: text, csv or json.")
         var format: HolidayListFormat = .text
 
         func validate() throws {

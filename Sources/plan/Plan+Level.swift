@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CapacityPolicy
 import InputFormats
 import Reports
@@ -11,21 +12,20 @@ extension Plan {
             abstract: "Declare the level for a check: the level, why, what to do and whom to alert.",
             discussion: """
             plan level --emea 2 --us 7 --open-cases 60 --window emea
-            plan level --scenario scenarios/december.json --date today --window emea --open-cases 40 --absent us-03
+            plan level scenarios/december.json --date today --window emea --open-cases 40 --absent us-03
             plan level --input days.csv      (a column per policy input, the cases input as open_cases; others are passed through)
             For a policy with other inputs, give each as --set NAME=VALUE; --open-cases gives its cases input.
             --fail-at K exits with status 3 when the level is K or higher, for schedulers and monitors.
             """
         )
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, slack }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv, json, slack }
 
         @Option(parsing: .unconditional, help: "SEs working in the group emea: short for --set emea=N, for a policy with that input.") var emea: Int?
         @Option(parsing: .unconditional, help: "SEs working in the group us: short for --set us=N, for a policy with that input.") var us: Int?
-        @Option(name: .customLong("open-cases"), parsing: .unconditional, help: "Open, active cases across the team: the policy's cases input, whatever its name.") var openCases: Int?
         @Option(name: .customLong("set"), help: "Any policy input as NAME=VALUE (repeatable).") var assignments: [String] = []
-        @Option(help: "The coverage window checked, any case: EMEA (10:00 UTC), Americas (17:30 UTC) or one the scenario defines.") var window: String?
-        @Option(help: "Output: text, json or slack (the #customer-support post). With --input: text is CSV, json one object per row.") var format: Format = .text
+        @Option(help: "The coverage window checked, any case: EMEA (10:00 UTC), Americas (17:30 UTC) or one the scenario defines (default: the window whose check is nearest to now, named on standard error).") var window: String?
+        @Option(help: "Output: text, json or slack (the #customer-support post); with --input: text (a table), csv (the file with level and alerts added) or json (one object a row).") var format: Format = .text
         @Option(help: "Evaluate every row of a CSV file (- for standard input) and write it back with level and alerts.") var input: String?
         @OptionGroup var policyOptions: PolicyOptions
         @OptionGroup var recording: RecordOptions
@@ -43,15 +43,16 @@ extension Plan {
             let table = EffectiveTable(try policyOptions.load(base: loaded?.scenario.policy ?? .handbook))
             if let input {
                 if recording.record { throw CommandError("--record stores one declared check; load a file of checks with plan history import") }
-                guard emea == nil, us == nil, openCases == nil, assignments.isEmpty, loaded == nil, failAt == nil, !slack.post else {
-                    throw CommandError("--input reads the counts from the file; do not also give --emea, --us, --open-cases, --set, --scenario, --fail-at or --post")
+                guard emea == nil, us == nil, !openCasesSource.isGiven, assignments.isEmpty, loaded == nil, failAt == nil, !slack.post else {
+                    throw CommandError("--input reads the counts from the file; do not also give --emea, --us, --open-cases, --open-cases-from, --set, a scenario, --fail-at or --post")
                 }
                 let source = input == "-" ? "stdin" : input
                 let csv = try CSVTable(text: try readTextFile(input), source: source)
                 switch format {
-                case .text: emit(try LevelBatch(table: table).csv(csv, source: source))
+                case .text: emit(try LevelBatch(table: table).text(csv, source: source))
+                case .csv: emit(try LevelBatch(table: table).csv(csv, source: source))
                 case .json: emit(try LevelBatch(table: table).json(csv, source: source))
-                case .slack: throw CommandError("--format slack posts one check; with --input, use --format text (CSV) or json")
+                case .slack: throw CommandError("--format slack posts one check; with --input, use --format text, csv or json")
                 }
                 return
             }
@@ -64,13 +65,13 @@ extension Plan {
                     throw CommandError("--window \(name): unknown window; the known windows are \(windows.map(\.name).joined(separator: ", "))")
                 }
                 return found
-            }
+            } ?? nearestWindow(windows)
             let webhook = try slack.webhook()
             var named: [String: Int] = [:]
             var roster: CheckRoster?
             if let loaded {
                 guard emea == nil, us == nil else {
-                    throw CommandError("--scenario takes the headcounts from its calendar; give --absent for who is out instead of --emea or --us")
+                    throw CommandError("a scenario gives the headcounts from its calendar; give --absent for who is out instead of --emea or --us")
                 }
                 guard let found = try check.roster(of: loaded.scenario) else { return }
                 roster = found
@@ -78,7 +79,7 @@ extension Plan {
             }
             if let emea { named["emea"] = emea }
             if let us { named["us"] = us }
-            if let open = try openCasesSource.count(given: openCases) {
+            if let open = try openCasesSource.count() {
                 guard let cases = table.policy.inputs.first(where: { $0.kind == .cases }) else {
                     throw CommandError("--open-cases gives the policy's cases input, and the policy has none; its inputs are \(table.policy.inputs.map(\.name).joined(separator: ", "))")
                 }
@@ -90,7 +91,7 @@ extension Plan {
                     throw CommandError("--set \(assignment): expected NAME=WHOLE_NUMBER")
                 }
                 guard roster?.headcounts[parts[0]] == nil else {
-                    throw CommandError("--set \(parts[0]): with --scenario the headcounts come from its calendar; give --absent for who is out")
+                    throw CommandError("--set \(parts[0]): with a scenario the headcounts come from its calendar; give --absent for who is out")
                 }
                 named[parts[0]] = value
             }
@@ -109,15 +110,28 @@ extension Plan {
             // that a damaged store cannot stop a plain declaration.
             let previous = format == .slack || slack.post ? try recording.previousCheck(before: date ?? today(), window: checkWindow) : nil
             let message = report.slackMessage(date: date, previous: previous, out: roster?.out)
-            try recording.declare(report, table: table, date: date ?? today())
             let output: String
             switch format {
             case .text: output = report.text(date: date, roster: roster)
+            case .csv: throw CommandError("--format csv writes the rows of --input; one check prints as text, json or slack")
             case .json: output = try report.json(date: date, roster: roster)
             case .slack: output = message.readableText
             }
+            try recording.declare(report, table: table, date: date ?? today())
             try slack.deliver(output, message: message, to: webhook)
+            if window == nil, let checkWindow {
+                note("plan: no --window: the \(checkWindow.name) check (\(CheckWindow.clock(checkWindow.checkMinute)) UTC), the one nearest to now")
+            }
             if let failAt, report.levelNumber >= failAt { throw LevelCommand.levelReached }
+        }
+
+        /// Without --window, the check nearest to now (UTC), named on standard error once the
+        /// level is out, so that the output stays the result; `--record` still needs --window: a
+        /// guess is not stored.
+        private func nearestWindow(_ windows: [CheckWindow]) throws -> CheckWindow? {
+            if recording.record { throw CommandError("--record needs --window: a declared check belongs to a window") }
+            let now = Int(Date().timeIntervalSince1970.rounded(.down)) / 60
+            return CheckWindow.nearest(to: (now % 1440 + 1440) % 1440, in: windows)
         }
 
         /// The flag that gives `input`: `--open-cases` for the cases input, `--emea` and `--us` for

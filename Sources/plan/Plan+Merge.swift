@@ -23,11 +23,16 @@ extension Plan {
         @Argument(help: "The partial results of every shard (files written by plan simulate --shard or plan outlook --shard).")
         var parts: [String]
 
-        @Option(help: "Output directory (default notebooks-output/<scenario name>/).")
+        @Option(help: "Output folder (default: notebooks-output/<scenario name>/).")
         var out: String?
 
         @Flag(help: "Also write report.html, as plan simulate --html does.")
         var html = false
+
+        @Flag(name: .customLong("no-files"), help: ArgumentHelp(noFilesHelp))
+        var noFiles = false
+
+        func validate() throws { try checkNoFiles(noFiles, out: out, html: html) }
 
         @OptionGroup var recording: RecordOptions
 
@@ -42,9 +47,9 @@ extension Plan {
             let (name, model) = try identity.outlook.map { try $0.scenario(from: scenario) } ?? (scenario.loaded.scenario.name, scenario.model)
             let current = try scenario.identity(seed: identity.seed, trials: identity.trials, blockSize: identity.blockSize, outlook: identity.outlook)
             let tally = try merge.tally(model: model, identity: current)
-            let directory = try OutputDirectory(
+            let directory = noFiles ? nil : try OutputDirectory(
                 path: out ?? "notebooks-output/\(name)/", kind: .run, inputs: scenario.loaded.files + parts)
-            OutputNotice.print(directory.notices)
+            OutputNotice.print(directory?.notices ?? [])
             var pipeline = RunPipeline(directory: directory)
             pipeline.html = html
             pipeline.recorder = recording.recorder

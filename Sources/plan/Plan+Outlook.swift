@@ -32,26 +32,23 @@ extension Plan {
         @Argument(help: "The team's scenario file (JSON).")
         var scenario: String
 
-        @Option(help: "The first day: today (UTC) or YYYY-MM-DD.")
+        @Option(help: "The first day, today or YYYY-MM-DD.")
         var from: String
 
         @Option(parsing: .unconditional, help: "Days to forecast, 1 to \(ScenarioLimits.horizonDays.upperBound).")
         var days: Int
 
-        @Option(name: .customLong("open-cases"), parsing: .unconditional, help: "Open, active cases now.")
-        var openCases: Int?
-
         @OptionGroup var openCasesSource: OpenCasesSource
 
         @Option(name: .customLong("open-cases-at"), help: ArgumentHelp(
-            "When the open cases were counted: HH:MM (UTC, on --from), now, or a timestamp YYYY-MM-DDTHH:MMZ (or with an offset). Default: the last check of the day before --from.",
+            "When the open cases were counted: HH:MM (UTC, on --from), now, or a timestamp YYYY-MM-DDTHH:MMZ (or with an offset) (default: the last check of the day before --from).",
             valueName: "time"))
         var openCasesAt: String?
 
         @Flag(name: .customLong("open-cases-from-history"), help: "Start from the last check declared in the history store (--history) before --from's first check: its open cases, at its own time.")
         var openCasesFromHistory = false
 
-        @Option(parsing: .upToNextOption, help: "NAME:UNTIL: an SE out from --from until UNTIL (YYYY-MM-DD, inclusive); NAME alone: out until further notice.")
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("From --from: " + Absent.help))
         var absent: [String] = []
 
         @Option(name: .customLong("time-off"), help: "Leave known today: a time-off CSV (name,start,end) or an iCalendar file (.ics) whose events' SUMMARY is the SE's name.")
@@ -83,6 +80,9 @@ extension Plan {
             guard let value = check.inputs.first(where: { $0.name == casesInput })?.value else {
                 throw CommandError("--open-cases-from-history: the \(check.window) check of \(check.date) has no \"\(casesInput)\" input; it was declared under another policy")
             }
+            guard value <= OpenCasesSource.maximum else {
+                throw CommandError("--open-cases-from-history: the \(check.window) check of \(check.date) has \(value) open cases, more than the \(OpenCasesSource.maximum) an outlook starts from")
+            }
             note("Starting from the \(check.window) check of \(check.date): \(value) open cases")
             return (value, "\(check.date)T" + String(format: "%02d:%02d", check.checkMinute / 60, check.checkMinute % 60) + "Z")
         }
@@ -91,14 +91,11 @@ extension Plan {
             let webhook = try slack.webhook()
             let start = try parseDate(from, flag: "--from")
             let absences = try absent.map { text in
-                let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-                guard !parts[0].isEmpty, parts.count == 1 || CivilDate(supported: parts[1]) != nil else {
-                    throw CommandError("--absent \(text): expected NAME:DATE (the last day out as \(CivilDate.expectation)) or NAME (out until further notice)")
-                }
-                return OutlookStart.Absence(name: parts[0], until: parts.count == 2 ? parts[1] : nil)
+                let absent = try Absent(parsing: text)
+                return OutlookStart.Absence(name: absent.name, until: absent.until?.description)
             }
             var instant = try openCasesAt.map { try parseOpenCasesInstant($0, from: start) }
-            var count = try openCasesSource.count(given: openCases)
+            var count = try openCasesSource.count()
             if openCasesFromHistory {
                 guard count == nil, instant == nil else {
                     throw CommandError("--open-cases-from-history reads the count and its time from the history store; leave out --open-cases, --open-cases-from and --open-cases-at")
@@ -108,9 +105,6 @@ extension Plan {
             if openCasesFromHistory { (count, instant) = try lastDeclaredCount(scenario: compiled.loaded.scenario, before: start) }
             guard let open = count else {
                 throw CommandError("missing --open-cases (or --open-cases-from, --open-cases-from-history): the outlook starts from today's open cases")
-            }
-            guard ScenarioLimits.initialOpenCases.contains(open) else {
-                throw CommandError("--open-cases must be from 0 to \(ScenarioLimits.initialOpenCases.upperBound), got \(open)")
             }
             let leave = try timeOff.map {
                 try readKnownLeave($0, team: compiled.loaded.scenario.team.map(\.name), horizon: DateRange(start...start.adding(days: days - 1)))
@@ -135,7 +129,7 @@ extension OutlookStart {
         let absences = try self.absences.map { absence in
             guard let text = absence.until else { return KnownAbsence(name: absence.name, until: nil) }
             guard let until = CivilDate(supported: text) else {
-                throw CommandError("--absent \(absence.name):\(text): expected NAME:DATE, the last day out as \(CivilDate.expectation)")
+                throw CommandError("outlook absence \(absence.name):\(text): not a date (expected \(CivilDate.expectation))")
             }
             return KnownAbsence(name: absence.name, until: until)
         }
@@ -149,7 +143,12 @@ extension OutlookStart {
             guard let minutes = minutes(ofInstant: text, after: start) else { throw CommandError("--open-cases-at \(text): not a timestamp YYYY-MM-DDTHH:MMZ") }
             return minutes
         }
-        let outlook = file.loaded.scenario.outlook(from: start, days: days, openCases: openCases, openCasesAt: instant, absences: absences, leave: leave)
+        let outlook: (scenario: Scenario, warnings: [String])
+        do {
+            outlook = try file.loaded.scenario.outlook(from: start, days: days, openCases: openCases, openCasesAt: instant, absences: absences, leave: leave)
+        } catch {
+            throw absences.contains { $0.name == error.name } ? absentError(error) : CommandError("--time-off \(error.description)")
+        }
         outlook.warnings.forEach { FileHandle.standardError.write(Data("warning: \($0)\n".utf8)) }
         guard let firstCheckDate = outlook.scenario.checkDates.first else {
             throw CommandError("no check from \(outlook.scenario.horizon.first) to \(outlook.scenario.horizon.last) (weekends and closures only); there is nothing to forecast")

@@ -31,13 +31,11 @@ extension Plan {
                 discussion: "Exits non-zero when the policy cannot be read or has errors; warnings alone exit 0."
             )
 
-            @Argument(help: "Policy file (JSON). Default: the built-in handbook policy.") var file: String?
-            @Option(help: "Check under this reading instead of the file's own: first-level or literal.") var reading: Reading?
+            @OptionGroup var policyOptions: PolicyOptions
 
             func run() throws {
-                var policy = Policy.handbook
-                if let file { policy = try Policy.decode(json: try readTextFile(file), source: file) }
-                if let reading { policy.reading = reading }
+                let policy = try policyOptions.load()
+                let file = policyOptions.policy
                 let lint = PolicyLint(policy)
                 let grid = zip(policy.inputs, lint.grid).map { "\($0.name) \($1.lowerBound)–\($1.upperBound)" }.joined(separator: ", ")
                 var lines = ["\(file ?? "built-in policy"): \(policy.name), \(policy.levels.count) levels, \(policy.reading.rawValue) reading; checked \(lint.checkedEveryState ? "every state" : "states") with \(grid)"]

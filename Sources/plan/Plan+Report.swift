@@ -24,7 +24,7 @@ extension Plan {
             let page = try OutputTarget(path: path, option: "report.html", kind: .page, inputs: [], force: force)
             let report = HTMLReport(try StoredRun(directory: runDirectory))
             try page.write(report.html)
-            emit("Report written to \(path)")
+            emit(wroteLines([path]))
         }
     }
 }

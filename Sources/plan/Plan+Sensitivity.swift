@@ -9,7 +9,7 @@ extension Plan {
             commandName: "sensitivity",
             abstract: "What the risk hangs on: each uncertain input at both ends of its range, on common random numbers, as a tornado, and a stress run.",
             discussion: """
-                plan sensitivity scenarios/december.json --intervals fit.json --html sensitivity.html
+                plan sensitivity scenarios/december.json --intervals fit.json --html
                 Each input (base inflow, weekday and holiday factors, demand CV, dispersion, spikes, arrival shares, \
                 resolutions per shift, the starting backlog, sick days, spell length, season CV) is set to the low and \
                 the high end of its interval from plan calibrate --format json (--intervals), or of its default range \
@@ -23,10 +23,15 @@ extension Plan {
         @Argument(help: "The scenario (JSON).") var scenario: String
         @Option(help: "plan calibrate --format json's output: its \"intervals\", keyed by scenario JSON path, give the ranges.") var intervals: String?
         @Option(help: "k of P(level ≥ k) and of the expected checks at ≥ k (2 to the policy's levels).") var level: Int = 4
-        @OptionGroup var sampling: SamplingOptions
+        @OptionGroup var sampling: SamplingOptions<PairedTrials>
         @Option(help: "Output: text, csv or json.") var format: Format = .text
-        @Option(help: "Also write the tornado as a self-contained HTML page to this file.") var html: String?
-        @Flag(help: "Replace an --html file that is not a page plan wrote.") var force = false
+        @Flag(help: "Also write the tornado as a self-contained HTML page, sensitivity.html, into --out.") var html = false
+        @Option(help: "With --html: the folder the page goes into (default: notebooks-output/sensitivity-<scenario>/).") var out: String?
+        @Flag(help: "Replace a sensitivity.html in --out that is not a page plan wrote.") var force = false
+
+        func validate() throws {
+            if out != nil && !html { throw CommandError("--out is where --html writes its page; give --html too") }
+        }
 
         func run() throws {
             let compiled = try CompiledScenario(path: scenario)
@@ -34,9 +39,8 @@ extension Plan {
                 try SensitivityIntervals.parse(try readTextFile(path), source: path, inputs: SensitivityInput.all(for: compiled.model))
             } ?? SensitivityIntervals()
             // Checked before the runs: never an input, never a file plan did not write.
-            let page = try html.map {
-                try OutputTarget(path: $0, option: "--html", kind: .page, inputs: compiled.loaded.files + (intervals.map { [$0] } ?? []), force: force)
-            }
+            let page = html ? try pageTarget(
+                "sensitivity.html", folder: out ?? "notebooks-output/sensitivity-\(ComparisonFiles.stem(scenario))", inputs: compiled.loaded.files + (intervals.map { [$0] } ?? []), force: force) : nil
             let result = try Sensitivity.run(model: compiled.model, intervals: ranges, level: level, settings: sampling.comparison)
             let output: String
             switch format {
@@ -45,7 +49,8 @@ extension Plan {
             case .json: output = try result.json
             }
             try page?.write(result.html(scenarioPath: scenario, intervalsPath: intervals, toolVersion: PlanVersion.current))
-            emit(output)
+            // Only the text says what was written: csv and json are the result alone.
+            emit(output + (format == .text ? page.map { "\n" + wroteLines([$0.path]) } ?? "" : ""))
         }
     }
 }

@@ -47,7 +47,7 @@ extension Plan {
             }
             var cover: CoverArrangement?
             if let pool {
-                let limits = try maxRisk.map { text throws(WhatIfError) in try RiskLimit(parsing: text) }
+                let limits = try maxRisk.map { text in try optionValue("--max-risk") { try RiskLimit(parsing: text) } }
                 let coverPool = try CoverPool.read(csv: try readTextFile(pool), source: pool, scenario: compiled.loaded.scenario)
                 let settings = CoverPlan.Settings(seed: options.sampling.seed, threads: options.sampling.workerThreads)
                 cover = try CoverPlan(scenario: compiled.loaded.scenario, pool: coverPool, limits: limits, settings: settings).arrangement

@@ -11,21 +11,21 @@ import WhatIf
 /// so that an outlook is sized, interrupted, written, recorded and reported exactly as any
 /// simulation: the options of a `RunPipeline`, which does the run.
 struct RunOptions: ParsableArguments {
-    @OptionGroup var sampling: SamplingOptions
+    @OptionGroup var sampling: SamplingOptions<RunTrials>
 
     @Option(parsing: .unconditional, help: "Size the run by precision instead: add trials until every P(level ≥ k) has a 95% half-width of at most H (0 < H < 0.5).")
     var precision: Double?
 
-    @Option(name: .customLong("max-trials"), parsing: .unconditional, help: "With --precision: stop at this many trials at most (default 10000000).")
+    @Option(name: .customLong("max-trials"), parsing: .unconditional, help: "With --precision: stop at this many trials at most (default: 10000000).")
     var maxTrials: Int?
 
-    @Option(help: "Output directory (default notebooks-output/<scenario name>/).")
+    @Option(help: "Output folder (default: notebooks-output/<scenario name>/).")
     var out: String?
 
-    @Option(help: "Standard output: text (a summary) or json (every table and run.json).")
+    @Option(help: "Output: text (a summary) or json (every table and run.json).")
     var format: Format = .text
 
-    @Flag(name: .customLong("no-files"), help: "Write no files; print only.")
+    @Flag(name: .customLong("no-files"), help: ArgumentHelp(noFilesHelp))
     var noFiles = false
 
     @Flag(help: "Also write report.html, the page for leadership (plan report rebuilds it from the files).")
@@ -42,6 +42,10 @@ struct RunOptions: ParsableArguments {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
     static let defaultTrials = 100_000
+    /// Trials per run of "what the risk hangs on": two runs an input, so fewer than the run's own.
+    static let sensitivityTrials = 20_000
+    /// The k of its "expected checks at ≥ k", as `plan sensitivity`'s default `--level`.
+    static let sensitivityLevel = 4
     static let defaultMaximumTrials = 10_000_000
 
     func validate() throws {
@@ -51,10 +55,9 @@ struct RunOptions: ParsableArguments {
         }
         if let maxTrials {
             guard precision != nil else { throw CommandError("--max-trials applies only with --precision") }
-            try SamplingOptions.checkTrials(maxTrials, flag: "--max-trials")
+            try checkTrials(maxTrials, flag: "--max-trials")
         }
-        if noFiles && out != nil { throw CommandError("--no-files and --out contradict each other; give one") }
-        if noFiles && html { throw CommandError("--no-files and --html contradict each other; give one") }
+        try checkNoFiles(noFiles, out: out, html: html)
     }
 
     /// Simulates `model` (of the scenario called `name`, read from `path`, whose bytes run.json
@@ -67,7 +70,7 @@ struct RunOptions: ParsableArguments {
         cover: CoverArrangement? = nil
     ) throws -> RunPipeline.Result {
         let size: RunSettings.Size = precision.map { .precision($0, maximumTrials: maxTrials ?? Self.defaultMaximumTrials) }
-            ?? .trials(sampling.trials ?? Self.defaultTrials)
+            ?? .trials(sampling.trialCount)
         let settings = RunSettings(size: size, seed: sampling.seed, threads: sampling.workerThreads)
         // Read before the run, so that a bad intervals file is reported at once and nothing is written.
         let ranges = try intervals.map { path in

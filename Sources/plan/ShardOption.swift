@@ -6,7 +6,7 @@ import Simulation
 /// 1-based, as in "shard 2 of 4"; a job array numbered from 0 passes its index plus one.
 struct ShardOption: ParsableArguments {
     @Option(name: .customLong("shard"), help: ArgumentHelp(
-        "Run only shard I of N (1 ≤ I ≤ N) and write its partial result for plan merge (to --out, default notebooks-output/<scenario name>.shard-I-of-N.json).",
+        "Run only shard I of N (1 ≤ I ≤ N) and write its partial result for plan merge into the --out folder (default: notebooks-output/) as <scenario name>.shard-I-of-N.json.",
         valueName: "I/N"))
     var text: String?
 

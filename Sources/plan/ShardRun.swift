@@ -28,14 +28,18 @@ struct ShardRun {
         if options.previous != nil { throw CommandError("--previous applies to the whole run: \(whole)") }
         if options.intervals != nil { throw CommandError("--intervals applies to the whole run: \(whole)") }
         if posting { throw CommandError("--post applies to the whole run: \(whole)") }
-        if options.out?.isEmpty == true { throw CommandError("--out is empty; expected the partial result's file, such as notebooks-output/december.shard-1-of-4.json") }
+        if options.out?.isEmpty == true { throw CommandError("--out is empty; expected the folder the partial result goes into, such as parts/") }
     }
 
-    /// Runs the shard's blocks and writes the partial result (to --out, or
-    /// notebooks-output/<name>.shard-I-of-N.json).
+    /// The folder a part goes into when --out is not given.
+    static let defaultFolder = "notebooks-output/"
+
+    /// Runs the shard's blocks and writes the partial result into the --out folder (made if missing),
+    /// under its own name, <name>.shard-I-of-N.json, so that the parts of a run share a folder.
     func run() throws {
-        let trials = options.sampling.trials ?? RunOptions.defaultTrials
-        let path = options.out ?? "notebooks-output/\(name).shard-\(shard.index)-of-\(shard.count).json"
+        let trials = options.sampling.trialCount
+        let folder = options.out ?? Self.defaultFolder
+        let path = folderPrefix(folder) + "\(name).shard-\(shard.index)-of-\(shard.count).json"
         let settings = RunSettings(size: .trials(trials), seed: options.sampling.seed, threads: options.sampling.workerThreads, shard: shard)
         let blocks: Range<Int>
         do {
@@ -43,6 +47,7 @@ struct ShardRun {
         } catch {
             throw CommandError("--shard \(shard.index)/\(shard.count): \(error.description)")
         }
+        try requireFolder(folder, option: "--out")
         let target = try OutputTarget(path: path, option: "--out", kind: .partialResult, inputs: scenario.loaded.files)
         let identity = try scenario.identity(seed: settings.seed, trials: trials, blockSize: settings.blockSize, outlook: outlook)
 
@@ -59,6 +64,6 @@ struct ShardRun {
         try target.write(contents.0)
         emit("\(name): shard \(shard.index) of \(shard.count), blocks \(blocks.lowerBound)–\(blocks.upperBound - 1): "
             + "\(NumberFormat.thousands(contents.1)) of \(NumberFormat.thousands(trials)) trials, seed \(settings.seed)\n"
-            + "Partial result written to \(path); plan merge adds up every shard's into the run's files")
+            + wroteLines([path]) + "plan merge adds up the shards' partial results into the run's files")
     }
 }

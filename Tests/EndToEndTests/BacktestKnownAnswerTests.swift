@@ -160,11 +160,11 @@ import Testing
         #expect(runs.status == 0 && runs.stdout.hasPrefix("Forecasts: 1\n  run "), "\(runs.stdout)")
         let id = try #require(runs.stdout.firstMatch(of: /run ([0-9a-f]{12}) \(simulate: year,/)?.1)
         #expect(try Self.backtest(fixture.right, ["--run", String(id)])["forecasts"] as? Int == 1)
-        #expect(try Self.backtest(fixture.right, ["--kind", "simulate", "--scenario", "year"])["forecasts"] as? Int == 1)
+        #expect(try Self.backtest(fixture.right, ["--kind", "simulate", "--scenario-name", "year"])["forecasts"] as? Int == 1)
         for (arguments, message) in [
             (["--run", "ffff0000"], "Error: --run ffff0000: no stored run has an id beginning so; plan history show --runs lists them\n"),
             (["--kind", "outlook"], "Error: --kind outlook: no stored forecast is a plan outlook run\n"),
-            (["--scenario", "december"], "Error: --scenario december: no stored forecast is of that scenario (there are: year)\n"),
+            (["--scenario-name", "december"], "Error: --scenario-name december: no stored forecast is of that scenario (there are: year)\n"),
         ] {
             let r = try PlanProcess.run(["backtest", "--history", history, "--lead", "0..400"] + arguments, in: fixture.folder)
             #expect(r.status == 1 && r.stderr == message, "\(arguments): \(r.stderr)")
@@ -200,10 +200,12 @@ import Testing
             return
         }
         let fixture = try Self.fixture.get()
-        let page = fixture.folder.appendingPathComponent("backtest-\(UUID().uuidString).html")
-        let r = try PlanProcess.run(["backtest", "--history", fixture.busier.path, "--lead", "0..400", "--html", page.path], in: fixture.folder)
+        let out = fixture.folder.appendingPathComponent("backtest-\(UUID().uuidString)")
+        let page = out.appendingPathComponent("backtest.html")
+        let r = try PlanProcess.run(["backtest", "--history", fixture.busier.path, "--lead", "0..400", "--html", "--out", out.path], in: fixture.folder)
         try #require(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Backtest of every declared check: 520 declared checks, 520 scored against 1 forecast"))
+        #expect(r.stdout.hasSuffix("\nWrote \(page.path)\n"))
         let profile = fixture.folder.appendingPathComponent("chromium-profile-\(UUID().uuidString)").path
         let common = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile)"]
         let dom = try BrowserTests.run(chromium, common + ["--dump-dom", page.absoluteString], in: fixture.folder)
@@ -224,7 +226,7 @@ import Testing
         #expect(dom.stdout.contains("class=\"legend\"") && dom.stdout.contains("observed frequency's 95% interval"))
 
         // In a 390 px frame, as the report is measured: no horizontal overflow.
-        try BrowserTests.expectFitsPhone(page.lastPathComponent, in: fixture.folder, chromium: chromium, options: common)
+        try BrowserTests.expectFitsPhone(out.lastPathComponent + "/" + page.lastPathComponent, in: fixture.folder, chromium: chromium, options: common)
 
         try FileManager.default.createDirectory(at: BrowserTests.artifacts, withIntermediateDirectories: true)
         let screenshot = BrowserTests.artifacts.appendingPathComponent("backtest.png")

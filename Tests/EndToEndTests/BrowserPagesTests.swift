@@ -8,7 +8,7 @@ import Testing
     @Test func sensitivityPageFitsAPhone() throws {
         let folder = try PlanProcess.temporaryDirectory()
         let page = folder.appendingPathComponent("sensitivity.html")
-        let r = try PlanProcess.run(["sensitivity", "scenarios/december.json", "--trials", "200", "--html", page.path])
+        let r = try PlanProcess.run(["sensitivity", "scenarios/december.json", "--trials", "200", "--html", "--out", folder.path])
         try #require(r.status == 0, "\(r.stderr)")
         try Self.measure(page, in: folder, expecting: ["<ol class=\"tornado\">", "plan 0.1.0", "Stress: every input at its adverse end"])
     }
@@ -23,8 +23,8 @@ import Testing
 
     @Test func fitPageFitsAPhoneWithItsFitLinesAndADateAxis() throws {
         let folder = try PlanProcess.temporaryDirectory()
-        let page = folder.appendingPathComponent("fit.html")
-        let r = try CalibrateCommandTests.run(CalibrateCommandTests.command + ["--html", page.path])
+        let page = folder.appendingPathComponent("calibration.html")
+        let r = try CalibrateCommandTests.run(CalibrateCommandTests.command + ["--html", "--out", folder.path])
         try #require(r.status == 0, "\(r.stderr)")
         try Self.measure(page, in: folder, expecting: [
             "<h2>How well it fits</h2>", "<b>Inflow</b>: observed/fitted mean cases on an ordinary day: Mon ", "Pearson χ²/df = ",

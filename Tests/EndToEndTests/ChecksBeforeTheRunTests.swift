@@ -14,6 +14,7 @@ import Testing
         let process = Process()
         process.executableURL = PlanProcess.executable
         process.arguments = arguments
+        process.environment = PlanProcess.environment()
         process.currentDirectoryURL = folder
         let err = Pipe()
         process.standardOutput = FileHandle.nullDevice

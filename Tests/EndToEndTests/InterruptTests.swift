@@ -49,6 +49,7 @@ import Testing
         let plan = Process()
         plan.executableURL = PlanProcess.executable
         plan.arguments = ["simulate", Self.december, "--trials", "2000", "--out", "run", "--record", "--history", store]
+        plan.environment = PlanProcess.environment()
         plan.currentDirectoryURL = folder
         let err = Pipe()
         plan.standardOutput = FileHandle.nullDevice
@@ -95,7 +96,7 @@ import Testing
         let plan = Process()
         plan.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         plan.arguments = ["--default-signal=TERM", PlanProcess.executable.path, "simulate", Self.december, "--trials", "200", "--no-files", "--post"]
-        plan.environment = ProcessInfo.processInfo.environment.merging(["PLAN_SLACK_WEBHOOK_URL": server.url]) { $1 }
+        plan.environment = PlanProcess.environment(adding: ["PLAN_SLACK_WEBHOOK_URL": server.url])
         plan.currentDirectoryURL = PlanProcess.repository
         plan.standardOutput = FileHandle.nullDevice
         plan.standardError = FileHandle.nullDevice
@@ -108,5 +109,32 @@ import Testing
         plan.waitUntilExit()
         #expect(plan.terminationReason == .uncaughtSignal)
         #expect(plan.terminationStatus == SIGTERM)
+    }
+
+    /// The run is over and the post was refused with "retry after 30 s": plan waits between the
+    /// attempts, and Ctrl-C (SIGINT) ends it during the wait, without a second attempt, since the
+    /// signals caught for the run have their earlier handling back.
+    @Test func aSigintBetweenTheRetriesOfAPostEndsTheProcess() throws {
+        let server = try LoopbackServer(answers: [.init(status: 429, headers: ["Retry-After": "30"], body: "rate_limited"), .init(status: 200, body: "ok")])
+        defer { server.stop() }
+        let plan = Process()
+        plan.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        plan.arguments = ["--default-signal=INT", PlanProcess.executable.path, "simulate", Self.december, "--trials", "200", "--no-files", "--post"]
+        plan.environment = PlanProcess.environment(adding: ["PLAN_SLACK_WEBHOOK_URL": server.url])
+        plan.currentDirectoryURL = PlanProcess.repository
+        plan.standardOutput = FileHandle.nullDevice
+        plan.standardError = FileHandle.nullDevice
+        try plan.run()
+        #expect(wait(seconds: 60) { server.requests.count == 1 })
+        // Past the answer, into the 30 s wait.
+        Thread.sleep(forTimeInterval: 0.5)
+        kill(plan.processIdentifier, SIGINT)
+        let ended = wait(seconds: 5) { !plan.isRunning }
+        #expect(ended)
+        if !ended { kill(plan.processIdentifier, SIGKILL) }
+        plan.waitUntilExit()
+        #expect(plan.terminationReason == .uncaughtSignal)
+        #expect(plan.terminationStatus == SIGINT)
+        #expect(server.requests.count == 1)
     }
 }

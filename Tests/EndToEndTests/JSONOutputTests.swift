@@ -70,10 +70,10 @@ import Testing
         try Self.check(["outlook", scenario, "--from", "2026-12-14", "--days", "5", "--open-cases", "30", "--trials", "100", "--format", "json", "--out", "outlook"],
                        in: folder, files: ["outlook/run.json"])
         for index in 1...2 {
-            try Self.check(["simulate", scenario, "--trials", "1500", "--threads", "1", "--shard", "\(index)/2", "--out", "parts/\(index).json"], in: folder,
-                           files: ["parts/\(index).json"], stdoutIsJSON: false)
+            try Self.check(["simulate", scenario, "--trials", "1500", "--threads", "1", "--shard", "\(index)/2", "--out", "parts"], in: folder,
+                           files: ["parts/december.shard-\(index)-of-2.json"], stdoutIsJSON: false)
         }
-        try Self.check(["merge", "parts/1.json", "parts/2.json", "--out", "merged"], in: folder, files: ["merged/run.json"], stdoutIsJSON: false)
+        try Self.check(["merge", "parts/december.shard-1-of-2.json", "parts/december.shard-2-of-2.json", "--out", "merged"], in: folder, files: ["merged/run.json"], stdoutIsJSON: false)
     }
 
     /// A forecast and two declared checks in a history store, back-tested.
@@ -92,7 +92,7 @@ import Testing
         let folder = try PlanProcess.temporaryDirectory()
         let history = PlanProcess.repository.appendingPathComponent("scenarios/history").path + "/"
         try Self.check([
-            "calibrate", "--tickets", history + "tickets.csv", "--team", history + "team.json", "--from", "2026-01-05", "--to", "2026-06-28",
+            "calibrate", history + "team.json", "--tickets", history + "tickets.csv", "--from", "2026-01-05", "--to", "2026-06-28",
             "--preset", "zendesk", "--where", "Group=Support", "--absences", history + "absences.csv", "--absence-type", "sick",
             "--format", "json", "--write", "fitted.json",
         ], in: folder, files: ["fitted.json"])

@@ -82,7 +82,7 @@ import Testing
 
     @Test func evaluatesACSVAndPassesOtherColumnsThrough() throws {
         let input = "date,window,emea,us,open_cases\n2026-12-01,EMEA,3,10,40\n2026-12-01,Americas,2,4,30\n2026-12-02,EMEA,0,0,1\n"
-        let r = try PlanProcess.run(["level", "--input", "-"], stdin: input)
+        let r = try PlanProcess.run(["level", "--input", "-", "--format", "csv"], stdin: input)
         #expect(r.status == 0)
         #expect(r.stdout == """
         date,window,emea,us,open_cases,level,alerts
@@ -95,13 +95,16 @@ import Testing
 
     @Test(arguments: [
         (["level", "--emea", "-1", "--us", "3", "--open-cases", "4"], "Error: emea must be from 0 to 1000000000, got -1"),
-        (["level", "--emea", "1", "--us", "3", "--open-cases", "9223372036854775807"], "Error: open must be from 0 to 1000000000, got 9223372036854775807"),
-        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--input", "-"], "Error: --input reads the counts from the file; do not also give --emea, --us, --open-cases, --set, --scenario, --fail-at or --post"),
+        (["level", "--emea", "1", "--us", "3", "--open-cases", "9223372036854775807"], "Error: --open-cases must be from 0 to 10000000, got 9223372036854775807"),
+        // The same bound as plan outlook's --open-cases: one option group.
+        (["outlook", "scenarios/december.json", "--from", "2026-12-14", "--days", "5", "--open-cases", "10000001"], "Error: --open-cases must be from 0 to 10000000, got 10000001"),
+        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--input", "-"], "Error: --input reads the counts from the file; do not also give --emea, --us, --open-cases, --open-cases-from, --set, a scenario, --fail-at or --post"),
+        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--format", "csv"], "Error: --format csv writes the rows of --input; one check prints as text, json or slack"),
         (["level", "--emea", "1", "--us", "3"], "Error: missing --open-cases; the policy needs a value for each of its inputs"),
         (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--set", "apac=2"], "Error: the policy has no input \"apac\"; its inputs are emea, us, open"),
         (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--policy", "missing.json"], "Error: missing.json: cannot read the file (it does not exist or is not readable)"),
         (["level", "--emea", "x", "--us", "3", "--open-cases", "2"], "Error: The value 'x' is invalid for '--emea <emea>'"),
-        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--format", "pdf"], "Error: The value 'pdf' is invalid for '--format <format>'. Please provide one of 'text', 'json' or 'slack'."),
+        (["level", "--emea", "1", "--us", "3", "--open-cases", "2", "--format", "pdf"], "Error: The value 'pdf' is invalid for '--format <format>'. Please provide one of 'text', 'csv', 'json' or 'slack'."),
     ])
     func badInputIsOneLineAndNothingOnStdout(arguments: [String], message: String) throws {
         let r = try PlanProcess.run(arguments)
@@ -122,7 +125,16 @@ import Testing
         #expect((rows[0]["alerts"] as? [String])?.first == "#community-relations")
         let slack = try PlanProcess.run(["level", "--input", "-", "--format", "slack"], stdin: input)
         #expect(slack.status == 1 && slack.stdout.isEmpty)
-        #expect(slack.stderr == "Error: --format slack posts one check; with --input, use --format text (CSV) or json\n")
+        #expect(slack.stderr == "Error: --format slack posts one check; with --input, use --format text, csv or json\n")
+        // Text is a table for people, not the CSV (which --format csv prints).
+        let text = try PlanProcess.run(["level", "--input", "-"], stdin: "date,window,emea,us,open_cases\n2026-12-01,EMEA,3,10,40\n2026-12-01,Americas,2,4,30\n")
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout == """
+            date        window    emea  us  open_cases  level                                            alerts
+            2026-12-01  EMEA      3     10  40          1 Business as usual                              no channel
+            2026-12-01  Americas  2     4   30          4 Community responsiveness flexibility required  #community-relations
+
+            """)
     }
 
     /// Which of two columns of one name to read would be a guess.

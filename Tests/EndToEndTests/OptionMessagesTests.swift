@@ -36,7 +36,7 @@ import Testing
             #expect(out.status == 1)
         }
         let shard = try PlanProcess.run(["simulate", Self.december, "--trials", "2000", "--shard", "1/2", "--out", ""], in: folder)
-        #expect(shard.stderr == "Error: --out is empty; expected the partial result's file, such as notebooks-output/december.shard-1-of-4.json\n")
+        #expect(shard.stderr == "Error: --out is empty; expected the folder the partial result goes into, such as parts/\n")
         #expect(shard.status == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
@@ -76,5 +76,15 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stderr.hasPrefix("warning: requests.csv:2: emea-gb 2026-12-30…2027-01-04: 2027-01-01…2027-01-04 is after the horizon 2026-12-01…2026-12-31, where no check is simulated; only the days up to 2026-12-31 are charged\n"))
         #expect(!(r.stdout + r.stderr).contains("--time-off"))
+    }
+}
+
+/// The tests' own environment never reaches `plan`: a developer's `PLAN_HISTORY` would make a test
+/// read or write their store, and their webhook URL would make a `--post` test post for real.
+@Suite struct CleanEnvironmentTests {
+    @Test func everyPlanVariableOfTheTestsEnvironmentIsLeftOut() {
+        let base = ["PATH": "/usr/bin", "PLAN_HISTORY": "/home/me/plan-history.sqlite", "PLAN_SLACK_WEBHOOK_URL": "https://hooks.slack.com/x", "LANG": "C.UTF-8"]
+        #expect(PlanProcess.environment(base: base) == ["PATH": "/usr/bin", "LANG": "C.UTF-8"])
+        #expect(PlanProcess.environment(adding: ["PLAN_HISTORY": "h.sqlite"], base: base) == ["PATH": "/usr/bin", "LANG": "C.UTF-8", "PLAN_HISTORY": "h.sqlite"])
     }
 }

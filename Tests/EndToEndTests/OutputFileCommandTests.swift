@@ -8,8 +8,8 @@ import Testing
 @Suite struct OutputFileCommandTests {
     static let history = "scenarios/history/"
 
-    func copy(_ file: String, to folder: URL) throws -> URL {
-        let target = folder.appendingPathComponent((file as NSString).lastPathComponent)
+    func copy(_ file: String, to folder: URL, as name: String? = nil) throws -> URL {
+        let target = folder.appendingPathComponent(name ?? (file as NSString).lastPathComponent)
         try FileManager.default.copyItem(at: PlanProcess.repository.appendingPathComponent(file), to: target)
         return target
     }
@@ -23,35 +23,43 @@ import Testing
         let tickets = try copy(Self.history + "tickets.csv", to: folder)
         let team = try copy(Self.history + "team.json", to: folder)
         let absences = try copy(Self.history + "absences.csv", to: folder)
-        let command = ["calibrate", "--tickets", tickets.path, "--team", team.path, "--from", "2026-01-05", "--to", "2026-06-28",
+        let command = ["calibrate", team.path, "--tickets", tickets.path, "--from", "2026-01-05", "--to", "2026-06-28",
                        "--preset", "zendesk", "--absences", absences.path]
         let before = try [tickets, team, absences].map(contents)
-        for (option, input) in [("--write", tickets), ("--write", team), ("--html", absences), ("--html", tickets)] {
-            let r = try PlanProcess.run(command + [option, input.path])
-            #expect(r.status == 1 && r.stderr == "Error: \(option) \(input.path) is a file this run reads; choose another path\n", "\(r.stderr)")
+        for input in [tickets, team] {
+            let r = try PlanProcess.run(command + ["--write", input.path])
+            #expect(r.status == 1 && r.stderr == "Error: --write \(input.path) is a file this run reads; choose another path\n", "\(r.stderr)")
             #expect(r.stdout.isEmpty)
         }
+        // The page is calibration.html in the --out folder: an input of that name is not replaced.
+        let input = folder.appendingPathComponent("inputs")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        let namedLikeThePage = try copy(Self.history + "absences.csv", to: input, as: "calibration.html")
+        let read = try PlanProcess.run(command.map { $0 == absences.path ? namedLikeThePage.path : $0 } + ["--html", "--out", input.path])
+        #expect(read.status == 1 && read.stderr == "Error: --html \(namedLikeThePage.path) is a file this run reads; choose another path\n", "\(read.stderr)")
         #expect(try [tickets, team, absences].map(contents) == before)
 
-        let same = folder.appendingPathComponent("x").path
-        let twice = try PlanProcess.run(command + ["--write", same, "--html", same])
+        let same = folder.appendingPathComponent("calibration.html").path
+        let twice = try PlanProcess.run(command + ["--write", same, "--html", "--out", folder.path])
         #expect(twice.status == 1 && twice.stderr == "Error: --write \(same) and --html \(same) are the same file; give each output its own path\n")
         #expect(!FileManager.default.fileExists(atPath: same))
+        let outAlone = try PlanProcess.run(command + ["--out", folder.path])
+        #expect(outAlone.status == 1 && outAlone.stderr == "Error: --out is where --html writes its page; give --html too\n")
 
-        let notes = folder.appendingPathComponent("notes.html")
+        let notes = folder.appendingPathComponent("calibration.html")
         try "<html><body>my notes</body></html>\n".write(to: notes, atomically: true, encoding: .utf8)
-        let page = try PlanProcess.run(command + ["--html", notes.path])
+        let page = try PlanProcess.run(command + ["--html", "--out", folder.path])
         #expect(page.status == 1 && page.stderr == "Error: --html \(notes.path) exists and is not an HTML page of plan; choose another path, remove it, or give --force to replace it\n")
         #expect(try String(contentsOf: notes, encoding: .utf8) == "<html><body>my notes</body></html>\n")
 
         // A scenario (plan's own kind for --write) and a page plan wrote are replaced; --force replaces the notes.
         let fitted = folder.appendingPathComponent("fitted.json")
         try FileManager.default.copyItem(at: PlanProcess.repository.appendingPathComponent("scenarios/december.json"), to: fitted)
-        let ok = try PlanProcess.run(command + ["--write", fitted.path, "--html", notes.path, "--force"])
+        let ok = try PlanProcess.run(command + ["--write", fitted.path, "--html", "--out", folder.path, "--force"])
         #expect(ok.status == 0, "\(ok.stderr)")
-        #expect(ok.stdout.hasSuffix("wrote \(fitted.path)\nwrote \(notes.path)\n"))
+        #expect(ok.stdout.hasSuffix("Wrote \(fitted.path)\nWrote \(notes.path)\n"))
         #expect(try String(contentsOf: notes, encoding: .utf8).contains("<meta name=\"generator\" content=\"plan\">"))
-        let again = try PlanProcess.run(command + ["--write", fitted.path, "--html", notes.path])
+        let again = try PlanProcess.run(command + ["--write", fitted.path, "--html", "--out", folder.path])
         #expect(again.status == 0, "\(again.stderr)")
     }
 
@@ -98,18 +106,20 @@ import Testing
         #expect(try PlanProcess.run(command + ["--write-time-off", off.path]).status == 0)
     }
 
-    /// `backtest --history h.sqlite --html h.sqlite` wrote the page over the store, exit 0.
+    /// `backtest --history h.sqlite --html h.sqlite` wrote the page over the store, exit 0; the page
+    /// is now backtest.html in --out, and a store of that name is still never written over.
     @Test func backtestHtml() throws {
         let folder = try PlanProcess.temporaryDirectory()
         let imported = try PlanProcess.run(["history", "import", "-", "--history", "h.sqlite"],
                                            stdin: "date,window,emea,us,open_cases\n2026-12-01,EMEA,3,10,40\n", in: folder)
         try #require(imported.status == 0, "\(imported.stderr)")
         let store = try contents(folder.appendingPathComponent("h.sqlite"))
-        let r = try PlanProcess.run(["backtest", "--history", "h.sqlite", "--html", "h.sqlite"], in: folder)
-        #expect(r.status == 1 && r.stderr == "Error: --html h.sqlite is a file this run reads; choose another path\n", "\(r.stderr)")
-        let forced = try PlanProcess.run(["backtest", "--history", "h.sqlite", "--html", "./h.sqlite", "--force"], in: folder)
-        #expect(forced.status == 1 && forced.stderr == "Error: --html ./h.sqlite is a file this run reads; choose another path\n")
-        #expect(try contents(folder.appendingPathComponent("h.sqlite")) == store)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("h.sqlite"), to: folder.appendingPathComponent("backtest.html"))
+        let r = try PlanProcess.run(["backtest", "--history", "backtest.html", "--html", "--out", "."], in: folder)
+        #expect(r.status == 1 && r.stderr == "Error: --html ./backtest.html is a file this run reads; choose another path\n", "\(r.stderr)")
+        let forced = try PlanProcess.run(["backtest", "--history", "backtest.html", "--html", "--out", ".", "--force"], in: folder)
+        #expect(forced.status == 1 && forced.stderr == "Error: --html ./backtest.html is a file this run reads; choose another path\n")
+        #expect(try contents(folder.appendingPathComponent("backtest.html")) == store)
     }
 
     /// `plan report` writes report.html into a run's folder: only over a page plan wrote.

@@ -24,12 +24,19 @@ struct PlanProcess {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// `environment` adds to (or replaces in) this process's environment.
+    /// The environment every run of `plan` in these tests gets: the test process's own without any
+    /// `PLAN_*` variable (a developer's `PLAN_HISTORY` or webhook URL must not reach a test), plus
+    /// `adding`. Every test that starts `plan` takes its environment from here.
+    static func environment(adding: [String: String] = [:], base: [String: String] = ProcessInfo.processInfo.environment) -> [String: String] {
+        base.filter { !$0.key.hasPrefix("PLAN_") }.merging(adding) { $1 }
+    }
+
+    /// `environment` adds to (or replaces in) the clean environment of `environment(adding:)`.
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.environment = Self.environment(adding: environment)
         process.currentDirectoryURL = directory ?? repository
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
@@ -49,6 +56,7 @@ struct PlanProcess {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = environment()
         process.currentDirectoryURL = directory
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice

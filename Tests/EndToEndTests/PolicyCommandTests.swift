@@ -38,7 +38,7 @@ import Testing
           ]
         }
         """.write(to: file, atomically: true, encoding: .utf8)
-        let r = try PlanProcess.run(["policy", "check", file.path])
+        let r = try PlanProcess.run(["policy", "check", "--policy", file.path])
         #expect(r.status == 2)
         #expect(r.stdout.contains("error: 4 times a better situation (one more SE working or one fewer open case) reaches a higher level, e.g. (emea 4, open 0) is level 2 but (emea 3, open 0) is level 1"))
     }

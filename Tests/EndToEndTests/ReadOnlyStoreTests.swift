@@ -17,7 +17,7 @@ import Testing
         let declarations = "date,window,emea,us,open_cases\n2026-12-01,EMEA,3,10,40\n2026-12-01,Americas,3,10,66\n2026-12-02,EMEA,1,10,30\n"
         #expect(try PlanProcess.run(["history", "import", "-"] + history, stdin: declarations, in: folder).status == 0)
         let commands = [["history", "show"], ["history", "export"], ["backtest", "--from", "2026-12-01"],
-                        ["level", "--scenario", december, "--date", "2026-12-02", "--window", "americas", "--open-cases", "50", "--format", "slack"]]
+                        ["level", december, "--date", "2026-12-02", "--window", "americas", "--open-cases", "50", "--format", "slack"]]
         let writable = try commands.map { try PlanProcess.run($0 + history, in: folder) }
         for (command, r) in zip(commands, writable) { #expect(r.status == 0, "\(command): \(r.stderr)") }
 

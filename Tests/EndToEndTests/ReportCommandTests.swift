@@ -24,7 +24,7 @@ import Testing
         try FileManager.default.removeItem(at: folder.appendingPathComponent("report.html"))
         let r = try PlanProcess.run(["report", folder.path])
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
-        #expect(r.stdout == "Report written to \(folder.path)/report.html\n")
+        #expect(r.stdout == "Wrote \(folder.path)/report.html\n")
         #expect(try page(folder) == written)
         // Nothing but the page is added: no temporary file is left behind.
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 10)

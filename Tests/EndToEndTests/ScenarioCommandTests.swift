@@ -97,7 +97,7 @@ import Testing
     @Test(arguments: [
         (["--from", "2026-11-30"], "Error: --from 2026-11-30 is outside the scenario's horizon 2026-12-01…2026-12-31\n"),
         (["--from", "2026-12-10", "--to", "2026-12-05"], "Error: --to 2026-12-05 is before --from 2026-12-10\n"),
-        (["--to", "31/12/2026"], "Error: --to 31/12/2026 is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31)\n"),
+        (["--to", "31/12/2026"], "Error: --to 31/12/2026: expected today or a date YYYY-MM-DD from 1970-01-01 to 2100-12-31\n"),
     ])
     func calendarRangeErrors(arguments: [String], message: String) throws {
         let r = try PlanProcess.run(["calendar", "scenarios/december.json"] + arguments)

@@ -3,7 +3,7 @@ import Testing
 
 /// `plan level --scenario`: headcounts from the December calendar (scenarios/december.json).
 @Suite struct ScenarioLevelTests {
-    let december = ["level", "--scenario", "scenarios/december.json"]
+    let december = ["level", "scenarios/december.json"]
 
     /// Dec 21: emea-gb is on time off, us-01…04 too: 2 EMEA and 7 US SEs, the same level as typing them.
     @Test func takesTheHeadcountsFromTheCalendar() throws {
@@ -28,15 +28,32 @@ import Testing
         #expect((json["counted"] as? [String: [String]])?["us"] == ["us-07", "us-08", "us-09", "us-10", "us-11"])
     }
 
-    @Test func warnsAboutAbsenteesThatChangeNothing() throws {
-        let r = try PlanProcess.run(december + ["--date", "2026-12-21", "--open-cases", "40", "--absent", "emea-gb", "us-5"])
+    /// An absentee not scheduled anyway is a warning; a name no SE has is an error (it used to be
+    /// a warning followed by a level that counted the SE as working), and so is a last day out
+    /// before the check. NAME:UNTIL is the syntax of plan outlook's --absent too.
+    @Test func warnsAboutAbsenteesThatChangeNothingAndRefusesUnknownOnes() throws {
+        let r = try PlanProcess.run(december + ["--date", "2026-12-21", "--window", "emea", "--open-cases", "40", "--absent", "emea-gb", "us-05:2026-12-22"])
         #expect(r.status == 0)
-        #expect(r.stderr == """
-            warning: --absent emea-gb: not scheduled on 2026-12-21 anyway (time off); already not counted
-            warning: --absent us-5: no SE of that name in the team (did you mean us-05?); not counted either way
+        #expect(r.stderr == "warning: emea-gb, reported absent, is not scheduled on 2026-12-21 anyway (time off); already not counted\n")
+        #expect(r.stdout.contains("observed:      emea 2, us 6, open 40"))
+        let unknown = try PlanProcess.run(december + ["--date", "2026-12-21", "--window", "emea", "--open-cases", "40", "--absent", "emea-gb", "us-5"])
+        #expect(unknown.status == 1 && unknown.stdout.isEmpty)
+        #expect(unknown.stderr == "Error: --absent us-5: no SE of that name in the team (did you mean us-05?)\n")
+        let ended = try PlanProcess.run(december + ["--date", "2026-12-21", "--window", "emea", "--open-cases", "40", "--absent", "us-05:2026-12-18"])
+        #expect(ended.status == 1 && ended.stderr == "Error: --absent us-05:2026-12-18: the last day out is before the check's date, 2026-12-21\n")
+        let malformed = try PlanProcess.run(december + ["--date", "2026-12-21", "--window", "emea", "--open-cases", "40", "--absent", "us-05:22-12-2026"])
+        #expect(malformed.status == 1)
+        #expect(malformed.stderr == "Error: --absent us-05:22-12-2026: expected NAME (out until further notice) or NAME:UNTIL (the last day out, today or a date YYYY-MM-DD from 1970-01-01 to 2100-12-31)\n")
+    }
 
-            """)
-        #expect(r.stdout.contains("observed:      emea 2, us 7, open 40"))
+    /// Without --window, the level is declared for the check nearest to now, and standard error
+    /// names it; --record still needs the window given.
+    @Test func withoutAWindowTheNearestCheckIsNamed() throws {
+        let r = try PlanProcess.run(["level", "--emea", "3", "--us", "10", "--open-cases", "40"])
+        #expect(r.status == 0)
+        let named = ["EMEA": "10:00", "Americas": "17:30"].first { r.stderr == "plan: no --window: the \($0.key) check (\($0.value) UTC), the one nearest to now\n" }
+        #expect(named != nil, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("\(named?.key ?? "?") check (\(named?.value ?? "?") UTC"))
     }
 
     @Test(arguments: [
@@ -70,7 +87,7 @@ import Testing
             .replacingOccurrences(of: #""arrival_shares": { "EMEA": 0.45, "Americas": 0.55 }"#, with: #""arrival_shares": { "EMEA": 0.45, "Americas": 0.45, "Late": 0.1 }"#)
         let file = dir.appendingPathComponent("three-windows.json")
         try text.write(to: file, atomically: true, encoding: .utf8)
-        let r = try PlanProcess.run(["level", "--scenario", file.path, "--date", "2026-12-21", "--open-cases", "40", "--window", "late"])
+        let r = try PlanProcess.run(["level", file.path, "--date", "2026-12-21", "--open-cases", "40", "--window", "late"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.stdout.hasPrefix("Mon 2026-12-21, Late check (23:00 UTC, coverage 22:00–01:00 UTC): level 2"))
     }
@@ -88,6 +105,6 @@ import Testing
         #expect(r.stdout.contains("observed:      emea 2, us 7, open 66, load 7.33"))
         let bad = try PlanProcess.run(december + ["--date", "2026-12-21", "--open-cases-from", "-"], stdin: "count\n66\n")
         #expect(bad.status == 1)
-        #expect(bad.stderr == "Error: stdin:1: expected one whole number from 0 to 1000000000 (the open cases), and nothing else\n")
+        #expect(bad.stderr == "Error: stdin:1: expected one whole number from 0 to 10000000 (the open cases), and nothing else\n")
     }
 }

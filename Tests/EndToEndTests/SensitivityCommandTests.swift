@@ -11,7 +11,7 @@ import Testing
             .write(toFile: fit, atomically: true, encoding: .utf8)
         let page = folder.appendingPathComponent("sensitivity.html").path
         let base = ["sensitivity", "scenarios/december.json", "--intervals", fit, "--trials", "300"]
-        let text = try PlanProcess.run(base + ["--html", page])
+        let text = try PlanProcess.run(base + ["--html", "--out", folder.path])
         #expect(text.status == 0 && text.stderr.isEmpty)
         #expect(text.stdout.hasPrefix("What the risk of december hangs on: expected checks at level ≥ 4 (Community responsiveness flexibility required) over 44 checks"))
         let lines = text.stdout.split(separator: "\n")
@@ -53,7 +53,7 @@ import Testing
             } }
             """.write(toFile: fit, atomically: true, encoding: .utf8)
         let page = folder.appendingPathComponent("sensitivity.html").path
-        let r = try PlanProcess.run(["sensitivity", "scenarios/december.json", "--intervals", fit, "--trials", "100", "--html", page])
+        let r = try PlanProcess.run(["sensitivity", "scenarios/december.json", "--intervals", fit, "--trials", "100", "--html", "--out", folder.path])
         #expect(r.status == 1 && r.stdout.isEmpty)
         let lines = r.stderr.split(separator: "\n")
         #expect(lines.count == 3)

@@ -36,8 +36,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         var parts: [String] = []
         for index in 1...shards {
-            let part = folder.appendingPathComponent("parts/shard-\(index).json").path
-            let shard = try PlanProcess.run(Self.run + ["--threads", "1", "--shard", "\(index)/\(shards)", "--out", part])
+            let part = folder.appendingPathComponent("parts/december.shard-\(index)-of-\(shards).json").path
+            let shard = try PlanProcess.run(Self.run + ["--threads", "1", "--shard", "\(index)/\(shards)", "--out", folder.appendingPathComponent("parts").path])
             #expect(shard.status == 0 && shard.stderr.isEmpty, "\(shard.stderr)")
             #expect(shard.stdout.contains("december: shard \(index) of \(shards), blocks "))
             parts.append(part)
@@ -72,12 +72,17 @@ import Testing
         #expect(result.status == 1 && result.stderr.contains("--shard needs a number of trials"))
     }
 
-    /// A file that is not a partial result is never overwritten by a shard.
+    /// A file that is not a partial result is never overwritten by a shard, and --out is a folder:
+    /// a file given as --out is refused and left as it was.
     @Test func aShardDoesNotOverwriteOtherFiles() throws {
-        let out = try PlanProcess.temporaryDirectory().appendingPathComponent("notes.json")
+        let folder = try PlanProcess.temporaryDirectory()
+        let out = folder.appendingPathComponent("december.shard-1-of-2.json")
         try "{\"mine\": true}\n".write(to: out, atomically: true, encoding: .utf8)
-        let result = try PlanProcess.run(Self.run + ["--shard", "1/2", "--out", out.path])
+        let result = try PlanProcess.run(Self.run + ["--shard", "1/2", "--out", folder.path])
         #expect(result.status == 1 && result.stderr == "Error: --out \(out.path) exists and is not a partial result of plan; choose another path or remove it\n")
+        #expect(try read(out) == "{\"mine\": true}\n")
+        let file = try PlanProcess.run(Self.run + ["--shard", "1/2", "--out", out.path])
+        #expect(file.status == 1 && file.stderr == "Error: --out \(out.path): is a file; --out takes a folder\n")
         #expect(try read(out) == "{\"mine\": true}\n")
     }
 
@@ -86,8 +91,8 @@ import Testing
     @Test func aMergedForecastIsRecordedWithItsStamp() throws {
         let folder = try PlanProcess.temporaryDirectory()
         let parts = try (1...2).map { index in
-            let part = folder.appendingPathComponent("shard-\(index).json").path
-            let shard = try PlanProcess.run(Self.run + ["--shard", "\(index)/2", "--out", part])
+            let part = folder.appendingPathComponent("december.shard-\(index)-of-2.json").path
+            let shard = try PlanProcess.run(Self.run + ["--shard", "\(index)/2", "--out", folder.path])
             #expect(shard.status == 0, "\(shard.stderr)")
             return part
         }
@@ -102,9 +107,9 @@ import Testing
     /// Truncated, edited, missing or duplicated parts: exit 1, the file named, no output folder.
     @Test func damagedOrIncompletePartsAreRefused() throws {
         let folder = try PlanProcess.temporaryDirectory()
-        let parts = (1...2).map { folder.appendingPathComponent("shard-\($0).json").path }
-        for (index, part) in parts.enumerated() {
-            #expect(try PlanProcess.run(Self.run + ["--shard", "\(index + 1)/2", "--out", part]).status == 0)
+        let parts = (1...2).map { folder.appendingPathComponent("december.shard-\($0)-of-2.json").path }
+        for index in parts.indices {
+            #expect(try PlanProcess.run(Self.run + ["--shard", "\(index + 1)/2", "--out", folder.path]).status == 0)
         }
         let out = folder.appendingPathComponent("merged")
         func merge(_ parts: [String]) throws -> String {
@@ -123,8 +128,8 @@ import Testing
         let edited = folder.appendingPathComponent("edited.json").path
         try text.replacingOccurrences(of: "\"trials\":7500", with: "\"trials\":7501").write(toFile: edited, atomically: true, encoding: .utf8)
         #expect(try merge([parts[0], edited]) == "Error: \(edited): the file was edited or damaged: its content does not match the SHA-256 it was written with\n")
-        let other = folder.appendingPathComponent("other-seed.json").path
-        #expect(try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "7500", "--seed", "4", "--shard", "2/2", "--out", other]).status == 0)
+        let other = folder.appendingPathComponent("other-seed/december.shard-2-of-2.json").path
+        #expect(try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "7500", "--seed", "4", "--shard", "2/2", "--out", folder.appendingPathComponent("other-seed").path]).status == 0)
         #expect(try merge([parts[0], other]) == "Error: \(other) is not of the same run as \(parts[0]): seed: 3, 4\n")
     }
 
@@ -139,8 +144,8 @@ import Testing
         let result = try PlanProcess.run(Self.outlook + ["--html", "--out", single.path])
         #expect(result.status == 0, "\(result.stderr)")
         let parts = try (1...3).map { index in
-            let part = folder.appendingPathComponent("parts/outlook-\(index).json").path
-            let shard = try PlanProcess.run(Self.outlook + ["--threads", "1", "--shard", "\(index)/3", "--out", part])
+            let part = folder.appendingPathComponent("parts/december-outlook.shard-\(index)-of-3.json").path
+            let shard = try PlanProcess.run(Self.outlook + ["--threads", "1", "--shard", "\(index)/3", "--out", folder.appendingPathComponent("parts").path])
             #expect(shard.status == 0 && shard.stderr.isEmpty, "\(shard.stderr)")
             #expect(shard.stdout.contains("december-outlook: shard \(index) of 3, blocks "))
             return part
@@ -151,10 +156,10 @@ import Testing
         try expectSameFiles(single, merged)
 
         // A shard of another start (other open cases) is not part of the same outlook.
-        let other = folder.appendingPathComponent("parts/other.json").path
+        let other = folder.appendingPathComponent("other/december-outlook.shard-3-of-3.json").path
         var otherArguments = Self.outlook
         otherArguments[otherArguments.firstIndex(of: "52")!] = "60"
-        #expect(try PlanProcess.run(otherArguments + ["--shard", "3/3", "--out", other]).status == 0)
+        #expect(try PlanProcess.run(otherArguments + ["--shard", "3/3", "--out", folder.appendingPathComponent("other").path]).status == 0)
         let refused = try PlanProcess.run(["merge", parts[0], parts[1], other, "--out", folder.appendingPathComponent("refused").path])
         #expect(refused.status == 1)
         #expect(refused.stderr == "Error: \(other) is not of the same run as \(parts[0]): outlook: "

@@ -41,7 +41,7 @@ import Testing
         #expect(NSDictionary(dictionary: runOne) == NSDictionary(dictionary: runTwo))
         let summary = { (r: PlanProcess.Result) in r.stdout.split(separator: "\n").dropLast().joined(separator: "\n") }
         #expect(summary(first) == summary(second))
-        #expect(first.stdout.hasSuffix("Files written to \(one.path)\n"))
+        #expect(first.stdout.hasSuffix("Wrote \(one.path)/\n"))
         #expect(first.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
         #expect(first.stdout.contains("\n2026-12-25  Fri  company closed (Christmas Day), no checks\n"))
         #expect(first.stdout.contains("\nArrange ahead (alerts needed with probability 25% or more):\n  Brief #community-relations by Wed Dec 16 for Dec "))
@@ -193,6 +193,7 @@ import Testing
         let process = Process()
         process.executableURL = PlanProcess.executable
         process.arguments = ["simulate", "scenarios/december.json", "--trials", "100000000", "--out", out.path]
+        process.environment = PlanProcess.environment()
         process.currentDirectoryURL = PlanProcess.repository
         let err = Pipe()
         process.standardOutput = Pipe()

@@ -5,7 +5,7 @@ import Testing
 /// `plan level --post` through the binary against a real HTTP server on 127.0.0.1: what Slack
 /// receives, what the user sees, and that the webhook's secret path appears nowhere.
 @Suite struct SlackPostTests {
-    let check = ["level", "--scenario", "scenarios/december.json", "--date", "2026-12-21", "--window", "emea", "--open-cases", "40"]
+    let check = ["level", "scenarios/december.json", "--date", "2026-12-21", "--window", "emea", "--open-cases", "40"]
 
     @Test func postsTheBlockKitMessage() throws {
         let server = try LoopbackServer(answers: [.init(status: 200, body: "ok")])

@@ -7,10 +7,10 @@ import Testing
     @Test func aChangeOfLevelNamesTheInputsThatMovedAndWhoIsOut() throws {
         let folder = try PlanProcess.temporaryDirectory()
         let december = PlanProcess.repository.appendingPathComponent("scenarios/december.json").path
-        let morning = try PlanProcess.run(["level", "--scenario", december, "--date", "2026-12-21", "--window", "emea", "--open-cases", "30", "--record"], in: folder)
+        let morning = try PlanProcess.run(["level", december, "--date", "2026-12-21", "--window", "emea", "--open-cases", "30", "--record"], in: folder)
         #expect(morning.status == 0, "\(morning.stderr)")
         let evening = try PlanProcess.run([
-            "level", "--scenario", december, "--date", "2026-12-21", "--window", "americas", "--open-cases", "92", "--absent", "us-05",
+            "level", december, "--date", "2026-12-21", "--window", "americas", "--open-cases", "92", "--absent", "us-05",
             "--format", "slack",
         ], in: folder)
         #expect(evening.status == 0, "\(evening.stderr)")

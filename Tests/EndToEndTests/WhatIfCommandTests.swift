@@ -3,7 +3,8 @@ import Testing
 
 @Suite struct WhatIfCommandTests {
     @Test func oneMoreTimeOffBeforeChristmas() throws {
-        let r = try PlanProcess.run(["whatif", "scenarios/december.json", "--time-off", "us-09:2026-12-21..2026-12-24", "--trials", "2000", "--threads", "2"])
+        // --no-files: print only, as every command that writes a folder can be told to.
+        let r = try PlanProcess.run(["whatif", "scenarios/december.json", "--time-off", "us-09:2026-12-21..2026-12-24", "--trials", "2000", "--threads", "2", "--no-files"])
         #expect(r.status == 0 && r.stderr.isEmpty)
         let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Comparison: december → december + us-09 off 2026-12-21…2026-12-24")
@@ -11,7 +12,7 @@ import Testing
         let dec23 = try #require(lines.first { $0.hasPrefix("2026-12-23  EMEA") })
         #expect(dec23.split(separator: " ", omittingEmptySubsequences: true)[4].hasSuffix("*"))
         // The same output on one thread: the paired run does not depend on the thread count.
-        let one = try PlanProcess.run(["whatif", "scenarios/december.json", "--time-off", "us-09:2026-12-21..2026-12-24", "--trials", "2000", "--threads", "1"])
+        let one = try PlanProcess.run(["whatif", "scenarios/december.json", "--time-off", "us-09:2026-12-21..2026-12-24", "--trials", "2000", "--threads", "1", "--no-files"])
         #expect(one.stdout == r.stdout)
     }
 

@@ -107,7 +107,7 @@ state() { timeout 30 scontrol show job "$1" | grep -o 'JobState=[A-Z_]*' | sort 
 wait_for "the merge job $merge to end" sh -c "timeout 30 squeue -h -j $merge >\"$work/queue\" && ! grep -q . \"$work/queue\""
 [ "$(state "$array")" = "JobState=COMPLETED " ] || fail "the shard tasks ended as: $(state "$array")"
 [ "$(state "$merge")" = "JobState=COMPLETED " ] || fail "the merge job ended as: $(state "$merge")"
-[ "$(cd "$work/parts" && ls ./*.json)" = "$(printf './shard-%s.json\n' 1 2 3 4)" ] || fail "parts: $(ls "$work/parts")"
+[ "$(cd "$work/parts" && ls ./*.json)" = "$(printf './december.shard-%s-of-4.json\n' 1 2 3 4)" ] || fail "parts: $(ls "$work/parts")"
 
 without_execution() { awk '/^  "execution" : \{/ { skip = 1 } !skip { print } skip && /^  \}/ { skip = 0 }' "$1"; }
 [ "$(ls -A "$work/single")" = "$(ls -A "$work/merged")" ] || fail "the merged run has other files than the single run"

@@ -44,7 +44,7 @@ import Simulation
             if self == .attrition { Self.addAttrition(to: &scenario) }
             guard self == .outlook else { return scenario }
             // Monday 14 December from 60 cases counted at 07:00, us-01 and us-02 out until further notice.
-            return scenario.outlook(from: CivilDate(year: 2026, month: 12, day: 14)!, days: 12, openCases: 60, openCasesAt: 7 * 60,
+            return try scenario.outlook(from: CivilDate(year: 2026, month: 12, day: 14)!, days: 12, openCases: 60, openCasesAt: 7 * 60,
                                     absences: [KnownAbsence(name: "us-01", until: nil), KnownAbsence(name: "us-02", until: nil)]).scenario
         }
 

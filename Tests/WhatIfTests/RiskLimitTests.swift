@@ -14,7 +14,7 @@ import Testing
     @Test(arguments: ["ge4=0.2", "4<=0.2", "ge<=0.2", "ge4<=1.5", "ge4<=", "ge4<=0.2x"])
     func refuses(text: String) {
         #expect(throws: WhatIfError(
-            "--max-risk \(text): expected ge<k><=<p> such as ge4<=0.20 (P(level ≥ 4) at most 0.20 at every check), or ge4<0.2")) {
+            "\(text): expected ge<k><=<p> such as ge4<=0.20 (P(level ≥ 4) at most 0.20 at every check), or ge4<0.2")) {
             try RiskLimit(parsing: text)
         }
     }

@@ -15,20 +15,20 @@ import Testing
     }
 
     @Test(arguments: [
-        ("us-09:2026-12-24..2026-12-21", "--time-off us-09:2026-12-24..2026-12-21: the end 2026-12-21 is before the start 2026-12-24"),
-        ("us-09:2026-12-32", "--time-off us-09:2026-12-32: \"2026-12-32\" is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31, or two such dates as FIRST..LAST)"),
-        ("us-09", "--time-off us-09: expected NAME:FIRST..LAST or NAME:DATE, e.g. us-09:2026-12-21..2026-12-24"),
+        ("us-09:2026-12-24..2026-12-21", "us-09:2026-12-24..2026-12-21: the end 2026-12-21 is before the start 2026-12-24"),
+        ("us-09:2026-12-32", "us-09:2026-12-32: \"2026-12-32\" is not a date (expected YYYY-MM-DD from 1970-01-01 to 2100-12-31, or two such dates as FIRST..LAST)"),
+        ("us-09", "us-09: expected NAME:FIRST..LAST or NAME:DATE, e.g. us-09:2026-12-21..2026-12-24"),
     ])
     func badTimeOff(text: String, message: String) {
         #expect(throws: WhatIfError(message)) { try ScenarioEdit.timeOff(parsing: text) }
     }
 
     @Test func badAddedEngineers() {
-        #expect(throws: WhatIfError("--add-se c1:us: expected NAME:GROUP:COUNTRY or NAME:GROUP:COUNTRY:FIRST..LAST, e.g. contractor-1:us:US:2026-12-14..2026-12-31")) {
+        #expect(throws: WhatIfError("c1:us: expected NAME:GROUP:COUNTRY or NAME:GROUP:COUNTRY:FIRST..LAST, e.g. contractor-1:us:US:2026-12-14..2026-12-31")) {
             try ScenarioEdit.addEngineer(parsing: "c1:us")
         }
         #expect(throws: WhatIfError.self) { try ScenarioEdit.addEngineer(parsing: "c1:us:XX") }
-        #expect(throws: WhatIfError("--inflow-factor 0: expected a number greater than 0 and at most 1000000, such as 1.2 for 20% more cases")) {
+        #expect(throws: WhatIfError("0: expected a number greater than 0 and at most 1000000, such as 1.2 for 20% more cases")) {
             try ScenarioEdit.inflowFactor(parsing: "0")
         }
     }

@@ -55,10 +55,10 @@ import Testing
         let requests = try TimeOffRequest.read(
             csv: "Employee,Team,From,To,Rank\nus-09,Support,2026-12-21,2026-12-24,3\n", source: "r.csv", columns: columns, team: Self.team, horizon: Self.horizon).requests
         #expect(requests == [TimeOffRequest(name: "us-09", dates: December.dates("2026-12-21", "2026-12-24"), priority: 3, line: 2)])
-        #expect(throws: WhatIfError("--columns person=employee: \"person\" is not a field; the fields are name, start, end and priority")) {
+        #expect(throws: WhatIfError("person=employee: \"person\" is not a field; the fields are name, start, end and priority")) {
             try RequestColumns(parsing: "person=employee")
         }
-        #expect(throws: WhatIfError("--columns name: expected field=header pairs such as name=employee,start=from,end=to, found \"name\"")) {
+        #expect(throws: WhatIfError("name: expected field=header pairs such as name=employee,start=from,end=to, found \"name\"")) {
             try RequestColumns(parsing: "name")
         }
     }
