@@ -14,7 +14,7 @@ import WhatIf
 ///   unit on or before the worst check. Then every unit that turned out redundant is removed (most
 ///   expensive first), and local improvement swaps a unit for a cheaper one on its day or the next
 ///   or previous while the cover stays feasible, then removes what became redundant.
-struct CoverSearch {
+struct CoverSearch: LimitedSearch {
     var sample: CoverSample
     /// The limits on the sample (α′, possibly tighter than the stated α).
     var limits: [RiskLimit]
@@ -44,27 +44,9 @@ struct CoverSearch {
     /// `exactCombinations`, or 0 to make a test run the heuristic on an instance it enumerates.
     var exactCombinations = Self.exactCombinations
 
-    /// The violated (limit, check) pairs of a cover on the sample.
-    func violations(_ risks: CoverSample.Risks) -> [(limit: Int, check: Int)] {
-        var found: [(Int, Int)] = []
-        for (i, limit) in limits.enumerated() {
-            for c in risks.atLeast[i].indices where active[i][c] && limit.isExceeded(by: risks.atLeast[i][c]) { found.append((i, c)) }
-        }
-        return found
-    }
+    var sampleTrials: Int { sample.trials }
 
     mutating func isFeasible(_ counts: [Int]) throws -> Bool { violations(try sample.risks(counts)).isEmpty }
-
-    /// The excess risk over the violated pairs `over`, with a small weight on how far above the
-    /// limit's level the checks are.
-    func score(_ risks: CoverSample.Risks, over pairs: [(limit: Int, check: Int)]) -> Double {
-        let unit = 1 / Double(sample.trials)
-        return pairs.reduce(0) { sum, pair in
-            let p = risks.atLeast[pair.limit][pair.check]
-            let excess = limits[pair.limit].isExceeded(by: p) ? p - limits[pair.limit].probability + unit : 0
-            return sum + excess + 0.01 * risks.depth[pair.limit][pair.check]
-        }
-    }
 
     /// The least-cost cover found, starting from `seed` (kept whole when feasible, except for what
     /// pruning removes); nil when even every unit bought cannot meet the limits on the sample.

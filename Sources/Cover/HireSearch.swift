@@ -10,7 +10,7 @@ import WhatIf
 /// two at once; failing that, the latest start on or before the earliest check over the limit. Then
 /// every hire that turned out redundant is removed (the dearest, the earliest, first), and each
 /// remaining hire is moved a month later while the plan stays feasible (a later start costs less).
-struct HireSearch {
+struct HireSearch: LimitedSearch {
     var sample: HireSample
     var limits: [RiskLimit]
     /// Per limit and check: whether the check is constrained (false for checks no plan can fix).
@@ -20,25 +20,9 @@ struct HireSearch {
 
     var problem: HireProblem { sample.problem }
 
-    func violations(_ risks: CoverSample.Risks) -> [(limit: Int, check: Int)] {
-        var found: [(Int, Int)] = []
-        for (i, limit) in limits.enumerated() {
-            for c in risks.atLeast[i].indices where active[i][c] && limit.isExceeded(by: risks.atLeast[i][c]) { found.append((i, c)) }
-        }
-        return found
-    }
+    var sampleTrials: Int { sample.trials }
 
     mutating func isFeasible(_ counts: [Int]) throws -> Bool { violations(try sample.risks(counts)).isEmpty }
-
-    /// The excess risk over the pairs `over`, with a small weight on how far above the limit's level the checks are.
-    func score(_ risks: CoverSample.Risks, over pairs: [(limit: Int, check: Int)]) -> Double {
-        let unit = 1 / Double(sample.trials)
-        return pairs.reduce(0) { sum, pair in
-            let p = risks.atLeast[pair.limit][pair.check]
-            let excess = limits[pair.limit].isExceeded(by: p) ? p - limits[pair.limit].probability + unit : 0
-            return sum + excess + 0.01 * risks.depth[pair.limit][pair.check]
-        }
-    }
 
     /// The least-cost plan found from `seed`; nil when even every hire cannot meet the limits on the sample.
     mutating func run(from seed: [Int]) throws -> [Int]? {

@@ -1,0 +1,34 @@
+import WhatIf
+
+/// A search for the least-cost counts (cover bought, hires made) that keep every constrained check
+/// within the risk limits on a sample: `CoverSearch` and `HireSearch` judge a candidate the same way.
+protocol LimitedSearch {
+    var limits: [RiskLimit] { get }
+    /// Per limit and check: whether the check is constrained (false for checks nothing can fix).
+    var active: [[Bool]] { get }
+    /// Trials of the sample the risks are counted on.
+    var sampleTrials: Int { get }
+}
+
+extension LimitedSearch {
+    /// The violated (limit, check) pairs of a candidate on the sample.
+    func violations(_ risks: CoverSample.Risks) -> [(limit: Int, check: Int)] {
+        var found: [(Int, Int)] = []
+        for (i, limit) in limits.enumerated() {
+            for c in risks.atLeast[i].indices where active[i][c] && limit.isExceeded(by: risks.atLeast[i][c]) { found.append((i, c)) }
+        }
+        return found
+    }
+
+    /// The excess risk over the violated pairs `over`, with a small weight on how far above the
+    /// limit's level the checks are: one trial's worth more than the excess itself, so that a pair
+    /// just at the limit still counts.
+    func score(_ risks: CoverSample.Risks, over pairs: [(limit: Int, check: Int)]) -> Double {
+        let unit = 1 / Double(sampleTrials)
+        return pairs.reduce(0) { sum, pair in
+            let p = risks.atLeast[pair.limit][pair.check]
+            let excess = limits[pair.limit].isExceeded(by: p) ? p - limits[pair.limit].probability + unit : 0
+            return sum + excess + 0.01 * risks.depth[pair.limit][pair.check]
+        }
+    }
+}
