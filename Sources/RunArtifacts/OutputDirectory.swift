@@ -71,10 +71,15 @@ public final class OutputDirectory {
         }
         do throws(OutputError) {
             // The marker goes first, so that a staging folder left by a kill is recognisably ours.
+            // Written in place, not through a temporary file beside it: the folder's rename is
+            // the atomic step, and a kill while the marker is written then leaves the marker's
+            // name alone in the folder, which the next run still recognises as ours.
             for file in [OutputMarker(kind: kind).file] + files {
                 let url = staging.appendingPathComponent(file.name)
-                guard manager.createFile(atPath: url.path, contents: Data(file.contents.utf8)) else {
-                    throw OutputError("\(path)/\(file.name): cannot write the file")
+                do {
+                    try Data(file.contents.utf8).write(to: url)
+                } catch {
+                    throw OutputError("\(path)/\(file.name): cannot write the file: \(OutputError.reason(error))")
                 }
                 if isCancelled() { throw OutputError.interrupted }
             }
@@ -135,7 +140,7 @@ public final class OutputDirectory {
     }
 
     /// Removes the staging folders of earlier runs into this target that were interrupted (ours:
-    /// they carry the marker, or are empty). Holding the lock, no other run is using them.
+    /// they carry the marker, hold only its name, or are empty). Holding the lock, no other run is using them.
     private func removeLeftovers() -> [String] {
         let parent = target.deletingLastPathComponent()
         let prefix = ".\(target.lastPathComponent).partial-"
@@ -144,7 +149,8 @@ public final class OutputDirectory {
         for name in names.sorted() where name.hasPrefix(prefix) {
             let leftover = parent.appendingPathComponent(name)
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: leftover.path)) ?? [""]
-            guard contents.isEmpty || OutputMarker.isPresent(in: leftover) else { continue }
+            // The marker is written first: a folder holding nothing else was stopped while writing it.
+            guard contents.isEmpty || contents == [OutputMarker.fileName] || OutputMarker.isPresent(in: leftover) else { continue }
             if (try? FileManager.default.removeItem(at: leftover)) != nil {
                 notices.append("removed \(leftover.path), left by an interrupted run")
             }

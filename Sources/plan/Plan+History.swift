@@ -26,7 +26,7 @@ extension Plan {
                 abstract: "Load past declarations from a CSV file: date,window,<policy inputs>[,level], or what plan history export wrote.",
                 discussion: """
                     The inputs are the policy's, the cases input as open_cases (emea,us,open_cases for the handbook \
-                    policy). A window is the scenario's (--scenario; else EMEA or Americas), or any window when a \
+                    policy). A window is the scenario's (--windows-from; else EMEA or Americas), or any window when a \
                     check_time column (HH:MM UTC) gives its check time, as plan history export writes it. Without a \
                     level the policy's is stored; a recorded level the policy disagrees with is stored as recorded and \
                     reported with its line. An export's alerts, policy_sha256, source and recorded_at are kept. A check \
@@ -35,7 +35,7 @@ extension Plan {
             )
 
             @Argument(help: "The CSV file (- for standard input).") var file: String
-            @Option(help: "A scenario whose windows the rows may name, and whose policy they were declared under (unless --policy).")
+            @Option(name: .customLong("windows-from"), help: "A scenario file whose windows the rows may name, and whose policy they were declared under (unless --policy).")
             var scenario: String?
             @OptionGroup var policyOptions: PolicyOptions
             @OptionGroup var store: HistoryOption

@@ -94,7 +94,7 @@ import Testing
         try team.write(to: teamFolder.appendingPathComponent("team.json"), atomically: true, encoding: .utf8)
         try "name,start,end\nus-1,2026-07-06,2026-07-10\n".write(to: teamFolder.appendingPathComponent("timeoff.csv"), atomically: true, encoding: .utf8)
         var command = Self.command
-        command[command.firstIndex(of: "--team")! + 1] = teamFolder.appendingPathComponent("team.json").path
+        command[1] = teamFolder.appendingPathComponent("team.json").path
         let out = outFolder.appendingPathComponent("fitted.json").path
         let r = try Self.run(command + ["--write", out])
         try #require(r.status == 0, "\(r.stderr)")

@@ -102,7 +102,7 @@ import Testing
     /// `--trials` states the default of its command.
     @Test func theTrialsDefaultIsTheCommands() throws {
         let expected = ["simulate": 100_000, "outlook": 100_000, "compare": 20_000, "whatif": 20_000, "approve": 20_000,
-                        "sensitivity": 20_000, "cover": 2000, "bench": 200_000]
+                        "sensitivity": 20_000, "cover": 2000, "hire": 1000, "bench": 200_000]
         let commands = try Self.all.get().filter { $0.options["--trials"] != nil }
         #expect(Set(commands.map { $0.path.joined(separator: " ") }) == Set(expected.keys))
         for command in commands {

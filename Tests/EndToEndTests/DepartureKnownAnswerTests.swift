@@ -65,7 +65,7 @@ import Testing
         let from = DepartureWorld.text(world.first), to = DepartureWorld.text(world.to)
         let horizon = "\(DepartureWorld.text(world.to + 1))..\(DepartureWorld.text(world.horizonEnd))"
         let calibrated = try PlanProcess.run(
-            ["calibrate", "--tickets", "tickets.csv", "--team", "team.json", "--absences", "absences.csv",
+            ["calibrate", "team.json", "--tickets", "tickets.csv", "--absences", "absences.csv",
              "--from", from, "--to", to, "--write", "forecast.json", "--horizon", horizon] + extra, in: folder)
         try #require(calibrated.status == 0, "\(calibrated.stderr)")
         if !dropping.isEmpty {

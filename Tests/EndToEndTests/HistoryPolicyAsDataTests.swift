@@ -10,7 +10,7 @@ import Testing
 
     @Test func anExportWithACustomWindowImportsBackAsItWas() throws {
         let folder = try PlanProcess.temporaryDirectory()
-        let apac = try PlanProcess.run(["level", "--scenario", Self.fixture("apac.json"), "--date", "2026-12-02", "--window", "apac",
+        let apac = try PlanProcess.run(["level", Self.fixture("apac.json"), "--date", "2026-12-02", "--window", "apac",
                                         "--open-cases", "30", "--record", "--history", "a.sqlite"], in: folder)
         #expect(apac.status == 0, "\(apac.stderr)")
         #expect(apac.stderr.hasSuffix("Recorded the APAC check of 2026-12-02 in a.sqlite\n"))
@@ -32,7 +32,7 @@ import Testing
 
         // plan level --input reads the export's inputs as history import does, and gives the same levels.
         let inputs = rows.map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(6).joined(separator: ",") }.joined(separator: "\n") + "\n"
-        let levels = try PlanProcess.run(["level", "--input", "-"], stdin: inputs, in: folder)
+        let levels = try PlanProcess.run(["level", "--input", "-", "--format", "csv"], stdin: inputs, in: folder)
         #expect(levels.status == 0, "\(levels.stderr)")
         #expect(levels.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[6] } == ["5", "1"])
 
@@ -41,7 +41,7 @@ import Testing
         let unknown = try PlanProcess.run(["history", "import", "-", "--history", "c.sqlite"], stdin: log, in: folder)
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "Error: stdin:2: column \"window\": unknown window \"APAC\"; expected EMEA or Americas, or a column check_time with the window's check time\n")
-        let known = try PlanProcess.run(["history", "import", "-", "--scenario", Self.fixture("apac.json"), "--history", "c.sqlite"], stdin: log, in: folder)
+        let known = try PlanProcess.run(["history", "import", "-", "--windows-from", Self.fixture("apac.json"), "--history", "c.sqlite"], stdin: log, in: folder)
         #expect(known.status == 0, "\(known.stderr)")
         let exported = try PlanProcess.run(["history", "export", "--history", "c.sqlite"], in: folder)
         #expect(exported.stdout.contains("\n2026-12-03,APAC,23:00,3,11,20,1,,"))

@@ -84,7 +84,7 @@ struct OnePipelineTests {
         }
         #expect(try String(contentsOf: root.appendingPathComponent("single/report.html"), encoding: .utf8)
             == (try String(contentsOf: root.appendingPathComponent("merged/report.html"), encoding: .utf8)))
-        #expect(one.text.hasSuffix("Files written to \(root.appendingPathComponent("single").path)\n"))
+        #expect(one.text.hasSuffix("Wrote \(root.appendingPathComponent("single").path)/\n"))
         #expect(two.reportPath == root.appendingPathComponent("merged").path + "/report.html")
     }
 
