@@ -125,19 +125,10 @@ struct CoverSearch: LimitedSearch {
 
     /// Removes units while the cover stays feasible, the most expensive and latest first.
     mutating func prune(_ start: [Int]) throws -> [Int] {
-        var counts = start
-        let order = counts.indices.filter { counts[$0] > 0 }.sorted {
+        let order = start.indices.filter { start[$0] > 0 }.sorted {
             (problem.unitCost($0), problem.candidates[$0].date) > (problem.unitCost($1), problem.candidates[$1].date)
         }
-        for i in order {
-            while counts[i] > 0 {
-                var fewer = counts
-                fewer[i] -= 1
-                guard try isFeasible(fewer) else { break }
-                counts = fewer
-            }
-        }
-        return counts
+        return try removeWhileFeasible(start, in: order)
     }
 
     /// Swaps a bought unit for a cheaper one that keeps the cover feasible, then prunes again.

@@ -80,16 +80,8 @@ struct HireSearch: LimitedSearch {
 
     /// Removes hires while the plan stays feasible, the dearest (earliest) first.
     mutating func prune(_ start: [Int]) throws -> [Int] {
-        var counts = start
-        for i in counts.indices.filter({ counts[$0] > 0 }).sorted(by: { (problem.unitCost($0), $1) > (problem.unitCost($1), $0) }) {
-            while counts[i] > 0 {
-                var fewer = counts
-                fewer[i] -= 1
-                guard try isFeasible(fewer) else { break }
-                counts = fewer
-            }
-        }
-        return counts
+        let order = start.indices.filter { start[$0] > 0 }.sorted { (problem.unitCost($0), $1) > (problem.unitCost($1), $0) }
+        return try removeWhileFeasible(start, in: order)
     }
 
     /// Moves each hire to the same group's next month while the plan stays feasible.

@@ -8,6 +8,8 @@ protocol LimitedSearch {
     var active: [[Bool]] { get }
     /// Trials of the sample the risks are counted on.
     var sampleTrials: Int { get }
+    /// Whether `counts` keep every constrained check within its limit on the sample.
+    mutating func isFeasible(_ counts: [Int]) throws -> Bool
 }
 
 extension LimitedSearch {
@@ -30,5 +32,20 @@ extension LimitedSearch {
             let excess = limits[pair.limit].isExceeded(by: p) ? p - limits[pair.limit].probability + unit : 0
             return sum + excess + 0.01 * risks.depth[pair.limit][pair.check]
         }
+    }
+
+    /// Takes units away from the candidates in `order`, each as far as the counts stay feasible:
+    /// the pruning step of both searches, which differ only in which units they give up first.
+    mutating func removeWhileFeasible(_ start: [Int], in order: [Int]) throws -> [Int] {
+        var counts = start
+        for i in order {
+            while counts[i] > 0 {
+                var fewer = counts
+                fewer[i] -= 1
+                guard try isFeasible(fewer) else { break }
+                counts = fewer
+            }
+        }
+        return counts
     }
 }
