@@ -49,7 +49,7 @@ import Testing
         let checks = try read(one, "checks.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = checks[0]
         let required = ["date", "weekday", "window"] + (1...8).map { "p_level_\($0)" } + (2...8).map { "p_ge_\($0)" }
-            + ["planning_level", "planning_level_name", "mean_open", "p90_open", "mean_load", "p90_load", "nobody_working", "mean_emea", "mean_us"]
+            + ["level", "level_name", "mean_open", "p90_open", "mean_load", "p90_load", "nobody_working", "mean_emea", "mean_us"]
         for column in required { #expect(header.contains(column), "\(column)") }
         #expect(Array(header.prefix(18)) == Array(required.prefix(18)))
         // December 2026 has 23 weekdays; without the Dec 25 closure, 22 check days, two windows each.
