@@ -55,7 +55,7 @@ import Testing
 
         let (coverFolder, coverScenario, pool) = try CoverCommandTests.files(pool: CoverCommandTests.pool)
         let covered = coverFolder.appendingPathComponent("out")
-        _ = try run(["cover", coverScenario, "--max-risk", "ge4<=0.6", "--pool", pool, "--trials", "100", "--validation-trials", "200", "--out", covered.path])
+        _ = try run(["cover", coverScenario, "--max-risk", "ge4<=0.6", "--pool", pool, "--trials", "100", "--validation-trials", "1000", "--seed", "7", "--out", covered.path])
         try written("cover", covered)
 
         let hired = folder.appendingPathComponent("hire")
@@ -71,6 +71,7 @@ import Testing
         files.append(("holidays", try run(["holidays", "--country", "GB", "--year", "2027", "--format", "csv"])))
         files.append(("level --input", try run(["level", "--input", "-", "--format", "csv"], stdin: "date,window,emea,us,open_cases\n2026-12-01,EMEA,2,4,30\n")))
 
+        #expect(files.count == 17)
         for file in files {
             #expect(Self.problems(file.text, levelNameRequired: !Self.levelsWithoutNames.contains(file.name)) == [], "\(file.name)")
         }
