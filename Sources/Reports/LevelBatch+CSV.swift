@@ -4,8 +4,9 @@ import OutputFormats
 
 extension LevelBatch {
     /// `plan level --input`: the input written back with the columns `level`, `level_name` (as the
-    /// policy names it) and `alerts` (the channels alerted up to that level, space-separated). Text that a spreadsheet would run as a
-    /// formula, in any column passed through, is neutralised (`CSVWriter`).
+    /// policy names it) and `alerts` (the channels alerted up to that level, space-separated). Text
+    /// that a spreadsheet would run as a formula, in any column passed through, is neutralised
+    /// (`CSVWriter`).
     ///
     /// - Complexity: O(records × (fields + criteria)).
     public func csv(_ input: CSVTable, source: String) throws(CSVError) -> String {
