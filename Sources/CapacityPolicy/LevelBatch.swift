@@ -2,7 +2,7 @@ import InputFormats
 
 /// `plan level --input days.csv`: a season of checks in one call. Each row's counts come from the
 /// columns of the policy's inputs (`CheckColumns`: their names, `open_cases` for the cases input);
-/// other columns, such as date and window, are passed through, and `level` and `alerts` added.
+/// other columns, such as date and window, are passed through, and `level`, `level_name` and `alerts` added.
 public struct LevelBatch: Sendable {
     public let table: EffectiveTable
 
@@ -14,8 +14,8 @@ public struct LevelBatch: Sendable {
         public let alerts: [String]
     }
 
-    /// The columns the rows are written with: the input's, then `level` and `alerts`.
-    public static let addedColumns = ["level", "alerts"]
+    /// The columns the rows are written with: the input's, then `level`, `level_name` and `alerts`.
+    public static let addedColumns = ["level", "level_name", "alerts"]
 
     public init(table: EffectiveTable) { self.table = table }
 

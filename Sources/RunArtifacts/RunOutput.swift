@@ -25,7 +25,7 @@ public struct RunOutput: Sendable {
         levels = .levels(estimates)
         horizon = .horizon(estimates)
         longestRuns = .longestRuns(estimates)
-        recommendations = .recommendations(estimates)
+        recommendations = .recommendations(estimates, record: record)
         why = attribution.map { RunTable.why($0, levelNames: estimates.model.scenario.policy.levels.map(\.name)) }
     }
 

@@ -5,7 +5,7 @@ extension RunTable {
     ///
     /// Columns, for a policy of L levels, the scenario's groups and the policy's alert channels:
     /// `date,weekday,window`, `p_level_1 … p_level_L` (P(level = l)), `p_ge_2 … p_ge_L` (P(level ≥ k); ≥ 1 is
-    /// always 1), `planning_level,planning_level_name`, `mean_open,p10_open,p50_open,p90_open`,
+    /// always 1), `level,level_name` (the planning level and its name), `mean_open,p10_open,p50_open,p90_open`,
     /// `mean_load,p50_load,p90_load,nobody_working` (P(nobody works while cases are open)), then
     /// per group `<group>_planned` (scheduled by the calendar) and `mean_<group>,p50_<group>,p90_<group>`
     /// (working after absence), then `p_alert_<channel without #>` per channel.
@@ -21,7 +21,7 @@ extension RunTable {
         var columns = ["date", "weekday", "window"]
         columns += levels.map { "p_level_\($0)" }
         columns += levels.dropFirst().map { "p_ge_\($0)" }
-        columns += ["planning_level", "planning_level_name", "mean_open", "p10_open", "p50_open", "p90_open", "mean_load", "p50_load", "p90_load", "nobody_working"]
+        columns += ["level", "level_name", "mean_open", "p10_open", "p50_open", "p90_open", "mean_load", "p50_load", "p90_load", "nobody_working"]
         for group in model.groups { columns += ["\(group)_planned", "mean_\(group)", "p50_\(group)", "p90_\(group)"] }
         columns += model.alertChannels.map { "p_alert_" + $0.channel.drop { $0 == "#" } }
 

@@ -61,10 +61,13 @@ struct RunTableReader {
     }
 
     /// Reads `text`; the header must name every column of `required` (others are allowed) and
-    /// every record must have as many fields as the header.
+    /// every record must have as many fields as the header. `formerNames` maps a column's name to
+    /// the name a released version wrote it under (`level` ← `planning_level`): a header without
+    /// the name but with the former one is read as if it had the name, so runs written before the
+    /// CSV column convention (docs/CLI.md, "CSV files") read back.
     ///
     /// - Complexity: O(size of the text).
-    init(text: String, source: String, required: [String]) throws(RunFileError) {
+    init(text: String, source: String, required: [String], formerNames: [String: String] = [:]) throws(RunFileError) {
         let table: CSVTable
         do {
             table = try CSVTable(text: text, source: source)
@@ -76,6 +79,7 @@ struct RunTableReader {
         }
         var columns: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() where columns[name] == nil { columns[name] = i }
+        for (name, former) in formerNames where columns[name] == nil { columns[name] = columns[former] }
         for name in required where columns[name] == nil {
             throw RunFileError("\(source):\(header.line): missing column \"\(name)\"")
         }

@@ -18,9 +18,11 @@ extension StoredRun {
     }
 
     /// The inputs of `sensitivity.csv` in its order (the tornado's), and the stress row's change.
+    /// A file written before the CSV column convention names the level `k`; both names read.
     static func riskDrivers(_ text: String, source: String) throws(RunFileError) -> (drivers: [RiskDriver], stress: Double?, level: Int?) {
-        let table = try RunTableReader(text: text, source: source, required: ["input", "label", "low", "high", "end", "end_value", "change", "k"])
-        let level = try table.rows.first.map { row throws(RunFileError) in try row.count("k") }
+        let table = try RunTableReader(
+            text: text, source: source, required: ["input", "label", "low", "high", "end", "end_value", "change", "level"], formerNames: ["level": "k"])
+        let level = try table.rows.first.map { row throws(RunFileError) in try row.count("level") }
         var drivers: [RiskDriver] = []
         var stress: Double?
         var pending: (input: String, label: String, range: String, value: String, change: Double)?

@@ -2,6 +2,10 @@ import Simulation
 import Calendars
 
 extension StoredRun {
+    /// `checks.csv` and `why.csv` of a run written before the CSV column convention call the
+    /// check's planning level `planning_level`; both names read.
+    static let formerLevelName = ["level": "planning_level"]
+
     /// `checks.csv`, checked against `run.json`: one row per check of the scenario, each within the
     /// horizon, in a window the scenario names, with a column per level and per group.
     ///
@@ -13,7 +17,8 @@ extension StoredRun {
         let planned = scenario.groups.map { "\($0.name)_planned" }
         let table = try RunTableReader(
             text: text, source: source,
-            required: ["date", "window"] + exactly + atLeast + ["planning_level", "mean_open", "p50_open", "p90_open", "mean_load", "p50_load", "p90_load"] + planned)
+            required: ["date", "window"] + exactly + atLeast + ["level", "mean_open", "p50_open", "p90_open", "mean_load", "p50_load", "p90_load"] + planned,
+            formerNames: StoredRun.formerLevelName)
         var seen = Set<String>()
         let checks = try table.rows.map { row throws(RunFileError) -> CheckRow in
             let date = try row.date("date")
@@ -29,7 +34,7 @@ extension StoredRun {
                 date: date, window: window,
                 exactly: try exactly.map { c throws(RunFileError) in try row.probability(c) },
                 atLeast: [1] + (try atLeast.map { c throws(RunFileError) in try row.probability(c) }),
-                planningLevel: try row.level("planning_level", of: levelCount),
+                planningLevel: try row.level("level", of: levelCount),
                 open: Spread(mean: try row.number("mean_open"), p50: try row.number("p50_open"), p90: try row.number("p90_open")),
                 load: Spread(mean: try row.load("mean_load"), p50: try row.load("p50_load"), p90: try row.load("p90_load")),
                 planned: try planned.map { c throws(RunFileError) in try row.count(c) })
@@ -61,13 +66,11 @@ extension StoredRun {
         return rows
     }
 
-    /// `recommendations.csv`: possibly no rows at all (nothing to arrange).
-    ///
-    /// - Complexity: O(recommendations).
     /// `why.csv`: one row per check of `checks`, in the same order.
     static func why(_ text: String, source: String, checks: [CheckRow], levelCount: Int) throws(RunFileError) -> [Attribution.Check] {
         let table = try RunTableReader(
-            text: text, source: source, required: ["date", "window", "planning_level", "floor_level", "p_no_sickness", "p_full"])
+            text: text, source: source, required: ["date", "window", "level", "floor_level", "p_no_sickness", "p_full"],
+            formerNames: StoredRun.formerLevelName)
         guard table.rows.count == checks.count else {
             throw RunFileError("\(source): \(table.rows.count) checks, but checks.csv has \(checks.count); the files are not of the same run")
         }
@@ -77,12 +80,16 @@ extension StoredRun {
                 throw row.problem("date", "\(date) \(window) where checks.csv has \(check.date) \(check.window); the files are not of the same run")
             }
             return Attribution.Check(
-                date: date, window: window, level: try row.level("planning_level", of: levelCount),
+                date: date, window: window, level: try row.level("level", of: levelCount),
                 floorLevel: try row.level("floor_level", of: levelCount),
                 withoutSickness: try row.probability("p_no_sickness"), full: try row.probability("p_full"))
         }
     }
 
+    /// `recommendations.csv`: possibly no rows at all (nothing to arrange). Its `brief_by` column is
+    /// not read: the page works the date out from `run.json` (`RunRecord.briefBy`), as the file did.
+    ///
+    /// - Complexity: O(recommendations).
     static func recommendations(_ text: String, source: String, scenario: RunRecord.ScenarioFacts, levelCount: Int) throws(RunFileError) -> [Recommendation] {
         let table = try RunTableReader(
             text: text, source: source,

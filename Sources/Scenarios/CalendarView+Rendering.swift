@@ -57,18 +57,18 @@ extension CalendarView {
 
     /// Columns: `date`, `weekday` (Mon…Sun), `check_day` and `closed` (true/false), then for each group
     /// `<group>_scheduled` (a count), then for each group `<group>_names` (scheduled SEs, "; "-separated),
-    /// `not_scheduled` ("name: reason" for each SE who is not, "; "-separated) and `floor_level` (the
-    /// 1-based level headcount alone implies; empty without a check).
+    /// `not_scheduled` ("name: reason" for each SE who is not, "; "-separated), `floor_level` (the
+    /// 1-based level headcount alone implies; empty without a check) and `floor_level_name`.
     public func csv() -> String {
         let header = ["date", "weekday", "check_day", "closed"] + groups.map { "\($0)_scheduled" }
-            + groups.map { "\($0)_names" } + ["not_scheduled", "floor_level"]
+            + groups.map { "\($0)_names" } + ["not_scheduled", "floor_level", "floor_level_name"]
         let rows = days.map { day in
             CSVWriter.row(
                 ["\(day.date)", day.date.weekday.abbreviation, "\(day.isCheckDay)", "\(day.closure != nil)"]
                     + day.scheduled.map { "\($0.count)" }
                     + day.scheduled.map { $0.joined(separator: "; ") }
                     + [day.notScheduled.map { "\($0.name): \($0.reason)" }.joined(separator: "; "),
-                       day.floorLevel.map(String.init) ?? ""])
+                       day.floorLevel.map(String.init) ?? "", day.floorLevel.map { levelNames[$0 - 1] } ?? ""])
         }
         return CSVWriter.row(header) + rows.joined()
     }

@@ -2,23 +2,24 @@ import CalendarImport
 import OutputFormats
 
 extension ApprovalPlan {
-    /// `approvals.csv`: one row per request in the order considered. `check`, `added_risk` and the
-    /// interval describe the check that decided it (empty when the request changes no check);
+    /// `approvals.csv`: one row per request in the order considered, with the requester's `note` as
+    /// the requests file gave it. `date`, `window`, `added_risk` and the interval describe the check
+    /// that decided it (empty when the request changes no check);
     /// probabilities are 0–1 with 4 decimals; `cover` is the number of cover SEs that would let a
     /// declined request through (empty when approved, or when even `largestCover` would not);
     /// `compared` is the number the rule compared with `tolerance` (the lower end of the interval at
     /// a check over the limit; empty when no check is over the limit with the request, or when it
     /// leaves a group with nobody, which `reason` then names with the group).
     public var csv: String {
-        var text = CSVWriter.row(["name", "start", "end", "priority", "decision", "reason", "check", "added_risk", "ci_low", "ci_high", "cover", "compared", "tolerance"])
+        var text = CSVWriter.row(["name", "start", "end", "priority", "note", "decision", "reason", "date", "window", "added_risk", "ci_low", "ci_high", "cover", "compared", "tolerance"])
         for decision in decisions {
             let request = decision.request
             let charge = decision.charge
             let d = charge?.change.difference
             text += CSVWriter.row([
-                request.name, "\(request.dates.first)", "\(request.dates.last)", "\(request.priority)",
+                request.name, "\(request.dates.first)", "\(request.dates.last)", "\(request.priority)", request.note,
                 decision.approved ? "approve" : "decline", decision.emptiedGroup.map { "leaves \($0) with nobody at a check" } ?? decision.reason.rawValue,
-                charge.map { "\($0.date) \($0.window)" } ?? "",
+                charge.map { "\($0.date)" } ?? "", charge?.window ?? "",
                 d.map { NumberFormat.fixed($0.estimate, 4) } ?? "", d.map { NumberFormat.fixed($0.low, 4) } ?? "",
                 d.map { NumberFormat.fixed($0.high, 4) } ?? "",
                 decision.cover.map(String.init) ?? "",

@@ -13,13 +13,17 @@ public struct TimeOffRequest: Sendable, Equatable {
     /// The priorities a requests file may give: any ranking people use, and far enough from
     /// `Int`'s ends that ordering by them (which negates them) cannot overflow.
     public static let priorities = -1_000_000_000...1_000_000_000
+    /// The requester's note ("family visit"), as the file gives it without surrounding spaces; empty
+    /// when it gives none. Kept through to `approvals.csv`, so the decision sits beside the reason asked.
+    public let note: String
     /// The line of the requests file, for messages.
     public let line: Int
 
-    public init(name: String, dates: DateRange, priority: Int = 0, line: Int) {
+    public init(name: String, dates: DateRange, priority: Int = 0, note: String = "", line: Int) {
         self.name = name
         self.dates = dates
         self.priority = priority
+        self.note = note
         self.line = line
     }
 
@@ -55,7 +59,9 @@ public struct TimeOffRequest: Sendable, Equatable {
     public var summary: String { "\(name) \(dates)" }
 
     /// Reads a requests file: a time-off export (`name,start,end`, RFC 4180, any column order, other
-    /// columns ignored) with an optional `priority` column of whole numbers; `columns` names the
+    /// columns ignored) with an optional `priority` column of whole numbers and an optional `note`
+    /// column of free text (a mark a spreadsheet guard put before a formula-like note is removed, as
+    /// for names); `columns` names the
     /// columns as the export calls them. Throws for every problem at once, `file:line:` each, in line
     /// order: a row with the wrong number of fields, an empty name, a date that does not parse or an
     /// end before its start, a name that is not in `team`, and a priority that is not a whole
@@ -78,6 +84,7 @@ public struct TimeOffRequest: Sendable, Equatable {
         // TimeOffCSV has read the file, so the table reads and lines up.
         let table = try! CSVTable(text: text, source: source)
         let priorityColumn = table.column(columns.priority)
+        let noteColumn = table.column(columns.note)
         let records = Dictionary(uniqueKeysWithValues: table.rows.map { ($0.line, $0) })
         var requests: [TimeOffRequest] = []
         var warnings: [String] = []
@@ -91,13 +98,15 @@ public struct TimeOffRequest: Sendable, Equatable {
                 }
                 priority = Int(field).flatMap { TimeOffRequest.priorities.contains($0) ? $0 : nil } ?? 0
             }
+            var note = ""
+            if let noteColumn, let record = records[row.line] { note = CSVWriter.restoredText(record.fields[noteColumn].trimmingSpaces) }
             let dates = DateRange(row.dates)
             if dates.last < horizon.first || horizon.last < dates.first {
                 let message = "\(row.name) \(dates) is outside the horizon \(horizon); it would change no check"
                 if strict { fail(message) } else { warnings.append("\(source):\(row.line): \(message); skipped (--strict refuses it)") }
                 continue
             }
-            requests.append(TimeOffRequest(name: row.name, dates: dates, priority: priority, line: row.line))
+            requests.append(TimeOffRequest(name: row.name, dates: dates, priority: priority, note: note, line: row.line))
         }
         guard problems.isEmpty else {
             // Stable: the problems of one line keep the order they were found in.
@@ -115,16 +124,17 @@ public struct RequestsFile: Sendable, Equatable {
 }
 
 /// The header names of a requests file's columns, for HR exports that do not say `name,start,end`:
-/// `--columns name=employee,start=from,end=to,priority=rank`.
+/// `--columns name=employee,start=from,end=to,priority=rank,note=comment`.
 public struct RequestColumns: Sendable, Equatable {
     public var name = "name"
     public var start = "start"
     public var end = "end"
     public var priority = "priority"
+    public var note = "note"
 
     public init() {}
 
-    /// `field=header` pairs separated by commas, fields among name, start, end and priority; fields
+    /// `field=header` pairs separated by commas, fields among name, start, end, priority and note; fields
     /// not given keep their own names.
     public init(parsing text: String) throws(WhatIfError) {
         for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -137,8 +147,9 @@ public struct RequestColumns: Sendable, Equatable {
             case "start": start = parts[1]
             case "end": end = parts[1]
             case "priority": priority = parts[1]
+            case "note": note = parts[1]
             default:
-                throw WhatIfError("\(text): \"\(parts[0])\" is not a field; the fields are name, start, end and priority")
+                throw WhatIfError("\(text): \"\(parts[0])\" is not a field; the fields are name, start, end, priority and note")
             }
         }
     }

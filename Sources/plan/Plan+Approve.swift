@@ -10,15 +10,15 @@ extension Plan {
             abstract: "Decide time-off requests by the risk each adds at every check, and list what would unblock the declined ones.",
             discussion: """
                 plan approve scenarios/december.json --requests scenarios/december-requests.csv --max-risk "ge4<=0.20"
-                The requests file has the columns name,start,end and optionally priority (higher first); --columns maps
-                other header names (name=employee,start=from,end=to). Writes approvals.csv into --out, and with
-                --write-time-off the approved time off as a CSV a scenario's time_off_csv can read.
+                The requests file has the columns name,start,end and optionally priority (higher first) and note (kept in
+                approvals.csv); --columns maps other header names (name=employee,start=from,end=to). Writes approvals.csv
+                into --out, and with --write-time-off the approved time off as a CSV a scenario's time_off_csv can read.
                 """
         )
 
         @Argument(help: "The scenario (JSON).") var scenario: String
-        @Option(help: "CSV of requests: name,start,end[,priority].") var requests: String
-        @Option(help: "The requests file's header names when they differ: name=employee,start=from,end=to,priority=rank.")
+        @Option(help: "CSV of requests: name,start,end[,priority][,note].") var requests: String
+        @Option(help: "The requests file's header names when they differ: name=employee,start=from,end=to,priority=rank,note=comment.")
         var columns: String?
         @Option(name: .customLong("max-risk"), help: "The limit at every check, ge<k><=<p>: e.g. ge4<=0.20 for P(level ≥ 4) at most 0.20.")
         var maxRisk: String

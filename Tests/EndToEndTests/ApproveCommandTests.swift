@@ -9,16 +9,18 @@ import Testing
     }
 
     /// The decisions with their reasons on standard output, approvals.csv with the check that
-    /// decided each, the approved time off as a CSV, and an overlap with planned time off merged
-    /// with a warning rather than refused.
+    /// decided each (its date and window in two columns) and the requester's note (quoted as RFC 4180
+    /// asks, a formula-like note neutralised), the approved time off as a CSV, and an overlap with
+    /// planned time off merged with a warning rather than refused.
     @Test func decidesEachRequestWritesTheFilesAndSaysWhy() throws {
         let folder = try PlanProcess.temporaryDirectory()
         let file = try Self.requests(
-            "employee,from,to,rank\nemea-nl,2026-12-16,,1\nus-11,2026-12-19,2026-12-20,1\nus-10,2026-12-07,2026-12-08,2\nus-07,2026-12-22,2026-12-23,0\n", in: folder)
+            "employee,from,to,rank,comment\nemea-nl,2026-12-16,,1,dentist; morning\nus-11,2026-12-19,2026-12-20,1,=1+1\nus-10,2026-12-07,2026-12-08,2,\n"
+                + "us-07,2026-12-22,2026-12-23,0,\"visiting \"\"home\"\", 3 days\"\n", in: folder)
         let out = folder.appendingPathComponent("out").path
         let timeOff = folder.appendingPathComponent("approved.csv").path
         let r = try PlanProcess.run([
-            "approve", "scenarios/december.json", "--requests", file, "--columns", "name=employee,start=from,end=to,priority=rank",
+            "approve", "scenarios/december.json", "--requests", file, "--columns", "name=employee,start=from,end=to,priority=rank,note=comment",
             "--max-risk", "ge4<=0.12", "--trials", "2000", "--seed", "7", "--out", out, "--write-time-off", timeOff,
         ])
         #expect(r.status == 0)
@@ -36,13 +38,14 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("- emea-nl 2026-12-16: blocked at 2026-12-16 ") && $0.hasSuffix("; 1 cover SE of the same group on 2026-12-16 would let it through.") })
         #expect(lines.contains("Wrote \(out)/approvals.csv"))
         let csv = try String(contentsOfFile: out + "/approvals.csv", encoding: .utf8).split(separator: "\n").map(String.init)
-        #expect(csv[0] == "name,start,end,priority,decision,reason,check,added_risk,ci_low,ci_high,cover,compared,tolerance")
-        #expect(csv[1].hasPrefix("us-10,2026-12-07,2026-12-08,2,approve,within the limit and tolerance,2026-12-") && csv[1].hasSuffix(",0.0200"))
-        #expect(csv[2] == "us-11,2026-12-19,2026-12-20,1,approve,changes no check,,,,,,,0.0200")
-        #expect(csv[3].hasPrefix("emea-nl,2026-12-16,2026-12-16,1,decline,takes a check over the limit,2026-12-16 "))
-        // The compared number is the interval's lower end (ci_low), then the tolerance.
+        #expect(csv[0] == "name,start,end,priority,note,decision,reason,date,window,added_risk,ci_low,ci_high,cover,compared,tolerance")
+        #expect(csv[1].hasPrefix("us-10,2026-12-07,2026-12-08,2,,approve,within the limit and tolerance,2026-12-") && csv[1].hasSuffix(",0.0200"))
+        #expect(csv[2] == "us-11,2026-12-19,2026-12-20,1,'=1+1,approve,changes no check,,,,,,,,0.0200")
+        #expect(csv[3].hasPrefix("emea-nl,2026-12-16,2026-12-16,1,dentist; morning,decline,takes a check over the limit,2026-12-16,"))
+        // The deciding check's window in its own column; the compared number is the interval's lower end (ci_low), then the tolerance.
         let fields = csv[3].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        #expect(fields[10] == "1" && fields[11] == fields[8] && fields[12] == "0.0200")
+        #expect(["EMEA", "Americas"].contains(fields[8]) && fields[12] == "1" && fields[13] == fields[10] && fields[14] == "0.0200")
+        #expect(csv[4].hasPrefix("us-07,2026-12-22,2026-12-23,0,\"visiting \"\"home\"\", 3 days\","))
         let approved = try String(contentsOfFile: timeOff, encoding: .utf8)
         #expect(approved.hasPrefix("name,start,end,request\nus-10,2026-12-07,2026-12-08,\(file):4\nus-11,2026-12-19,2026-12-20,\(file):3\n"))
     }

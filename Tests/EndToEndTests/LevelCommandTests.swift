@@ -85,10 +85,10 @@ import Testing
         let r = try PlanProcess.run(["level", "--input", "-", "--format", "csv"], stdin: input)
         #expect(r.status == 0)
         #expect(r.stdout == """
-        date,window,emea,us,open_cases,level,alerts
-        2026-12-01,EMEA,3,10,40,1,
-        2026-12-01,Americas,2,4,30,4,#community-relations
-        2026-12-02,EMEA,0,0,1,8,#community-relations #ce #sales #prod-eng-announce
+        date,window,emea,us,open_cases,level,level_name,alerts
+        2026-12-01,EMEA,3,10,40,1,Business as usual,
+        2026-12-01,Americas,2,4,30,4,Community responsiveness flexibility required,#community-relations
+        2026-12-02,EMEA,0,0,1,8,Engineering collaboration required,#community-relations #ce #sales #prod-eng-announce
 
         """)
     }

@@ -29,7 +29,7 @@ import Testing
         let december = try checks(PlanProcess.repository.appendingPathComponent("notebooks-output/december/checks.csv"))
         #expect(outlook.count == 26)
         for (key, row) in outlook where key >= "2026-12-21" {
-            #expect(row["planning_level"] == december[key]?["planning_level"], "\(key)")
+            #expect(row["level"] == december[key]?["level"], "\(key)")
         }
         #expect(outlook["2026-12-28 EMEA"]?["p_ge_5"] == "1.0000")
         for window in ["EMEA", "Americas"] {
@@ -51,7 +51,7 @@ import Testing
         #expect(r.stderr.isEmpty)
         let rows = try checks(dir.appendingPathComponent("o/checks.csv"))
         #expect(["14", "15", "16", "17", "18"].map { rows["2026-12-\($0) EMEA"]?["emea_planned"] } == ["1", "1", "1", "2", "2"])
-        #expect(rows["2026-12-14 EMEA"]?["planning_level"] == "5")
+        #expect(rows["2026-12-14 EMEA"]?["level"] == "5")
     }
 
     /// Counted at 07:00 on Monday Dec 14, the EMEA check adds the three hours' arrivals to the

@@ -87,11 +87,11 @@ import Testing
         #expect(r.status == 0)
         let rows = r.stdout.split(separator: "\n")
         #expect(rows.count == 32)
-        #expect(rows[0] == "date,weekday,check_day,closed,emea_scheduled,us_scheduled,emea_names,us_names,not_scheduled,floor_level")
+        #expect(rows[0] == "date,weekday,check_day,closed,emea_scheduled,us_scheduled,emea_names,us_names,not_scheduled,floor_level,floor_level_name")
         #expect(rows[16].hasPrefix("2026-12-16,Wed,true,false,2,11,emea-gb; emea-nl,"))
-        #expect(rows[16].hasSuffix(",emea-za: public holiday (Day of Reconciliation),2"))
+        #expect(rows[16].hasSuffix(",emea-za: public holiday (Day of Reconciliation),2,CS team coordination required"))
         #expect(rows[25].hasPrefix("2026-12-25,Fri,false,true,0,0,,,"))
-        #expect(rows[25].hasSuffix(","))
+        #expect(rows[25].hasSuffix(",,"))
     }
 
     @Test(arguments: [

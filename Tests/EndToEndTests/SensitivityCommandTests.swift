@@ -23,7 +23,7 @@ import Testing
 
         let csv = try PlanProcess.run(base + ["--format", "csv"])
         let rows = csv.stdout.split(separator: "\n")
-        #expect(csv.status == 0 && rows.first == "input,label,value,low,high,range_from,end,end_value,expected_checks,change,worst_check,worst_window,p_worst_base,p_worst,p_worst_change,ci_low,ci_high,unchanged,k")
+        #expect(csv.status == 0 && rows.first == "input,label,value,low,high,range_from,end,end_value,expected_checks,change,worst_date,worst_window,p_worst_base,p_worst,p_worst_change,ci_low,ci_high,unchanged,level,level_name")
         #expect(rows.count == 1 + 2 * 19 + 1)
         #expect(rows[1].hasPrefix("/inflow/base_per_day,base inflow (cases a day),30,24,36,fit,low,24,"))
         #expect(rows.last!.hasPrefix("stress,every input at its adverse end,"))

@@ -49,7 +49,7 @@ import Testing
         let checks = try read(one, "checks.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = checks[0]
         let required = ["date", "weekday", "window"] + (1...8).map { "p_level_\($0)" } + (2...8).map { "p_ge_\($0)" }
-            + ["planning_level", "planning_level_name", "mean_open", "p90_open", "mean_load", "p90_load", "nobody_working", "mean_emea", "mean_us"]
+            + ["level", "level_name", "mean_open", "p90_open", "mean_load", "p90_load", "nobody_working", "mean_emea", "mean_us"]
         for column in required { #expect(header.contains(column), "\(column)") }
         #expect(Array(header.prefix(18)) == Array(required.prefix(18)))
         // December 2026 has 23 weekdays; without the Dec 25 closure, 22 check days, two windows each.
@@ -73,7 +73,7 @@ import Testing
         let horizon = try read(one, "horizon.csv").split(separator: "\n")
         #expect(horizon.first == "level,level_name,p_reach,ci_low,ci_high,expected_checks,longest_run_mean,longest_run_p50,longest_run_p90")
         #expect(horizon.count == 8)
-        #expect(try read(one, "recommendations.csv").hasPrefix("channel,level,level_name,window,first_date,last_date,checks,max_probability,mean_probability\n"))
+        #expect(try read(one, "recommendations.csv").hasPrefix("channel,level,level_name,window,brief_by,first_date,last_date,checks,max_probability,mean_probability\n"))
 
         let scenario = try #require(runOne["scenario"] as? [String: Any])
         #expect(scenario["path"] as? String == "scenarios/december.json")
@@ -99,7 +99,8 @@ import Testing
     /// `--format json` prints the files' content as one document; its numbers are the CSV's.
     /// A scenario without unbooked leave draws exactly what it drew before the model existed (its
     /// own stream, docs/MODEL.md §7): December's checks.csv for 4,000 trials, seed 11, 2 threads, is
-    /// byte for byte the file the kernel before it wrote (commit 35ba97b), kept in the fixture.
+    /// byte for byte the file the kernel before it wrote (commit 35ba97b), kept in the fixture (its
+    /// header since renamed to the CSV column convention: `level,level_name` for `planning_level,planning_level_name`).
     @Test func decemberChecksAreThoseOfTheKernelBeforeUnbookedLeave() throws {
         let out = try PlanProcess.temporaryDirectory()
         let r = try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "4000", "--seed", "11", "--threads", "2", "--out", out.path])

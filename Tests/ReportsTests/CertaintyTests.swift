@@ -34,7 +34,7 @@ import Testing
             guard file.name == "checks.csv" else { return file }
             var lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             let header = lines[0].split(separator: ",").map(String.init)
-            let column = try! #require(header.firstIndex(of: "planning_level"))
+            let column = try! #require(header.firstIndex(of: "level"))
             var fields = lines[1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             #expect(fields[column] == "1")
             fields[column] = "2"
@@ -73,7 +73,7 @@ import Testing
         let checks = try #require(files.first { $0.name == "checks.csv" }).contents.split(separator: "\n").dropFirst()
         let keys = checks.map { line in let f = line.split(separator: ","); return "\(f[0]),\(f[2])" }
         let rows = keys.map { key in key.hasPrefix("2026-12-08") ? "\(key),4,L4,4,L4,1.0000,1.0000" : "\(key),1,L1,1,L1,0.0000,0.0000" }
-        let header = "date,window,planning_level,planning_level_name,floor_level,floor_level_name,p_no_sickness,p_full\n"
+        let header = "date,window,level,level_name,floor_level,floor_level_name,p_no_sickness,p_full\n"
         let why = OutputFile(name: "why.csv", contents: header + rows.joined(separator: "\n") + "\n")
         let page = HTMLReport(try StoredRun(files: files + [why], directory: "run")).html
         func count(_ needle: String) -> Int { page.components(separatedBy: needle).count - 1 }

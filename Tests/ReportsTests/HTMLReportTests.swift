@@ -54,7 +54,7 @@ import Testing
         let checks = try #require(files.first { $0.name == "checks.csv" }).contents.split(separator: "\n").dropFirst()
         let keys = checks.map { line in let f = line.split(separator: ","); return "\(f[0]),\(f[2])" }
         let rows = keys.map { key in key.hasPrefix("2026-12-08") ? "\(key),4,L4,1,L1,0.4000,1.0000" : "\(key),1,L1,1,L1,0.0000,0.0000" }
-        let header = "date,window,planning_level,planning_level_name,floor_level,floor_level_name,p_no_sickness,p_full\n"
+        let header = "date,window,level,level_name,floor_level,floor_level_name,p_no_sickness,p_full\n"
         let why = OutputFile(name: "why.csv", contents: header + rows.joined(separator: "\n") + "\n")
         let page = HTMLReport(try StoredRun(files: files + [why], directory: "run")).html
         #expect(page.contains("<h2>Why these days</h2>"))

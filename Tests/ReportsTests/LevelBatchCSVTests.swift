@@ -10,10 +10,10 @@ import Testing
         let input = try CSVTable(text: "note,emea,us,open_cases\n\"=HYPERLINK(\"\"http://x\"\")\",2,4,30\n-1,3,10,40\n@here,0,0,1\n", source: "days.csv")
         let csv = try LevelBatch(table: EffectiveTable(.handbook)).csv(input, source: "days.csv")
         #expect(csv == """
-            note,emea,us,open_cases,level,alerts
-            "'=HYPERLINK(""http://x"")",2,4,30,4,#community-relations
-            -1,3,10,40,1,
-            '@here,0,0,1,8,#community-relations #ce #sales #prod-eng-announce
+            note,emea,us,open_cases,level,level_name,alerts
+            "'=HYPERLINK(""http://x"")",2,4,30,4,Community responsiveness flexibility required,#community-relations
+            -1,3,10,40,1,Business as usual,
+            '@here,0,0,1,8,Engineering collaboration required,#community-relations #ce #sales #prod-eng-announce
 
             """)
     }

@@ -1,6 +1,9 @@
+import Calendars
 import Foundation
 import OutputFormats
 import RunFixtures
+import Scenarios
+import Simulation
 import Testing
 @testable import RunArtifacts
 
@@ -10,7 +13,7 @@ import Testing
     @Test func checksCSV() throws {
         let csv = RunTable.checks(try TwoDayRun.estimates()).csv
         let header = "date,weekday,window,p_level_1,p_level_2,p_level_3,p_level_4,p_level_5,p_level_6,p_level_7,p_level_8,"
-            + "p_ge_2,p_ge_3,p_ge_4,p_ge_5,p_ge_6,p_ge_7,p_ge_8,planning_level,planning_level_name,mean_open,p10_open,p50_open,p90_open,mean_load,p50_load,p90_load,nobody_working,"
+            + "p_ge_2,p_ge_3,p_ge_4,p_ge_5,p_ge_6,p_ge_7,p_ge_8,level,level_name,mean_open,p10_open,p50_open,p90_open,mean_load,p50_load,p90_load,nobody_working,"
             + "emea_planned,mean_emea,p50_emea,p90_emea,us_planned,mean_us,p50_us,p90_us,"
             + "p_alert_community-relations,p_alert_ce,p_alert_sales,p_alert_prod-eng-announce"
         // Load percentiles are counted in hundredths, in log buckets above 1.28: 3.06 for 3.0769… (the
@@ -78,14 +81,38 @@ import Testing
             """)
     }
 
+    /// The brief-by date is `lead_days` working days before the first date: five (the default) before
+    /// Tuesday 2026-12-08 is Tuesday 2026-12-01, the weekend of Dec 5–6 stepped over.
     @Test func recommendationsCSV() throws {
-        let csv = RunTable.recommendations(try TwoDayRun.estimates()).csv
+        let csv = try TwoDayRun.output().recommendations.csv
         #expect(csv == """
-            channel,level,level_name,window,first_date,last_date,checks,max_probability,mean_probability
-            #community-relations,4,Community responsiveness flexibility required,Americas,2026-12-08,2026-12-08,1,1.0000,1.0000
-            #community-relations,4,Community responsiveness flexibility required,EMEA,2026-12-08,2026-12-08,1,1.0000,1.0000
+            channel,level,level_name,window,brief_by,first_date,last_date,checks,max_probability,mean_probability
+            #community-relations,4,Community responsiveness flexibility required,Americas,2026-12-01,2026-12-08,2026-12-08,1,1.0000,1.0000
+            #community-relations,4,Community responsiveness flexibility required,EMEA,2026-12-01,2026-12-08,2026-12-08,1,1.0000,1.0000
 
             """)
+    }
+
+    /// `brief_by` follows the scenario's `lead_days` in working days: 0 is the first date itself, 1 the
+    /// Monday before Tuesday Dec 8, 2 the Friday before it (Saturday and Sunday are no check days), and
+    /// with checks on every day 2 is the Sunday.
+    @Test(arguments: [
+        (0, SupportEngineer.mondayToFriday, "2026-12-08"), (1, SupportEngineer.mondayToFriday, "2026-12-07"),
+        (2, SupportEngineer.mondayToFriday, "2026-12-04"), (2, Set(Weekday.allCases), "2026-12-06"),
+    ])
+    func recommendationsAreBriefedLeadDaysBefore(leadDays: Int, checkDays: Set<Weekday>, briefBy: String) throws {
+        var scenario = TwoDayRun.scenario()
+        scenario.leadDays = leadDays
+        scenario.checkDays = checkDays
+        let model = try SimulationModel(scenario)
+        let estimates = Estimates(model: model, tally: try MonteCarloRun(model: model, settings: TwoDayRun.settings).run())
+        let record = RunRecord(
+            toolVersion: "9.9.9", scenarioPath: "two-days.json", scenarioBytes: Array("abc".utf8), estimates: estimates,
+            settings: TwoDayRun.settings, started: Date(timeIntervalSince1970: 1_800_000_000), elapsedSeconds: 0.5)
+        let table = RunTable.recommendations(estimates, record: record)
+        let column = try #require(table.columns.firstIndex(of: "brief_by"))
+        #expect(!table.rows.isEmpty)
+        #expect(table.rows.allSatisfy { $0[column] == .text(briefBy) && $0[column + 1] == .text("2026-12-08") })
     }
 
     /// The JSON rows carry the CSV's rounded values as numbers, keyed by column.

@@ -105,8 +105,8 @@ import Testing
 
             """)
         #expect(view.csv() == """
-            date,weekday,check_day,closed,emea_scheduled,us_scheduled,emea_names,us_names,not_scheduled,floor_level
-            2026-12-28,Mon,true,false,1,5,emea-za,us-07; us-08; us-09; us-10; us-11,emea-gb: public holiday (Boxing Day (observed)); emea-nl: time off; us-01: time off; us-02: time off; us-03: time off; us-04: time off; us-05: time off; us-06: time off,5
+            date,weekday,check_day,closed,emea_scheduled,us_scheduled,emea_names,us_names,not_scheduled,floor_level,floor_level_name
+            2026-12-28,Mon,true,false,1,5,emea-za,us-07; us-08; us-09; us-10; us-11,emea-gb: public holiday (Boxing Day (observed)); emea-nl: time off; us-01: time off; us-02: time off; us-03: time off; us-04: time off; us-05: time off; us-06: time off,5,Post-sales responsiveness flexibility required
 
             """)
     }

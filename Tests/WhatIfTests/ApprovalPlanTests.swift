@@ -92,10 +92,10 @@ import Testing
         #expect(text.contains("DECLINE\n   leaves emea with nobody at 2026-12-28 EMEA; with it, 2026-12-28 EMEA: P(level ≥ 4) "))
         #expect(text.contains("- emea-za 2026-12-28: leaves emea with nobody at 2026-12-28 EMEA; 1 cover SE of the same group on 2026-12-28 would let it through."))
         let rows = plan.csv.split(separator: "\n").map(String.init)
-        #expect(rows[0] == "name,start,end,priority,decision,reason,check,added_risk,ci_low,ci_high,cover,compared,tolerance")
+        #expect(rows[0] == "name,start,end,priority,note,decision,reason,date,window,added_risk,ci_low,ci_high,cover,compared,tolerance")
         let row = try #require(rows.first { $0.hasPrefix("emea-za,") })
-        #expect(row.hasPrefix("emea-za,2026-12-28,2026-12-28,0,decline,leaves emea with nobody at a check,2026-12-28 EMEA,") && row.hasSuffix(",1,,0.0200"))
-        #expect(rows.contains("us-11,2026-12-19,2026-12-20,0,approve,changes no check,,,,,,,0.0200"))
+        #expect(row.hasPrefix("emea-za,2026-12-28,2026-12-28,0,,decline,leaves emea with nobody at a check,2026-12-28,EMEA,") && row.hasSuffix(",1,,0.0200"))
+        #expect(rows.contains("us-11,2026-12-19,2026-12-20,0,,approve,changes no check,,,,,,,,0.0200"))
     }
 
     /// The number compared with the tolerance is shown to two decimals in points, with the

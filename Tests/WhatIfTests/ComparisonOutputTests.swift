@@ -13,9 +13,9 @@ import Testing
 
     @Test func csvHasARowPerCheckAndLevel() {
         let lines = Self.comparison.csv.split(separator: "\n")
-        #expect(lines.first == "date,window,k,level_name,p_base,p_variant,difference,ci_low,ci_high,significant,planning_level_base,planning_level_variant")
+        #expect(lines.first == "date,window,level,level_name,p_base,p_variant,difference,ci_low,ci_high,significant,base_level,base_level_name,variant_level,variant_level_name")
         #expect(lines.count == 1 + 44 * 7)
-        #expect(lines[1] == "2026-12-01,EMEA,2,CS team coordination required,\(lines[1].split(separator: ",")[4]),\(lines[1].split(separator: ",")[4]),0.0000,0.0000,0.0000,false,2,2")
+        #expect(lines[1] == "2026-12-01,EMEA,2,CS team coordination required,\(lines[1].split(separator: ",")[4]),\(lines[1].split(separator: ",")[4]),0.0000,0.0000,0.0000,false,2,CS team coordination required,2,CS team coordination required")
         let dec23 = lines.first { $0.hasPrefix("2026-12-23,EMEA,3,") }!.split(separator: ",")
         #expect(dec23[5] == "1.0000" && dec23[9] == "true")
     }
