@@ -37,22 +37,10 @@ public struct LeaveFit: Sendable {
     /// `leave`: each SE's leave days over the range `dates` (`SicknessFit.absentDays` of the leave
     /// rows); `leadTimes`: the booking lead times in days. Nil when there is no spell.
     public init?(leave: [[Bool]], dates: [CivilDate], leadTimes: [Int]) throws(QuantileError) {
-        var starts = [Double](repeating: 0, count: 13), free = [Double](repeating: 0, count: 13)
-        var lengths: [Int] = []
-        for row in leave {
-            var run = 0
-            for (d, away) in row.enumerated() {
-                let month = dates[d].month
-                if away {
-                    if run == 0 { starts[month] += 1; free[month] += 1 }
-                    run += 1
-                } else {
-                    free[month] += 1
-                    if run > 0 { lengths.append(run); run = 0 }
-                }
-            }
-            if run > 0 { lengths.append(run) }
-        }
+        let count = SpellCount(leave, buckets: 13) { dates[$0].month }
+        // Free at the start of the day: the days off leave and the spells' first days.
+        let (starts, lengths) = (count.starts, count.lengths)
+        let free = zip(count.outside, starts).map { $0 + $1 }
         guard !lengths.isEmpty else { return nil }
         spells = lengths.count
         leaveDays = lengths.reduce(0, +)

@@ -39,23 +39,8 @@ public struct SicknessFit: Sendable {
     public init?(sick: [[Bool]]) throws {
         let n = sick.first?.count ?? 0
         let seasons = n / Self.seasonDays
-        var spellsPerSeason = [Double](repeating: 0, count: max(1, seasons))
-        var atRiskPerSeason = [Double](repeating: 0, count: max(1, seasons))
-        var lengths: [Int] = []
-        for row in sick {
-            var run = 0
-            for d in 0..<n {
-                let season = min(d / Self.seasonDays, max(1, seasons) - 1)
-                if row[d] {
-                    if run == 0 { spellsPerSeason[season] += 1 }
-                    run += 1
-                } else {
-                    atRiskPerSeason[season] += 1
-                    if run > 0 { lengths.append(run); run = 0 }
-                }
-            }
-            if run > 0 { lengths.append(run) }
-        }
+        let count = SpellCount(sick, buckets: max(1, seasons)) { min($0 / Self.seasonDays, max(1, seasons) - 1) }
+        let (spellsPerSeason, atRiskPerSeason, lengths) = (count.starts, count.outside, count.lengths)
         guard !lengths.isEmpty else { return nil }
         spells = lengths.count
         sickDays = lengths.reduce(0, +)
