@@ -1,6 +1,7 @@
 import Calendars
 import CapacityPolicy
 import GRDB
+import OutputFormats
 
 /// A row of `declared_check`: one declared check, without its inputs.
 struct DeclaredCheckRecord: Codable, FetchableRecord, PersistableRecord {
@@ -96,10 +97,8 @@ struct DeclaredCheckInfo: Decodable, FetchableRecord {
 }
 
 /// A stored value plan never writes (a row edited by hand, or damage SQLite did not see).
-struct StoredValueError: Error {
-    let detail: String
-    init(_ detail: String) { self.detail = detail }
-}
+typealias StoredValueError = ErrorMessage<StoredValue>
+enum StoredValue: ErrorTopic {}
 
 /// A date column read back.
 func storedDate(_ text: String) throws -> CivilDate {
