@@ -54,7 +54,7 @@ public struct RunForecast: Sendable {
         do {
             runID = SHA256.hex(of: Array(try encodeJSON(Reproducible(record)).utf8))
         } catch {
-            throw RunFileError("\(run.source): \(error)")
+            throw RunFileError.malformed("\(run.source): \(error)")
         }
         let checksFile = try StoredRun.file("checks.csv", in: files, directory: directory)
         let levels = 1...record.policy.levels.count
@@ -62,14 +62,14 @@ public struct RunForecast: Sendable {
             text: checksFile.text, source: checksFile.source,
             required: ["date", "window"] + levels.map { "p_level_\($0)" } + ["mean_open", "p10_open", "p50_open", "p90_open"])
         guard record.sampling.trials >= 1 else {
-            throw RunFileError("\(run.source): $.sampling.trials: expected a whole number of trials of at least 1, found \(record.sampling.trials)")
+            throw RunFileError.malformed("\(run.source): $.sampling.trials: expected a whole number of trials of at least 1, found \(record.sampling.trials)")
         }
         // One forecast per check: the store keeps one, so a second row would be a wrong answer or a lost one.
         var firstLine: [String: Int] = [:]
         for row in reader.rows {
             let key = "\(row.value("date")) \(row.value("window"))"
             if let first = firstLine[key] {
-                throw RunFileError("\(row.source):\(row.line): the check \(key) is listed twice (also at line \(first)); a run has one row per check")
+                throw RunFileError.malformed("\(row.source):\(row.line): the check \(key) is listed twice (also at line \(first)); a run has one row per check")
             }
             firstLine[key] = row.line
         }
@@ -77,7 +77,7 @@ public struct RunForecast: Sendable {
         var checkMinutes: [String: Int] = [:]
         for window in record.scenario.windows {
             guard let minute = CheckWindow.minute(ofClock: window.check) else {
-                throw RunFileError("\(run.source): $.scenario.windows: the \(window.name) check is at \"\(window.check)\"; expected HH:MM UTC")
+                throw RunFileError.malformed("\(run.source): $.scenario.windows: the \(window.name) check is at \"\(window.check)\"; expected HH:MM UTC")
             }
             checkMinutes[window.name] = minute
         }
@@ -85,7 +85,7 @@ public struct RunForecast: Sendable {
         checks = try reader.rows.map { row throws(RunFileError) in
             let window = row.value("window")
             guard let minute = checkMinutes[window] else {
-                throw RunFileError("\(row.source):\(row.line): column \"window\": \"\(window)\" is none of run.json's windows (\(windowNames))")
+                throw RunFileError.malformed("\(row.source):\(row.line): column \"window\": \"\(window)\" is none of run.json's windows (\(windowNames))")
             }
             return Check(
                 date: try row.date("date"), window: window, checkMinute: minute,
