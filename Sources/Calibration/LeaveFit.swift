@@ -44,21 +44,12 @@ public struct LeaveFit: Sendable {
         guard !lengths.isEmpty else { return nil }
         spells = lengths.count
         leaveDays = lengths.reduce(0, +)
-        let n = Double(spells)
-        let q = n / free.reduce(0, +)
-        let m = Double(leaveDays) / n
-        let z = Proportion.z95
-        // As for sickness: Var(log q̂) = 1/spells, Var(log m̂) = (m − 1)/(m × spells).
-        let logMVariance = (m - 1) / (m * n)
-        let mHalf = z * logMVariance.squareRoot()
-        meanSpellDays = Estimate(
-            value: m, low: max(1, m * exp(-mHalf)), high: m * exp(mHalf),
-            method: "leave days over the \(spells) leave spells (runs of consecutive days on leave); Wald interval on the log scale with a geometric spell length's variance")
-        let perYear = 365 * q * m
-        let half = z * (1 / n + logMVariance).squareRoot()
-        daysPerYear = Estimate(
-            value: perYear, low: perYear * exp(-half), high: perYear * exp(half),
-            method: "365 × the daily start probability (spells over SE-days free of a spell) × the mean spell length, as the scenario converts them; Wald interval on the log scale")
+        let rates = count.rates(
+            atRisk: free.reduce(0, +),
+            lengthMethod: "leave days over the \(spells) leave spells (runs of consecutive days on leave); Wald interval on the log scale with a geometric spell length's variance",
+            perYearMethod: "365 × the daily start probability (spells over SE-days free of a spell) × the mean spell length, as the scenario converts them; Wald interval on the log scale")
+        let q = rates.startProbability
+        (meanSpellDays, daysPerYear) = (rates.meanSpellDays, rates.daysPerYear)
 
         let expected = (1...12).map { free[$0] * q }
         let observed = (1...12).map { starts[$0] }

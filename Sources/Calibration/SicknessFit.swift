@@ -44,23 +44,12 @@ public struct SicknessFit: Sendable {
         guard !lengths.isEmpty else { return nil }
         spells = lengths.count
         sickDays = lengths.reduce(0, +)
-        let spellCount = Double(spells)
-        let atRisk = atRiskPerSeason.reduce(0, +)
-        let p = spellCount / atRisk
-        let m = Double(sickDays) / spellCount
-        let z = Proportion.z95
-        // Var(log p̂) = 1/spells (Poisson count of starts); a spell's length has variance m(m − 1),
-        // so Var(log m̂) = (m − 1)/(m × spells).
-        let logMVariance = (m - 1) / (m * spellCount)
-        let mHalf = z * logMVariance.squareRoot()
-        meanSpellDays = Estimate(
-            value: m, low: max(1, m * exp(-mHalf)), high: m * exp(mHalf),
-            method: "sick days over the \(spells) spells (runs of consecutive absent days); Wald interval on the log scale with a geometric spell length's variance")
-        let perYear = 365 * p * m
-        let half = z * (1 / spellCount + logMVariance).squareRoot()
-        sickDaysPerYear = Estimate(
-            value: perYear, low: perYear * exp(-half), high: perYear * exp(half),
-            method: "365 × the daily spell-start probability (spells over SE-days outside a spell) × the mean spell length, as the scenario converts them; Wald interval on the log scale")
+        let rates = count.rates(
+            atRisk: atRiskPerSeason.reduce(0, +),
+            lengthMethod: "sick days over the \(spells) spells (runs of consecutive absent days); Wald interval on the log scale with a geometric spell length's variance",
+            perYearMethod: "365 × the daily spell-start probability (spells over SE-days outside a spell) × the mean spell length, as the scenario converts them; Wald interval on the log scale")
+        let p = rates.startProbability
+        (meanSpellDays, sickDaysPerYear) = (rates.meanSpellDays, rates.daysPerYear)
         if seasons >= 2, let cv = try ExtraVariation.estimate(
             observed: spellsPerSeason, expected: atRiskPerSeason.map { $0 * p }, modelVariance: atRiskPerSeason.map { $0 * p }) {
             severityCV = Estimate(

@@ -1,3 +1,6 @@
+import Foundation
+import Statistics
+
 /// Each SE's days away merged into spells of consecutive days, counted by bucket of days (a
 /// season for sickness, a month for leave): the one walk `SicknessFit` and `LeaveFit` both make.
 struct SpellCount {
@@ -29,5 +32,23 @@ struct SpellCount {
             }
             if run > 0 { lengths.append(run) }
         }
+    }
+
+    /// The fitted rates of a spell model (docs/MODEL.md §3: a spell starts with daily probability q
+    /// on a day at risk, and lasts 1 + G days, G geometric): q = spells / `atRisk` SE-days, the mean
+    /// length m = days away / spells, and the days a year 365 q m, the scenario's own conversion.
+    /// Wald intervals on the log scale: Var(log q̂) = 1/spells (a Poisson count of starts); a
+    /// spell's length has variance m(m − 1), so Var(log m̂) = (m − 1)/(m × spells). Needs a spell.
+    func rates(atRisk: Double, lengthMethod: String, perYearMethod: String) -> (startProbability: Double, meanSpellDays: Estimate, daysPerYear: Estimate) {
+        let n = Double(lengths.count)
+        let q = n / atRisk
+        let m = Double(lengths.reduce(0, +)) / n
+        let z = Proportion.z95
+        let logMVariance = (m - 1) / (m * n)
+        let mHalf = z * logMVariance.squareRoot()
+        let meanSpellDays = Estimate(value: m, low: max(1, m * exp(-mHalf)), high: m * exp(mHalf), method: lengthMethod)
+        let perYear = 365 * q * m
+        let half = z * (1 / n + logMVariance).squareRoot()
+        return (q, meanSpellDays, Estimate(value: perYear, low: perYear * exp(-half), high: perYear * exp(half), method: perYearMethod))
     }
 }
