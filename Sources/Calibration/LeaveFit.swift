@@ -39,17 +39,12 @@ public struct LeaveFit: Sendable {
     public init?(leave: [[Bool]], dates: [CivilDate], leadTimes: [Int]) throws(QuantileError) {
         let count = SpellCount(leave, buckets: 13) { dates[$0].month }
         // Free at the start of the day: the days off leave and the spells' first days.
-        let (starts, lengths) = (count.starts, count.lengths)
+        let starts = count.starts
         let free = zip(count.outside, starts).map { $0 + $1 }
-        guard !lengths.isEmpty else { return nil }
-        spells = lengths.count
-        leaveDays = lengths.reduce(0, +)
-        let rates = count.rates(
-            atRisk: free.reduce(0, +),
-            lengthMethod: "leave days over the \(spells) leave spells (runs of consecutive days on leave); Wald interval on the log scale with a geometric spell length's variance",
-            perYearMethod: "365 × the daily start probability (spells over SE-days free of a spell) × the mean spell length, as the scenario converts them; Wald interval on the log scale")
+        let words = ("leave days", "leave spells (runs of consecutive days on leave)", "start probability", "SE-days free of a spell")
+        guard let rates = count.rates(atRisk: free.reduce(0, +), words: words) else { return nil }
+        (spells, leaveDays, meanSpellDays, daysPerYear) = (count.spells, count.daysAway, rates.meanSpellDays, rates.daysPerYear)
         let q = rates.startProbability
-        (meanSpellDays, daysPerYear) = (rates.meanSpellDays, rates.daysPerYear)
 
         let expected = (1...12).map { free[$0] * q }
         let observed = (1...12).map { starts[$0] }

@@ -40,16 +40,11 @@ public struct SicknessFit: Sendable {
         let n = sick.first?.count ?? 0
         let seasons = n / Self.seasonDays
         let count = SpellCount(sick, buckets: max(1, seasons)) { min($0 / Self.seasonDays, max(1, seasons) - 1) }
-        let (spellsPerSeason, atRiskPerSeason, lengths) = (count.starts, count.outside, count.lengths)
-        guard !lengths.isEmpty else { return nil }
-        spells = lengths.count
-        sickDays = lengths.reduce(0, +)
-        let rates = count.rates(
-            atRisk: atRiskPerSeason.reduce(0, +),
-            lengthMethod: "sick days over the \(spells) spells (runs of consecutive absent days); Wald interval on the log scale with a geometric spell length's variance",
-            perYearMethod: "365 × the daily spell-start probability (spells over SE-days outside a spell) × the mean spell length, as the scenario converts them; Wald interval on the log scale")
+        let (spellsPerSeason, atRiskPerSeason) = (count.starts, count.outside)
+        let words = ("sick days", "spells (runs of consecutive absent days)", "spell-start probability", "SE-days outside a spell")
+        guard let rates = count.rates(atRisk: atRiskPerSeason.reduce(0, +), words: words) else { return nil }
+        (spells, sickDays, meanSpellDays, sickDaysPerYear) = (count.spells, count.daysAway, rates.meanSpellDays, rates.daysPerYear)
         let p = rates.startProbability
-        (meanSpellDays, sickDaysPerYear) = (rates.meanSpellDays, rates.daysPerYear)
         if seasons >= 2, let cv = try ExtraVariation.estimate(
             observed: spellsPerSeason, expected: atRiskPerSeason.map { $0 * p }, modelVariance: atRiskPerSeason.map { $0 * p }) {
             severityCV = Estimate(
