@@ -1,4 +1,5 @@
 import Calendars
+import OutputFormats
 import Statistics
 
 /// Forecasts held against what was declared: per level k the reliability of P(level ≥ k), its
@@ -74,10 +75,10 @@ public struct BacktestReport: Sendable {
     public init(declared: [DeclaredLevel], history: [DeclaredLevel], forecasts: [LevelForecast], counts: [String: WeeklyCounts],
                 from: CivilDate?, to: CivilDate?, lead: ClosedRange<Int>, pairing: Pairing) throws(BacktestError) {
         let period = from == nil && to == nil ? "" : " from \(from?.description ?? "the first check") to \(to?.description ?? "the last")"
-        guard !declared.isEmpty else { throw BacktestError("no declared checks\(period); record them with plan level --record or plan history import") }
+        guard !declared.isEmpty else { throw BacktestError("no declared checks\(period); record them \(term: .recordDeclarations)") }
         let pairs = pairing.pairs(declared, forecasts, lead: lead)
         guard let first = pairs.first else {
-            throw BacktestError("no forecast was made before any of the \(declared.count) declared checks\(period) with a lead of \(lead.lowerBound) to \(lead.upperBound) days; record forecasts with plan simulate --record or plan history add-run")
+            throw BacktestError("no forecast was made before any of the \(declared.count) declared checks\(period) with a lead of \(lead.lowerBound) to \(lead.upperBound) days; record forecasts \(term: .recordForecasts)")
         }
         let levelCount = first.forecast.levels.count
         if let other = pairs.first(where: { $0.forecast.levels.count != levelCount }) {
@@ -148,7 +149,18 @@ public struct BacktestReport: Sendable {
 
 /// A backtest that cannot be computed (no declared checks, no forecast before them): one line
 /// saying what is missing and how to record it.
-public struct BacktestError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+public typealias BacktestError = ErrorMessage<BacktestErrorTopic>
+
+public enum BacktestErrorTopic: ErrorTopic {
+    /// How what a backtest lacks gets into the history store.
+    public enum Term: Sendable, Hashable, CaseIterable {
+        case recordDeclarations, recordForecasts
+    }
+
+    public static func words(_ term: Term) -> String {
+        switch term {
+        case .recordDeclarations: "by recording each declared level, or by importing past declarations"
+        case .recordForecasts: "by recording each run's forecast"
+        }
+    }
 }

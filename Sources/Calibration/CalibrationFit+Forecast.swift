@@ -1,6 +1,7 @@
 import Calendars
 import Foundation
 import InputFormats
+import OutputFormats
 import Scenarios
 
 extension CalibrationFit {
@@ -14,19 +15,19 @@ extension CalibrationFit {
     public func forecastScenario(scenarioText: String, source: String, horizon: DateRange, writtenTo target: String? = nil) throws -> (text: String, note: String) {
         let days = request.days
         guard horizon.first > days.last else {
-            throw CalibrationError("--horizon \(horizon.first)..\(horizon.last) must start after --to \(days.last): the forecast starts where the history ends")
+            throw CalibrationError("\(term: .horizon) \(horizon.first)..\(horizon.last) must start after \(term: .to) \(days.last): the forecast starts where the history ends")
         }
         guard ScenarioLimits.horizonDays.contains(horizon.dayCount) else {
-            throw CalibrationError("--horizon \(horizon.first)..\(horizon.last) has \(horizon.dayCount) days; a horizon has 1 to \(ScenarioLimits.horizonDays.upperBound)")
+            throw CalibrationError("\(term: .horizon) \(horizon.first)..\(horizon.last) has \(horizon.dayCount) days; a horizon has 1 to \(ScenarioLimits.horizonDays.upperBound)")
         }
         let scenario = request.scenario
         guard let lastCheckDay = (0..<days.dayCount).reversed().first(where: { scenario.isCheckDay(days.first.adding(days: $0)) }) else {
-            throw CalibrationError("no check day in --from \(days.first) --to \(days.last): the starting backlog is read at the last check")
+            throw CalibrationError("no check day in \(term: .from) \(days.first) \(term: .to) \(days.last): the starting backlog is read at the last check")
         }
         let checkDate = days.first.adding(days: lastCheckDay)
         let warmup = horizon.first.dayNumber - checkDate.dayNumber - 1
         guard ScenarioLimits.warmupDays.contains(warmup) else {
-            throw CalibrationError("--horizon starts \(warmup) days after the last check (\(checkDate)); at most \(ScenarioLimits.warmupDays.upperBound) days can be simulated in between")
+            throw CalibrationError("\(term: .horizon) starts \(warmup) days after the last check (\(checkDate)); at most \(ScenarioLimits.warmupDays.upperBound) days can be simulated in between")
         }
         var root = try parseJSONDocument(try rewrite(scenarioText: scenarioText, source: source, writtenTo: target), source: source).value
         root = root.setting(["horizon", "start"], to: .string(horizon.first.description))

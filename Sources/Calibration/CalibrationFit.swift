@@ -80,13 +80,13 @@ public struct CalibrationFit: Sendable {
     public static func run(_ request: CalibrationRequest) throws -> CalibrationFit {
         let days = request.days
         guard days.dayCount >= minimumDays || request.allowShort else {
-            throw CalibrationError("--from \(days.first) --to \(days.last) covers \(days.dayCount) days; calibration needs at least 8 weeks (\(minimumDays) days) of history, or --allow-short to fit anyway")
+            throw CalibrationError("\(term: .from) \(days.first) \(term: .to) \(days.last) covers \(days.dayCount) days; calibration needs at least 8 weeks (\(minimumDays) days) of history, or \(term: .allowShort) to fit anyway")
         }
         if request.trend == .on, days.dayCount < TrendFit.minimumDays {
-            throw CalibrationError("--trend on needs at least 26 weeks (\(TrendFit.minimumDays) days) of history; --from \(days.first) --to \(days.last) covers \(days.dayCount) days: widen the range, or use --trend auto or off")
+            throw CalibrationError("\(term: .trend) on needs at least 26 weeks (\(TrendFit.minimumDays) days) of history; \(term: .from) \(days.first) \(term: .to) \(days.last) covers \(days.dayCount) days: widen the range, or use \(term: .trend) auto or off")
         }
         if request.season == .on, days.dayCount < SeasonFit.minimumDays {
-            throw CalibrationError("--season on needs at least 12 months (\(SeasonFit.minimumDays) days) of history; --from \(days.first) --to \(days.last) covers \(days.dayCount) days: widen the range, or use --season auto or off")
+            throw CalibrationError("\(term: .season) on needs at least 12 months (\(SeasonFit.minimumDays) days) of history; \(term: .from) \(days.first) \(term: .to) \(days.last) covers \(days.dayCount) days: widen the range, or use \(term: .season) auto or off")
         }
         let scenario = request.scenario
         let clock = SegmentClock(days: days, windows: scenario.windows)
@@ -108,10 +108,10 @@ public struct CalibrationFit: Sendable {
         warnings += register.warnings
         // `--to` is the forecast's as_of: a day past the exports' last case would read as a quiet day.
         if let latest = events.latestCreated, case let lastDay = CivilDate(dayNumber: Int((Double(latest) / 86_400).rounded(.down))), lastDay < days.last {
-            throw CalibrationError("--to \(days.last) is after the exports' last case (created \(lastDay) UTC): the history, and what the forecast knows (as_of), ends there; give --to \(lastDay) or earlier")
+            throw CalibrationError("\(term: .to) \(days.last) is after the exports' last case (created \(lastDay) UTC): the history, and what the forecast knows (as_of), ends there; give \(term: .to) \(lastDay) or earlier")
         }
         guard events.cases > 0 else {
-            throw CalibrationError("no case in the exports was created between \(days.first) and \(days.last); check --from, --to and --where")
+            throw CalibrationError("no case in the exports was created between \(days.first) and \(days.last); check \(term: .from), \(term: .to) and \(term: .filter)")
         }
 
         let dates = (0..<days.dayCount).map { days.first.adding(days: $0) }
@@ -214,7 +214,7 @@ public struct CalibrationFit: Sendable {
         do {
             return try fit()
         } catch let error as GSLError {
-            throw CalibrationError("fitting \(part) failed in GSL's numerics (\(error)); the history is probably too short or too uniform for this fit: widen --from..--to")
+            throw CalibrationError("fitting \(part) failed in GSL's numerics (\(error)); the history is probably too short or too uniform for this fit: widen \(term: .from)..\(term: .to)")
         } catch let error as QuantileError {
             throw CalibrationError("fitting \(part) failed: \(error)")
         }

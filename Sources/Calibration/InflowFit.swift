@@ -62,7 +62,7 @@ public struct InflowFit: Sendable {
         // A period without a single case is a gap in the export, not a demand level of zero.
         for j in 0..<periods where !(0..<n).contains(where: { period[$0] == j && counts[$0] > 0 }) {
             let days = (0..<n).filter { period[$0] == j }
-            throw CalibrationError("no case was created \(dates[days.first!])…\(dates[days.last!]); check that --from and --to lie within the export's dates")
+            throw CalibrationError("no case was created \(dates[days.first!])…\(dates[days.last!]); check that \(term: .from) and \(term: .to) lie within the export's dates")
         }
 
         // Columns: one per present weekday, one per period after the first, the holiday indicator.

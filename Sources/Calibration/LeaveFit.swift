@@ -37,40 +37,14 @@ public struct LeaveFit: Sendable {
     /// `leave`: each SE's leave days over the range `dates` (`SicknessFit.absentDays` of the leave
     /// rows); `leadTimes`: the booking lead times in days. Nil when there is no spell.
     public init?(leave: [[Bool]], dates: [CivilDate], leadTimes: [Int]) throws(QuantileError) {
-        var starts = [Double](repeating: 0, count: 13), free = [Double](repeating: 0, count: 13)
-        var lengths: [Int] = []
-        for row in leave {
-            var run = 0
-            for (d, away) in row.enumerated() {
-                let month = dates[d].month
-                if away {
-                    if run == 0 { starts[month] += 1; free[month] += 1 }
-                    run += 1
-                } else {
-                    free[month] += 1
-                    if run > 0 { lengths.append(run); run = 0 }
-                }
-            }
-            if run > 0 { lengths.append(run) }
-        }
-        guard !lengths.isEmpty else { return nil }
-        spells = lengths.count
-        leaveDays = lengths.reduce(0, +)
-        let n = Double(spells)
-        let q = n / free.reduce(0, +)
-        let m = Double(leaveDays) / n
-        let z = Proportion.z95
-        // As for sickness: Var(log q̂) = 1/spells, Var(log m̂) = (m − 1)/(m × spells).
-        let logMVariance = (m - 1) / (m * n)
-        let mHalf = z * logMVariance.squareRoot()
-        meanSpellDays = Estimate(
-            value: m, low: max(1, m * exp(-mHalf)), high: m * exp(mHalf),
-            method: "leave days over the \(spells) leave spells (runs of consecutive days on leave); Wald interval on the log scale with a geometric spell length's variance")
-        let perYear = 365 * q * m
-        let half = z * (1 / n + logMVariance).squareRoot()
-        daysPerYear = Estimate(
-            value: perYear, low: perYear * exp(-half), high: perYear * exp(half),
-            method: "365 × the daily start probability (spells over SE-days free of a spell) × the mean spell length, as the scenario converts them; Wald interval on the log scale")
+        let count = SpellCount(leave, buckets: 13) { dates[$0].month }
+        // Free at the start of the day: the days off leave and the spells' first days.
+        let starts = count.starts
+        let free = zip(count.outside, starts).map { $0 + $1 }
+        let words = ("leave days", "leave spells (runs of consecutive days on leave)", "start probability", "SE-days free of a spell")
+        guard let rates = count.rates(atRisk: free.reduce(0, +), words: words) else { return nil }
+        (spells, leaveDays, meanSpellDays, daysPerYear) = (count.spells, count.daysAway, rates.meanSpellDays, rates.daysPerYear)
+        let q = rates.startProbability
 
         let expected = (1...12).map { free[$0] * q }
         let observed = (1...12).map { starts[$0] }

@@ -100,10 +100,8 @@ public enum Quantile {
 }
 
 /// A quantile that could not be computed, and why, as one sentence.
-public struct QuantileError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let description: String
-    init(_ description: String) { self.description = description }
-}
+public typealias QuantileError = ErrorMessage<QuantileErrorTopic>
+public enum QuantileErrorTopic: ErrorTopic {}
 
 extension Result where Failure == QuantileError {
     /// What `transform` (a root found from the quantile) makes of a computed quantile; one that

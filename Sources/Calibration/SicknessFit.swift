@@ -39,43 +39,12 @@ public struct SicknessFit: Sendable {
     public init?(sick: [[Bool]]) throws {
         let n = sick.first?.count ?? 0
         let seasons = n / Self.seasonDays
-        var spellsPerSeason = [Double](repeating: 0, count: max(1, seasons))
-        var atRiskPerSeason = [Double](repeating: 0, count: max(1, seasons))
-        var lengths: [Int] = []
-        for row in sick {
-            var run = 0
-            for d in 0..<n {
-                let season = min(d / Self.seasonDays, max(1, seasons) - 1)
-                if row[d] {
-                    if run == 0 { spellsPerSeason[season] += 1 }
-                    run += 1
-                } else {
-                    atRiskPerSeason[season] += 1
-                    if run > 0 { lengths.append(run); run = 0 }
-                }
-            }
-            if run > 0 { lengths.append(run) }
-        }
-        guard !lengths.isEmpty else { return nil }
-        spells = lengths.count
-        sickDays = lengths.reduce(0, +)
-        let spellCount = Double(spells)
-        let atRisk = atRiskPerSeason.reduce(0, +)
-        let p = spellCount / atRisk
-        let m = Double(sickDays) / spellCount
-        let z = Proportion.z95
-        // Var(log p̂) = 1/spells (Poisson count of starts); a spell's length has variance m(m − 1),
-        // so Var(log m̂) = (m − 1)/(m × spells).
-        let logMVariance = (m - 1) / (m * spellCount)
-        let mHalf = z * logMVariance.squareRoot()
-        meanSpellDays = Estimate(
-            value: m, low: max(1, m * exp(-mHalf)), high: m * exp(mHalf),
-            method: "sick days over the \(spells) spells (runs of consecutive absent days); Wald interval on the log scale with a geometric spell length's variance")
-        let perYear = 365 * p * m
-        let half = z * (1 / spellCount + logMVariance).squareRoot()
-        sickDaysPerYear = Estimate(
-            value: perYear, low: perYear * exp(-half), high: perYear * exp(half),
-            method: "365 × the daily spell-start probability (spells over SE-days outside a spell) × the mean spell length, as the scenario converts them; Wald interval on the log scale")
+        let count = SpellCount(sick, buckets: max(1, seasons)) { min($0 / Self.seasonDays, max(1, seasons) - 1) }
+        let (spellsPerSeason, atRiskPerSeason) = (count.starts, count.outside)
+        let words = ("sick days", "spells (runs of consecutive absent days)", "spell-start probability", "SE-days outside a spell")
+        guard let rates = count.rates(atRisk: atRiskPerSeason.reduce(0, +), words: words) else { return nil }
+        (spells, sickDays, meanSpellDays, sickDaysPerYear) = (count.spells, count.daysAway, rates.meanSpellDays, rates.daysPerYear)
+        let p = rates.startProbability
         if seasons >= 2, let cv = try ExtraVariation.estimate(
             observed: spellsPerSeason, expected: atRiskPerSeason.map { $0 * p }, modelVariance: atRiskPerSeason.map { $0 * p }) {
             severityCV = Estimate(

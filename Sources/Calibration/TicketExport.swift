@@ -1,4 +1,5 @@
 import InputFormats
+import OutputFormats
 
 /// Reading a helpdesk export row by row into `TicketEvents`: the file is streamed in chunks, so a
 /// million-row export needs the memory of one chunk and the per-minute counts, not of its rows.
@@ -52,23 +53,44 @@ public enum TicketExport {
         of header: CSVTable.Record, columns: TicketColumns, filters: [RowFilter], path: String
     ) throws -> (Int, Int, Int?, [(Int, String)], Int) {
         let names = header.fields.map { $0.trimmingSpaces.lowercased() }
-        func index(_ name: String, flag: String) throws -> Int {
+        func index(_ name: String, setting: CalibrationErrorTopic.Term) throws -> Int {
             guard let i = names.firstIndex(of: name.lowercased()) else {
                 let found = header.fields.prefix(20).map { "\"\($0.trimmingSpaces.quotedInMessage)\"" }.joined(separator: ", ")
                     + (header.fields.count > 20 ? " and \(header.fields.count - 20) more" : "")
-                throw CalibrationError("\(path):\(header.line): no column \"\(name)\"; the columns are \(found). Name the column with \(flag) or choose a --preset (\(TicketColumns.presets.map(\.name).joined(separator: ", ")))".escapingControlCharacters)
+                let place = "\(path):\(header.line): no column \"\(name)\"; the columns are \(found)".escapingControlCharacters
+                throw CalibrationError("\(place). Name the column with \(term: setting) or choose \(term: .preset) (\(TicketColumns.presets.map(\.name).joined(separator: ", ")))")
             }
             return i
         }
-        let created = try index(columns.created, flag: "--created-column")
-        let solved = try index(columns.solved, flag: "--solved-column")
-        let filterColumns = try filters.map { (try index($0.column, flag: "--where COLUMN=VALUE"), $0.value) }
+        let created = try index(columns.created, setting: .createdColumn)
+        let solved = try index(columns.solved, setting: .solvedColumn)
+        let filterColumns = try filters.map { (try index($0.column, setting: .filterColumn), $0.value) }
         return (created, solved, names.firstIndex(of: columns.id.lowercased()), filterColumns, header.fields.count)
     }
 }
 
-/// A problem with calibration input: one line naming the file and line or the flag, and what was expected.
-public struct CalibrationError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+/// A problem with calibration input: one line naming the file and line, or the setting, and what was expected.
+public typealias CalibrationError = ErrorMessage<CalibrationErrorTopic>
+
+public enum CalibrationErrorTopic: ErrorTopic {
+    /// The settings of a `CalibrationRequest` a message can name.
+    public enum Term: Sendable, Hashable, CaseIterable {
+        case from, to, horizon, allowShort, trend, season, filter, createdColumn, solvedColumn, filterColumn, preset
+    }
+
+    public static func words(_ term: Term) -> String {
+        switch term {
+        case .from: "from"
+        case .to: "to"
+        case .horizon: "the horizon"
+        case .allowShort: "allowing a short history"
+        case .trend: "trend"
+        case .season: "season"
+        case .filter: "the row filters"
+        case .createdColumn: "the name of the creation time's column"
+        case .solvedColumn: "the name of the solved time's column"
+        case .filterColumn: "a row filter's column"
+        case .preset: "a preset"
+        }
+    }
 }

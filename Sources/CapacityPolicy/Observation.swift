@@ -1,3 +1,5 @@
+import OutputFormats
+
 /// The whole numbers known at a check, one per policy input, in the policy's input order.
 public struct Observation: Sendable, Hashable, CustomStringConvertible {
     public var values: [Int]
@@ -38,7 +40,5 @@ extension Policy {
 }
 
 /// A problem with a policy or with an observation evaluated against it, worded for the user.
-public struct PolicyError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
+public typealias PolicyError = ErrorMessage<PolicyErrorTopic>
+public enum PolicyErrorTopic: ErrorTopic {}

@@ -105,9 +105,9 @@ public struct CoverPlan: Sendable {
     public init(scenario: Scenario, pool: CoverPool, limits: [RiskLimit], curve curveLimits: [Double] = [], settings: Settings) throws {
         let levels = scenario.policy.levels.count
         for limit in limits where !(2...max(2, levels)).contains(limit.level) || levels < 2 {
-            throw WhatIfError("--max-risk: the policy has levels 1–\(levels); the limit must be on a level from 2 to \(levels)")
+            throw WhatIfError("\(term: .maxRisk): the policy has levels 1–\(levels); the limit must be on a level from 2 to \(levels)")
         }
-        guard !limits.isEmpty else { throw WhatIfError("--max-risk: give at least one limit, such as ge4<=0.20") }
+        guard !limits.isEmpty else { throw WhatIfError("\(term: .maxRisk): give at least one limit, such as ge4<=0.20") }
         self.scenarioName = scenario.name
         self.limits = limits
         self.settings = settings

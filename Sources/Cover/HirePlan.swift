@@ -79,9 +79,9 @@ public struct HirePlan: Sendable {
     public init(scenario: Scenario, through: CivilDate, hiring: HireProblem.Settings, limits: [RiskLimit], settings: CoverPlan.Settings) throws {
         let levels = scenario.policy.levels.count
         for limit in limits where !(2...max(2, levels)).contains(limit.level) || levels < 2 {
-            throw WhatIfError("--max-risk: the policy has levels 1–\(levels); the limit must be on a level from 2 to \(levels)")
+            throw WhatIfError("\(term: .maxRisk): the policy has levels 1–\(levels); the limit must be on a level from 2 to \(levels)")
         }
-        guard !limits.isEmpty else { throw WhatIfError("--max-risk: give at least one limit, such as ge4<=0.10") }
+        guard !limits.isEmpty else { throw WhatIfError("\(term: .maxRisk): give at least one limit, such as ge4<=0.10") }
         let problem = try HireProblem(scenario: scenario, through: through, settings: hiring)
         self.scenarioName = scenario.name
         self.limits = limits

@@ -1,4 +1,5 @@
 import Calendars
+import OutputFormats
 import Scenarios
 import Simulation
 import WhatIf
@@ -49,16 +50,16 @@ public struct HireProblem: Sendable {
     /// before `through`, and a scenario that cannot be simulated.
     public init(scenario given: Scenario, through: CivilDate, settings: Settings) throws {
         guard through >= given.horizon.first else {
-            throw WhatIfError("--through \(through) is before the horizon's start, \(given.horizon.first); give a date on or after it")
+            throw WhatIfError("\(term: .through) \(through) is before the horizon's start, \(given.horizon.first); give a date on or after it")
         }
         var scenario = given
         scenario.horizon = DateRange(given.horizon.first...through)
         guard scenario.horizon.dayCount <= ScenarioLimits.horizonDays.upperBound else {
-            throw WhatIfError("--through \(through) makes a horizon of \(scenario.horizon.dayCount) days; at most \(ScenarioLimits.horizonDays.upperBound) (3 years) are supported")
+            throw WhatIfError("\(term: .through) \(through) makes a horizon of \(scenario.horizon.dayCount) days; at most \(ScenarioLimits.horizonDays.upperBound) (3 years) are supported")
         }
         let earliest = given.horizon.first.adding(days: 7 * settings.leadWeeks)
         guard earliest <= through else {
-            throw WhatIfError("--lead-time \(settings.leadWeeks) weeks is longer than the horizon (\(given.horizon.first) to \(through)): no hire could start in it")
+            throw WhatIfError("\(term: .leadTime) \(settings.leadWeeks) weeks is longer than the horizon (\(given.horizon.first) to \(through)): no hire could start in it")
         }
         var starts: [CivilDate] = []
         var month = CivilDate(year: earliest.year, month: earliest.month, day: 1)!
@@ -68,7 +69,7 @@ public struct HireProblem: Sendable {
             month = Self.nextMonth(month)
         }
         guard !starts.isEmpty else {
-            throw WhatIfError("--lead-time \(settings.leadWeeks) weeks leaves no first of a month from \(earliest) to \(through) for a hire to start on")
+            throw WhatIfError("\(term: .leadTime) \(settings.leadWeeks) weeks leaves no first of a month from \(earliest) to \(through) for a hire to start on")
         }
         self.scenario = scenario
         self.settings = settings

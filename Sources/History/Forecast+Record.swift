@@ -45,13 +45,15 @@ struct ForecastCheckRecord: Codable, FetchableRecord, MutablePersistableRecord {
     var runID: String
     var date: String
     var window: String
+    /// Nil for a check recorded before v4.
+    var checkMinute: Int?
     var meanOpen: Double
     var p10Open: Double
     var p50Open: Double
     var p90Open: Double
 
     enum CodingKeys: String, CodingKey {
-        case id, runID = "run_id", date, window, meanOpen = "mean_open", p10Open = "p10_open", p50Open = "p50_open", p90Open = "p90_open"
+        case id, runID = "run_id", date, window, checkMinute = "check_minute", meanOpen = "mean_open", p10Open = "p10_open", p50Open = "p50_open", p90Open = "p90_open"
     }
 
     enum Columns {
@@ -60,7 +62,7 @@ struct ForecastCheckRecord: Codable, FetchableRecord, MutablePersistableRecord {
     }
 
     init(_ check: RunForecast.Check, runID: String) {
-        (self.runID, date, window) = (runID, check.date.description, check.window)
+        (self.runID, date, window, checkMinute) = (runID, check.date.description, check.window, check.checkMinute)
         (meanOpen, p10Open, p50Open, p90Open) = (check.meanOpen, check.p10Open, check.p50Open, check.p90Open)
     }
 
@@ -121,7 +123,7 @@ struct ForecastInfo: Decodable, FetchableRecord {
             seed: UInt64(bitPattern: forecast.seed), trials: forecast.trials, madeAt: forecast.madeAt, kind: kind,
             checks: try checks.map { info in
                 RunForecast.Check(
-                    date: try storedDate(info.check.date), window: info.check.window, levels: info.levels.map(\.probability),
+                    date: try storedDate(info.check.date), window: info.check.window, checkMinute: info.check.checkMinute, levels: info.levels.map(\.probability),
                     meanOpen: info.check.meanOpen, p10Open: info.check.p10Open, p50Open: info.check.p50Open, p90Open: info.check.p90Open)
             },
             counts: try counts.map { try CountForecast.decode($0.countsJSON, source: "forecast_counts of run \(runID.prefix(12))") })

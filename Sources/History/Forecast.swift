@@ -1,4 +1,5 @@
 import Calendars
+import CapacityPolicy
 import RunArtifacts
 
 /// A run's forecast as the store keeps it: which run (scenario, seed, trials), when it was made,
@@ -43,5 +44,16 @@ public struct Forecast: Sendable, Equatable {
             seed: run.record.sampling.seed, trials: run.record.sampling.trials,
             madeAt: madeAt ?? run.record.execution.started, kind: run.record.outlook == nil ? .simulate : .outlook,
             checks: run.checks, counts: run.counts)
+    }
+}
+
+extension Forecast {
+    /// The first check and when it was made (minutes after 00:00 UTC), at the check time of the
+    /// run's own windows; for a forecast stored before the store kept check times, the time of the
+    /// handbook's window of that name (nil for another name: its time is not known).
+    public var firstCheckTime: (check: RunForecast.Check, minute: Int)? {
+        guard let first = checks.first,
+              let minute = first.checkMinute ?? CheckWindow.named(first.window, in: CheckWindow.handbook)?.checkMinute else { return nil }
+        return (first, minute)
     }
 }

@@ -47,7 +47,7 @@ public enum HistoryError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The case for an error SQLite or GRDB raised on the store at `path`, SQLite's message on one line.
     init(_ path: String, _ error: any Error) {
         if let error = error as? HistoryError { self = error; return }
-        if let error = error as? StoredValueError { self = .corrupt(path: path, detail: error.detail); return }
+        if let error = error as? StoredValueError { self = .corrupt(path: path, detail: error.description); return }
         guard let error = error as? DatabaseError else {
             // Not SQLite's: a stored value that does not decode (GRDB's or plan's own reading).
             self = .corrupt(path: path, detail: "\(error)".oneLine)

@@ -25,12 +25,12 @@ extension HistoryStore {
                 let (checkID, position) = (DeclaredInputRecord.Columns.declaredCheckID, DeclaredInputRecord.Columns.position)
                 let deleteStale = try db.makeStatement(literal: "DELETE FROM \(DeclaredInputRecord.self) WHERE \(checkID) = ? AND \(position) >= ?")
                 let upsert = try DeclaredCheckRecord.upsert(db)
+                let replace = try DeclaredInputRecord.replacer(db)
                 for check in checks {
                     let id = try upsert(DeclaredCheckRecord(check))
                     try deleteStale.execute(arguments: [id, check.inputs.count])
                     for (position, input) in check.inputs.enumerated() {
-                        try DeclaredInputRecord(declaredCheckID: id, position: position, name: input.name, value: input.value, kind: input.kind?.rawValue)
-                            .insert(db, onConflict: .replace)
+                        try replace(DeclaredInputRecord(declaredCheckID: id, position: position, name: input.name, value: input.value, kind: input.kind?.rawValue))
                     }
                 }
                 let added = try DeclaredCheckRecord.fetchCount(db) - before

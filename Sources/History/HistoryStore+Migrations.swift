@@ -85,6 +85,12 @@ extension HistoryStore {
                 PRAGMA user_version = 3;
                 """)
         }
+        migrator.registerMigration("v4: forecast check times") { db in
+            // A scenario may define its own windows: the check time a forecast was made for is
+            // kept with it, so that a forecast made after its first check is told by that time and
+            // not by the handbook's. A check recorded before v4 has none (NULL).
+            try db.execute(sql: "ALTER TABLE forecast_check ADD COLUMN check_minute INTEGER CHECK (check_minute BETWEEN 0 AND 1439)")
+        }
         return migrator
     }
 }

@@ -3,6 +3,7 @@ import Reports
 import RunArtifacts
 import Simulation
 import WhatIf
+import OutputFormats
 
 /// A whole run, from the scenario's model to the files in the output folder, for `plan simulate`,
 /// `plan outlook` and `plan merge`. Its heads give a tally, by simulating every block
@@ -133,7 +134,5 @@ public struct RunInterrupted: Error, Sendable {
 
 /// A run the engine could not finish (a tally too large, a shard that cannot be split): one line
 /// naming the scenario file.
-public struct RunError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-}
+public typealias RunError = ErrorMessage<RunErrorTopic>
+public enum RunErrorTopic: ErrorTopic {}

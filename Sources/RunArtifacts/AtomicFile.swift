@@ -12,12 +12,12 @@ public enum AtomicFile {
         let staging = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).partial-\(UUID().uuidString.prefix(8))")
         guard FileManager.default.createFile(atPath: staging.path, contents: Data(contents.utf8)) else {
-            throw OutputError("\(path): cannot write the file")
+            throw OutputError.fileSystem("\(path): cannot write the file")
         }
         guard rename(staging.path, target.path) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: staging)
-            throw OutputError("\(path): cannot move the file into place: \(reason)")
+            throw OutputError.fileSystem("\(path): cannot move the file into place: \(reason)")
         }
     }
 }

@@ -93,7 +93,7 @@ public struct CountForecast: Sendable, Codable, Equatable {
         } catch let error as DecodingError {
             throw RunFileError(decoding: error, of: text, source: source)
         } catch {
-            throw RunFileError("\(source): \(error)")
+            throw RunFileError.malformed("\(source): \(error)")
         }
         try counts.checkShape(source: source)
         return counts
@@ -104,15 +104,15 @@ public struct CountForecast: Sendable, Codable, Equatable {
     private func checkShape(source: String) throws(RunFileError) {
         for (i, level) in levels.enumerated() {
             guard level.distributions.count == weeks.count, level.covariances.count == weeks.count else {
-                throw RunFileError("\(source): $.levels[\(i)]: expected a distribution and covariances for each of the \(weeks.count) weeks")
+                throw RunFileError.malformed("\(source): $.levels[\(i)]: expected a distribution and covariances for each of the \(weeks.count) weeks")
             }
             for (w, week) in weeks.enumerated() {
                 let d = level.distributions[w]
                 guard d.count == week.checks + 1, d.allSatisfy({ $0 >= 0 }), d.reduce(0, +) == trials else {
-                    throw RunFileError("\(source): $.levels[\(i)].distributions[\(w)]: expected \(week.checks + 1) trial counts of at least 0 summing to \(trials)")
+                    throw RunFileError.malformed("\(source): $.levels[\(i)].distributions[\(w)]: expected \(week.checks + 1) trial counts of at least 0 summing to \(trials)")
                 }
                 guard level.covariances[w].count == weeks.count - w - 1, level.covariances[w].allSatisfy(\.isFinite) else {
-                    throw RunFileError("\(source): $.levels[\(i)].covariances[\(w)]: expected \(weeks.count - w - 1) finite numbers, one per later week")
+                    throw RunFileError.malformed("\(source): $.levels[\(i)].covariances[\(w)]: expected \(weeks.count - w - 1) finite numbers, one per later week")
                 }
             }
         }

@@ -39,7 +39,7 @@ public final class OutputDirectory {
     /// contain any of them.
     public init(path: String, kind: OutputMarker.Kind, inputs: [String] = []) throws(OutputError) {
         // An empty path would name the working folder, which holds other files.
-        guard !path.isEmpty else { throw OutputError("--out is empty; expected a folder such as notebooks-output/december") }
+        guard !path.isEmpty else { throw .emptyFolderPath }
         self.path = path
         self.kind = kind
         target = URL(fileURLWithPath: path).standardizedFileURL
@@ -47,7 +47,7 @@ public final class OutputDirectory {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError("\(path): cannot create the folder \(parent.path): \(OutputError.reason(error))")
+            throw OutputError.fileSystem("\(path): cannot create the folder \(parent.path): \(OutputError.reason(error))")
         }
         lock = try OutputLock(beside: target, naming: path)
         try checkReplaceable(inputs: inputs)
@@ -67,7 +67,7 @@ public final class OutputDirectory {
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
-            throw OutputError("\(path): cannot create the output folder: \(OutputError.reason(error))")
+            throw OutputError.fileSystem("\(path): cannot create the output folder: \(OutputError.reason(error))")
         }
         do throws(OutputError) {
             // The marker goes first, so that a staging folder left by a kill is recognisably ours.
@@ -79,7 +79,7 @@ public final class OutputDirectory {
                 do {
                     try Data(file.contents.utf8).write(to: url)
                 } catch {
-                    throw OutputError("\(path)/\(file.name): cannot write the file: \(OutputError.reason(error))")
+                    throw OutputError.fileSystem("\(path)/\(file.name): cannot write the file: \(OutputError.reason(error))")
                 }
                 if isCancelled() { throw OutputError.interrupted }
             }
@@ -88,11 +88,11 @@ public final class OutputDirectory {
             if isCancelled() { throw OutputError.interrupted }
             if existing {
                 guard plan_rename_exchange(staging.path, target.path) == 0 else {
-                    throw OutputError("\(path): cannot move the output into place: \(String(cString: strerror(errno)))")
+                    throw OutputError.fileSystem("\(path): cannot move the output into place: \(String(cString: strerror(errno)))")
                 }
             } else {
                 guard plan_rename_no_replace(staging.path, target.path) == 0 else {
-                    throw OutputError("\(path): cannot move the output into place: \(String(cString: strerror(errno)))")
+                    throw OutputError.fileSystem("\(path): cannot move the output into place: \(String(cString: strerror(errno)))")
                 }
                 return []
             }
@@ -115,26 +115,26 @@ public final class OutputDirectory {
     private func checkReplaceable(inputs: [String]) throws(OutputError) -> Bool {
         var status = stat()
         guard lstat(target.path, &status) == 0 else {
-            guard errno == ENOENT else { throw OutputError("\(path): cannot examine the folder: \(String(cString: strerror(errno)))") }
+            guard errno == ENOENT else { throw OutputError.fileSystem("\(path): cannot examine the folder: \(String(cString: strerror(errno)))") }
             return false
         }
         switch status.st_mode & S_IFMT {
         case S_IFDIR: break
-        case S_IFLNK: throw OutputError("\(path) is a symbolic link; give the folder it points to as --out")
-        default: throw OutputError("\(path) exists and is not a folder")
+        case S_IFLNK: throw .symbolicLink(path: path)
+        default: throw OutputError.fileSystem("\(path) exists and is not a folder")
         }
         let contents: [String]
         do {
             contents = try FileManager.default.contentsOfDirectory(atPath: target.path)
         } catch {
-            throw OutputError("\(path): cannot list the folder, so it cannot be replaced safely: \(OutputError.reason(error))")
+            throw OutputError.fileSystem("\(path): cannot list the folder, so it cannot be replaced safely: \(OutputError.reason(error))")
         }
         let root = target.resolvingSymlinksInPath().path + "/"
         for input in inputs where URL(fileURLWithPath: input).standardizedFileURL.resolvingSymlinksInPath().path.hasPrefix(root) {
-            throw OutputError("\(path) holds \(input), which this run reads; choose another --out")
+            throw .holdsInput(path: path, input: input)
         }
         guard contents.isEmpty || OutputMarker.isPresent(in: target) else {
-            throw OutputError("\(path) exists and holds files plan did not write (no \(OutputMarker.fileName)); choose another --out or remove it")
+            throw .notOurs(path: path)
         }
         return true
     }
@@ -163,13 +163,46 @@ public final class OutputDirectory {
     }
 }
 
-/// Why a run's files could not be written; one line naming the path.
-public struct OutputError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
-
+/// Why a run's files could not be written: one case per thing a caller can act on (choose another
+/// folder, wait for the other run, remove what is there), each one line naming the path. Nothing
+/// was replaced. The messages name no option: the tool names the one that gave the folder.
+public enum OutputError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The output folder's path is empty: it would name the working folder, which holds other files.
+    case emptyFolderPath
+    /// Another run holds the folder's lock (`OutputLock`) and is writing it.
+    case locked(path: String)
+    /// The output folder is a symbolic link, which plan never replaces.
+    case symbolicLink(path: String)
+    /// The output folder holds one of the run's own inputs.
+    case holdsInput(path: String, input: String)
+    /// The output folder holds files plan did not write (no marker): it may be someone's work.
+    case notOurs(path: String)
+    /// A file output (`OutputTarget`, named `target`: its option and path) exists and is not plan's
+    /// output of its kind (`kind`); `canReplace` when the command can be told to replace it.
+    case occupied(target: String, kind: String, canReplace: Bool)
     /// `OutputDirectory.replace` stopped when asked to: nothing was put in place.
-    public static let interrupted = OutputError("interrupted before the files were put in place; the folder is as it was")
+    case interrupted
+    /// Any other refusal of the file system, as one sentence naming the path.
+    case fileSystem(String)
+
+    public var description: String { description(folderOption: nil, force: "allow it to be replaced") }
+
+    /// The sentence with the output folder named as the option `folderOption` (nil: in words) and
+    /// the way to replace an occupied file as `force` (the tool passes its options).
+    public func description(folderOption: String?, force: String) -> String {
+        let another = "another " + (folderOption ?? "output folder")
+        switch self {
+        case .emptyFolderPath: return "\(folderOption ?? "the output folder's path") is empty; expected a folder such as notebooks-output/december"
+        case .locked(let path): return "\(path) is being written by another plan run; wait for it to finish or choose \(another)"
+        case .symbolicLink(let path): return "\(path) is a symbolic link; give the folder it points to as \(folderOption ?? "the output folder")"
+        case .holdsInput(let path, let input): return "\(path) holds \(input), which this run reads; choose \(another)"
+        case .notOurs(let path): return "\(path) exists and holds files plan did not write (no \(OutputMarker.fileName)); choose \(another) or remove it"
+        case .occupied(let target, let kind, let canReplace):
+            return "\(target) exists and is not \(kind); " + (canReplace ? "choose another path, remove it, or \(force)" : "choose another path or remove it")
+        case .interrupted: return "interrupted before the files were put in place; the folder is as it was"
+        case .fileSystem(let message): return message
+        }
+    }
 
     /// A Foundation file error as the sentence its POSIX cause gives ("Permission denied"), not
     /// as "NSCocoaErrorDomain error 512".

@@ -15,14 +15,14 @@ final class OutputLock {
         while true {
             let fd = open(file, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
             guard fd >= 0 else {
-                throw OutputError("\(path): cannot create the lock file \(file): \(String(cString: strerror(errno)))")
+                throw OutputError.fileSystem("\(path): cannot create the lock file \(file): \(String(cString: strerror(errno)))")
             }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                 let busy = errno == EWOULDBLOCK
                 let reason = String(cString: strerror(errno))
                 close(fd)
-                if busy { throw OutputError("\(path) is being written by another plan run; wait for it to finish or choose another --out") }
-                throw OutputError("\(path): cannot lock \(file): \(reason)")
+                if busy { throw .locked(path: path) }
+                throw OutputError.fileSystem("\(path): cannot lock \(file): \(reason)")
             }
             var held = stat(), current = stat()
             if fstat(fd, &held) == 0, stat(file, &current) == 0, held.st_ino == current.st_ino, held.st_dev == current.st_dev {

@@ -46,7 +46,7 @@ public struct OutputTarget: Sendable {
     /// the files the run reads; `force` is the command's `--force`, nil when it has none. Throws
     /// `OutputError` naming the option and the path.
     public init(path: String, option: String, kind: Kind, inputs: [String], force: Bool? = nil) throws(OutputError) {
-        guard !path.isEmpty else { throw OutputError("\(option): expected a file path, found an empty one") }
+        guard !path.isEmpty else { throw OutputError.fileSystem("\(option): expected a file path, found an empty one") }
         self.path = path
         self.option = option
         self.kind = kind
@@ -57,7 +57,7 @@ public struct OutputTarget: Sendable {
         while !FileManager.default.fileExists(atPath: folder.path), folder.path != "/" { folder = folder.deletingLastPathComponent() }
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue, access(folder.path, W_OK) == 0 else {
-            throw OutputError("\(option) \(path): cannot write into \(folder.path) (not a folder, or not writable)")
+            throw OutputError.fileSystem("\(option) \(path): cannot write into \(folder.path) (not a folder, or not writable)")
         }
         try check()
     }
@@ -67,12 +67,12 @@ public struct OutputTarget: Sendable {
         let resolved = files.map { (target: $0, path: resolvedPath($0.path)) }
         for (i, a) in resolved.enumerated() {
             for b in resolved[..<i] where a.path == b.path {
-                throw OutputError("\(b.target.option) \(b.target.path) and \(a.target.option) \(a.target.path) are the same file; give each output its own path")
+                throw OutputError.fileSystem("\(b.target.option) \(b.target.path) and \(a.target.option) \(a.target.path) are the same file; give each output its own path")
             }
             for folder in folders {
                 let root = resolvedPath(folder.path)
                 if a.path == root || a.path.hasPrefix(root.hasSuffix("/") ? root : root + "/") {
-                    throw OutputError("\(a.target.option) \(a.target.path) is inside \(folder.option) \(folder.path), which plan replaces as a whole; give it a path outside that folder")
+                    throw OutputError.fileSystem("\(a.target.option) \(a.target.path) is inside \(folder.option) \(folder.path), which plan replaces as a whole; give it a path outside that folder")
                 }
             }
         }
@@ -87,7 +87,7 @@ public struct OutputTarget: Sendable {
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw OutputError("\(option) \(path): cannot create the folder \(parent.path): \(OutputError.reason(error))")
+            throw OutputError.fileSystem("\(option) \(path): cannot create the folder \(parent.path): \(OutputError.reason(error))")
         }
         try AtomicFile.write(contents, to: path)
     }
@@ -95,28 +95,27 @@ public struct OutputTarget: Sendable {
     private func check() throws(OutputError) {
         let target = Self.resolvedPath(path)
         if inputs.contains(where: { Self.resolvedPath($0) == target }) {
-            throw OutputError("\(option) \(path) is a file this run reads; choose another path")
+            throw OutputError.fileSystem("\(option) \(path) is a file this run reads; choose another path")
         }
         var status = stat()
         guard lstat(path, &status) == 0 else {
-            guard errno == ENOENT else { throw OutputError("\(option) \(path): cannot examine the file: \(String(cString: strerror(errno)))") }
+            guard errno == ENOENT else { throw OutputError.fileSystem("\(option) \(path): cannot examine the file: \(String(cString: strerror(errno)))") }
             return
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFLNK: throw OutputError("\(option) \(path) is a symbolic link; give the file it points to")
-        case S_IFDIR: throw OutputError("\(option) \(path) is a folder; expected a file path")
-        default: throw OutputError("\(option) \(path) exists and is not a file")
+        case S_IFLNK: throw OutputError.fileSystem("\(option) \(path) is a symbolic link; give the file it points to")
+        case S_IFDIR: throw OutputError.fileSystem("\(option) \(path) is a folder; expected a file path")
+        default: throw OutputError.fileSystem("\(option) \(path) exists and is not a file")
         }
         for input in inputs {
             var other = stat()
             if stat(input, &other) == 0, other.st_dev == status.st_dev, other.st_ino == status.st_ino {
-                throw OutputError("\(option) \(path) is \(input), which this run reads; choose another path")
+                throw OutputError.fileSystem("\(option) \(path) is \(input), which this run reads; choose another path")
             }
         }
         guard force != true, status.st_size > 0, !isOwn() else { return }
-        let choices = force == nil ? "choose another path or remove it" : "choose another path, remove it, or give --force to replace it"
-        throw OutputError("\(option) \(path) exists and is not \(kind.name); \(choices)")
+        throw .occupied(target: "\(option) \(path)", kind: kind.name, canReplace: force != nil)
     }
 
     /// Whether the existing file is plan's output of this kind, judged by its first bytes (a

@@ -45,7 +45,7 @@ extension PartialResult {
             guard rest.starts(with: prefix) else { throw prefix.starts(with: rest) ? truncated : otherwise }
             rest = rest.dropFirst(prefix.count)
         }
-        try take(Self.formatPrefix, otherwise: PartialResultError("\(path): not a partial result of plan (a file written by plan simulate --shard)"))
+        try take(Self.formatPrefix, otherwise: PartialResultError("\(path): not a partial result of plan (a file written by \(term: .shardRun))"))
         let digits = rest.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
         rest = rest.dropFirst(digits.count)
         guard !rest.isEmpty else { throw truncated }
@@ -73,7 +73,11 @@ extension PartialResult {
 }
 
 /// Why partial results cannot be merged: one line naming the file and what is wrong.
-public struct PartialResultError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+public typealias PartialResultError = ErrorMessage<PartialResultErrorTopic>
+
+public enum PartialResultErrorTopic: ErrorTopic {
+    /// What writes a partial result.
+    public enum Term: Sendable, Hashable, CaseIterable { case shardRun }
+
+    public static func words(_ term: Term) -> String { "a shard of a run" }
 }

@@ -61,14 +61,14 @@ public struct RunDiff: Sendable {
     public init(earlier: StoredRun, later: StoredRun, earlierName: String, laterName: String, threshold: Double = 0.05) throws(RunFileError) {
         let (a, b) = (earlier.record.policy, later.record.policy)
         guard a.name == b.name, a.levels.map(\.name) == b.levels.map(\.name) else {
-            throw RunFileError("\(earlierName) and \(laterName) use different policies (\(a.name), \(a.levels.count) levels; "
+            throw RunFileError.malformed("\(earlierName) and \(laterName) use different policies (\(a.name), \(a.levels.count) levels; "
                 + "\(b.name), \(b.levels.count) levels); their levels cannot be compared")
         }
         struct Key: Hashable { let date: CivilDate, window: String }
         let before = Dictionary(earlier.checks.map { (Key(date: $0.date, window: $0.window), $0) }, uniquingKeysWith: { first, _ in first })
         let pairs = later.checks.compactMap { check in before[Key(date: check.date, window: check.window)].map { ($0, check) } }
         guard !pairs.isEmpty else {
-            throw RunFileError("\(earlierName) (\(earlier.record.scenario.horizon.start)…\(earlier.record.scenario.horizon.end)) and "
+            throw RunFileError.malformed("\(earlierName) (\(earlier.record.scenario.horizon.start)…\(earlier.record.scenario.horizon.end)) and "
                 + "\(laterName) (\(later.record.scenario.horizon.start)…\(later.record.scenario.horizon.end)) share no check (date and window)")
         }
         self.earlier = earlier

@@ -1,4 +1,5 @@
 import Calendars
+import CapacityPolicy
 import Foundation
 import OutputFormats
 
@@ -18,6 +19,9 @@ public struct RunForecast: Sendable {
     public struct Check: Sendable, Equatable {
         public let date: CivilDate
         public let window: String
+        /// The window's check time, minutes after 00:00 UTC, as the run defined it (`run.json`'s
+        /// windows); nil for a forecast stored before the history kept it.
+        public let checkMinute: Int?
         /// P(level = l), l = 1 … L (index 0 is level 1).
         public let levels: [Double]
         public let meanOpen: Double
@@ -25,9 +29,10 @@ public struct RunForecast: Sendable {
         public let p50Open: Double
         public let p90Open: Double
 
-        public init(date: CivilDate, window: String, levels: [Double], meanOpen: Double, p10Open: Double, p50Open: Double, p90Open: Double) {
+        public init(date: CivilDate, window: String, checkMinute: Int?, levels: [Double], meanOpen: Double, p10Open: Double, p50Open: Double, p90Open: Double) {
             self.date = date
             self.window = window
+            self.checkMinute = checkMinute
             self.levels = levels
             self.meanOpen = meanOpen
             self.p10Open = p10Open
@@ -49,7 +54,7 @@ public struct RunForecast: Sendable {
         do {
             runID = SHA256.hex(of: Array(try encodeJSON(Reproducible(record)).utf8))
         } catch {
-            throw RunFileError("\(run.source): \(error)")
+            throw RunFileError.malformed("\(run.source): \(error)")
         }
         let checksFile = try StoredRun.file("checks.csv", in: files, directory: directory)
         let levels = 1...record.policy.levels.count
@@ -57,20 +62,33 @@ public struct RunForecast: Sendable {
             text: checksFile.text, source: checksFile.source,
             required: ["date", "window"] + levels.map { "p_level_\($0)" } + ["mean_open", "p10_open", "p50_open", "p90_open"])
         guard record.sampling.trials >= 1 else {
-            throw RunFileError("\(run.source): $.sampling.trials: expected a whole number of trials of at least 1, found \(record.sampling.trials)")
+            throw RunFileError.malformed("\(run.source): $.sampling.trials: expected a whole number of trials of at least 1, found \(record.sampling.trials)")
         }
         // One forecast per check: the store keeps one, so a second row would be a wrong answer or a lost one.
         var firstLine: [String: Int] = [:]
         for row in reader.rows {
             let key = "\(row.value("date")) \(row.value("window"))"
             if let first = firstLine[key] {
-                throw RunFileError("\(row.source):\(row.line): the check \(key) is listed twice (also at line \(first)); a run has one row per check")
+                throw RunFileError.malformed("\(row.source):\(row.line): the check \(key) is listed twice (also at line \(first)); a run has one row per check")
             }
             firstLine[key] = row.line
         }
+        // The run's own windows: a scenario may define windows other than the handbook's.
+        var checkMinutes: [String: Int] = [:]
+        for window in record.scenario.windows {
+            guard let minute = CheckWindow.minute(ofClock: window.check) else {
+                throw RunFileError.malformed("\(run.source): $.scenario.windows: the \(window.name) check is at \"\(window.check)\"; expected HH:MM UTC")
+            }
+            checkMinutes[window.name] = minute
+        }
+        let windowNames = record.scenario.windows.map(\.name).joined(separator: ", ")
         checks = try reader.rows.map { row throws(RunFileError) in
-            Check(
-                date: try row.date("date"), window: row.value("window"),
+            let window = row.value("window")
+            guard let minute = checkMinutes[window] else {
+                throw RunFileError.malformed("\(row.source):\(row.line): column \"window\": \"\(window)\" is none of run.json's windows (\(windowNames))")
+            }
+            return Check(
+                date: try row.date("date"), window: window, checkMinute: minute,
                 levels: try levels.map { level throws(RunFileError) in try row.probability("p_level_\(level)") },
                 meanOpen: try row.number("mean_open"), p10Open: try row.number("p10_open"),
                 p50Open: try row.number("p50_open"), p90Open: try row.number("p90_open"))

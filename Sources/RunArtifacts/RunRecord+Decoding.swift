@@ -14,7 +14,7 @@ extension RunRecord {
         } catch let error as DecodingError {
             throw RunFileError(decoding: error, of: text, source: source)
         } catch {
-            throw RunFileError("\(source): \(error)")
+            throw RunFileError.malformed("\(source): \(error)")
         }
         try record.checkConsistency(source: source)
         return record
@@ -23,12 +23,12 @@ extension RunRecord {
     /// What the page relies on beyond the types: a horizon in order, a window, and levels 1 … L.
     private func checkConsistency(source: String) throws(RunFileError) {
         guard scenario.horizon.start <= scenario.horizon.end else {
-            throw RunFileError("\(source): $.scenario.horizon.end: the horizon ends before it starts")
+            throw RunFileError.malformed("\(source): $.scenario.horizon.end: the horizon ends before it starts")
         }
-        guard !scenario.windows.isEmpty else { throw RunFileError("\(source): $.scenario.windows: expected at least one window") }
-        guard !policy.levels.isEmpty else { throw RunFileError("\(source): $.policy.levels: expected at least one level") }
+        guard !scenario.windows.isEmpty else { throw RunFileError.malformed("\(source): $.scenario.windows: expected at least one window") }
+        guard !policy.levels.isEmpty else { throw RunFileError.malformed("\(source): $.policy.levels: expected at least one level") }
         for (i, level) in policy.levels.enumerated() where level.level != i + 1 {
-            throw RunFileError("\(source): $.policy.levels[\(i)].level: expected level \(i + 1): levels are listed lowest first")
+            throw RunFileError.malformed("\(source): $.policy.levels[\(i)].level: expected level \(i + 1): levels are listed lowest first")
         }
     }
 }
@@ -49,24 +49,24 @@ extension RunFileError {
         }
         switch error {
         case .typeMismatch(let type, let context):
-            self.init("\(source): \(path(context.codingPath)): expected \(expected(type))")
+            self = .malformed("\(source): \(path(context.codingPath)): expected \(expected(type))")
         case .valueNotFound(let type, let context):
-            self.init("\(source): \(path(context.codingPath)): expected \(expected(type)), found null")
+            self = .malformed("\(source): \(path(context.codingPath)): expected \(expected(type)), found null")
         case .keyNotFound(let key, let context):
-            self.init("\(source): \(path(context.codingPath)): missing key \"\(key.stringValue)\"")
+            self = .malformed("\(source): \(path(context.codingPath)): missing key \"\(key.stringValue)\"")
         case .dataCorrupted(let context) where !context.codingPath.isEmpty:
-            self.init("\(source): \(path(context.codingPath)): \(context.debugDescription)")
+            self = .malformed("\(source): \(path(context.codingPath)): \(context.debugDescription)")
         case .dataCorrupted:
             // Foundation reports bad syntax, and also a number that does not fit its field, without
             // a path; the project's own parser tells the two apart and locates a syntax error.
             do {
                 _ = try parseJSONDocument(text, source: source)
-                self.init("\(source): a number does not fit its field (a fraction or a negative where a whole number of 0 or more belongs, or too large)")
+                self = .malformed("\(source): a number does not fit its field (a fraction or a negative where a whole number of 0 or more belongs, or too large)")
             } catch {
-                self.init(error.issues.first?.description ?? "\(source): invalid JSON")
+                self = .malformed(error.issues.first?.description ?? "\(source): invalid JSON")
             }
         @unknown default:
-            self.init("\(source): \(error)")
+            self = .malformed("\(source): \(error)")
         }
     }
 }

@@ -19,7 +19,7 @@ struct RunTableReader {
         func value(_ column: String) -> String { CSVWriter.restoredText(fields[columns[column]!]) }
 
         func problem(_ column: String, _ message: String) -> RunFileError {
-            RunFileError("\(source):\(line): column \"\(column)\": \(message)")
+            RunFileError.malformed("\(source):\(line): column \"\(column)\": \(message)")
         }
 
         func date(_ column: String) throws(RunFileError) -> CivilDate {
@@ -72,20 +72,20 @@ struct RunTableReader {
         do {
             table = try CSVTable(text: text, source: source)
         } catch {
-            throw RunFileError(error.description)
+            throw RunFileError.malformed(error.description)
         }
         guard let header = table.records.first else {
-            throw RunFileError("\(source):1: empty file; expected a header naming \(required.joined(separator: ","))")
+            throw RunFileError.malformed("\(source):1: empty file; expected a header naming \(required.joined(separator: ","))")
         }
         var columns: [String: Int] = [:]
         for (i, name) in header.fields.enumerated() where columns[name] == nil { columns[name] = i }
         for (name, former) in formerNames where columns[name] == nil { columns[name] = columns[former] }
         for name in required where columns[name] == nil {
-            throw RunFileError("\(source):\(header.line): missing column \"\(name)\"")
+            throw RunFileError.malformed("\(source):\(header.line): missing column \"\(name)\"")
         }
         rows = try table.rows.map { record throws(RunFileError) in
             guard record.fields.count == header.fields.count else {
-                throw RunFileError("\(source):\(record.line): expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
+                throw RunFileError.malformed("\(source):\(record.line): expected \(header.fields.count) fields as in the header, found \(record.fields.count)")
             }
             return Row(fields: record.fields, line: record.line, source: source, columns: columns)
         }

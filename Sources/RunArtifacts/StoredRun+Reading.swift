@@ -55,14 +55,12 @@ extension StoredRun {
     static func readFiles(_ names: [String], in directory: String) throws(RunFileError) -> [OutputFile] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw RunFileError("\(directory): not a directory; give the folder plan simulate wrote")
+            throw .notAFolder(path: directory)
         }
         var files: [OutputFile] = []
         for name in names {
             let path = StoredRun.source(name, in: directory)
-            guard FileManager.default.fileExists(atPath: path) else {
-                throw RunFileError("\(path): missing or unreadable; a run directory holds the files plan simulate writes")
-            }
+            guard FileManager.default.fileExists(atPath: path) else { throw .missing(path: path) }
             files.append(OutputFile(name: name, contents: try readText(path)))
         }
         return files
@@ -75,9 +73,9 @@ extension StoredRun {
         do {
             data = try InputFile.read(path, maximumBytes: InputFile.maximumBytes)
         } catch {
-            throw RunFileError(error.description)
+            throw .unreadable(error)
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw RunFileError("\(path): not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else { throw .malformed("\(path): not UTF-8 text") }
         return text
     }
 
@@ -85,7 +83,7 @@ extension StoredRun {
     static func file(_ name: String, in files: [OutputFile], directory: String) throws(RunFileError) -> (text: String, source: String) {
         let source = StoredRun.source(name, in: directory)
         guard let file = files.first(where: { $0.name == name }) else {
-            throw RunFileError("\(source): missing; a run directory holds the files plan simulate writes")
+            throw .missing(path: source)
         }
         return (file.contents, source)
     }
@@ -96,8 +94,26 @@ extension StoredRun {
 }
 
 /// A run directory that cannot be read back: one line naming the file and, where it applies, the
-/// line and the column or JSON path.
-public struct RunFileError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+/// line and the column or JSON path. A caller can tell a folder that is not a run's, a file
+/// missing from it, a file that cannot be read (too large, unreadable) and a file that is not
+/// what plan writes.
+public enum RunFileError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// The path is not a folder.
+    case notAFolder(path: String)
+    /// A file every run folder holds is not there.
+    case missing(path: String)
+    /// The file cannot be read as input (`InputFile`): unreadable, not a file, too large.
+    case unreadable(InputFileError)
+    /// The file's content is not what plan writes: the sentence names the file and the line,
+    /// column or JSON path.
+    case malformed(String)
+
+    public var description: String {
+        switch self {
+        case .notAFolder(let path): "\(path): not a directory; give the folder plan simulate wrote"
+        case .missing(let path): "\(path): missing; a run directory holds the files plan simulate writes"
+        case .unreadable(let error): error.description
+        case .malformed(let message): message
+        }
+    }
 }

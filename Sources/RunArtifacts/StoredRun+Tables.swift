@@ -40,7 +40,7 @@ extension StoredRun {
                 planned: try planned.map { c throws(RunFileError) in try row.count(c) })
         }
         guard checks.count == scenario.checks else {
-            throw RunFileError("\(source): \(checks.count) checks, but run.json counts \(scenario.checks); the files are not of the same run")
+            throw RunFileError.malformed("\(source): \(checks.count) checks, but run.json counts \(scenario.checks); the files are not of the same run")
         }
         return checks
     }
@@ -61,7 +61,7 @@ extension StoredRun {
                 longestRunP90: try row.count("longest_run_p90"))
         }
         guard rows.count == levelCount - 1 else {
-            throw RunFileError("\(source): \(rows.count) levels, but run.json's policy has levels 2 to \(levelCount)")
+            throw RunFileError.malformed("\(source): \(rows.count) levels, but run.json's policy has levels 2 to \(levelCount)")
         }
         return rows
     }
@@ -72,7 +72,7 @@ extension StoredRun {
             text: text, source: source, required: ["date", "window", "level", "floor_level", "p_no_sickness", "p_full"],
             formerNames: StoredRun.formerLevelName)
         guard table.rows.count == checks.count else {
-            throw RunFileError("\(source): \(table.rows.count) checks, but checks.csv has \(checks.count); the files are not of the same run")
+            throw RunFileError.malformed("\(source): \(table.rows.count) checks, but checks.csv has \(checks.count); the files are not of the same run")
         }
         return try zip(table.rows, checks).map { row, check throws(RunFileError) -> Attribution.Check in
             let date = try row.date("date"), window = row.value("window")

@@ -71,19 +71,29 @@ public struct CalendarView: Sendable {
     public static func dates(from first: CivilDate?, to last: CivilDate?, horizon: DateRange) throws(CalendarRangeError) -> DateRange {
         let from = first ?? horizon.first
         let to = last ?? horizon.last
-        for (flag, date) in [("--from", first), ("--to", last)] {
-            if let date, !horizon.contains(date) {
-                throw CalendarRangeError(description: "\(flag) \(date) is outside the scenario's horizon \(horizon)")
-            }
-        }
-        guard let range = try? DateRange(first: from, last: to) else {
-            throw CalendarRangeError(description: "--to \(to) is before --from \(from)")
-        }
+        if let first, !horizon.contains(first) { throw .outsideHorizon(.first, first, horizon: horizon) }
+        if let last, !horizon.contains(last) { throw .outsideHorizon(.last, last, horizon: horizon) }
+        guard let range = try? DateRange(first: from, last: to) else { throw .lastBeforeFirst(first: from, last: to) }
         return range
     }
 }
 
-/// Dates asked of `plan calendar` that the scenario cannot show, as one sentence.
-public struct CalendarRangeError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let description: String
+/// Dates asked of `plan calendar` that the scenario cannot show: which end is wrong, so that the
+/// tool can name the option that gave it.
+public enum CalendarRangeError: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum End: String, Sendable { case first, last }
+    /// The first or last day asked for lies outside the scenario's horizon.
+    case outsideHorizon(End, CivilDate, horizon: DateRange)
+    /// The last day asked for is before the first.
+    case lastBeforeFirst(first: CivilDate, last: CivilDate)
+
+    public var description: String { description { "the \($0.rawValue) day" } }
+
+    /// The sentence with each end named by `name` (the tool passes its options' names).
+    public func description(naming name: (End) -> String) -> String {
+        switch self {
+        case .outsideHorizon(let end, let date, let horizon): "\(name(end)) \(date) is outside the scenario's horizon \(horizon)"
+        case .lastBeforeFirst(let first, let last): "\(name(.last)) \(last) is before \(name(.first)) \(first)"
+        }
+    }
 }

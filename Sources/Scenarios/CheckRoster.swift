@@ -1,4 +1,5 @@
 import Calendars
+import OutputFormats
 
 /// Who is counted at a real check on a date: the SEs the scenario's calendar schedules on the date, minus
 /// those CS-triage reports absent (sick, called away) that morning. It lets `plan level` take the
@@ -22,9 +23,8 @@ public struct CheckRoster: Sendable {
 }
 
 /// A date on which no level is declared: not one of the check days, or the company is closed.
-public struct NoCheckError: Error, CustomStringConvertible, Sendable, Equatable {
-    public let description: String
-}
+public typealias NoCheckError = ErrorMessage<NoCheckErrorTopic>
+public enum NoCheckErrorTopic: ErrorTopic {}
 
 extension Scenario {
     /// Who is counted at the checks of `date` (every window of a day counts the same SEs).
@@ -34,11 +34,11 @@ extension Scenario {
     public func roster(on date: CivilDate, absent: [String]) throws -> CheckRoster {
         let absentIndices = try absent.map { name throws(UnknownSEError) in try knownSE(named: name) }
         if let closure = company.closure(on: date) {
-            throw NoCheckError(description: "no check on \(date): company closed\(closure.name.map { " (\($0))" } ?? "")")
+            throw NoCheckError("no check on \(date): company closed\(closure.name.map { " (\($0))" } ?? "")")
         }
         guard checkDays.contains(date.weekday) else {
             let days = checkDays.sorted().map(\.abbreviation).joined(separator: " ")
-            throw NoCheckError(description: "no check on \(date): a \(date.weekday.abbreviation), and the scenario's check days are \(days)")
+            throw NoCheckError("no check on \(date): a \(date.weekday.abbreviation), and the scenario's check days are \(days)")
         }
         var warnings: [String] = []
         if let past = pastHorizon(DateRange(day: date)) { warnings.append("\(date) \(past)") }

@@ -1,5 +1,6 @@
 import Calendars
 import CapacityPolicy
+import OutputFormats
 import Scenarios
 
 /// A scenario turned into flat per-day and per-segment numbers, so a trial is arithmetic on
@@ -240,10 +241,10 @@ public struct SimulationModel: Sendable {
 }
 
 /// A scenario the engine cannot run, or a run that cannot go on; one line for the user.
-public struct SimulationError: Error, CustomStringConvertible, Sendable {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+public typealias SimulationError = ErrorMessage<SimulationErrorTopic>
+public enum SimulationErrorTopic: ErrorTopic {}
 
+extension SimulationError {
     static func wrap<T>(_ body: () throws(CalendarError) -> T) throws(SimulationError) -> T {
         do { return try body() } catch { throw SimulationError(error.description) }
     }

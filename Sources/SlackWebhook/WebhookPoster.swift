@@ -49,14 +49,14 @@ public struct WebhookPoster: Sendable {
                 failure = "HTTP \(status)\(text.isEmpty ? "" : " \(text)")"
                 retryAfter = header.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { .seconds(max(0, $0)) }
             case .status(let status, let text, _):
-                throw WebhookError("Slack refused the message at \(webhook): HTTP \(status)\(text.isEmpty ? "" : " \(text)")")
+                throw WebhookError.refused(webhook: "\(webhook)", status: status, text: text)
             case .notSent(let reason):
                 failure = reason
             case .sentWithoutAnswer(let reason):
                 throw mayHaveBeenPosted(to: webhook, attempt: attempt, "it was sent, but \(reason)")
             }
             guard attempt <= maximumRetries else {
-                throw WebhookError("posting to Slack at \(webhook) failed after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(failure)")
+                throw WebhookError.notPosted(webhook: "\(webhook)", attempts: attempt, lastFailure: failure)
             }
             sleep(retryAfter.map { min($0, maximumRetryAfter) } ?? backoff(afterAttempt: attempt))
         }
@@ -64,8 +64,7 @@ public struct WebhookPoster: Sendable {
 
     /// The error for a message that left and got no answer: it is not sent again.
     private func mayHaveBeenPosted(to webhook: WebhookURL, attempt: Int, _ what: String) -> WebhookError {
-        WebhookError("the message to Slack at \(webhook) may have been posted: \(what); it was not sent again"
-            + " (attempt \(attempt)), so that it is posted at most once: look in the channel before posting it by hand")
+        .mayHaveBeenPosted(webhook: "\(webhook)", attempt: attempt, what: what)
     }
 
     /// Exponential backoff: `firstBackoff` after the first attempt, doubling, capped.

@@ -14,7 +14,7 @@ public struct WebhookURL: Sendable, CustomStringConvertible {
     public init(_ text: String, source: String) throws(WebhookError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         func malformed(_ problem: String, shown: String? = nil) -> WebhookError {
-            WebhookError("the Slack webhook URL from \(source) is malformed: \(problem)\(shown.map { " (it begins \($0))" } ?? "")")
+            WebhookError.unusable("the Slack webhook URL from \(source) is malformed: \(problem)\(shown.map { " (it begins \($0))" } ?? "")")
         }
         guard !trimmed.isEmpty else { throw malformed("it is empty") }
         guard !trimmed.contains(where: { $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true }),

@@ -117,7 +117,7 @@ public struct ApprovalPlan: Sendable {
     ) throws {
         let levels = scenario.policy.levels.count
         guard levels >= 2, (2...levels).contains(limit.level) else {
-            throw WhatIfError("--max-risk: the policy has levels 1–\(levels); the limit must be on a level from 2 to \(levels)")
+            throw WhatIfError("\(term: .maxRisk): the policy has levels 1–\(levels); the limit must be on a level from 2 to \(levels)")
         }
         guard !requests.isEmpty else { throw WhatIfError("\(source): no requests to consider") }
         self.warnings = Self.overlapWarnings(requests, in: scenario, source: source)

@@ -1,4 +1,5 @@
 import Calendars
+import OutputFormats
 import Scenarios
 
 extension ScenarioEdit {
@@ -18,7 +19,7 @@ extension ScenarioEdit {
         for edit in edits {
             switch edit {
             case .timeOff(let name, let dates):
-                let flag = "--time-off \(name):\(dates.first)..\(dates.last)"
+                let flag: Wording<WhatIfErrorTopic.Term> = "\(term: .timeOff) \(name):\(dates.first)..\(dates.last)"
                 let i = try index(of: name, in: edited, removed: removed, flag: flag)
                 try checkInside(dates, simulated, flag: flag)
                 if let clash = edited.team[i].timeOff.first(where: { $0.first <= dates.last && dates.first <= $0.last }) {
@@ -27,7 +28,7 @@ extension ScenarioEdit {
                 edited.team[i].timeOff.append(dates)
 
             case .addEngineer(let name, let group, let country, let dates):
-                let flag = "--add-se \(name)"
+                let flag: Wording<WhatIfErrorTopic.Term> = "\(term: .addSE) \(name)"
                 guard !edited.team.contains(where: { $0.name == name }) else {
                     throw WhatIfError("\(flag): the team already has an SE named \"\(name)\"; choose another name")
                 }
@@ -44,7 +45,7 @@ extension ScenarioEdit {
                     name: name, group: group, holidays: try! HolidayCalendar(country: country), timeOff: timeOff))
 
             case .removeEngineer(let name):
-                let i = try index(of: name, in: edited, removed: removed, flag: "--remove-se \(name)")
+                let i = try index(of: name, in: edited, removed: removed, flag: "\(term: .removeSE) \(name)")
                 edited.team[i].timeOff = [simulated]
                 edited.team[i].rota = []
                 removed.insert(name)
@@ -55,7 +56,7 @@ extension ScenarioEdit {
                 // The scenario's own limit holds for the edited one too: the engine's bounds rest on it.
                 let limit = ScenarioLimits.casesPerDay.upperBound
                 for (key, value) in [("base_per_day", edited.inflow.basePerDay), ("a spike's mean", edited.inflow.spikeMean)] where value > limit {
-                    throw WhatIfError("--inflow-factor \(factor) makes \(key) \(Int(value.rounded())), above the \(Int(limit)) cases a day a scenario may have")
+                    throw WhatIfError("\(term: .inflowFactor) \(factor) makes \(key) \(Int(value.rounded())), above the \(Int(limit)) cases a day a scenario may have")
                 }
 
             case .policy(let policy, let source):
@@ -66,15 +67,15 @@ extension ScenarioEdit {
         return edited
     }
 
-    private static func index(of name: String, in scenario: Scenario, removed: Set<String>, flag: String) throws(WhatIfError) -> Int {
-        guard !removed.contains(name) else { throw WhatIfError("\(flag): \(name) is removed by --remove-se") }
+    private static func index(of name: String, in scenario: Scenario, removed: Set<String>, flag: Wording<WhatIfErrorTopic.Term>) throws(WhatIfError) -> Int {
+        guard !removed.contains(name) else { throw WhatIfError("\(flag): \(name) is removed by \(term: .removeSE) \(name)") }
         guard let i = scenario.team.firstIndex(where: { $0.name == name }) else {
             throw WhatIfError("\(flag): the team has no SE named \"\(name)\"; its SEs are \(scenario.team.map(\.name).joined(separator: ", "))")
         }
         return i
     }
 
-    private static func checkInside(_ dates: DateRange, _ simulated: DateRange, flag: String) throws(WhatIfError) {
+    private static func checkInside(_ dates: DateRange, _ simulated: DateRange, flag: Wording<WhatIfErrorTopic.Term>) throws(WhatIfError) {
         guard dates.first <= simulated.last, simulated.first <= dates.last else {
             throw WhatIfError("\(flag): \(dates) is outside the simulated days \(simulated)")
         }

@@ -91,7 +91,7 @@ public struct Sensitivity: Sendable {
     ) throws -> Sensitivity {
         let scenario = model.scenario
         guard model.levelCount >= 2, (2...model.levelCount).contains(level) else {
-            throw WhatIfError("--level \(level): the policy has levels 1 to \(model.levelCount); expected 2 to \(model.levelCount)")
+            throw WhatIfError("\(term: .level) \(level): the policy has levels 1 to \(model.levelCount); expected 2 to \(model.levelCount)")
         }
         let base = try RecordedRun(model: model, trials: settings.trials, seed: settings.seed, threads: settings.threads)
         let baseEstimates = Estimates(model: model, tally: base.tally)

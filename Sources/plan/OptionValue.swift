@@ -4,7 +4,7 @@ func optionValue<T>(_ option: String, _ parse: () throws -> T) throws -> T {
     do {
         return try parse()
     } catch let error as any UserFacingError {
-        throw CommandError("\(option) \(error.description)")
+        throw CommandError("\(option) \(error.userMessage)")
     }
 }
 

@@ -29,7 +29,12 @@ extension Plan {
             let first = try from.map { try parseDate($0, flag: "--from") }
             let last = try to.map { try parseDate($0, flag: "--to") }
             let loaded = try ScenarioFile.load(scenario)
-            let dates = try CalendarView.dates(from: first, to: last, horizon: loaded.scenario.horizon)
+            let dates: DateRange
+            do {
+                dates = try CalendarView.dates(from: first, to: last, horizon: loaded.scenario.horizon)
+            } catch {
+                throw CommandError(error.description { $0 == .first ? "--from" : "--to" })
+            }
             ScenarioFile.report(loaded.warnings)
             emit(CalendarView(scenario: loaded.scenario, dates: dates).render(format))
         }

@@ -97,13 +97,12 @@ extension Plan {
                 }
             }
 
-            /// For a `simulate` forecast made after its first check, what `history show` and a
-            /// recording say about it: its first checks were forecast after they happened. (An
-            /// outlook starts at its own day, so it is never early for its checks.)
+            /// For a `simulate` forecast made after its first check (at the run's own check time),
+            /// what `history show` and a recording say about it: its first checks were forecast
+            /// after they happened. (An outlook starts at its own day, so it is never early for its checks.)
             static func madeAfterFirstCheck(_ forecast: Forecast) -> String? {
-                guard forecast.kind == .simulate, let madeAt = Moment(iso: forecast.madeAt), let first = forecast.checks.first,
-                      let window = CheckWindow.handbook.first(where: { $0.name == first.window }),
-                      madeAt >= Moment(date: first.date, minute: window.checkMinute) else { return nil }
+                guard forecast.kind == .simulate, let madeAt = Moment(iso: forecast.madeAt), let (first, minute) = forecast.firstCheckTime,
+                      madeAt >= Moment(date: first.date, minute: minute) else { return nil }
                 return "made at or after its first check (\(first.date) \(first.window)): those checks are not forecasts"
             }
         }

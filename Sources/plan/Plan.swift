@@ -44,7 +44,7 @@ struct Plan: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as any UserFacingError {
-            fail(error.description, status: ExitCode.failure)
+            fail(error.userMessage, status: ExitCode.failure)
         } catch {
             let code = exitCode(for: error)
             guard code != .success, !(error is ExitCode) else { exit(withError: error) }

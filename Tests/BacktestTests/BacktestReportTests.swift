@@ -1,4 +1,5 @@
 import Calendars
+import OutputFormats
 import Testing
 @testable import Backtest
 
@@ -60,7 +61,7 @@ import Testing
         #expect(throws: BacktestError.self) {
             try BacktestReport(declared: declared, history: declared, forecasts: forecasts, counts: [:], from: nil, to: nil, lead: 60...90, pairing: .latest)
         }
-        #expect(throws: BacktestError("no declared checks; record them with plan level --record or plan history import")) {
+        #expect(throws: BacktestError("no declared checks; record them \(term: .recordDeclarations)")) {
             try BacktestReport(declared: [], history: [], forecasts: forecasts, counts: [:], from: nil, to: nil, lead: 0...30, pairing: .latest)
         }
     }

@@ -11,7 +11,7 @@ import Testing
         } catch {
             let text = "\(error)"
             #expect(text.hasPrefix("fitting sickness failed in GSL's numerics ("))
-            #expect(text.hasSuffix("widen --from..--to") && !text.contains("\n"))
+            #expect(text.hasSuffix("widen from..to") && !text.contains("\n"))
         }
         #expect(try CalibrationFit.numerics("the inflow") { 7 } == 7)
     }

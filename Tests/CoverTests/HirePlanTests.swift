@@ -1,5 +1,6 @@
 import Calendars
 import Foundation
+import OutputFormats
 import Scenarios
 import Simulation
 import Testing
@@ -58,10 +59,10 @@ import WhatIf
     /// The search's bad input: `--through` before the start, a lead time longer than the horizon.
     @Test func throughBeforeTheStartAndALeadTimeLongerThanTheHorizonAreNamed() {
         let scenario = Self.scenario(basePerDay: 25)
-        #expect(throws: WhatIfError("--through 2027-01-31 is before the horizon's start, 2027-02-01; give a date on or after it")) {
+        #expect(throws: WhatIfError("\(term: .through) 2027-01-31 is before the horizon's start, 2027-02-01; give a date on or after it")) {
             try HireProblem(scenario: scenario, through: Self.date("2027-01-31"), settings: .init())
         }
-        #expect(throws: WhatIfError("--lead-time 8 weeks is longer than the horizon (2027-02-01 to 2027-03-15): no hire could start in it")) {
+        #expect(throws: WhatIfError("\(term: .leadTime) 8 weeks is longer than the horizon (2027-02-01 to 2027-03-15): no hire could start in it")) {
             try HireProblem(scenario: scenario, through: Self.date("2027-03-15"), settings: .init(leadWeeks: 8))
         }
     }

@@ -192,6 +192,33 @@ import Testing
         #expect(level.status != 0 && level.stderr.contains("--made-at 2040-01-01: stamps a forecast"), "\(level.stderr)")
     }
 
+    /// "Made after its first check" is judged at the run's own check time: a scenario whose first
+    /// window is checked at 06:00 flags a forecast made at 07:00 that day (the handbook's windows
+    /// know no such window), and not one made at 05:00; `history show` reads the time from the store.
+    @Test func aForecastIsLateByItsOwnWindows() throws {
+        let fixture = try Self.fixture.get()
+        var scenario = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixture.folder.appendingPathComponent("year.json"))) as? [String: Any])
+        scenario["name"] = "dawn"
+        scenario["windows"] = [
+            ["name": "Dawn", "check": "06:00", "coverage": "05:00-16:00"],
+            ["name": "Americas", "check": "17:30", "coverage": "14:00-01:00"],
+        ]
+        var inflow = try #require(scenario["inflow"] as? [String: Any])
+        inflow["arrival_shares"] = ["Dawn": 0.45, "Americas": 0.55]
+        scenario["inflow"] = inflow
+        let dawn = fixture.folder.appendingPathComponent("dawn-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: scenario).write(to: dawn)
+        for (madeAt, late) in [("2040-01-02T07:00Z", true), ("2040-01-02T05:00Z", false)] {
+            let store = fixture.folder.appendingPathComponent("dawn-\(UUID().uuidString).sqlite").path
+            let recorded = try PlanProcess.run(["simulate", dawn.path, "--trials", "1", "--no-files", "--record", "--made-at", madeAt, "--history", store], in: fixture.folder)
+            #expect(recorded.status == 0, "\(recorded.stderr)")
+            #expect(recorded.stderr.contains("; made at or after its first check (2040-01-02 Dawn)") == late, "\(madeAt): \(recorded.stderr)")
+            let shown = try PlanProcess.run(["history", "show", "--runs", "--history", store], in: fixture.folder)
+            #expect(shown.status == 0 && shown.stdout.contains("    ! made at or after its first check (2040-01-02 Dawn): those checks are not forecasts") == late,
+                    "\(madeAt): \(shown.stdout)")
+        }
+    }
+
     /// The same backtest in the browser: the page renders with a reliability diagram per level
     /// (7) and its sections; a 1280×800 screenshot is kept in `.build/test-artifacts/backtest.png`.
     @Test func theHTMLPageRendersInChromium() throws {

@@ -39,7 +39,7 @@ import Testing
     /// Each damage gives one line naming the file, a non-zero status, and leaves the previous page
     /// exactly as it was.
     @Test(arguments: [
-        ("checks.csv", nil, "checks.csv: missing or unreadable; a run directory holds the files plan simulate writes"),
+        ("checks.csv", nil, "checks.csv: missing; a run directory holds the files plan simulate writes"),
         ("checks.csv", "date,window\n2026-12-01,EMEA\n", "checks.csv:1: missing column \"p_level_1\""),
         ("horizon.csv", "level,level_name,p_reach,ci_low,ci_high,expected_checks,longest_run_mean,longest_run_p50,longest_run_p90\n2,CS team coordination required,x,0,0,0,0,0,0\n",
          "horizon.csv:2: column \"p_reach\": expected a number, found \"x\""),

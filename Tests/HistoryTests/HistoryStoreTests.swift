@@ -18,8 +18,8 @@ import Testing
 
     static func forecast(_ runID: String, madeAt: String = "2026-11-01T09:00:00Z") -> Forecast {
         Forecast(runID: runID, scenarioName: "december", scenarioSHA256: "def", seed: UInt64.max, trials: 1000, madeAt: madeAt, kind: .simulate, checks: [
-            RunForecast.Check(date: CivilDate(iso: "2026-12-01")!, window: "EMEA", levels: [0.5, 0.25, 0.25], meanOpen: 41.5, p10Open: 30, p50Open: 41, p90Open: 55),
-            RunForecast.Check(date: CivilDate(iso: "2026-12-02")!, window: "EMEA", levels: [0, 0, 1], meanOpen: 50, p10Open: 45, p50Open: 50, p90Open: 60),
+            RunForecast.Check(date: CivilDate(iso: "2026-12-01")!, window: "EMEA", checkMinute: 600, levels: [0.5, 0.25, 0.25], meanOpen: 41.5, p10Open: 30, p50Open: 41, p90Open: 55),
+            RunForecast.Check(date: CivilDate(iso: "2026-12-02")!, window: "EMEA", checkMinute: 600, levels: [0, 0, 1], meanOpen: 50, p10Open: 45, p50Open: 50, p90Open: 60),
         ], counts: nil)
     }
 
@@ -90,7 +90,7 @@ import Testing
         #expect(throws: HistoryError.self) { try store.record([Self.check("2026-12-01", level: 2), Self.check("2026-12-02", level: 0)]) }
         #expect(try store.declaredChecks().isEmpty)
         var broken = Self.forecast("run-c")
-        broken.checks[1] = RunForecast.Check(date: broken.checks[1].date, window: "EMEA", levels: [2], meanOpen: 0, p10Open: 0, p50Open: 0, p90Open: 0)
+        broken.checks[1] = RunForecast.Check(date: broken.checks[1].date, window: "EMEA", checkMinute: 600, levels: [2], meanOpen: 0, p10Open: 0, p50Open: 0, p90Open: 0)
         #expect(throws: HistoryError.self) { try store.record(broken, recordedAt: "2026-11-30T10:00:00Z") }
         #expect(try store.forecasts().isEmpty)
     }

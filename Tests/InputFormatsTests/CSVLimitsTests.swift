@@ -106,9 +106,10 @@ struct InputFileTests {
         defer { try? FileManager.default.removeItem(at: url) }
         try Data(repeating: 65, count: 100).write(to: url)
         #expect(try InputFile.read(url.path, maximumBytes: 100).count == 100)
-        #expect(throws: InputFileError("\(url.path): the file is larger than 99 bytes, the most plan reads")) {
+        #expect(throws: InputFileError.tooLarge(path: url.path, maximumBytes: 99)) {
             try InputFile.read(url.path, maximumBytes: 99)
         }
+        #expect(InputFileError.tooLarge(path: url.path, maximumBytes: 99).description == "\(url.path): the file is larger than 99 bytes, the most plan reads")
         let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("input-\(UUID().uuidString).fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
         defer { unlink(fifo) }
@@ -119,7 +120,7 @@ struct InputFileTests {
             close(fd)
         }
         writer.start()
-        #expect(throws: InputFileError("\(fifo): the file is larger than 1 KiB, the most plan reads")) {
+        #expect(throws: InputFileError.tooLarge(path: fifo, maximumBytes: 1024)) {
             try InputFile.read(fifo, maximumBytes: 1024)
         }
     }

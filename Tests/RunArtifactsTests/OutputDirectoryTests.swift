@@ -50,8 +50,8 @@ import Testing
         #expect {
             try write(files, to: folder)
         } throws: { error in
-            (error as? OutputError)?.description
-                == "\(folder.path) exists and holds files plan did not write (no .plan-output.json); choose another --out or remove it"
+            (error as? OutputError) == .notOurs(path: folder.path) && "\(error)"
+                == "\(folder.path) exists and holds files plan did not write (no .plan-output.json); choose another output folder or remove it"
         }
         #expect(try listing(folder) == ["notes.txt", "run.json"])
     }
@@ -65,7 +65,7 @@ import Testing
         #expect {
             try write(files, to: target, inputs: [scenario.path])
         } throws: { error in
-            (error as? OutputError)?.description == "\(target.path) holds \(scenario.path), which this run reads; choose another --out"
+            (error as? OutputError) == .holdsInput(path: target.path, input: scenario.path)
         }
         #expect(try listing(target) == [marker, "checks.csv", "december.json", "run.json"])
     }
@@ -82,7 +82,7 @@ import Testing
         #expect {
             try write(files, to: link)
         } throws: { error in
-            (error as? OutputError)?.description == "\(link.path) is a symbolic link; give the folder it points to as --out"
+            (error as? OutputError) == .symbolicLink(path: link.path)
         }
     }
 
@@ -105,7 +105,9 @@ import Testing
         #expect {
             _ = try OutputDirectory(path: target.path, kind: .run)
         } throws: { error in
-            (error as? OutputError)?.description == "\(target.path) is being written by another plan run; wait for it to finish or choose another --out"
+            (error as? OutputError) == .locked(path: target.path)
+                && (error as? OutputError)?.description(folderOption: "--out", force: "give --force to replace it")
+                == "\(target.path) is being written by another plan run; wait for it to finish or choose another --out"
         }
         try first?.replace(with: files)
         first = nil

@@ -60,7 +60,7 @@ import Testing
         for (kind, own, other, name) in cases {
             try Data(other.utf8).write(to: file)
             #expect(message { _ = try OutputTarget(path: file.path, option: "--x", kind: kind, inputs: [], force: false) }
-                == "--x \(file.path) exists and is not \(name); choose another path, remove it, or give --force to replace it")
+                == "--x \(file.path) exists and is not \(name); choose another path, remove it, or allow it to be replaced")
             #expect(message { _ = try OutputTarget(path: file.path, option: "--out", kind: kind, inputs: []) }
                 == "--out \(file.path) exists and is not \(name); choose another path or remove it")
             try OutputTarget(path: file.path, option: "--x", kind: kind, inputs: [], force: true).write("forced")

@@ -37,6 +37,6 @@ import Testing
         let files = try Self.files().map { file in
             file.name == "checks.csv" ? OutputFile(name: file.name, contents: file.contents.replacingOccurrences(of: "p10_open", with: "p10")) : file
         }
-        #expect(throws: RunFileError("run/checks.csv:1: missing column \"p10_open\"")) { try RunForecast(files: files, directory: "run") }
+        #expect(throws: RunFileError.malformed("run/checks.csv:1: missing column \"p10_open\"")) { try RunForecast(files: files, directory: "run") }
     }
 }

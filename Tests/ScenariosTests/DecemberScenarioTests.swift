@@ -115,11 +115,15 @@ import Testing
         let h = scenario.horizon
         #expect(try CalendarView.dates(from: nil, to: nil, horizon: h) == h)
         #expect(try CalendarView.dates(from: Self.date("2026-12-28"), to: nil, horizon: h).dayCount == 4)
-        #expect(throws: CalendarRangeError(description: "--from 2026-11-30 is outside the scenario's horizon 2026-12-01…2026-12-31")) {
+        #expect(throws: CalendarRangeError.outsideHorizon(.first, Self.date("2026-11-30"), horizon: h)) {
             try CalendarView.dates(from: Self.date("2026-11-30"), to: nil, horizon: h)
         }
-        #expect(throws: CalendarRangeError(description: "--to 2026-12-05 is before --from 2026-12-10")) {
+        #expect(throws: CalendarRangeError.lastBeforeFirst(first: Self.date("2026-12-10"), last: Self.date("2026-12-05"))) {
             try CalendarView.dates(from: Self.date("2026-12-10"), to: Self.date("2026-12-05"), horizon: h)
         }
+        // The library names the ends in words; the tool passes its options' names.
+        let late = CalendarRangeError.lastBeforeFirst(first: Self.date("2026-12-10"), last: Self.date("2026-12-05"))
+        #expect(late.description == "the last day 2026-12-05 is before the first day 2026-12-10")
+        #expect(late.description { $0 == .first ? "--from" : "--to" } == "--to 2026-12-05 is before --from 2026-12-10")
     }
 }

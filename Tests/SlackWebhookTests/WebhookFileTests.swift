@@ -27,7 +27,8 @@ import Testing
     func aSharedFileIsRefused(mode: Int, who: String, shown: String) throws {
         let path = try file(mode: mode)
         let error = #expect(throws: WebhookError.self) { try WebhookURL(contentsOfFile: path, allowShared: false) }
-        #expect(error?.description == "\(path): the webhook file can be \(who) by group or others (mode \(shown)); its URL is a secret: chmod 600 \(path), or give --allow-shared-secret")
+        #expect(error == .sharedFile(path: path, who: who, mode: shown))
+        #expect(error?.description == "\(path): the webhook file can be \(who) by group or others (mode \(shown)); its URL is a secret: chmod 600 \(path), or allow a shared file")
         #expect(try WebhookURL(contentsOfFile: path, allowShared: true).description == "https://hooks.slack.com/…")
     }
 

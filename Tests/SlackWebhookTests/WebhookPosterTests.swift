@@ -72,6 +72,7 @@ import Testing
         defer { server.stop() }
         let waits = Waits()
         let error = #expect(throws: WebhookError.self) { try poster(waits).post(body, to: WebhookURL(server.url, source: "test")) }
+        #expect(error == .refused(webhook: "http://127.0.0.1:\(server.port)/…", status: 404, text: text))
         #expect(error?.description == "Slack refused the message at http://127.0.0.1:\(server.port)/…: HTTP 404 \(text)")
         #expect(!(error?.description.contains(LoopbackServer.secret) ?? true))
         #expect(waits.all.isEmpty)

@@ -132,7 +132,7 @@ import Testing
 
     @Test func refusesALimitOnALevelThePolicyLacks() throws {
         let request = TimeOffRequest(name: "us-09", dates: December.dates("2026-12-21", "2026-12-22"), line: 2)
-        #expect(throws: WhatIfError("--max-risk: the policy has levels 1–8; the limit must be on a level from 2 to 8")) {
+        #expect(throws: WhatIfError("\(term: .maxRisk): the policy has levels 1–8; the limit must be on a level from 2 to 8")) {
             try ApprovalPlan(
                 scenario: try December.scenario(), requests: [request], limit: RiskLimit(level: 9, probability: 0.2), settings: Self.settings, source: "r.csv")
         }

@@ -35,21 +35,22 @@ import Testing
 
     @Test(arguments: [
         ([ScenarioEdit.timeOff(name: "us-99", dates: December.dates("2026-12-21", "2026-12-21"))],
-         "--time-off us-99:2026-12-21..2026-12-21: the team has no SE named \"us-99\"; its SEs are emea-gb, emea-nl, emea-za, us-01, us-02, us-03, us-04, us-05, us-06, us-07, us-08, us-09, us-10, us-11"),
+         "time off for us-99:2026-12-21..2026-12-21: the team has no SE named \"us-99\"; its SEs are emea-gb, emea-nl, emea-za, us-01, us-02, us-03, us-04, us-05, us-06, us-07, us-08, us-09, us-10, us-11"),
         ([ScenarioEdit.timeOff(name: "us-07", dates: December.dates("2026-12-22", "2026-12-23"))],
-         "--time-off us-07:2026-12-22..2026-12-23: overlaps us-07's time off 2026-12-23…2026-12-24 already in the scenario"),
+         "time off for us-07:2026-12-22..2026-12-23: overlaps us-07's time off 2026-12-23…2026-12-24 already in the scenario"),
         ([ScenarioEdit.timeOff(name: "us-07", dates: December.dates("2025-12-22", "2025-12-23"))],
-         "--time-off us-07:2025-12-22..2025-12-23: 2025-12-22…2025-12-23 is outside the simulated days 2026-11-16…2026-12-31"),
+         "time off for us-07:2025-12-22..2025-12-23: 2025-12-22…2025-12-23 is outside the simulated days 2026-11-16…2026-12-31"),
         ([ScenarioEdit.addEngineer(name: "us-01", group: "us", country: try! PublicHolidays(country: "US"), dates: nil)],
-         "--add-se us-01: the team already has an SE named \"us-01\"; choose another name"),
+         "adding us-01: the team already has an SE named \"us-01\"; choose another name"),
         ([ScenarioEdit.addEngineer(name: "c1", group: "apac", country: try! PublicHolidays(country: "US"), dates: nil)],
-         "--add-se c1: the group \"apac\" is not defined; the groups are emea, us"),
+         "adding c1: the group \"apac\" is not defined; the groups are emea, us"),
         ([ScenarioEdit.removeEngineer(name: "us-03"), .timeOff(name: "us-03", dates: December.dates("2026-12-01", "2026-12-01"))],
-         "--time-off us-03:2026-12-01..2026-12-01: us-03 is removed by --remove-se"),
+         "time off for us-03:2026-12-01..2026-12-01: us-03 is removed by removing us-03"),
     ])
     func editsThatCannotApply(edits: [ScenarioEdit], message: String) throws {
         let scenario = try December.scenario()
-        #expect(throws: WhatIfError(message)) { try ScenarioEdit.apply(edits, to: scenario) }
+        // Worded as the library words the edits; plan names its options instead (EndToEndTests).
+        #expect { try ScenarioEdit.apply(edits, to: scenario) } throws: { ($0 as? WhatIfError)?.description == message }
     }
 
     /// A contractor works only in their dates, and is appended so that the others' draws stay put.
