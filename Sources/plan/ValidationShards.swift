@@ -61,7 +61,7 @@ struct ValidationShardOptions: ParsableArguments {
         do {
             blocks = try run.blocks(trials: settings.validationTrials)
         } catch {
-            throw CommandError("--shard \(shard.index)/\(shard.count): \(error.description) (--validation-trials \(settings.validationTrials))")
+            throw CommandError("--shard \(shard.index)/\(shard.count) of --validation-trials \(settings.validationTrials): \(error.description)")
         }
         try requireFolder(folder, option: "--out")
         let path = folderPrefix(folder) + "\(name).shard-\(shard.index)-of-\(shard.count).json"
