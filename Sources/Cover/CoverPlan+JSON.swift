@@ -3,14 +3,7 @@ import Simulation
 
 extension CoverPlan {
     /// `--format json`: everything the text says, as one document; probabilities 0–1.
-    public var json: String {
-        get throws {
-            let search = SearchDocument(
-                scenario: scenarioName, feasible: isFeasible, validated: validated, limits: limits, sampleLimits: sampleLimits, settings: settings,
-                cost: cost, tightenings: tightenings)
-            return try encodeJSON(SearchDocument.Combined(search: search, own: Document(self)))
-        }
-    }
+    public var json: String { get throws { try SearchDocument.json(of: self, own: Document(self)) } }
 
     /// The keys of this document that plan hire's has not.
     struct Document: Encodable {

@@ -140,10 +140,7 @@ public struct CoverPlan: Sendable {
         scenario: Scenario, pool: CoverPool, limits: [RiskLimit], settings: Settings, shard: Shard
     ) throws -> [(plan: [Int], tally: Tally)] {
         var start = try start(scenario: scenario, pool: pool, limits: limits, settings: settings)
-        let plans = [try start.search.first(), start.search.none]
-        let problem = start.problem
-        let models = try plans.map { try SimulationModel(problem.scenario(with: $0), sharingPolicyWith: problem.baseModel) }
-        return Array(zip(plans, try PlanValidation.shardTallies(models, settings: settings, shard: shard)))
+        return try PlanValidation.shard([try start.search.first(), start.search.none], of: start.problem, settings: settings, shard: shard)
     }
 
     /// Throws for a limit on a level the policy does not have, a curve limit outside 0…1, when
@@ -185,14 +182,8 @@ public struct CoverPlan: Sendable {
 
         // 2–3. Search, validate, tighten.
         let validation = PlanValidation(settings: settings, limits: limits, shards: shards)
-        func validate(_ counts: [Int]) throws -> [[Proportion]] {
-            try validation.risks(counts, model: try SimulationModel(problem.scenario(with: counts), sharingPolicyWith: problem.baseModel))
-        }
         self.exact = start.search.search.isExact
-        let outcome = try start.search.run(
-            validate: validate,
-            checkName: { "\(problem.checks[$0].date) \(problem.windowNames[problem.checks[$0].window])" },
-            noneMeets: { "the pool cannot meet \($0) on the sample; the cover found before is kept" })
+        let outcome = try start.search.run(validation: validation, problem: problem, noneMeets: { "the pool cannot meet \($0) on the sample; the cover found before is kept" })
         var sample = start.search.search.sample
         let counts = outcome.counts
         self.counts = counts
@@ -202,7 +193,7 @@ public struct CoverPlan: Sendable {
         self.sampleLimits = sampleLimits
         self.tightenings = tightenings
         self.after = outcome.after
-        self.before = try validate(none)
+        self.before = try validation.risks(none, of: problem)
         self.validated = outcome.validated
 
         // 4. The lower bound at the final limits.
@@ -238,7 +229,7 @@ public struct CoverPlan: Sendable {
         for point in points {
             var worst: Double?
             if let counts = point.counts {
-                let risks = try validate(counts)
+                let risks = try validation.risks(counts, of: problem)
                 worst = risks[0].map(\.high).max()
             }
             curve.append(CurvePoint(

@@ -112,10 +112,7 @@ public struct HirePlan: Sendable {
         scenario: Scenario, through: CivilDate, hiring: HireProblem.Settings, limits: [RiskLimit], settings: CoverPlan.Settings, shard: Shard
     ) throws -> [(plan: [Int], tally: Tally)] {
         var start = try start(scenario: scenario, through: through, hiring: hiring, limits: limits, settings: settings)
-        let plans = [try start.search.first(), start.search.none]
-        let problem = start.problem
-        let models = try plans.map { try SimulationModel(problem.scenario(with: $0), sharingPolicyWith: problem.baseModel) }
-        return Array(zip(plans, try PlanValidation.shardTallies(models, settings: settings, shard: shard)))
+        return try PlanValidation.shard([try start.search.first(), start.search.none], of: start.problem, settings: settings, shard: shard)
     }
 
     /// Throws for a limit on a level the policy does not have, when the scenario cannot be simulated,
@@ -132,13 +129,7 @@ public struct HirePlan: Sendable {
         self.problem = problem
         self.unfixable = start.unfixable
         let validation = PlanValidation(settings: settings, limits: limits, shards: shards)
-        func validate(_ counts: [Int]) throws -> [[Proportion]] {
-            try validation.risks(counts, model: try SimulationModel(problem.scenario(with: counts), sharingPolicyWith: problem.baseModel))
-        }
-        let outcome = try start.search.run(
-            validate: validate,
-            checkName: { "\(problem.checks[$0].date) \(problem.windowNames[problem.checks[$0].window])" },
-            noneMeets: { "no plan meets \($0) on the sample; the plan found before is kept" })
+        let outcome = try start.search.run(validation: validation, problem: problem, noneMeets: { "no plan meets \($0) on the sample; the plan found before is kept" })
         var sample = start.search.search.sample
         let counts = outcome.counts
         let none = start.search.none
@@ -148,7 +139,7 @@ public struct HirePlan: Sendable {
         self.tightenings = outcome.tightenings
         let after = outcome.after
         self.after = after
-        let before = try validate(none)
+        let before = try validation.risks(none, of: problem)
         self.before = before
         self.validated = outcome.validated
 

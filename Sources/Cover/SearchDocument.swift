@@ -1,4 +1,20 @@
+import OutputFormats
 import WhatIf
+
+/// What `SearchDocument` is drawn from: a plan found on the sample and validated (`CoverPlan`, `HirePlan`).
+protocol ValidatedPlan {
+    var scenarioName: String { get }
+    var isFeasible: Bool { get }
+    var validated: Bool { get }
+    var limits: [RiskLimit] { get }
+    var sampleLimits: [RiskLimit] { get }
+    var settings: CoverPlan.Settings { get }
+    var cost: Double { get }
+    var tightenings: [String] { get }
+}
+
+extension CoverPlan: ValidatedPlan {}
+extension HirePlan: ValidatedPlan {}
 
 /// What `plan cover`'s and `plan hire`'s JSON documents share: the limits as stated and on the
 /// sample, the sampling and validation settings, the verdict, the cost and the tightenings. Each
@@ -23,24 +39,26 @@ struct SearchDocument: Encodable {
     let cost: Double
     let tightenings: [String]
 
-    init(
-        scenario: String, feasible: Bool, validated: Bool, limits stated: [RiskLimit], sampleLimits: [RiskLimit], settings: CoverPlan.Settings,
-        cost: Double, tightenings: [String]
-    ) {
-        self.scenario = scenario
-        self.feasible = feasible
-        self.validated = validated
-        limits = stated.indices.map {
-            Limit(level: stated[$0].level, probability: stated[$0].probability, allows_equal: stated[$0].allowsEqual,
-                  sample_probability: sampleLimits[$0].probability)
+    init(_ plan: some ValidatedPlan) {
+        scenario = plan.scenarioName
+        feasible = plan.isFeasible
+        validated = plan.validated
+        limits = plan.limits.indices.map {
+            Limit(level: plan.limits[$0].level, probability: plan.limits[$0].probability, allows_equal: plan.limits[$0].allowsEqual,
+                  sample_probability: plan.sampleLimits[$0].probability)
         }
-        sample_trials = settings.trials
-        seed = settings.seed
-        validation_trials = settings.validationTrials
-        validation_seed = settings.validationSeed
-        tolerance = settings.tolerance
-        self.cost = cost
-        self.tightenings = tightenings
+        sample_trials = plan.settings.trials
+        seed = plan.settings.seed
+        validation_trials = plan.settings.validationTrials
+        validation_seed = plan.settings.validationSeed
+        tolerance = plan.settings.tolerance
+        cost = plan.cost
+        tightenings = plan.tightenings
+    }
+
+    /// `plan`'s document: these keys and `own`'s, pretty, keys sorted.
+    static func json(of plan: some ValidatedPlan, own: some Encodable) throws -> String {
+        try encodeJSON(Combined(search: SearchDocument(plan), own: own))
     }
 
     /// `search`'s keys and `own`'s in one JSON object.

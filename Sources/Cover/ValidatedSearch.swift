@@ -28,14 +28,11 @@ struct ValidatedSearch<Search: LimitedSearch> {
     /// The first search's counts: the plan a validation shard validates.
     mutating func first() throws -> [Int] { try search.run(from: none) ?? full }
 
-    /// Searches, validates with `validate` and tightens; `checkName` names check c ("2026-12-07
-    /// EMEA"), `noneMeets` says that nothing meets a tightened limit ("no plan meets 0.080 on the
-    /// sample; the plan found before is kept").
-    mutating func run(
-        validate: ([Int]) throws -> [[Proportion]], checkName: (Int) -> String, noneMeets: (String) -> String
-    ) throws -> Outcome {
+    /// Searches, validates with `validation` and tightens; `noneMeets` says that nothing meets a
+    /// tightened limit ("no plan meets 0.080 on the sample; the plan found before is kept").
+    mutating func run(validation: PlanValidation, problem: some SearchProblem, noneMeets: (String) -> String) throws -> Outcome {
         var counts = try first()
-        var after = try validate(counts)
+        var after = try validation.risks(counts, of: problem)
         var sampleLimits = limits
         var tightenings: [String] = []
         for _ in 0..<CoverPlan.tighteningRounds {
@@ -44,7 +41,7 @@ struct ValidatedSearch<Search: LimitedSearch> {
             let tighter = sampleLimits[i].probability - max(0.01, failure.high - limits[i].probability)
             guard tighter > 0 else { break }
             tightenings.append(
-                "\(checkName(failure.check)): validated \(limits[i].description) failed (upper 95% bound "
+                "\(problem.checkName(failure.check)): validated \(limits[i].description) failed (upper 95% bound "
                     + "\(CoverPlan.fixed(failure.high)) > \(CoverPlan.fixed(limits[i].probability)) + tolerance \(CoverPlan.fixed(tolerance))); "
                     + "searching again with the sample's limit tightened from \(CoverPlan.fixed(sampleLimits[i].probability)) to \(CoverPlan.fixed(tighter))")
             sampleLimits[i] = RiskLimit(level: limits[i].level, probability: tighter, allowsEqual: limits[i].allowsEqual)
@@ -54,7 +51,7 @@ struct ValidatedSearch<Search: LimitedSearch> {
                 break
             }
             counts = tightened
-            after = try validate(counts)
+            after = try validation.risks(counts, of: problem)
         }
         return Outcome(counts: counts, after: after, sampleLimits: sampleLimits, tightenings: tightenings, validated: worstFailure(after) == nil)
     }
