@@ -42,6 +42,10 @@ extension Plan {
         var rampCounts: Counting = .yes
         @Option(help: "A group's yearly attrition rate, GROUP=RATE with RATE from 0 to below 1 (repeatable); replaces the scenario's.")
         var attrition: [String] = []
+        @Option(name: .customLong("hire-like"), help: ArgumentHelp(
+            "GROUP=SE: the group's hires take that SE's public holidays, weekdays and capacity (repeatable; default: the group's first SE's holidays and weekdays, capacity 1).",
+            valueName: "group=se"))
+        var hireLike: [String] = []
         @Option(name: .customLong("cost-per-month"), help: "What one SE costs a month, in any unit (1: costs are SE-months).")
         var costPerMonth: Double = 1
         @Option(name: .customLong("max-per-month"), help: "The most hires of one group starting on the same date, 1 to 10.")
@@ -73,6 +77,21 @@ extension Plan {
             try checkNoFiles(noFiles, out: out, html: html)
             try shards.checkShard(noFiles: noFiles, others: [("--html", html), ("--format json", format == .json)])
             _ = try Self.attritionRates(attrition)
+            _ = try Self.templates(hireLike)
+        }
+
+        /// `GROUP=SE` pairs, one per group.
+        static func templates(_ texts: [String]) throws -> [String: String] {
+            var like: [String: String] = [:]
+            for text in texts {
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw CommandError("--hire-like \(text): expected GROUP=SE, such as emea=emea-02")
+                }
+                guard like[parts[0]] == nil else { throw CommandError("--hire-like \(text): group \(parts[0]) is already made like \(like[parts[0]]!)") }
+                like[parts[0]] = parts[1]
+            }
+            return like
         }
 
         /// `GROUP=RATE` pairs, each rate in [0, 1).
@@ -103,13 +122,13 @@ extension Plan {
             }
             let hiring = HireProblem.Settings(
                 leadWeeks: leadTime, ramp: Ramp(weeks: ramp, startFraction: rampStart, countsInHeadcount: rampCounts == .yes),
-                costPerMonth: costPerMonth, maxPerMonth: maxPerMonth)
+                costPerMonth: costPerMonth, maxPerMonth: maxPerMonth, like: try Self.templates(hireLike))
             let settings = CoverPlan.Settings(
                 trials: sampling.trialCount, seed: sampling.seed, validationTrials: validationTrials,
                 threads: sampling.workerThreads, tolerance: tolerance)
             let options = ["plan hire", "--through \(throughDate)"] + limits.map { "--max-risk \($0.description)" }
                 + ["--lead-time \(leadTime)", "--ramp \(ramp)", "--ramp-start \(rampStart)", "--ramp-counts \(rampCounts.rawValue)"]
-                + attrition.map { "--attrition \($0)" }
+                + attrition.map { "--attrition \($0)" } + hireLike.map { "--hire-like \($0)" }
                 + ["--cost-per-month \(costPerMonth)", "--max-per-month \(maxPerMonth)", "--trials \(settings.trials)", "--tolerance \(tolerance)"]
             if let shard = try shards.shard {
                 try shards.writePart(
