@@ -125,7 +125,7 @@ public struct OutputTarget: Sendable {
         switch kind {
         case .page: return head(of: 1024).contains(Data(htmlGeneratorTag.utf8))
         // Either kind of shard's file (`PartFile`): a simulation's partial result or a validation part.
-        case .partialResult: return PartFile.format(of: Array(head(of: 64))) != nil
+        case .partialResult: return PartFile.format(of: Array(head(of: 64))).map(PartFile.formats.contains) ?? false
         case .timeOffCSV: return head(of: 64).starts(with: Data(CSVWriter.row(TimeOffCSV.writtenColumns).utf8))
         case .scenario:
             guard let data = try? InputFile.read(path, maximumBytes: InputFile.maximumBytes),

@@ -39,6 +39,10 @@ public struct PartFile: Sendable {
             + String(decoding: bytes, as: UTF8.self) + Self.ending
     }
 
+    /// The formats plan writes in this envelope: `PartialResult.format` and `ValidationPart.format`
+    /// (in Cover), whose files a shard may replace.
+    public static let formats: Set<String> = ["plan-partial-result", "plan-validation-part"]
+
     /// The format named in a file's header, or nil when it does not start as a part file does.
     public static func format(of bytes: [UInt8]) -> String? {
         let prefix = Array(formatKey.utf8)
