@@ -130,7 +130,7 @@ let package = Package(
         .target(name: "RunFixtures", dependencies: ["RunArtifacts", "Simulation", "Scenarios", "Calendars"], path: "Tests/RunFixtures"),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "RunArtifacts", "Simulation", "Statistics", "Scenarios", "Calendars"]),
         .testTarget(name: "WhatIfTests", dependencies: ["WhatIf", "Simulation", "Statistics", "Scenarios", "Calendars", "RunArtifacts", "OutputFormats"]),
-        .testTarget(name: "CoverTests", dependencies: ["Cover", "WhatIf", "Simulation", "Scenarios", "Calendars", "InputFormats"]),
+        .testTarget(name: "CoverTests", dependencies: ["Cover", "WhatIf", "Simulation", "Scenarios", "Calendars", "InputFormats", "RunArtifacts"]),
         .testTarget(name: "EndToEndTests", dependencies: ["plan"]),
     ]
 )

@@ -3,15 +3,10 @@ import Simulation
 
 extension CoverPlan {
     /// `--format json`: everything the text says, as one document; probabilities 0–1.
-    public var json: String { get throws { try encodeJSON(Document(self)) } }
+    public var json: String { get throws { try SearchDocument.json(of: self, own: Document(self)) } }
 
+    /// The keys of this document that plan hire's has not.
     struct Document: Encodable {
-        struct Limit: Encodable {
-            let level: Int
-            let probability: Double
-            let allows_equal: Bool
-            let sample_probability: Double
-        }
         struct Purchase: Encodable {
             let date: String
             let option: String
@@ -49,49 +44,24 @@ extension CoverPlan {
             let units: Int
             let worst_upper: Double?
         }
-        let scenario: String
-        let feasible: Bool
-        let validated: Bool
-        let limits: [Limit]
-        let sample_trials: Int
-        let seed: UInt64
-        let validation_trials: Int
-        let validation_seed: UInt64
-        let tolerance: Double
         let exact: Bool
         let candidates: Int
         let covers_simulated: Int
-        let cost: Double
         let lower_bound: Double
         let gap: Double
         let bound: String
-        let tightenings: [String]
         let cover: [Purchase]
         let checks: [Check]
         let unfixable: [Unfixable]
         let curve: [Point]
 
         init(_ plan: CoverPlan) {
-            scenario = plan.scenarioName
-            feasible = plan.isFeasible
-            validated = plan.validated
-            limits = plan.limits.indices.map {
-                Limit(level: plan.limits[$0].level, probability: plan.limits[$0].probability, allows_equal: plan.limits[$0].allowsEqual,
-                      sample_probability: plan.sampleLimits[$0].probability)
-            }
-            sample_trials = plan.settings.trials
-            seed = plan.settings.seed
-            validation_trials = plan.settings.validationTrials
-            validation_seed = plan.settings.validationSeed
-            tolerance = plan.settings.tolerance
             exact = plan.exact
             candidates = plan.problem.candidates.count
             covers_simulated = plan.evaluations
-            cost = plan.cost
             lower_bound = plan.bound.cost
             gap = max(0, plan.cost - plan.bound.cost)
             bound = plan.boundDescription
-            tightenings = plan.tightenings
             cover = plan.purchases.map {
                 Purchase(date: $0.date.description, option: $0.option.option, group: $0.option.group, name: $0.option.name,
                          count: $0.count, cost_per_day: $0.option.costPerDay, cost: $0.cost)

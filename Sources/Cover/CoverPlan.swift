@@ -100,30 +100,66 @@ public struct CoverPlan: Sendable {
             .sorted { ($0.date, $0.option.line) < ($1.date, $1.option.line) }
     }
 
-    /// Throws for a limit on a level the policy does not have, a curve limit outside 0…1, and when
-    /// the scenario cannot be simulated.
-    public init(scenario: Scenario, pool: CoverPool, limits: [RiskLimit], curve curveLimits: [Double] = [], settings: Settings) throws {
+    /// The problem, the sample and the search, up to the first search: what a validation shard
+    /// needs too.
+    struct Start {
+        let problem: CoverProblem
+        let noneRisks: CoverSample.Risks
+        let fullRisks: CoverSample.Risks
+        var search: ValidatedSearch<CoverSearch>
+
+        /// Per limit and check: whether the full pool brings the check within `limits`.
+        func activeChecks(_ limits: [RiskLimit]) -> [[Bool]] {
+            limits.indices.map { i in fullRisks.atLeast[i].map { !limits[i].isExceeded(by: $0) } }
+        }
+    }
+
+    /// Throws for a limit on a level the policy does not have, and when the scenario cannot be simulated.
+    static func start(scenario: Scenario, pool: CoverPool, limits: [RiskLimit], settings: Settings) throws -> Start {
         let levels = scenario.policy.levels.count
         for limit in limits where !(2...max(2, levels)).contains(limit.level) || levels < 2 {
             throw WhatIfError("\(term: .maxRisk): the policy has levels 1–\(levels); the limit must be on a level from 2 to \(levels)")
         }
         guard !limits.isEmpty else { throw WhatIfError("\(term: .maxRisk): give at least one limit, such as ge4<=0.20") }
-        self.scenarioName = scenario.name
-        self.limits = limits
-        self.settings = settings
         let problem = try CoverProblem(scenario: scenario, pool: pool)
-        self.problem = problem
         var sample = CoverSample(problem: problem, levels: limits.map(\.level), trials: settings.trials, seed: settings.seed, threads: settings.threads)
         let none = [Int](repeating: 0, count: problem.candidates.count)
         let full = problem.candidates.indices.map(problem.room)
         let noneRisks = try sample.risks(none)
         let fullRisks = try sample.risks(full)
+        let active = limits.indices.map { i in fullRisks.atLeast[i].map { !limits[i].isExceeded(by: $0) } }
+        let search = ValidatedSearch(
+            search: CoverSearch(sample: sample, limits: limits, active: active), limits: limits, tolerance: settings.tolerance, none: none, full: full)
+        return Start(problem: problem, noneRisks: noneRisks, fullRisks: fullRisks, search: search)
+    }
+
+    /// Shard `shard` of the validation: the cover the first search finds and no cover, each
+    /// simulated on the shard's blocks of the validation trials. A merge of every shard
+    /// (`ValidationMerge`) given to `init` stands for those two validation runs.
+    public static func validationShard(
+        scenario: Scenario, pool: CoverPool, limits: [RiskLimit], settings: Settings, shard: Shard
+    ) throws -> [(plan: [Int], tally: Tally)] {
+        var start = try start(scenario: scenario, pool: pool, limits: limits, settings: settings)
+        return try PlanValidation.shard([try start.search.first(), start.search.none], of: start.problem, settings: settings, shard: shard)
+    }
+
+    /// Throws for a limit on a level the policy does not have, a curve limit outside 0…1, when
+    /// the scenario cannot be simulated, and when `shards` do not fit the covers validated.
+    public init(
+        scenario: Scenario, pool: CoverPool, limits: [RiskLimit], curve curveLimits: [Double] = [], settings: Settings,
+        shards: ValidationMerge? = nil
+    ) throws {
+        var start = try Self.start(scenario: scenario, pool: pool, limits: limits, settings: settings)
+        let problem = start.problem
+        self.scenarioName = scenario.name
+        self.limits = limits
+        self.settings = settings
+        self.problem = problem
+        let none = start.search.none, full = start.search.full
+        let (noneRisks, fullRisks) = (start.noneRisks, start.fullRisks)
 
         // 1. What the pool cannot fix.
-        func activeChecks(_ limits: [RiskLimit]) -> [[Bool]] {
-            limits.indices.map { i in fullRisks.atLeast[i].map { !limits[i].isExceeded(by: $0) } }
-        }
-        let active = activeChecks(limits)
+        let active = start.activeChecks(limits)
         var unfixable: [Unfixable] = []
         var extraRisks: [CoverSample.Risks] = []
         if active.contains(where: { $0.contains(false) }) {
@@ -145,54 +181,20 @@ public struct CoverPlan: Sendable {
         self.unfixable = unfixable
 
         // 2–3. Search, validate, tighten.
-        func validate(_ counts: [Int]) throws -> [[Proportion]] {
-            let model = try SimulationModel(problem.scenario(with: counts), sharingPolicyWith: problem.baseModel)
-            let settings = RunSettings(size: .trials(settings.validationTrials), seed: settings.validationSeed, threads: settings.threads)
-            let estimates = Estimates(model: model, tally: try MonteCarloRun(model: model, settings: settings).run())
-            return limits.map { limit in estimates.checks.map { $0.atLeast[limit.level - 1] } }
-        }
-        func worstFailure(_ risks: [[Proportion]], limits stated: [RiskLimit], active: [[Bool]]) -> (limit: Int, check: Int, high: Double)? {
-            var worst: (Int, Int, Double)?
-            for (i, limit) in stated.enumerated() {
-                for c in risks[i].indices where active[i][c] && risks[i][c].high > limit.probability + settings.tolerance {
-                    if risks[i][c].high - limit.probability > (worst.map { $0.2 - stated[$0.0].probability } ?? -1) { worst = (i, c, risks[i][c].high) }
-                }
-            }
-            return worst
-        }
-        var sampleLimits = limits
-        var search = CoverSearch(sample: sample, limits: sampleLimits, active: active)
-        self.exact = search.isExact
-        var counts = try search.run(from: none) ?? full
-        var after = try validate(counts)
-        var tightenings: [String] = []
-        for _ in 0..<Self.tighteningRounds {
-            guard let failure = worstFailure(after, limits: limits, active: active) else { break }
-            let i = failure.limit
-            let check = problem.checks[failure.check]
-            let tighter = sampleLimits[i].probability - max(0.01, failure.high - limits[i].probability)
-            guard tighter > 0 else { break }
-            tightenings.append(
-                "\(check.date) \(problem.windowNames[check.window]): validated \(limits[i].description) failed (upper 95% bound "
-                    + "\(Self.fixed(failure.high)) > \(Self.fixed(limits[i].probability)) + tolerance \(Self.fixed(settings.tolerance))); "
-                    + "searching again with the sample's limit tightened from \(Self.fixed(sampleLimits[i].probability)) to \(Self.fixed(tighter))")
-            sampleLimits[i] = RiskLimit(level: limits[i].level, probability: tighter, allowsEqual: limits[i].allowsEqual)
-            search.limits = sampleLimits
-            guard let tightened = try search.run(from: counts) else {
-                tightenings.append("the pool cannot meet \(Self.fixed(tighter)) on the sample; the cover found before is kept")
-                break
-            }
-            counts = tightened
-            after = try validate(counts)
-        }
-        sample = search.sample
+        let validation = PlanValidation(settings: settings, limits: limits, shards: shards)
+        self.exact = start.search.search.isExact
+        let outcome = try start.search.run(validation: validation, problem: problem, noneMeets: { "the pool cannot meet \($0) on the sample; the cover found before is kept" })
+        var sample = start.search.search.sample
+        let counts = outcome.counts
         self.counts = counts
         self.cost = problem.cost(counts)
+        let sampleLimits = outcome.sampleLimits
+        let tightenings = outcome.tightenings
         self.sampleLimits = sampleLimits
         self.tightenings = tightenings
-        self.after = after
-        self.before = try validate(none)
-        self.validated = worstFailure(after, limits: limits, active: active) == nil
+        self.after = outcome.after
+        self.before = try validation.risks(none, of: problem)
+        self.validated = outcome.validated
 
         // 4. The lower bound at the final limits.
         self.bound = exact && tightenings.isEmpty
@@ -206,7 +208,7 @@ public struct CoverPlan: Sendable {
         for probability in curveLimits.sorted(by: >) {
             var curveLimits = limits
             curveLimits[0] = RiskLimit(level: limits[0].level, probability: probability, allowsEqual: limits[0].allowsEqual)
-            let curveActive = activeChecks(curveLimits)
+            let curveActive = start.activeChecks(curveLimits)
             // A limit the pool cannot meet at some check has no cover, nor has any tighter one.
             guard !curveActive.contains(where: { $0.contains(false) }) else {
                 points.append((probability, nil))
@@ -227,7 +229,7 @@ public struct CoverPlan: Sendable {
         for point in points {
             var worst: Double?
             if let counts = point.counts {
-                let risks = try validate(counts)
+                let risks = try validation.risks(counts, of: problem)
                 worst = risks[0].map(\.high).max()
             }
             curve.append(CurvePoint(

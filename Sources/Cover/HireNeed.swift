@@ -46,9 +46,13 @@ public struct HireNeed: Sendable {
             for n in Self.shifts {
                 if n == 0 { byShift.append(try sample.risks(counts).atLeast); continue }
                 var shifted = planned
-                let like = planned.team.first { $0.group == group }!
                 if n > 0 {
-                    shifted.team += (1...n).map { SupportEngineer(name: "more \(group) \($0)", group: group, holidays: like.holidays, workingWeekdays: like.workingWeekdays) }
+                    let like = problem.template(for: group)
+                    shifted.team += (1...n).map { i in
+                        var more = like
+                        more.name = "more \(group) \(i)"
+                        return more
+                    }
                 } else {
                     let gone = planned.simulationStart.adding(days: -2)
                     let own = problem.scenario.team.indices.filter { problem.scenario.team[$0].group == group }.suffix(-n)

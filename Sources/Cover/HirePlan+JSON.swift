@@ -4,15 +4,10 @@ import Statistics
 
 extension HirePlan {
     /// `--format json`: everything the text says, as one document; probabilities 0–1.
-    public var json: String { get throws { try encodeJSON(Document(self)) } }
+    public var json: String { get throws { try SearchDocument.json(of: self, own: Document(self)) } }
 
+    /// The keys of this document that plan cover's has not.
     struct Document: Encodable {
-        struct Limit: Encodable {
-            let level: Int
-            let probability: Double
-            let allows_equal: Bool
-            let sample_probability: Double
-        }
         struct Risk: Encodable {
             let estimate: Double
             let low: Double
@@ -57,16 +52,7 @@ extension HirePlan {
             let within_limit: Bool
             let constrained: Bool
         }
-        let scenario: String
         let through: String
-        let feasible: Bool
-        let validated: Bool
-        let limits: [Limit]
-        let sample_trials: Int
-        let seed: UInt64
-        let validation_trials: Int
-        let validation_seed: UInt64
-        let tolerance: Double
         let lead_time_weeks: Int
         let ramp_weeks: Int
         let ramp_start_fraction: Double
@@ -75,26 +61,12 @@ extension HirePlan {
         let max_per_month: Int
         let candidates: Int
         let plans_simulated: Int
-        let cost: Double
-        let tightenings: [String]
         let hires: [Hire]
         let months: [Month]
         let checks: [Check]
 
         init(_ plan: HirePlan) {
-            scenario = plan.scenarioName
             through = plan.problem.scenario.horizon.last.description
-            feasible = plan.isFeasible
-            validated = plan.validated
-            limits = plan.limits.indices.map {
-                Limit(level: plan.limits[$0].level, probability: plan.limits[$0].probability, allows_equal: plan.limits[$0].allowsEqual,
-                      sample_probability: plan.sampleLimits[$0].probability)
-            }
-            sample_trials = plan.settings.trials
-            seed = plan.settings.seed
-            validation_trials = plan.settings.validationTrials
-            validation_seed = plan.settings.validationSeed
-            tolerance = plan.settings.tolerance
             let hiring = plan.problem.settings
             lead_time_weeks = hiring.leadWeeks
             ramp_weeks = hiring.ramp.weeks
@@ -104,8 +76,6 @@ extension HirePlan {
             max_per_month = hiring.maxPerMonth
             candidates = plan.problem.candidates.count
             plans_simulated = plan.evaluations
-            cost = plan.cost
-            tightenings = plan.tightenings
             hires = plan.hires.map {
                 Hire(group: $0.group, start: $0.start.description, count: $0.count, open_by: $0.openBy.description, cost: $0.cost, validated_risk: Risk($0.risk))
             }

@@ -75,77 +75,75 @@ public struct HirePlan: Sendable {
         }.sorted { ($0.start, $0.group) < ($1.start, $1.group) }
     }
 
+    /// The problem, the sample and the search, up to the first search: what a validation shard
+    /// needs too.
+    struct Start {
+        let problem: HireProblem
+        let active: [[Bool]]
+        let unfixable: [(limit: Int, check: Int, best: Double)]
+        var search: ValidatedSearch<HireSearch>
+    }
+
     /// Throws for a limit on a level the policy does not have, and when the scenario cannot be simulated.
-    public init(scenario: Scenario, through: CivilDate, hiring: HireProblem.Settings, limits: [RiskLimit], settings: CoverPlan.Settings) throws {
+    static func start(scenario: Scenario, through: CivilDate, hiring: HireProblem.Settings, limits: [RiskLimit], settings: CoverPlan.Settings) throws -> Start {
         let levels = scenario.policy.levels.count
         for limit in limits where !(2...max(2, levels)).contains(limit.level) || levels < 2 {
             throw WhatIfError("\(term: .maxRisk): the policy has levels 1–\(levels); the limit must be on a level from 2 to \(levels)")
         }
         guard !limits.isEmpty else { throw WhatIfError("\(term: .maxRisk): give at least one limit, such as ge4<=0.10") }
         let problem = try HireProblem(scenario: scenario, through: through, settings: hiring)
-        self.scenarioName = scenario.name
-        self.limits = limits
-        self.settings = settings
-        self.problem = problem
         var sample = HireSample(problem: problem, levels: limits.map(\.level), trials: settings.trials, seed: settings.seed, threads: settings.threads)
         let none = [Int](repeating: 0, count: problem.candidates.count)
         let full = [Int](repeating: hiring.maxPerMonth, count: problem.candidates.count)
         let fullRisks = try sample.risks(full)
         let active = limits.indices.map { i in fullRisks.atLeast[i].map { !limits[i].isExceeded(by: $0) } }
-        self.unfixable = limits.indices.flatMap { i in
+        let unfixable = limits.indices.flatMap { i in
             active[i].indices.filter { !active[i][$0] }.map { (limit: i, check: $0, best: fullRisks.atLeast[i][$0]) }
         }
+        let search = ValidatedSearch(
+            search: HireSearch(sample: sample, limits: limits, active: active), limits: limits, tolerance: settings.tolerance, none: none, full: full)
+        return Start(problem: problem, active: active, unfixable: unfixable, search: search)
+    }
 
-        func validate(_ counts: [Int]) throws -> [[Proportion]] {
-            let model = try SimulationModel(problem.scenario(with: counts), sharingPolicyWith: problem.baseModel)
-            let run = RunSettings(size: .trials(settings.validationTrials), seed: settings.validationSeed, threads: settings.threads)
-            let estimates = Estimates(model: model, tally: try MonteCarloRun(model: model, settings: run).run())
-            return limits.map { limit in estimates.checks.map { $0.atLeast[limit.level - 1] } }
-        }
-        func worstFailure(_ risks: [[Proportion]]) -> (limit: Int, check: Int, high: Double)? {
-            var worst: (limit: Int, check: Int, high: Double)?
-            for (i, limit) in limits.enumerated() {
-                for c in risks[i].indices where active[i][c] && risks[i][c].high > limit.probability + settings.tolerance {
-                    if risks[i][c].high - limit.probability > (worst.map { $0.high - limits[$0.limit].probability } ?? -1) { worst = (i, c, risks[i][c].high) }
-                }
-            }
-            return worst
-        }
-        var sampleLimits = limits
-        var search = HireSearch(sample: sample, limits: sampleLimits, active: active)
-        var counts = try search.run(from: none) ?? full
-        var after = try validate(counts)
-        var tightenings: [String] = []
-        for _ in 0..<CoverPlan.tighteningRounds {
-            guard let failure = worstFailure(after) else { break }
-            let i = failure.limit
-            let check = problem.checks[failure.check]
-            let tighter = sampleLimits[i].probability - max(0.01, failure.high - limits[i].probability)
-            guard tighter > 0 else { break }
-            tightenings.append(
-                "\(check.date) \(problem.windowNames[check.window]): validated \(limits[i].description) failed (upper 95% bound "
-                    + "\(CoverPlan.fixed(failure.high)) > \(CoverPlan.fixed(limits[i].probability)) + tolerance \(CoverPlan.fixed(settings.tolerance))); "
-                    + "searching again with the sample's limit tightened from \(CoverPlan.fixed(sampleLimits[i].probability)) to \(CoverPlan.fixed(tighter))")
-            sampleLimits[i] = RiskLimit(level: limits[i].level, probability: tighter, allowsEqual: limits[i].allowsEqual)
-            search.limits = sampleLimits
-            guard let tightened = try search.run(from: counts) else {
-                tightenings.append("no plan meets \(CoverPlan.fixed(tighter)) on the sample; the plan found before is kept")
-                break
-            }
-            counts = tightened
-            after = try validate(counts)
-        }
-        sample = search.sample
+    /// Shard `shard` of the validation: the plan the first search finds and no plan, each simulated
+    /// on the shard's blocks of the validation trials. A merge of every shard (`ValidationMerge`)
+    /// given to `init` stands for those two validation runs.
+    public static func validationShard(
+        scenario: Scenario, through: CivilDate, hiring: HireProblem.Settings, limits: [RiskLimit], settings: CoverPlan.Settings, shard: Shard
+    ) throws -> [(plan: [Int], tally: Tally)] {
+        var start = try start(scenario: scenario, through: through, hiring: hiring, limits: limits, settings: settings)
+        return try PlanValidation.shard([try start.search.first(), start.search.none], of: start.problem, settings: settings, shard: shard)
+    }
+
+    /// Throws for a limit on a level the policy does not have, when the scenario cannot be simulated,
+    /// and when `shards` do not fit the plans validated.
+    public init(
+        scenario: Scenario, through: CivilDate, hiring: HireProblem.Settings, limits: [RiskLimit], settings: CoverPlan.Settings,
+        shards: ValidationMerge? = nil
+    ) throws {
+        var start = try Self.start(scenario: scenario, through: through, hiring: hiring, limits: limits, settings: settings)
+        let problem = start.problem
+        self.scenarioName = scenario.name
+        self.limits = limits
+        self.settings = settings
+        self.problem = problem
+        self.unfixable = start.unfixable
+        let validation = PlanValidation(settings: settings, limits: limits, shards: shards)
+        let outcome = try start.search.run(validation: validation, problem: problem, noneMeets: { "no plan meets \($0) on the sample; the plan found before is kept" })
+        var sample = start.search.search.sample
+        let counts = outcome.counts
+        let none = start.search.none
         self.counts = counts
         self.cost = problem.cost(counts)
-        self.sampleLimits = sampleLimits
-        self.tightenings = tightenings
+        self.sampleLimits = outcome.sampleLimits
+        self.tightenings = outcome.tightenings
+        let after = outcome.after
         self.after = after
-        let before = try validate(none)
+        let before = try validation.risks(none, of: problem)
         self.before = before
-        self.validated = worstFailure(after) == nil
+        self.validated = outcome.validated
 
-        let need = try HireNeed(problem: problem, counts: counts, limits: limits, active: active, sample: &sample)
+        let need = try HireNeed(problem: problem, counts: counts, limits: limits, active: start.active, sample: &sample)
         let planned = problem.scenario(with: counts), without = problem.scenario(with: none)
         self.months = HireNeed.monthStarts(problem.scenario.horizon).map { first in
             let checks = problem.checks.indices.filter { problem.checks[$0].date.year == first.year && problem.checks[$0].date.month == first.month }

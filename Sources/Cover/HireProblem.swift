@@ -20,12 +20,18 @@ public struct HireProblem: Sendable {
         public var costPerMonth: Double
         /// Hires of one group that can start on the same date.
         public var maxPerMonth: Int
+        /// Per group, the SE of the scenario a hire is made like (`HireProblem.template(for:)`).
+        public var like: [String: String]
 
-        public init(leadWeeks: Int = 8, ramp: Ramp = Ramp(weeks: 12, startFraction: 0.5), costPerMonth: Double = 1, maxPerMonth: Int = 2) {
+        public init(
+            leadWeeks: Int = 8, ramp: Ramp = Ramp(weeks: 12, startFraction: 0.5), costPerMonth: Double = 1, maxPerMonth: Int = 2,
+            like: [String: String] = [:]
+        ) {
             self.leadWeeks = leadWeeks
             self.ramp = ramp
             self.costPerMonth = costPerMonth
             self.maxPerMonth = maxPerMonth
+            self.like = like
         }
     }
 
@@ -71,6 +77,15 @@ public struct HireProblem: Sendable {
         guard !starts.isEmpty else {
             throw WhatIfError("\(term: .leadTime) \(settings.leadWeeks) weeks leaves no first of a month from \(earliest) to \(through) for a hire to start on")
         }
+        let groups = Set(given.team.map(\.group))
+        for (group, name) in settings.like.sorted(by: { $0.key < $1.key }) {
+            guard groups.contains(group) else {
+                throw WhatIfError("--hire-like \(group)=\(name): the scenario has no group \"\(group)\" (groups: \(groups.sorted().joined(separator: ", ")))")
+            }
+            guard given.team.contains(where: { $0.name == name }) else {
+                throw WhatIfError("--hire-like \(group)=\(name): the scenario's team has no SE named \"\(name)\"")
+            }
+        }
         self.scenario = scenario
         self.settings = settings
         self.candidates = Set(given.team.map(\.group)).sorted().flatMap { group in starts.map { Candidate(group: group, start: $0) } }
@@ -105,16 +120,29 @@ public struct HireProblem: Sendable {
         "hire \(candidates[i].group) \(candidates[i].start) \(slot)"
     }
 
-    /// Every candidate's `maxPerMonth` SEs, like the group's first SE (holidays, weekdays): the
-    /// first `counts[i]` join on the candidate's date, the others the day after the horizon.
+    /// What a hire of `group` is like: the public holidays, working weekdays and capacity of the SE
+    /// `settings.like` names for the group; without one, the group's first SE's holidays and
+    /// weekdays at capacity 1. Only a hire whose calendar differs from the group's can work a day the
+    /// whole group has off (a bank holiday every SE of the group shares).
+    public func template(for group: String) -> SupportEngineer {
+        let named = settings.like[group].flatMap { name in scenario.team.first { $0.name == name } }
+        let like = named ?? scenario.team.first { $0.group == group }!
+        return SupportEngineer(
+            name: "hire \(group)", group: group, holidays: like.holidays, workingWeekdays: like.workingWeekdays, capacity: named?.capacity ?? 1)
+    }
+
+    /// Every candidate's `maxPerMonth` SEs, made like `template(for:)` their group: the first
+    /// `counts[i]` join on the candidate's date, the others the day after the horizon.
     func hires(_ counts: [Int]) -> [SupportEngineer] {
         let never = scenario.horizon.last.adding(days: 1)
         return candidates.indices.flatMap { i in
-            let like = scenario.team.first { $0.group == candidates[i].group }!
+            let template = template(for: candidates[i].group)
             return (0..<settings.maxPerMonth).map { slot in
-                SupportEngineer(
-                    name: engineerName(candidate: i, slot: slot + 1), group: candidates[i].group, holidays: like.holidays,
-                    workingWeekdays: like.workingWeekdays, joins: slot < counts[i] ? candidates[i].start : never, ramp: settings.ramp)
+                var hire = template
+                hire.name = engineerName(candidate: i, slot: slot + 1)
+                hire.joins = slot < counts[i] ? candidates[i].start : never
+                hire.ramp = settings.ramp
+                return hire
             }
         }
     }

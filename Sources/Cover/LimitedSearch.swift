@@ -3,13 +3,16 @@ import WhatIf
 /// A search for the least-cost counts (cover bought, hires made) that keep every constrained check
 /// within the risk limits on a sample: `CoverSearch` and `HireSearch` judge a candidate the same way.
 protocol LimitedSearch {
-    var limits: [RiskLimit] { get }
+    /// The limits on the sample (possibly tighter than the stated ones, `ValidatedSearch`).
+    var limits: [RiskLimit] { get set }
     /// Per limit and check: whether the check is constrained (false for checks nothing can fix).
     var active: [[Bool]] { get }
     /// Trials of the sample the risks are counted on.
     var sampleTrials: Int { get }
     /// Whether `counts` keep every constrained check within its limit on the sample.
     mutating func isFeasible(_ counts: [Int]) throws -> Bool
+    /// The least-cost counts found from `seed`; nil when even every unit cannot meet the limits on the sample.
+    mutating func run(from seed: [Int]) throws -> [Int]?
 }
 
 extension LimitedSearch {

@@ -123,7 +123,8 @@ public struct OutputTarget: Sendable {
     private func isOwn() -> Bool {
         switch kind {
         case .page: return head(of: 1024).contains(Data(htmlGeneratorTag.utf8))
-        case .partialResult: return head(of: 64).starts(with: Data("{\"format\": \"\(PartialResult.format)\"".utf8))
+        // Either kind of shard's file (`PartFile`): a simulation's partial result or a validation part.
+        case .partialResult: return PartFile.format(of: Array(head(of: 64))).map(PartFile.formats.contains) ?? false
         case .timeOffCSV: return head(of: 64).starts(with: Data(CSVWriter.row(TimeOffCSV.writtenColumns).utf8))
         case .scenario:
             guard let data = try? InputFile.read(path, maximumBytes: InputFile.maximumBytes),

@@ -20,6 +20,11 @@ public struct PartialResult: Sendable, Codable {
         public let endBlock: Int
         public let trials: Int
 
+        /// Shard `shard` of a run, holding `blocks` and the `trials` in them.
+        public init(shard: Shard, blocks: Range<Int>, trials: Int) {
+            (index, count, firstBlock, endBlock, self.trials) = (shard.index, shard.count, blocks.lowerBound, blocks.upperBound, trials)
+        }
+
         enum CodingKeys: String, CodingKey {
             case index, count, trials
             case firstBlock = "first_block", endBlock = "end_block"
@@ -29,7 +34,7 @@ public struct PartialResult: Sendable, Codable {
     /// The result of shard `shard` of the run `identity`, whose blocks are `blocks`.
     public init(identity: RunIdentity, shard: Shard, blocks: Range<Int>, tally: Tally, threads: Int, started: Date, elapsedSeconds: Double) {
         self.identity = identity
-        self.shard = ShardFacts(index: shard.index, count: shard.count, firstBlock: blocks.lowerBound, endBlock: blocks.upperBound, trials: tally.trials)
+        self.shard = ShardFacts(shard: shard, blocks: blocks, trials: tally.trials)
         execution = RunRecord.Execution(threads: threads, started: started, elapsedSeconds: elapsedSeconds, trials: tally.trials)
         self.tally = tally
     }

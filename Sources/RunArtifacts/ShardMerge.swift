@@ -13,17 +13,30 @@ public struct ShardMerge: Sendable {
     ///
     /// - Complexity: O(number of parts), plus a comparison of their identities.
     public init(parts: [(path: String, result: PartialResult)]) throws(PartialResultError) {
-        guard let (firstPath, first) = parts.first else { throw PartialResultError("no partial results to merge") }
+        identity = try Self.check(parts.map { ($0.path, $0.result.identity, $0.result.shard, [$0.result.tally.trials]) })
+        self.parts = parts.sorted { $0.result.shard.index < $1.result.shard.index }
+    }
+
+    /// The checks of every merge of shards (this one's and `ValidationMerge`'s): the parts are of one
+    /// run (the first one's identity), each shard once and none missing, each with its shard's
+    /// blocks, and each of its tallies of its shard's trials. Returns the run's identity.
+    ///
+    /// - Complexity: O(number of parts), plus a comparison of their identities.
+    public static func check(
+        _ parts: [(path: String, identity: RunIdentity, shard: PartialResult.ShardFacts, talliedTrials: [Int])]
+    ) throws(PartialResultError) -> RunIdentity {
+        guard let first = parts.first else { throw PartialResultError("no partial results to merge") }
         let count = first.shard.count
         var byIndex: [Int: String] = [:]
-        for (path, part) in parts {
+        for part in parts {
+            let path = part.path
             if let difference = first.identity.difference(from: part.identity) {
-                throw PartialResultError("\(path) is not of the same run as \(firstPath): \(difference)")
+                throw PartialResultError("\(path) is not of the same run as \(first.path): \(difference)")
             }
             guard part.shard.count == count else {
-                throw PartialResultError("\(path) is shard \(part.shard.index) of \(part.shard.count), but \(firstPath) is one of \(count)")
+                throw PartialResultError("\(path) is shard \(part.shard.index) of \(part.shard.count), but \(first.path) is one of \(count)")
             }
-            try Self.checkBlocks(part, path: path)
+            try checkBlocks(part.shard, identity: part.identity, talliedTrials: part.talliedTrials, path: path)
             if let other = byIndex[part.shard.index] {
                 throw PartialResultError("\(other) and \(path) are both shard \(part.shard.index) of \(count); give each shard once")
             }
@@ -36,13 +49,13 @@ public struct ShardMerge: Sendable {
             let shards = missing.count == 1 ? "shard \(missing[0]) of \(count) is" : "shards \(missing.joined(separator: ", "))\(more) of \(count) are"
             throw PartialResultError("\(shards) missing; a merge needs every shard of the run")
         }
-        identity = first.identity
-        self.parts = parts.sorted { $0.result.shard.index < $1.result.shard.index }
+        return first.identity
     }
 
     /// A part must hold exactly the blocks and trials of its shard.
-    private static func checkBlocks(_ part: PartialResult, path: String) throws(PartialResultError) {
-        let (facts, identity) = (part.shard, part.identity)
+    private static func checkBlocks(
+        _ facts: PartialResult.ShardFacts, identity: RunIdentity, talliedTrials: [Int], path: String
+    ) throws(PartialResultError) {
         let refusal = PartialResultError("\(path) does not hold the blocks of shard \(facts.index) of \(facts.count) of a run of \(identity.trials) trials")
         // Bounded first, so that the arithmetic below cannot overflow whatever the file says.
         guard (1...Tally.maximumTrials).contains(identity.trials), (1...Tally.maximumTrials).contains(identity.blockSize) else { throw refusal }
@@ -50,7 +63,7 @@ public struct ShardMerge: Sendable {
         let expected = try? Shard(index: facts.index, count: facts.count).blocks(of: blocks)
         let trials = expected.map { min(identity.trials, $0.upperBound * identity.blockSize) - $0.lowerBound * identity.blockSize }
         guard let expected, expected.lowerBound == facts.firstBlock, expected.upperBound == facts.endBlock,
-              trials == facts.trials, part.tally.trials == facts.trials
+              trials == facts.trials, talliedTrials.allSatisfy({ $0 == facts.trials })
         else { throw refusal }
     }
 

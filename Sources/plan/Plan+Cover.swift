@@ -15,7 +15,9 @@ extension Plan {
                 team who would work days they are off) and sickness (yes or no: whether the cover can fall sick).
                 --trials is the sample every candidate cover is judged on (default 2000), --validation-trials the
                 independent trials it is checked on (seed + 1). Writes cover.csv (and cover.html with --html) into
-                --out. Exits 2 when the answer is infeasible: a check no cover in the pool can bring within the
+                --out. --shard I/N validates only shard I of N of the validation trials and writes its part into --out;
+                the same command with --merge and every part writes the single run's files (docs/SHARDS.md). Exits 2
+                when the answer is infeasible: a check no cover in the pool can bring within the
                 limit, or a cover that fails validation.
                 """
         )
@@ -40,12 +42,16 @@ extension Plan {
         @Flag(help: "Also write cover.html: the cover on the calendar, the risk before and after, the curve.") var html = false
         @Option(help: "Output: text, or json (everything, as one document).") var format: Format = .text
         @Flag(name: .customLong("no-files"), help: ArgumentHelp(noFilesHelp)) var noFiles = false
+        @OptionGroup var shards: ValidationShardOptions
 
         func validate() throws {
             guard !maxRisk.isEmpty else { throw CommandError("--max-risk: give at least one limit, such as ge4<=0.20") }
             guard (0...1).contains(tolerance) else { throw CommandError("--tolerance must be from 0 to 1, got \(tolerance)") }
             try checkTrials(validationTrials, flag: "--validation-trials")
             try checkNoFiles(noFiles, out: out, html: html, others: [("--write-scenario", writeScenario != nil)])
+            try shards.checkShard(
+                noFiles: noFiles,
+                others: [("--html", html), ("--format json", format == .json), ("--write-scenario", writeScenario != nil), ("--curve", curve != nil)])
         }
 
         func run() throws {
@@ -57,15 +63,28 @@ extension Plan {
             let settings = CoverPlan.Settings(
                 trials: sampling.trialCount, seed: sampling.seed, validationTrials: validationTrials,
                 threads: sampling.workerThreads, tolerance: tolerance)
+            let options = ["plan cover"] + limits.map { "--max-risk \($0.description)" } + ["--trials \(settings.trials)", "--tolerance \(tolerance)"]
+            let inputs = loaded.files + [pool]
+            if let shard = try shards.shard {
+                try shards.writePart(
+                    shard, name: "cover-\(ComparisonFiles.stem(scenario))", out: out, files: inputs, policy: loaded.scenario.policy, settings: settings,
+                    options: options
+                ) {
+                    try CoverPlan.validationShard(scenario: loaded.scenario, pool: coverPool, limits: limits, settings: settings, shard: shard)
+                }
+                return
+            }
+            let merged = try shards.merged(
+                identity: try ValidationShardOptions.identity(files: inputs, policy: loaded.scenario.policy, settings: settings), options: options)
             // Where the results go is checked before the search, so that a bad path is reported at once.
             let folder = out ?? "notebooks-output/cover-\(ComparisonFiles.stem(scenario))"
             let scenarioTarget = try writeScenario.map {
-                try OutputTarget(path: $0, option: "--write-scenario", kind: .scenario, inputs: loaded.files + [pool], force: force)
+                try OutputTarget(path: $0, option: "--write-scenario", kind: .scenario, inputs: inputs + shards.merge, force: force)
             }
             try OutputTarget.requireDistinct(scenarioTarget.map { [$0] } ?? [], folders: [("--out", folder)])
-            let directory = noFiles ? nil : try OutputDirectory(path: folder, kind: .cover, inputs: loaded.files + [pool])
+            let directory = noFiles ? nil : try OutputDirectory(path: folder, kind: .cover, inputs: inputs + shards.merge)
             OutputNotice.print(directory?.notices ?? [])
-            let plan = try CoverPlan(scenario: loaded.scenario, pool: coverPool, limits: limits, curve: curveLimits, settings: settings)
+            let plan = try CoverPlan(scenario: loaded.scenario, pool: coverPool, limits: limits, curve: curveLimits, settings: settings, shards: merged)
             var files = [OutputFile(name: "cover.csv", contents: plan.csv)]
             if html { files.append(OutputFile(name: "cover.html", contents: plan.html)) }
             // Everything that can fail is computed before the first file is written.

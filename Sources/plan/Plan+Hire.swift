@@ -18,6 +18,8 @@ extension Plan {
                 "attrition" or --attrition GROUP=RATE (a yearly rate). A hire costs --cost-per-month from their first
                 day to --through. --trials is the sample every plan is judged on (default 1000), --validation-trials the
                 independent trials it is checked on (seed + 1). Writes hire.csv (and hire.html with --html) into --out.
+                --shard I/N validates only shard I of N of the validation trials and writes its part into --out; the
+                same command with --merge and every part writes the single run's files (docs/SHARDS.md).
                 Exits 2 when the answer is infeasible: a check no plan can bring within the limit, or a plan that fails
                 validation. docs/HIRE.md describes the search and every column.
                 """
@@ -40,6 +42,10 @@ extension Plan {
         var rampCounts: Counting = .yes
         @Option(help: "A group's yearly attrition rate, GROUP=RATE with RATE from 0 to below 1 (repeatable); replaces the scenario's.")
         var attrition: [String] = []
+        @Option(name: .customLong("hire-like"), help: ArgumentHelp(
+            "GROUP=SE: the group's hires take that SE's public holidays, weekdays and capacity (repeatable; default: the group's first SE's holidays and weekdays, capacity 1).",
+            valueName: "group=se"))
+        var hireLike: [String] = []
         @Option(name: .customLong("cost-per-month"), help: "What one SE costs a month, in any unit (1: costs are SE-months).")
         var costPerMonth: Double = 1
         @Option(name: .customLong("max-per-month"), help: "The most hires of one group starting on the same date, 1 to 10.")
@@ -54,6 +60,7 @@ extension Plan {
         var html = false
         @Option(help: "Output: text, or json (everything, as one document).") var format: Format = .text
         @Flag(name: .customLong("no-files"), help: ArgumentHelp(noFilesHelp)) var noFiles = false
+        @OptionGroup var shards: ValidationShardOptions
 
         func validate() throws {
             guard !maxRisk.isEmpty else { throw CommandError("--max-risk: give at least one limit, such as ge4<=0.10") }
@@ -68,7 +75,23 @@ extension Plan {
             guard (0...1).contains(tolerance) else { throw CommandError("--tolerance must be from 0 to 1, got \(tolerance)") }
             try checkTrials(validationTrials, flag: "--validation-trials")
             try checkNoFiles(noFiles, out: out, html: html)
+            try shards.checkShard(noFiles: noFiles, others: [("--html", html), ("--format json", format == .json)])
             _ = try Self.attritionRates(attrition)
+            _ = try Self.templates(hireLike)
+        }
+
+        /// `GROUP=SE` pairs, one per group.
+        static func templates(_ texts: [String]) throws -> [String: String] {
+            var like: [String: String] = [:]
+            for text in texts {
+                let parts = text.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw CommandError("--hire-like \(text): expected GROUP=SE, such as emea=emea-02")
+                }
+                guard like[parts[0]] == nil else { throw CommandError("--hire-like \(text): group \(parts[0]) is already made like \(like[parts[0]]!)") }
+                like[parts[0]] = parts[1]
+            }
+            return like
         }
 
         /// `GROUP=RATE` pairs, each rate in [0, 1).
@@ -99,15 +122,30 @@ extension Plan {
             }
             let hiring = HireProblem.Settings(
                 leadWeeks: leadTime, ramp: Ramp(weeks: ramp, startFraction: rampStart, countsInHeadcount: rampCounts == .yes),
-                costPerMonth: costPerMonth, maxPerMonth: maxPerMonth)
+                costPerMonth: costPerMonth, maxPerMonth: maxPerMonth, like: try Self.templates(hireLike))
             let settings = CoverPlan.Settings(
                 trials: sampling.trialCount, seed: sampling.seed, validationTrials: validationTrials,
                 threads: sampling.workerThreads, tolerance: tolerance)
+            let options = ["plan hire", "--through \(throughDate)"] + limits.map { "--max-risk \($0.description)" }
+                + ["--lead-time \(leadTime)", "--ramp \(ramp)", "--ramp-start \(rampStart)", "--ramp-counts \(rampCounts.rawValue)"]
+                + attrition.map { "--attrition \($0)" } + hireLike.map { "--hire-like \($0)" }
+                + ["--cost-per-month \(costPerMonth)", "--max-per-month \(maxPerMonth)", "--trials \(settings.trials)", "--tolerance \(tolerance)"]
+            if let shard = try shards.shard {
+                try shards.writePart(
+                    shard, name: "hire-\(ComparisonFiles.stem(self.scenario))", out: out, files: loaded.files, policy: scenario.policy, settings: settings,
+                    options: options
+                ) {
+                    try HirePlan.validationShard(scenario: scenario, through: throughDate, hiring: hiring, limits: limits, settings: settings, shard: shard)
+                }
+                return
+            }
+            let merged = try shards.merged(
+                identity: try ValidationShardOptions.identity(files: loaded.files, policy: scenario.policy, settings: settings), options: options)
             // Where the results go is checked before the search, so that a bad path is reported at once.
             let folder = out ?? "notebooks-output/hire-\(ComparisonFiles.stem(self.scenario))"
-            let directory = noFiles ? nil : try OutputDirectory(path: folder, kind: .hire, inputs: loaded.files)
+            let directory = noFiles ? nil : try OutputDirectory(path: folder, kind: .hire, inputs: loaded.files + shards.merge)
             OutputNotice.print(directory?.notices ?? [])
-            let plan = try HirePlan(scenario: scenario, through: throughDate, hiring: hiring, limits: limits, settings: settings)
+            let plan = try HirePlan(scenario: scenario, through: throughDate, hiring: hiring, limits: limits, settings: settings, shards: merged)
             var files = [OutputFile(name: "hire.csv", contents: plan.csv)]
             if html { files.append(OutputFile(name: "hire.html", contents: plan.html)) }
             // Everything that can fail is computed before the first file is written.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cover
 import Foundation
 import Reports
 import Pipeline
@@ -39,7 +40,11 @@ extension Plan {
         func run() throws {
             try recording.checkStore()
             let merge = try ShardMerge(parts: parts.map { path in
-                (path, try PartialResult(fileContents: Array(try readFile(path)), path: path))
+                let bytes = Array(try readFile(path))
+                if PartFile.format(of: bytes) == ValidationPart.format {
+                    throw CommandError("\(path): a validation part of plan hire or plan cover; give the parts to that command's --merge")
+                }
+                return (path, try PartialResult(fileContents: bytes, path: path))
             })
             let identity = merge.identity
             let scenario = try CompiledScenario(path: identity.scenario.path)

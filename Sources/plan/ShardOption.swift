@@ -13,18 +13,18 @@ struct ShardOption: ParsableArguments {
     func validate() throws { _ = try shard }
 
     /// The shard asked for, or nil for the whole run.
-    var shard: Shard? {
-        get throws {
-            guard let text else { return nil }
-            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
-                throw CommandError("--shard takes I/N, shard I of N, such as 2/4; got \(text)")
-            }
-            do {
-                return try Shard(index: index, count: count)
-            } catch {
-                throw CommandError("--shard: \(error.description)")
-            }
+    var shard: Shard? { get throws { try text.map(Self.shard) } }
+
+    /// `I/N` as a shard, or a one-line error naming --shard.
+    static func shard(_ text: String) throws -> Shard {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]) else {
+            throw CommandError("--shard takes I/N, shard I of N, such as 2/4; got \(text)")
+        }
+        do {
+            return try Shard(index: index, count: count)
+        } catch {
+            throw CommandError("--shard: \(error.description)")
         }
     }
 }

@@ -70,7 +70,12 @@ extension CalibrationErrorTopic: UserFacingTopic {
 }
 extension NoCheckErrorTopic: UserFacingTopic {}
 extension PartialResultErrorTopic: UserFacingTopic {
-    static func option(_ term: Term) -> String { "plan simulate --shard" }
+    static func option(_ term: Term) -> String {
+        switch term {
+        case .shardRun: "plan simulate --shard"
+        case .validationShard: "plan hire --shard or plan cover --shard"
+        }
+    }
 }
 extension PolicyErrorTopic: UserFacingTopic {}
 extension RunErrorTopic: UserFacingTopic {}

@@ -61,6 +61,9 @@ import Testing
         (["--through", "2027-06-30", "--ramp", "0", "--ramp-start", "0.5"], "Error: --ramp 0 weeks means full capacity from the first day, but --ramp-start is 0.5; give --ramp-start 1 or a ramp of 1 week or more"),
         (["--through", "2027-06-30", "--attrition", "us=1.2"], "Error: --attrition us=1.2: the yearly rate must be from 0 to below 1, got 1.2"),
         (["--through", "2027-06-30", "--attrition", "apac=0.1"], "Error: --attrition apac=0.1: the scenario has no group \"apac\" (groups: emea, us)"),
+        (["--through", "2027-06-30", "--hire-like", "emea"], "Error: --hire-like emea: expected GROUP=SE, such as emea=emea-02"),
+        (["--through", "2027-06-30", "--hire-like", "emea=emea-02", "--hire-like", "emea=emea-03"], "Error: --hire-like emea=emea-03: group emea is already made like emea-02"),
+        (["--through", "2027-06-30", "--hire-like", "emea=nobody"], "Error: --hire-like emea=nobody: the scenario's team has no SE named \"nobody\""),
     ])
     func badOptionsAreNamed(_ options: [String], _ message: String) throws {
         let folder = try PlanProcess.temporaryDirectory()

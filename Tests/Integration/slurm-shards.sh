@@ -3,7 +3,8 @@
 # slurmctld and slurmd from a test configuration, every file in a temporary folder), submits the
 # December run as a job array of 4 shards and the merge job with deploy/slurm/submit.sh, waits,
 # and compares the merged files with a single `plan simulate` run byte for byte (run.json without
-# its execution section). The daemons are stopped at the end, also on failure; their logs are
+# its execution section); then the same for a `plan hire` whose validation runs in 3 shards
+# (deploy/slurm/submit-validation.sh), files and standard output. The daemons are stopped at the end, also on failure; their logs are
 # printed when the test fails. Needs root (the daemons run as root) and Debian's slurm-wlm and
 # munge (.ci/deps installs them).
 #
@@ -120,5 +121,25 @@ for file in "$work/single"/*; do
     cmp "$file" "$work/merged/$name" || fail "$name differs"
   fi
 done
-passed=1
 echo "slurm-shards: 4 shards on Slurm merged into files identical to the single run"
+
+# plan hire with its validation in 3 shards (deploy/slurm/submit-validation.sh), against the single
+# run: a quarter of the year-ahead example, 3,000 validation trials, so that it takes seconds.
+hire="hire scenarios/year-ahead.json --through 2027-03-31 --max-risk ge4<=0.10 --lead-time 2 --ramp 4 --trials 100 --validation-trials 3000 --seed 3"
+read -r -a hire_args <<<"$hire"
+timeout "$timeout_seconds" "$plan" "${hire_args[@]}" --html --out "$work/hire-single" >"$work/hire-single.txt"
+ids=$(COMMAND="$hire" EXTRA=--html SHARDS=3 PLAN="$plan" PARTS="$work/hire-parts" OUT="$work/hire-merged" \
+  timeout 120 deploy/slurm/submit-validation.sh)
+array="${ids% *}" merge="${ids#* }"
+echo "slurm-shards: submitted the hire validation array $array and merge $merge"
+wait_for "the merge job $merge to end" sh -c "timeout 30 squeue -h -j $merge >\"$work/queue\" && ! grep -q . \"$work/queue\""
+[ "$(state "$array")" = "JobState=COMPLETED " ] || fail "the hire shard tasks ended as: $(state "$array")"
+[ "$(state "$merge")" = "JobState=COMPLETED " ] || fail "the hire merge job ended as: $(state "$merge")"
+[ "$(cd "$work/hire-parts" && ls ./*.json)" = "$(printf './hire-year-ahead.shard-%s-of-3.json\n' 1 2 3)" ] || fail "hire parts: $(ls "$work/hire-parts")"
+[ "$(ls -A "$work/hire-single")" = "$(ls -A "$work/hire-merged")" ] || fail "the merged hire run has other files than the single run"
+for file in "$work/hire-single"/*; do
+  cmp "$file" "$work/hire-merged/$(basename "$file")" || fail "hire: $(basename "$file") differs"
+done
+cmp "$work/hire-single.txt" <(sed "s|$work/hire-merged|$work/hire-single|" "$work/hire-parts/merge.log") || fail "hire: the merge's output differs"
+passed=1
+echo "slurm-shards: the hire validation in 3 shards on Slurm merged into files and output identical to the single run"
