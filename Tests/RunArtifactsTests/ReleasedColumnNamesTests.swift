@@ -44,7 +44,7 @@ import Testing
         #expect(former.why == today.why && former.why.map(\.level) == [1, 1, 4, 4])
         // Neither name: the message names today's.
         let neither = files.map { $0.name == "checks.csv" ? OutputFile(name: $0.name, contents: released($0.contents).replacingOccurrences(of: "planning_level,", with: "plan,")) : $0 }
-        #expect(throws: RunFileError("run/checks.csv:1: missing column \"level\"")) { try StoredRun(files: neither, directory: "run") }
+        #expect(throws: RunFileError.malformed("run/checks.csv:1: missing column \"level\"")) { try StoredRun(files: neither, directory: "run") }
     }
 
     @Test func sensitivityReadsItsLevelUnderEitherName() throws {
