@@ -43,8 +43,8 @@ public struct RecordedRun: Sendable {
     /// are alike (`SimulationModel.rejoinDay`) stops there and takes the partner's later checks.
     ///
     /// - Complexity: O(trials × cost of a trial from its start day) time over `threads` workers;
-    ///   memory O(trials × (checks + 56 × checkpoint days)) bytes for the kept levels and states
-    ///   (0.9 MB and 1.1 MB per checkpoint day for 20,000 trials of December's 44 checks), and
+    ///   memory O(trials × (checks + 64 × checkpoint days)) bytes for the kept levels and states
+    ///   (0.9 MB and 1.3 MB per checkpoint day for 20,000 trials of December's 44 checks), and
     ///   with checkpoints 4 bytes more per check for the open cases (3.5 MB).
     public init(
         model: SimulationModel, trials: Int, seed: UInt64, threads: Int,

@@ -1,18 +1,22 @@
 import Buffers
 
-/// Where one trial stands at the start of a day: its backlog, its level, and the states of the
-/// generators its later days draw from (inflow, work, spare). With the trial's absence, which is
-/// drawn for the whole horizon before its first day and which the resumed trial draws again, this
-/// is everything the days after depend on (`TrialKernel.simulateDays`).
+/// Where one trial stands at the start of a day: its backlog, its level, its demand shock, and the
+/// states of the generators its later days draw from (inflow, work, spare). With the trial's
+/// absence, which is drawn for the whole horizon before its first day and which the resumed trial
+/// draws again (its effect depends on the resumed model's schedules), this is everything the days
+/// after depend on (`TrialKernel.simulateDays`): the demand shock and the starting backlog are not
+/// drawn again.
 ///
 /// A variant that cannot differ from its base before day D (`SimulationModel.firstDayDiffering`)
 /// resumes each trial from the base's checkpoint at D, or at any earlier day, and gives the very
-/// draws and counts it would from day one (`CheckpointTests`). 56 bytes.
+/// draws and counts it would from day one (`CheckpointTests`). 64 bytes.
 public struct TrialCheckpoint: Sendable, Equatable {
     let open: Int
     /// The most open cases at a reported check before the day: how far the tally's histograms
     /// grow for the checks the resumed trial does not record (`Tally.recordTrial`).
     let largestReportedOpen: Int
+    /// The trial's demand shock (docs/MODEL.md §4), drawn before its first day.
+    let demand: Double
     let inflow: GeneratorState
     let work: GeneratorState
     let spare: GeneratorState
@@ -21,7 +25,7 @@ public struct TrialCheckpoint: Sendable, Equatable {
 
     /// A placeholder for storage not yet written.
     static let empty = TrialCheckpoint(
-        open: 0, largestReportedOpen: 0, inflow: GeneratorState(s1: 0, s2: 0, s3: 0), work: GeneratorState(s1: 0, s2: 0, s3: 0),
+        open: 0, largestReportedOpen: 0, demand: 1, inflow: GeneratorState(s1: 0, s2: 0, s3: 0), work: GeneratorState(s1: 0, s2: 0, s3: 0),
         spare: GeneratorState(s1: 0, s2: 0, s3: 0), level: 0)
 }
 
@@ -70,12 +74,15 @@ struct CheckpointSink {
     /// false, storing nothing, once the trial has rejoined its partner's (`Rejoin`): the days
     /// after are the partner's and need not be simulated.
     @inline(__always)
-    func save(day: Int, open: Int, level: Int, largestReportedOpen: Int, _ inflow: Uniforms, _ work: Uniforms, _ spare: Uniforms) -> Bool {
+    func save(
+        day: Int, open: Int, level: Int, largestReportedOpen: Int, demand: Double, _ inflow: Uniforms, _ work: Uniforms, _ spare: Uniforms
+    ) -> Bool {
         if let rejoin, rejoin.rejoins(day: day, open: open, level: level, inflow, work, spare) { return false }
         let slot = slots[day]
         guard slot >= 0 else { return true }
         destination[Int(slot)] = TrialCheckpoint(
-            open: open, largestReportedOpen: largestReportedOpen, inflow: inflow.saved, work: work.saved, spare: spare.saved, level: UInt8(level))
+            open: open, largestReportedOpen: largestReportedOpen, demand: demand, inflow: inflow.saved, work: work.saved, spare: spare.saved,
+            level: UInt8(level))
         return true
     }
 }
@@ -127,20 +134,19 @@ extension TrialKernel {
     /// day are the partner's; returns that day, or nil when the trial ran to the end.
     ///
     /// The streams must be seeded for the trial (`seed`), and the model must not differ from the
-    /// base's before `day` (`SimulationModel.firstDayDiffering`). The absence, the demand shock
-    /// and the starting backlog are drawn again, as from day one: the absence because the days
-    /// from `day` on need this model's, the others to keep the absence and inflow streams where
-    /// day one left them. The result is the trial's, bit for bit, as if run from day one.
+    /// base's before `day` (`SimulationModel.firstDayDiffering`). The absence is drawn again, as
+    /// from day one, because the days from `day` on need this model's; the demand shock is the
+    /// checkpoint's, and the inflow, work and spare streams continue from its states. The result
+    /// is the trial's, bit for bit, as if run from day one.
     @discardableResult
     func resumeTrial(
         at day: Int, from checkpoint: TrialCheckpoint, levelsBefore: UnsafeBufferPointer<UInt8>, saving: CheckpointSink?, into tally: inout Tally
     ) -> Int? {
-        var progress = beginTrial()
+        drawAbsence()
         let first = tables.reportedChecksBefore[day]
-        progress.open = checkpoint.open
-        progress.level = Int(checkpoint.level)
-        progress.check = first
-        progress.largestReportedOpen = checkpoint.largestReportedOpen
+        var progress = TrialProgress(
+            open: checkpoint.open, level: Int(checkpoint.level), check: first, largestReportedOpen: checkpoint.largestReportedOpen,
+            demand: checkpoint.demand)
         inflow.uniforms.restore(checkpoint.inflow)
         work.uniforms.restore(checkpoint.work)
         spare.uniforms.restore(checkpoint.spare)
@@ -170,7 +176,7 @@ extension TrialKernel {
             if slot >= 0 {
                 let theirs = rejoin.checkpoints[Int(rejoin.slots[d])]
                 saving.destination[Int(slot)] = TrialCheckpoint(
-                    open: theirs.open, largestReportedOpen: largest, inflow: theirs.inflow, work: theirs.work, spare: theirs.spare, level: theirs.level)
+                    open: theirs.open, largestReportedOpen: largest, demand: theirs.demand, inflow: theirs.inflow, work: theirs.work, spare: theirs.spare, level: theirs.level)
             }
             guard d < t.days else { break }
             for c in t.reportedChecksBefore[d]..<t.reportedChecksBefore[d + 1] {

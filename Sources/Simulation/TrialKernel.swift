@@ -114,9 +114,16 @@ public final class TrialKernel {
     /// Draws the trial's absence (docs/MODEL.md §3) into `headcount` and `capacity`, then its
     /// demand shock and starting backlog (§4–5): where the trial stands before its first day.
     func beginTrial() -> TrialProgress {
+        drawAbsence()
+        return drawDemand()
+    }
+
+    /// Draws the trial's absence (docs/MODEL.md §3): attrition, unbooked leave and sickness, from
+    /// their own streams, into `headcount`, `capacity` and `capacityChanged`.
+    func drawAbsence() {
         let t = tables
         let days = t.days
-        let (absenceRNG, inflowRNG, spareRNG) = (absence.uniforms, inflow.uniforms, spare.uniforms)
+        let absenceRNG = absence.uniforms
         let (headcount, capacity) = (self.headcount, self.capacity)
 
         // Absence (docs/MODEL.md §3).
@@ -161,8 +168,13 @@ public final class TrialKernel {
                 }
             }
         }
+    }
 
-        // Inflow shock and the starting backlog (docs/MODEL.md §4–5).
+    /// Draws the trial's demand shock and starting backlog (docs/MODEL.md §4–5) from the inflow
+    /// stream (and the spare one for a large Poisson backlog).
+    func drawDemand() -> TrialProgress {
+        let t = tables
+        let (inflowRNG, spareRNG) = (inflow.uniforms, spare.uniforms)
         var demand = 1.0
         if t.demandCV > 0 {
             let shape = 1 / (t.demandCV * t.demandCV)
@@ -265,7 +277,7 @@ public final class TrialKernel {
         // Reported checks come in the order the days and segments are simulated.
         var check = progress.check
         for d in first..<days {
-            if saving?.save(day: d, open: open, level: level, largestReportedOpen: largestReportedOpen, inflowRNG, workRNG, spareRNG) == false { break }
+            if saving?.save(day: d, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, inflowRNG, workRNG, spareRNG) == false { break }
             var dayFactor = demand
             if t.dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG.rng, t.dispersion, 1 / t.dispersion) }
             let spike = t.spikeProbability > 0 && inflowRNG.uniform() < t.spikeProbability
@@ -299,7 +311,7 @@ public final class TrialKernel {
                 check += 1
             }
         }
-        _ = saving?.save(day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, inflowRNG, workRNG, spareRNG)
+        _ = saving?.save(day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, inflowRNG, workRNG, spareRNG)
         (progress.open, progress.level, progress.check, progress.largestReportedOpen) = (open, level, check, largestReportedOpen)
     }
 }

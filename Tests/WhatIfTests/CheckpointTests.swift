@@ -166,4 +166,30 @@ import Testing
         #expect(step.levels == stepFromDayOne.levels && step.open == stepFromDayOne.open && step.checkpoints == stepFromDayOne.checkpoints)
         #expect(try Self.encoded(step.tally) == Self.encoded(stepFromDayOne.tally))
     }
+
+    /// The checkpoint carries the trial's demand shock, so that a resumed trial draws neither it
+    /// nor the starting backlog again: with a Poisson starting backlog and a dispersed inflow as
+    /// well as December's demand CV and spikes, a run resumed from two days equals one from day
+    /// one, and each trial's checkpoints hold the one shock the trial drew.
+    @Test func theCheckpointCarriesTheDemandShock() throws {
+        var scenario = try December.scenario()
+        scenario.initialOpenCases = .poissonMean(45)
+        scenario.inflow.dispersion = 20
+        let base = try SimulationModel(scenario)
+        let variant = try SimulationModel(try ScenarioEdit.apply([December.us09Off], to: scenario))
+        let days = [20, 34]
+        let partner = try RecordedRun(model: base, trials: 400, seed: 4, threads: 2, checkpointDays: days)
+        let resumed = try RecordedRun(model: variant, trials: 400, seed: 4, threads: 2, checkpointDays: days, resumingFrom: partner)
+        let fromDayOne = try RecordedRun(model: variant, trials: 400, seed: 4, threads: 1, checkpointDays: days)
+        #expect(resumed.startDay == 34)
+        #expect(resumed.levels == fromDayOne.levels && resumed.checkpoints == fromDayOne.checkpoints)
+        #expect(try Self.encoded(resumed.tally) == Self.encoded(fromDayOne.tally))
+        let shocks = stride(from: 0, to: partner.checkpoints.count, by: 2).map { partner.checkpoints[$0].demand }
+        #expect((0..<400).allSatisfy { partner.checkpoints[2 * $0 + 1].demand == shocks[$0] })
+        #expect(Set(shocks).count == 400)
+        // Gamma with mean 1 and CV 0.15 (December's): the mean of 400 shocks within 4 standard errors.
+        let mean: Double = shocks.reduce(0, +) / 400
+        let standardError: Double = 0.15 / 20
+        #expect(abs(mean - 1) < 4 * standardError)
+    }
 }
