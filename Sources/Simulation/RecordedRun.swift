@@ -25,18 +25,27 @@ public struct RecordedRun: Sendable {
     /// `[trial * checkpointDays.count + i]`.
     public let checkpointDays: [Int]
     let checkpoints: [TrialCheckpoint]
+    /// `[trial * checks + c]`: the open cases of trial `trial` at check `c` (`Int32.max` for a
+    /// count that does not fit), kept with the checkpoints (empty without), so that a run resumed
+    /// from this one can take its trials' later checks where they rejoin them.
+    let open: [Int32]
     /// The day this run's trials started from: 0, or the day of the checkpoints it resumed from.
     public let startDay: Int
+    /// Resumed trials that rejoined the partner's before the end (`Rejoin`).
+    let rejoinedTrials: Int
 
     /// Simulates `model`'s trials, keeping their states at `checkpointDays` (each 0…`dayCount`).
     /// With `partner`, a run of the same trials and seed whose model this one cannot differ from
     /// before some day (`SimulationModel.firstDayDiffering`), each trial starts from the partner's
     /// latest checkpoint up to that day that leaves none of this run's own checkpoints before it
-    /// missing from the partner's; without one, from day one.
+    /// missing from the partner's; without one, from day one. A resumed trial that comes to stand
+    /// where the partner's stood at one of the partner's checkpoint days from which the models
+    /// are alike (`SimulationModel.rejoinDay`) stops there and takes the partner's later checks.
     ///
     /// - Complexity: O(trials × cost of a trial from its start day) time over `threads` workers;
-    ///   memory O(trials × (checks + 56 × checkpoint days)) bytes for the kept levels and states
-    ///   (0.9 MB and 1.1 MB per checkpoint day for 20,000 trials of December's 44 checks).
+    ///   memory O(trials × (checks + 64 × checkpoint days)) bytes for the kept levels and states
+    ///   (0.9 MB and 1.3 MB per checkpoint day for 20,000 trials of December's 44 checks), and
+    ///   with checkpoints 4 bytes more per check for the open cases (3.5 MB).
     public init(
         model: SimulationModel, trials: Int, seed: UInt64, threads: Int,
         blockSize: Int = RunSettings.defaultBlockSize, checkpointDays: [Int] = [], resumingFrom partner: RecordedRun? = nil
@@ -49,52 +58,84 @@ public struct RecordedRun: Sendable {
         let kept = checkpointDays.count
         let resume = partner.flatMap { Self.resumption(of: model, trials: trials, seed: seed, blockSize: blockSize, checkpointDays: checkpointDays, from: $0) }
         let firstCheck = resume.map { model.reportedChecks(before: $0.day) } ?? 0
-        let (partnerLevels, partnerCheckpoints) = resume == nil ? ([], []) : (partner!.levels, partner!.checkpoints)
+        let (partnerLevels, partnerCheckpoints, partnerOpen) = resume == nil ? ([], [], []) : (partner!.levels, partner!.checkpoints, partner!.open)
         let theirs = partner?.checkpointDays.count ?? 0
+        let theirDays = partner?.checkpointDays ?? []
+        // From this day on a resumed trial may rejoin the partner's: the models are alike, and the
+        // partner holds every later state this run keeps.
+        let rejoinFrom = resume == nil ? model.dayCount + 1 : max(
+            resume!.day, model.rejoinDay(with: partner!.model), (checkpointDays.filter { !theirDays.contains($0) }.max() ?? -1) + 1)
+        let mayRejoin = rejoinFrom <= model.dayCount && !partnerOpen.isEmpty
         let outputs = try BlockWorkers.run(
             blocks: 0..<blocks, threads: threads, isCancelled: { false },
             start: { () throws(GSLError) in
                 (kernel: try TrialKernel(model: model),
                  tally: Tally(model: model),
                  slots: CheckpointSink.slots(days: checkpointDays, dayCount: model.dayCount),
-                 blocks: [(block: Int, levels: [UInt8], checkpoints: [TrialCheckpoint])]())
+                 partnerSlots: CheckpointSink.slots(days: theirDays, dayCount: model.dayCount),
+                 scratch: (checkpoint: FixedBuffer(repeating: TrialCheckpoint.empty, count: 1), rejoined: FixedBuffer(repeating: -1, count: 1)),
+                 rejoined: 0,
+                 blocks: [(block: Int, levels: [UInt8], checkpoints: [TrialCheckpoint], open: [Int32])]())
             },
             work: { state, block in
                 let count = min(blockSize, trials - block * blockSize)
                 var levels: [UInt8] = []
                 levels.reserveCapacity(count * checks)
+                var open: [Int32] = []
+                if kept > 0 { open.reserveCapacity(count * checks) }
                 var checkpoints = [TrialCheckpoint](repeating: .empty, count: count * kept)
+                let kernel = state.kernel
+                let nowhere = UnsafeMutablePointer(mutating: state.scratch.checkpoint.elements.baseAddress!)
+                let rejoined = UnsafeMutablePointer(mutating: state.scratch.rejoined.elements.baseAddress!)
                 // The partner's arrays are read through pointers, taken once a block: binding the
                 // partner itself per trial would retain and release each of its fields every time.
                 checkpoints.withUnsafeMutableBufferPointer { checkpoints in
                 partnerLevels.withUnsafeBufferPointer { partnerLevels in
                 partnerCheckpoints.withUnsafeBufferPointer { partnerCheckpoints in
+                partnerOpen.withUnsafeBufferPointer { partnerOpen in
                     for trial in 0..<count {
-                        let sink = kept == 0 ? nil : CheckpointSink(slots: state.slots.elements.baseAddress!, destination: checkpoints.baseAddress! + trial * kept)
-                        state.kernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
+                        var sink = kept == 0 ? nil : CheckpointSink(slots: state.slots.elements.baseAddress!, destination: checkpoints.baseAddress! + trial * kept)
+                        kernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
                         if let resume {
                             let t = block * blockSize + trial
-                            state.kernel.resumeTrial(
+                            if mayRejoin {
+                                if sink == nil { sink = CheckpointSink(slots: state.slots.elements.baseAddress!, destination: nowhere) }
+                                sink!.rejoin = Rejoin(
+                                    from: rejoinFrom, slots: state.partnerSlots.elements.baseAddress!,
+                                    checkpoints: partnerCheckpoints.baseAddress! + t * theirs, levels: partnerLevels.baseAddress! + t * checks,
+                                    open: partnerOpen.baseAddress! + t * checks, checksBefore: kernel.tables.reportedChecksBefore.elements.baseAddress!,
+                                    checks: checks, rejoined: rejoined)
+                            }
+                            let rejoinedAt = kernel.resumeTrial(
                                 at: resume.day, from: partnerCheckpoints[t * theirs + resume.slot],
                                 levelsBefore: UnsafeBufferPointer(rebasing: partnerLevels[(t * checks)..<(t * checks + firstCheck)]),
                                 saving: sink, into: &state.tally)
+                            if rejoinedAt != nil { state.rejoined += 1 }
                             for (i, slot) in resume.earlier { checkpoints[trial * kept + i] = partnerCheckpoints[t * theirs + slot] }
+                            // The checks before the start are the partner's.
+                            if kept > 0 { open.append(contentsOf: partnerOpen[(t * checks)..<(t * checks + firstCheck)]) }
                         } else {
-                            state.kernel.runTrial(saving: sink, into: &state.tally)
+                            kernel.runTrial(saving: sink, into: &state.tally)
                         }
-                        levels.append(contentsOf: state.kernel.checkLevels.elements)
+                        levels.append(contentsOf: kernel.checkLevels.elements)
+                        if kept > 0 {
+                            for c in (resume == nil ? 0 : firstCheck)..<checks { open.append(Int32(clamping: kernel.checkOpen[c])) }
+                        }
                     }
                 }
                 }
                 }
-                state.blocks.append((block, levels, checkpoints))
+                }
+                state.blocks.append((block, levels, checkpoints, open))
             },
-            finish: { (tally: $0.tally, blocks: $0.blocks) })
+            finish: { (tally: $0.tally, blocks: $0.blocks, rejoined: $0.rejoined) })
         var merged = Tally(model: model)
-        var byBlock = [(levels: [UInt8], checkpoints: [TrialCheckpoint])](repeating: ([], []), count: blocks)
+        var byBlock = [(levels: [UInt8], checkpoints: [TrialCheckpoint], open: [Int32])](repeating: ([], [], []), count: blocks)
+        var rejoinedTrials = 0
         for output in outputs {
             merged.merge(output.tally)
-            for (block, levels, checkpoints) in output.blocks { byBlock[block] = (levels, checkpoints) }
+            rejoinedTrials += output.rejoined
+            for (block, levels, checkpoints, open) in output.blocks { byBlock[block] = (levels, checkpoints, open) }
         }
         if resume != nil, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
         self.model = model
@@ -103,18 +144,22 @@ public struct RecordedRun: Sendable {
         self.blockSize = blockSize
         // Joined block by block, each block's arrays freed once copied, so that the run does not
         // hold its levels and states twice.
-        var (allLevels, allCheckpoints) = ([UInt8](), [TrialCheckpoint]())
+        var (allLevels, allCheckpoints, allOpen) = ([UInt8](), [TrialCheckpoint](), [Int32]())
         allLevels.reserveCapacity(trials * checks)
         allCheckpoints.reserveCapacity(trials * kept)
+        allOpen.reserveCapacity(kept > 0 ? trials * checks : 0)
         for b in byBlock.indices {
             allLevels += byBlock[b].levels
             allCheckpoints += byBlock[b].checkpoints
-            byBlock[b] = ([], [])
+            allOpen += byBlock[b].open
+            byBlock[b] = ([], [], [])
         }
         self.levels = allLevels
         self.checkpointDays = checkpointDays
         self.checkpoints = allCheckpoints
+        self.open = allOpen
         self.startDay = resume?.day ?? 0
+        self.rejoinedTrials = rejoinedTrials
     }
 
     public var trials: Int { tally.trials }

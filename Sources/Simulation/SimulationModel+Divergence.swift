@@ -55,6 +55,57 @@ extension SimulationModel {
         return first
     }
 
+    /// The first simulated day from which this model does to a trial exactly what `base` does
+    /// (0…`dayCount`; `dayCount` when the two may differ to the end): a trial of this model that
+    /// stands where the same trial of `base` stands at the start of such a day or any later one
+    /// (open cases, level, generator states: `TrialCheckpoint`) is from there on `base`'s trial,
+    /// check for check (`RecordedRun`'s rejoining trials).
+    ///
+    /// The mirror of `firstDayDiffering`: the same draws and policy throughout, and from that day
+    /// on the same arrival means and check days, the same schedules of the SEs both teams share in
+    /// order (a day's schedule reaches the capacity of the two days after it), and no other SE
+    /// scheduled. Every SE's absence is drawn alike whatever their schedule, so from that day on it
+    /// takes the same people. Conservative: a difference is assumed to matter. O(SEs × days).
+    public func rejoinDay(with base: SimulationModel) -> Int {
+        let (a, b) = (scenario, base.scenario)
+        guard dayCount == base.dayCount, firstReportedDay == base.firstReportedDay, windows == base.windows,
+              segmentHours == base.segmentHours, groups == base.groups, inputGroups == base.inputGroups,
+              a.policy == b.policy, multipliers == base.multipliers, extraPerSegment == base.extraPerSegment,
+              keptShares == base.keptShares, shiftShares == base.shiftShares, spikeMeans == base.spikeMeans,
+              a.sickness == b.sickness, a.resolvePerShift == b.resolvePerShift, a.initialOpenCases == b.initialOpenCases,
+              a.inflow.demandCV == b.inflow.demandCV, a.inflow.dispersion == b.inflow.dispersion,
+              a.inflow.spikeProbability == b.inflow.spikeProbability,
+              departureProbabilities == base.departureProbabilities, noticeDays == base.noticeDays,
+              a.asOf == b.asOf, a.unbookedLeave == b.unbookedLeave
+        else { return dayCount }
+        let k = windows.count
+        var alike = 0
+        for d in stride(from: dayCount - 1, through: 0, by: -1) where isCheckDay[d] != base.isCheckDay[d]
+            || arrivalMeans[(d * k)..<((d + 1) * k)] != base.arrivalMeans[(d * k)..<((d + 1) * k)] {
+            alike = d + 1
+            break
+        }
+        // Schedules run from day −1 (index 0): index i is day i − 1, whose shifts reach days i − 1 … i + 1.
+        func alikeAfter(index i: Int) -> Int { i + ShiftShares.days - 1 }
+        let shared = zip(engineers, base.engineers).prefix {
+            $0.group == $1.group && $0.capacity == $1.capacity && $0.rampCapacity == $1.rampCapacity && $0.counted == $1.counted
+                && $0.attritionClock == $1.attritionClock
+        }.count
+        // Unbooked leave is drawn SE after SE from its own stream: the shared SEs' spells are alike
+        // only if their rates are.
+        guard engineers[..<shared].map(\.leaveDaysPerYear) == base.engineers[..<shared].map(\.leaveDaysPerYear) else { return dayCount }
+        for i in 0..<shared {
+            let (mine, theirs) = (engineers[i].scheduled, base.engineers[i].scheduled)
+            if let j = mine.indices.last(where: { mine[$0] != theirs[$0] }) { alike = max(alike, alikeAfter(index: j)) }
+            if engineers[i].fallsSick != base.engineers[i].fallsSick,
+               let j = mine.indices.last(where: { mine[$0] || theirs[$0] }) { alike = max(alike, alikeAfter(index: j)) }
+        }
+        for other in engineers[shared...] + base.engineers[shared...] {
+            if let i = other.scheduled.lastIndex(of: true) { alike = max(alike, alikeAfter(index: i)) }
+        }
+        return min(alike, dayCount)
+    }
+
     /// The reported checks on the days before `day` (0…`dayCount`): the first check a trial
     /// resumed at `day` records. O(checks).
     func reportedChecks(before day: Int) -> Int { checks.count(where: { $0.day < day }) }

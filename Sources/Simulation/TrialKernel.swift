@@ -114,9 +114,16 @@ public final class TrialKernel {
     /// Draws the trial's absence (docs/MODEL.md §3) into `headcount` and `capacity`, then its
     /// demand shock and starting backlog (§4–5): where the trial stands before its first day.
     func beginTrial() -> TrialProgress {
+        drawAbsence()
+        return drawDemand()
+    }
+
+    /// Draws the trial's absence (docs/MODEL.md §3): attrition, unbooked leave and sickness, from
+    /// their own streams, into `headcount`, `capacity` and `capacityChanged`.
+    func drawAbsence() {
         let t = tables
         let days = t.days
-        let (absenceRNG, inflowRNG, spareRNG) = (absence.uniforms, inflow.uniforms, spare.uniforms)
+        let absenceRNG = absence.uniforms
         let (headcount, capacity) = (self.headcount, self.capacity)
 
         // Absence (docs/MODEL.md §3).
@@ -161,8 +168,13 @@ public final class TrialKernel {
                 }
             }
         }
+    }
 
-        // Inflow shock and the starting backlog (docs/MODEL.md §4–5).
+    /// Draws the trial's demand shock and starting backlog (docs/MODEL.md §4–5) from the inflow
+    /// stream (and the spare one for a large Poisson backlog).
+    func drawDemand() -> TrialProgress {
+        let t = tables
+        let (inflowRNG, spareRNG) = (inflow.uniforms, spare.uniforms)
         var demand = 1.0
         if t.demandCV > 0 {
             let shape = 1 / (t.demandCV * t.demandCV)
@@ -253,7 +265,8 @@ public final class TrialKernel {
     /// Simulates days `first…` of the trial (docs/MODEL.md §4–6) from `progress`, the trial as it
     /// stands at the start of day `first`, keeping what it sees at the reported checks. With
     /// `saving`, the trial's state at the start of each day the sink asks for (and at the end,
-    /// day `days`) is stored there.
+    /// day `days`) is stored there, and the trial stops at the start of a day the sink finds it
+    /// has rejoined its partner's (`Rejoin`).
     func simulateDays(from first: Int, _ progress: inout TrialProgress, saving: CheckpointSink?) {
         let t = tables
         let days = t.days, k = t.segments, groups = t.groups
@@ -264,7 +277,7 @@ public final class TrialKernel {
         // Reported checks come in the order the days and segments are simulated.
         var check = progress.check
         for d in first..<days {
-            saving?.save(day: d, open: open, level: level, largestReportedOpen: largestReportedOpen, inflowRNG, workRNG, spareRNG)
+            if saving?.save(day: d, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, inflowRNG, workRNG, spareRNG) == false { break }
             var dayFactor = demand
             if t.dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG.rng, t.dispersion, 1 / t.dispersion) }
             let spike = t.spikeProbability > 0 && inflowRNG.uniform() < t.spikeProbability
@@ -298,7 +311,7 @@ public final class TrialKernel {
                 check += 1
             }
         }
-        saving?.save(day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, inflowRNG, workRNG, spareRNG)
+        _ = saving?.save(day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, inflowRNG, workRNG, spareRNG)
         (progress.open, progress.level, progress.check, progress.largestReportedOpen) = (open, level, check, largestReportedOpen)
     }
 }

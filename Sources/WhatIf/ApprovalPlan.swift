@@ -243,7 +243,7 @@ public struct ApprovalPlan: Sendable {
         return CheckRisk(date: worst.date, window: worst.window, probability: worst.atLeast[k - 1].estimate)
     }
 
-    /// The most days whose trial states a run keeps: checkpoints cost 56 bytes per trial and day.
+    /// The most days whose trial states a run keeps: checkpoints cost 64 bytes per trial and day.
     static let checkpointDayLimit = 16
 
     /// The simulated days the requests start on (each request's run starts at the latest of these

@@ -119,4 +119,77 @@ import Testing
         #expect(resumed.levels == plain.levels && resumed.checkpoints == plain.checkpoints)
         #expect(try Self.encoded(resumed.tally) == Self.encoded(plain.tally))
     }
+
+    /// The day from which each edit's model does what the base does (`rejoinDay`): the day after
+    /// the shifts of its last changed day reach (us-09's time off ends on Dec 24, day 37, whose
+    /// shifts reach day 39), never for a change that lasts to the end, from day one for none.
+    static let alike: [(name: String, edits: [ScenarioEdit], day: Int)] = [
+        ("time off", [December.us09Off], 40),
+        ("two time offs", [December.us09Off, .timeOff(name: "emea-nl", dates: December.dates("2026-12-09", "2026-12-10"))], 40),
+        ("cover Dec 21–24", [.addEngineer(name: "cover", group: "us", country: try! PublicHolidays(country: "US"), dates: December.dates("2026-12-21", "2026-12-24"))], 40),
+        ("added SE to the end", [.addEngineer(name: "cover", group: "us", country: try! PublicHolidays(country: "US"), dates: December.dates("2026-12-14", "2026-12-31"))], 45),
+        ("removed SE", [.removeEngineer(name: "us-11")], 45),
+        ("inflow", [.inflowFactor(1.05)], 45),
+        ("nothing", [.timeOff(name: "us-09", dates: December.dates("2026-12-19", "2026-12-20"))], 0),
+    ]
+
+    @Test(arguments: alike.indices)
+    func theModelsAreAlikeFromTheDayAfterTheEditReaches(index: Int) throws {
+        let (base, variant) = try Self.models(Self.alike[index].edits)
+        #expect(variant.rejoinDay(with: base) == Self.alike[index].day, "\(Self.alike[index].name)")
+        #expect(base.rejoinDay(with: base) == 0)
+        let policy = try SimulationModel(try ScenarioEdit.apply(Self.policyEdit(base.scenario), to: base.scenario))
+        #expect(policy.rejoinDay(with: base) == base.dayCount)
+    }
+
+    /// A resumed trial that stands where its partner's stood at a checkpoint day from which the
+    /// models are alike stops there and takes the partner's later checks and states: levels, open
+    /// cases, checkpoints and tally equal a run from day one, and so do those of a run resumed in
+    /// turn from it (as `plan approve`'s next step is). Some trials rejoin and some do not.
+    @Test(arguments: [0, 2])
+    func trialsThatRejoinTheirPartnersEqualOnesFromDayOne(index: Int) throws {
+        let (base, variant) = try Self.models(Self.alike[index].edits)
+        let days = Array(1...base.dayCount)
+        let partner = try RecordedRun(model: base, trials: Self.trials, seed: 9, threads: 2, checkpointDays: days)
+        let resumed = try RecordedRun(model: variant, trials: Self.trials, seed: 9, threads: 2, checkpointDays: days, resumingFrom: partner)
+        let fromDayOne = try RecordedRun(model: variant, trials: Self.trials, seed: 9, threads: 1, checkpointDays: days)
+        #expect(resumed.rejoinedTrials > 0 && resumed.rejoinedTrials < Self.trials, "\(resumed.rejoinedTrials) rejoined")
+        #expect(resumed.levels == fromDayOne.levels)
+        #expect(resumed.open == fromDayOne.open)
+        #expect(resumed.checkpoints == fromDayOne.checkpoints)
+        #expect(try Self.encoded(resumed.tally) == Self.encoded(fromDayOne.tally))
+
+        let next = try SimulationModel(try ScenarioEdit.apply([.timeOff(name: "us-10", dates: December.dates("2026-12-28", "2026-12-29"))], to: variant.scenario))
+        let step = try RecordedRun(model: next, trials: Self.trials, seed: 9, threads: 2, checkpointDays: days, resumingFrom: resumed)
+        let stepFromDayOne = try RecordedRun(model: next, trials: Self.trials, seed: 9, threads: 1, checkpointDays: days)
+        #expect(step.startDay == 41 && step.rejoinedTrials > 0)
+        #expect(step.levels == stepFromDayOne.levels && step.open == stepFromDayOne.open && step.checkpoints == stepFromDayOne.checkpoints)
+        #expect(try Self.encoded(step.tally) == Self.encoded(stepFromDayOne.tally))
+    }
+
+    /// The checkpoint carries the trial's demand shock, so that a resumed trial draws neither it
+    /// nor the starting backlog again: with a Poisson starting backlog and a dispersed inflow as
+    /// well as December's demand CV and spikes, a run resumed from two days equals one from day
+    /// one, and each trial's checkpoints hold the one shock the trial drew.
+    @Test func theCheckpointCarriesTheDemandShock() throws {
+        var scenario = try December.scenario()
+        scenario.initialOpenCases = .poissonMean(45)
+        scenario.inflow.dispersion = 20
+        let base = try SimulationModel(scenario)
+        let variant = try SimulationModel(try ScenarioEdit.apply([December.us09Off], to: scenario))
+        let days = [20, 34]
+        let partner = try RecordedRun(model: base, trials: 400, seed: 4, threads: 2, checkpointDays: days)
+        let resumed = try RecordedRun(model: variant, trials: 400, seed: 4, threads: 2, checkpointDays: days, resumingFrom: partner)
+        let fromDayOne = try RecordedRun(model: variant, trials: 400, seed: 4, threads: 1, checkpointDays: days)
+        #expect(resumed.startDay == 34)
+        #expect(resumed.levels == fromDayOne.levels && resumed.checkpoints == fromDayOne.checkpoints)
+        #expect(try Self.encoded(resumed.tally) == Self.encoded(fromDayOne.tally))
+        let shocks = stride(from: 0, to: partner.checkpoints.count, by: 2).map { partner.checkpoints[$0].demand }
+        #expect((0..<400).allSatisfy { partner.checkpoints[2 * $0 + 1].demand == shocks[$0] })
+        #expect(Set(shocks).count == 400)
+        // Gamma with mean 1 and CV 0.15 (December's): the mean of 400 shocks within 4 standard errors.
+        let mean: Double = shocks.reduce(0, +) / 400
+        let standardError: Double = 0.15 / 20
+        #expect(abs(mean - 1) < 4 * standardError)
+    }
 }
