@@ -80,10 +80,10 @@ public struct HireProblem: Sendable {
         let groups = Set(given.team.map(\.group))
         for (group, name) in settings.like.sorted(by: { $0.key < $1.key }) {
             guard groups.contains(group) else {
-                throw WhatIfError("--hire-like \(group)=\(name): the scenario has no group \"\(group)\" (groups: \(groups.sorted().joined(separator: ", ")))")
+                throw WhatIfError("\(term: .hireLike) \(group)=\(name): the scenario has no group \"\(group)\" (groups: \(groups.sorted().joined(separator: ", ")))")
             }
             guard given.team.contains(where: { $0.name == name }) else {
-                throw WhatIfError("--hire-like \(group)=\(name): the scenario's team has no SE named \"\(name)\"")
+                throw WhatIfError("\(term: .hireLike) \(group)=\(name): the scenario's team has no SE named \"\(name)\"")
             }
         }
         self.scenario = scenario

@@ -90,6 +90,7 @@ extension WhatIfErrorTopic: UserFacingTopic {
         case .level: "--level"
         case .through: "--through"
         case .leadTime: "--lead-time"
+        case .hireLike: "--hire-like"
         }
     }
 }

@@ -50,8 +50,8 @@ import WhatIf
 
     @Test func aTemplateOfAnUnknownGroupOrSEIsNamed() {
         #expect((#expect(throws: WhatIfError.self) { try Self.problem(like: ["apac": "n1"]) })?.description
-            == "--hire-like apac=n1: the scenario has no group \"apac\" (groups: emea, us)")
+            == "hires of apac=n1: the scenario has no group \"apac\" (groups: emea, us)")
         #expect((#expect(throws: WhatIfError.self) { try Self.problem(like: ["emea": "n9"]) })?.description
-            == "--hire-like emea=n9: the scenario's team has no SE named \"n9\"")
+            == "hires of emea=n9: the scenario's team has no SE named \"n9\"")
     }
 }
