@@ -28,7 +28,7 @@ extension CalibrationRequest {
 
     /// One warning per type that is neither sickness nor leave (compared ignoring case), naming
     /// its rows' count and first line.
-    var otherTypeWarnings: [String] {
+    var otherTypeWarnings: [CalibrationNote] {
         guard let absences else { return [] }
         var found: [(type: String, line: Int, count: Int)] = []
         for row in absences.rows where kind(of: row) == .other {
@@ -36,7 +36,7 @@ extension CalibrationRequest {
             if let i = found.firstIndex(where: { $0.type.lowercased() == type.lowercased() }) { found[i].count += 1 } else { found.append((type, row.line, 1)) }
         }
         return found.map { type, line, count in
-            "\(absences.source):\(line): absence type \"\(type.quotedInMessage)\" (\(count) row\(count == 1 ? "" : "s")) is neither sickness (\(CalibrationFit.sicknessTypes.sorted().joined(separator: ", "))) nor leave (\(CalibrationFit.leaveTypes.sorted().joined(separator: ", "))): left out of both fits and of the known leave (--sickness-type \(type) or --leave-type \(type) reads it as one)"
+            "\(absences.source):\(line): absence type \"\(type.quotedInMessage)\" (\(count) row\(count == 1 ? "" : "s")) is neither sickness (\(CalibrationFit.sicknessTypes.sorted().joined(separator: ", "))) nor leave (\(CalibrationFit.leaveTypes.sorted().joined(separator: ", "))): left out of both fits and of the known leave (\(term: .sicknessType) \(type) or \(term: .leaveType) \(type) reads it as one)"
         }
     }
 

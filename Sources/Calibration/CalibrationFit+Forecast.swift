@@ -40,8 +40,8 @@ extension CalibrationFit {
         root = Self.addingTimeOff(known.map { ($0.name, $0.dates) }, to: root)
         let note = "the forecast starts from \(open) open cases at the \(checkDate) \(clock.windows.last!.name) check"
             + (warmup > 0 ? ", with \(warmup) warm-up day\(warmup == 1 ? "" : "s") to \(horizon.first)" : "")
-            + "; \(known.count) known leave spell\(known.count == 1 ? "" : "s") after --to added as time off"
-            + (leave == nil && scenario.unbookedLeave == nil ? "; no unbooked-leave model (no leave in the absences)" : "; leave booked after --to drawn by unbooked_leave as of \(days.last)")
+            + "; \(known.count) known leave spell\(known.count == 1 ? "" : "s") after \(days.last) added as time off"
+            + (leave == nil && scenario.unbookedLeave == nil ? "; no unbooked-leave model (no leave in the absences)" : "; leave booked after \(days.last) drawn by unbooked_leave")
         return (try root.prettyPrinted + "\n", note)
     }
     /// Leave in the absence export that lies after `--to` and was booked by then (no requested

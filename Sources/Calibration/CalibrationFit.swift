@@ -65,10 +65,16 @@ public struct CalibrationFit: Sendable {
     public let leave: LeaveFit?
     /// nil without a leavers export (the scenario's attrition stays).
     public var attrition: AttritionFit?
-    /// Facts about the input (rows ignored, keys kept from the scenario).
-    public let notes: [String]
+    /// Facts about the input (rows ignored, keys kept from the scenario), with the settings they
+    /// mention as terms.
+    let noteWordings: [CalibrationNote]
     /// Where the fit is poor or the data thin.
-    public let warnings: [String]
+    let warningWordings: [CalibrationNote]
+    /// How the notes and warnings name a setting of the request: in the library's words by default;
+    /// the command-line tool names its options, so that the fit's sentences point at what to type.
+    public var settingNames: @Sendable (CalibrationErrorTopic.Term) -> String = CalibrationErrorTopic.words
+    public var notes: [String] { noteWordings.map { $0.rendered(settingNames) } }
+    public var warnings: [String] { warningWordings.map { $0.rendered(settingNames) } }
 
     /// Fewer days than this is an error unless `allowShort`: a weekday profile from fewer than 8
     /// of each weekday, and demand shocks from fewer than two 4-week periods, are guesses.
@@ -93,8 +99,8 @@ public struct CalibrationFit: Sendable {
         var events = TicketEvents(clock: clock)
         var timestamps = TicketTimestampParser(zone: request.zone)
         var register = CaseRegister()
-        var notes: [String] = []
-        var warnings: [String] = []
+        var notes: [CalibrationNote] = []
+        var warnings: [CalibrationNote] = []
         for path in request.ticketFiles {
             let (outside, backwards) = (events.outsideRange, events.solvedBeforeCreated)
             try TicketExport.read(path: path, columns: request.columns, filters: request.filters, timestamps: &timestamps, register: &register, into: &events)
@@ -105,7 +111,7 @@ public struct CalibrationFit: Sendable {
                 warnings.append("\(path): \(events.solvedBeforeCreated - backwards) cases solved before they were created were skipped")
             }
         }
-        warnings += register.warnings
+        warnings += register.warnings.map { CalibrationNote($0) }
         // `--to` is the forecast's as_of: a day past the exports' last case would read as a quiet day.
         if let latest = events.latestCreated, case let lastDay = CivilDate(dayNumber: Int((Double(latest) / 86_400).rounded(.down))), lastDay < days.last {
             throw CalibrationError("\(term: .to) \(days.last) is after the exports' last case (created \(lastDay) UTC): the history, and what the forecast knows (as_of), ends there; give \(term: .to) \(lastDay) or earlier")
@@ -163,27 +169,28 @@ public struct CalibrationFit: Sendable {
                 let assumed = scenario.unbookedLeave.map { leave in
                     "as the team scenario's booking_lead_days (" + leave.leadTime.map { "\(NumberFormat.fixed(100 * $0.share, 0))% up to \($0.upTo) days" }.joined(separator: ", ") + ")"
                 } ?? "evenly 0 to 90 days ahead (the scenario's default)"
-                notes.append((absences.hasRequestedColumn ? "no leave row starting in the range has a requested date" : "\(absences.source) has no requested-date column (--requested-column)")
-                    + ": the booking lead time is not fitted, and assumed \(assumed)")
+                let why: CalibrationNote = absences.hasRequestedColumn ? "no leave row starting in the range has a requested date"
+                    : "\(absences.source) has no requested-date column (\(term: .requestedColumn))"
+                notes.append("\(why): the booking lead time is not fitted, and assumed \(assumed)")
             }
         } else {
-            notes.append("no --absences file: sickness is kept from the team scenario, and resolutions are per scheduled SE-shift (absences not subtracted)")
+            notes.append("no \(term: .absences) file: sickness is kept from the team scenario, and resolutions are per scheduled SE-shift (absences not subtracted)")
         }
         let shifts = try workingShifts(scenario: scenario, clock: clock, absent: absent)
         let resolution = ResolutionFit(solved: segments.solved, busy: segments.busy, shifts: shifts, segmentCount: k)
 
-        if days.dayCount < minimumDays { warnings.append("only \(days.dayCount) days of history (--allow-short): the intervals are wide and demand_cv cannot be told from noise") }
+        if days.dayCount < minimumDays { warnings.append("only \(days.dayCount) days of history (\(term: .allowShort)): the intervals are wide and demand_cv cannot be told from noise") }
         if inflow.pearsonRatio > 1.5 {
             warnings.append("the daily counts vary \(NumberFormat.fixed(inflow.pearsonRatio, 1))× as much as the fitted model allows: look for incident spikes or a change of level in the range")
         }
         if inflow.holidayFactor == nil { notes.append("no day of the range is a holiday of the customers' calendars: holiday_factor is kept from the team scenario") }
         if inflow.demandCV == nil { notes.append("fewer than two 4-week periods: demand_cv is kept from the team scenario") }
         switch (request.trend, inflow.trend) {
-        case (.off, _): notes.append("--trend off: no trend fitted")
+        case (.off, _): notes.append("\(term: .trend) off: no trend fitted")
         case (_, nil):
-            notes.append(inflow.trendProblem ?? "fewer than 26 weeks of history: no trend fitted (a trend needs at least \(TrendFit.minimumDays) days)")
+            notes.append(inflow.trendProblem.map { CalibrationNote($0) } ?? "fewer than 26 weeks of history: no trend fitted (a trend needs at least \(TrendFit.minimumDays) days)")
         case (.auto, let trend?) where !inflow.trendWritten:
-            notes.append("the trend is not significant at 5% (likelihood-ratio p = \(InflowFit.pValueText(trend.pValue))): none written; --trend on writes it anyway")
+            notes.append("the trend is not significant at 5% (likelihood-ratio p = \(InflowFit.pValueText(trend.pValue))): none written; \(term: .trend) on writes it anyway")
         default: break
         }
         if inflow.trend != nil, days.dayCount < 2 * 365 {
@@ -204,7 +211,7 @@ public struct CalibrationFit: Sendable {
         }
         return CalibrationFit(
             request: request, clock: clock, createdPerDay: createdPerDay, openAtDayEnd: openAtDayEnd, isHoliday: isHoliday, inflow: inflow,
-            arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, leave: leave, notes: notes, warnings: warnings)
+            arrivalShares: arrivalShares, resolution: resolution, sickness: sickness, leave: leave, noteWordings: notes, warningWordings: warnings)
     }
 
     /// `fit`, with a failure of GSL's numerics (a minimiser that does not converge on degenerate

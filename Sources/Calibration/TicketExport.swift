@@ -72,10 +72,14 @@ public enum TicketExport {
 /// A problem with calibration input: one line naming the file and line, or the setting, and what was expected.
 public typealias CalibrationError = ErrorMessage<CalibrationErrorTopic>
 
+/// A note or warning of a fit: a sentence whose settings are terms (`CalibrationFit.settingNames`).
+public typealias CalibrationNote = Wording<CalibrationErrorTopic.Term>
+
 public enum CalibrationErrorTopic: ErrorTopic {
     /// The settings of a `CalibrationRequest` a message can name.
     public enum Term: Sendable, Hashable, CaseIterable {
         case from, to, horizon, allowShort, trend, season, filter, createdColumn, solvedColumn, filterColumn, preset
+        case absences, requestedColumn, sicknessType, leaveType
     }
 
     public static func words(_ term: Term) -> String {
@@ -91,6 +95,10 @@ public enum CalibrationErrorTopic: ErrorTopic {
         case .solvedColumn: "the name of the solved time's column"
         case .filterColumn: "a row filter's column"
         case .preset: "a preset"
+        case .absences: "absence export"
+        case .requestedColumn: "the requested-date column's name"
+        case .sicknessType: "a sickness type of"
+        case .leaveType: "a leave type of"
         }
     }
 }

@@ -112,6 +112,7 @@ extension Plan {
             request.leaveTypes = leaveTypes
             request.season = season
             var calibration = try CalibrationFit.run(request)
+            calibration.settingNames = { CalibrationErrorTopic.option($0) }
             if let leavers {
                 calibration.attrition = try AttritionFit(csv: try readTextFile(leavers), source: leavers, scenario: loaded.scenario, days: DateRange(first...last))
             }

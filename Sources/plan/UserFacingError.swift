@@ -65,6 +65,10 @@ extension CalibrationErrorTopic: UserFacingTopic {
         case .solvedColumn: "--solved-column"
         case .filterColumn: "--where COLUMN=VALUE"
         case .preset: "a --preset"
+        case .absences: "--absences"
+        case .requestedColumn: "--requested-column"
+        case .sicknessType: "--sickness-type"
+        case .leaveType: "--leave-type"
         }
     }
 }
