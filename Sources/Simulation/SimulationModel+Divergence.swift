@@ -17,7 +17,7 @@ extension SimulationModel {
     public func firstDayDiffering(from base: SimulationModel) -> Int {
         let (a, b) = (scenario, base.scenario)
         guard dayCount == base.dayCount, firstReportedDay == base.firstReportedDay, windows == base.windows,
-              segmentHours == base.segmentHours, groups == base.groups, inputGroups == base.inputGroups,
+              layout == base.layout, groups == base.groups, inputGroups == base.inputGroups,
               a.policy == b.policy, multipliers == base.multipliers, extraPerSegment == base.extraPerSegment,
               keptShares == base.keptShares, shiftShares == base.shiftShares, spikeMeans == base.spikeMeans,
               a.sickness == b.sickness, a.resolvePerShift == b.resolvePerShift, a.initialOpenCases == b.initialOpenCases,
@@ -25,7 +25,7 @@ extension SimulationModel {
               a.inflow.spikeProbability == b.inflow.spikeProbability,
               departureProbabilities == base.departureProbabilities, noticeDays == base.noticeDays
         else { return 0 }
-        let k = windows.count
+        let k = layout.count
         var first = dayCount
         for d in 0..<dayCount where isCheckDay[d] != base.isCheckDay[d]
             || arrivalMeans[(d * k)..<((d + 1) * k)] != base.arrivalMeans[(d * k)..<((d + 1) * k)] {
