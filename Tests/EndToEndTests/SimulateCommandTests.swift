@@ -96,11 +96,12 @@ import Testing
         return String(text.prefix(64))
     }
 
-    /// `--format json` prints the files' content as one document; its numbers are the CSV's.
-    /// A scenario without unbooked leave draws exactly what it drew before the model existed (its
-    /// own stream, docs/MODEL.md §7): December's checks.csv for 4,000 trials, seed 11, 2 threads, is
-    /// byte for byte the file the kernel before it wrote (commit 35ba97b), kept in the fixture.
-    @Test func decemberChecksAreThoseOfTheKernelBeforeUnbookedLeave() throws {
+    /// December's checks.csv for 4,000 trials, seed 11, 2 threads, is byte for byte the fixture: a
+    /// change of any draw shows here. Pinned from commit 35ba97b (so unbooked leave, on its own
+    /// stream, was shown to change nothing for a scenario without it) until segments were cut at
+    /// the shifts' starts and ends (docs/MODEL.md §5), which changed every simulated number; the
+    /// fixture is that kernel's file, written by the release binary with this command.
+    @Test func decemberChecksArePinned() throws {
         let out = try PlanProcess.temporaryDirectory()
         let r = try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "4000", "--seed", "11", "--threads", "2", "--out", out.path])
         try #require(r.status == 0, "\(r.stderr)")
@@ -108,6 +109,7 @@ import Testing
         #expect(try Data(contentsOf: out.appendingPathComponent("checks.csv")) == Data(contentsOf: fixture))
     }
 
+    /// `--format json` prints the files' content as one document; its numbers are the CSV's.
     @Test func jsonFormat() throws {
         let folder = try PlanProcess.temporaryDirectory()
         let out = folder.appendingPathComponent("run")
