@@ -44,7 +44,7 @@ import Testing
         #expect(first.stdout.hasSuffix("Wrote \(one.path)/\n"))
         #expect(first.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 })
         #expect(first.stdout.contains("\n2026-12-25  Fri  company closed (Christmas Day), no checks\n"))
-        #expect(first.stdout.contains("\nArrange ahead (alerts needed with probability 25% or more):\n  Brief #community-relations by Wed Dec 16 for Dec "))
+        #expect(first.stdout.contains("\nArrange ahead (alerts needed with probability 25% or more):\n  Brief #community-relations by Tue Dec 15 for Dec 22–31 (Americas)"))
 
         let checks = try read(one, "checks.csv").split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         let header = checks[0]
