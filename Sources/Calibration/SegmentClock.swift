@@ -1,10 +1,13 @@
 import Calendars
 import CapacityPolicy
 
-/// The days `--from…--to` cut into segments as the simulation cuts them (docs/MODEL.md §5): a day's
-/// segment k ends at the k-th check, and its first segment starts at the last check of the day
-/// before. A case created at 18:00 UTC on Monday is therefore one of Tuesday's arrivals, as in
-/// the model.
+/// The days `--from…--to` cut into segments at the checks, as the simulation cuts them into windows
+/// (docs/MODEL.md §5): a day's segment k ends at the k-th check, and its first segment starts at
+/// the last check of the day before. A case created at 18:00 UTC on Monday is therefore one of
+/// Tuesday's arrivals, as in the model. The simulation cuts these windows further at the shifts'
+/// starts and ends; the fits need not: a window's SE-shifts are the sum of its segments', so in a
+/// window whose backlog never runs dry its solved cases are Poisson with the same mean either way,
+/// and arrival shares are given per window.
 ///
 /// Times are minutes since the first segment of the first day began.
 public struct SegmentClock: Sendable {

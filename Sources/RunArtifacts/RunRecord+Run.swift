@@ -64,7 +64,7 @@ extension RunRecord {
             return Effect(level: level, capacityMultiplier: e.capacityMultiplier,
                           extraResolutionsPerDay: e.extraResolutionsPerDay, divertedShare: e.divertedShare)
         }
-        let shares = s.inflow.arrivalShares ?? model.segmentHours.map { $0 / 24 }
+        let shares = s.inflow.arrivalShares ?? model.windowHours.map { $0 / 24 }
         let initial: (Double, String)
         switch s.initialOpenCases {
         case .fixed(let n): initial = (Double(n), "fixed")

@@ -302,7 +302,7 @@ extension Scenario {
           }
         },
         "arrival_shares": {
-          "description": "Share of a day's cases arriving in the segment that ends at each window's check (with the default windows: EMEA = 17:30 the day before to 10:00, Americas = 10:00 to 17:30); one per window, summing to 1. Default: in proportion to the segments' hours.",
+          "description": "Share of a day's cases arriving in the window that ends at each window's check (with the default windows: EMEA = 17:30 the day before to 10:00, Americas = 10:00 to 17:30); one per window, summing to 1. The simulation splits each window's share between its segments (cut at the shifts' starts and ends) in proportion to their hours. Default: in proportion to the windows' hours.",
           "type": "object",
           "additionalProperties": { "$ref": "#/$defs/probability" }
         },

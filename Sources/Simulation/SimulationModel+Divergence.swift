@@ -15,20 +15,9 @@ extension SimulationModel {
     /// either model can draw a spell on. Conservative: a difference is assumed to matter.
     /// O(SEs × days).
     public func firstDayDiffering(from base: SimulationModel) -> Int {
-        let (a, b) = (scenario, base.scenario)
-        guard dayCount == base.dayCount, firstReportedDay == base.firstReportedDay, windows == base.windows,
-              segmentHours == base.segmentHours, groups == base.groups, inputGroups == base.inputGroups,
-              a.policy == b.policy, multipliers == base.multipliers, extraPerSegment == base.extraPerSegment,
-              keptShares == base.keptShares, shiftShares == base.shiftShares, spikeMeans == base.spikeMeans,
-              a.sickness == b.sickness, a.resolvePerShift == b.resolvePerShift, a.initialOpenCases == b.initialOpenCases,
-              a.inflow.demandCV == b.inflow.demandCV, a.inflow.dispersion == b.inflow.dispersion,
-              a.inflow.spikeProbability == b.inflow.spikeProbability,
-              departureProbabilities == base.departureProbabilities, noticeDays == base.noticeDays
-        else { return 0 }
-        let k = windows.count
+        guard drawsAlike(base) else { return 0 }
         var first = dayCount
-        for d in 0..<dayCount where isCheckDay[d] != base.isCheckDay[d]
-            || arrivalMeans[(d * k)..<((d + 1) * k)] != base.arrivalMeans[(d * k)..<((d + 1) * k)] {
+        for d in 0..<dayCount where !isDayAlike(d, base) {
             first = d
             break
         }
@@ -49,7 +38,7 @@ extension SimulationModel {
             if let i = other.scheduled.firstIndex(of: true) { first = min(first, shows(fromIndex: i)) }
         }
         // Unbooked leave is drawn SE after SE from its own stream, and no spell starts before its first day.
-        if a.asOf != b.asOf || a.unbookedLeave != b.unbookedLeave || engineers.map(\.leaveDaysPerYear) != base.engineers.map(\.leaveDaysPerYear) {
+        if scenario.asOf != base.scenario.asOf || scenario.unbookedLeave != base.scenario.unbookedLeave || engineers.map(\.leaveDaysPerYear) != base.engineers.map(\.leaveDaysPerYear) {
             first = min(first, firstUnbookedLeaveDay, base.firstUnbookedLeaveDay)
         }
         return first
@@ -67,21 +56,10 @@ extension SimulationModel {
     /// scheduled. Every SE's absence is drawn alike whatever their schedule, so from that day on it
     /// takes the same people. Conservative: a difference is assumed to matter. O(SEs × days).
     public func rejoinDay(with base: SimulationModel) -> Int {
-        let (a, b) = (scenario, base.scenario)
-        guard dayCount == base.dayCount, firstReportedDay == base.firstReportedDay, windows == base.windows,
-              segmentHours == base.segmentHours, groups == base.groups, inputGroups == base.inputGroups,
-              a.policy == b.policy, multipliers == base.multipliers, extraPerSegment == base.extraPerSegment,
-              keptShares == base.keptShares, shiftShares == base.shiftShares, spikeMeans == base.spikeMeans,
-              a.sickness == b.sickness, a.resolvePerShift == b.resolvePerShift, a.initialOpenCases == b.initialOpenCases,
-              a.inflow.demandCV == b.inflow.demandCV, a.inflow.dispersion == b.inflow.dispersion,
-              a.inflow.spikeProbability == b.inflow.spikeProbability,
-              departureProbabilities == base.departureProbabilities, noticeDays == base.noticeDays,
-              a.asOf == b.asOf, a.unbookedLeave == b.unbookedLeave
+        guard drawsAlike(base), scenario.asOf == base.scenario.asOf, scenario.unbookedLeave == base.scenario.unbookedLeave
         else { return dayCount }
-        let k = windows.count
         var alike = 0
-        for d in stride(from: dayCount - 1, through: 0, by: -1) where isCheckDay[d] != base.isCheckDay[d]
-            || arrivalMeans[(d * k)..<((d + 1) * k)] != base.arrivalMeans[(d * k)..<((d + 1) * k)] {
+        for d in stride(from: dayCount - 1, through: 0, by: -1) where !isDayAlike(d, base) {
             alike = d + 1
             break
         }
@@ -104,6 +82,28 @@ extension SimulationModel {
             if let i = other.scheduled.lastIndex(of: true) { alike = max(alike, alikeAfter(index: i)) }
         }
         return min(alike, dayCount)
+    }
+
+    /// Whether a trial of this model and the same trial of `base` draw the same numbers and do the
+    /// same with them wherever the two are scheduled and fed alike: the same days and segments,
+    /// policy and effects, per-trial draws (sickness, demand, dispersion, spikes, starting backlog)
+    /// and attrition. O(days × segments) at most.
+    func drawsAlike(_ base: SimulationModel) -> Bool {
+        let (a, b) = (scenario, base.scenario)
+        return dayCount == base.dayCount && firstReportedDay == base.firstReportedDay && windows == base.windows
+            && layout == base.layout && groups == base.groups && inputGroups == base.inputGroups
+            && a.policy == b.policy && multipliers == base.multipliers && extraPerSegment == base.extraPerSegment
+            && keptShares == base.keptShares && shiftShares == base.shiftShares && spikeMeans == base.spikeMeans
+            && a.sickness == b.sickness && a.resolvePerShift == b.resolvePerShift && a.initialOpenCases == b.initialOpenCases
+            && a.inflow.demandCV == b.inflow.demandCV && a.inflow.dispersion == b.inflow.dispersion
+            && a.inflow.spikeProbability == b.inflow.spikeProbability
+            && departureProbabilities == base.departureProbabilities && noticeDays == base.noticeDays
+    }
+
+    /// Whether day d is a check day in both models and has the same arrival means in every segment. O(segments).
+    func isDayAlike(_ d: Int, _ base: SimulationModel) -> Bool {
+        let k = layout.count
+        return isCheckDay[d] == base.isCheckDay[d] && arrivalMeans[(d * k)..<((d + 1) * k)] == base.arrivalMeans[(d * k)..<((d + 1) * k)]
     }
 
     /// The reported checks on the days before `day` (0…`dayCount`): the first check a trial

@@ -6,14 +6,19 @@ import Scenarios
 /// A scenario turned into flat per-day and per-segment numbers, so a trial is arithmetic on
 /// arrays: nothing in the kernel looks at dates, names or calendars.
 ///
-/// The day is cut at the check times into segments: segment k ends at the k-th check (windows in
-/// order of check time) and segment 0 starts at the last check of the day before. With the
-/// default checks, A = [17:30 the day before, 10:00) and B = [10:00, 17:30).
+/// The day runs from the last check of the day before to its own last check, and is cut into
+/// windows at the check times (window k ends at the k-th check, in order of check time: with the
+/// default checks, A = [17:30 the day before, 10:00) and B = [10:00, 17:30)), and into segments
+/// at the check times and the shifts' starts and ends (`SegmentLayout`, docs/MODEL.md §5).
 public struct SimulationModel: Sendable {
     public let scenario: Scenario
     public let policy: CompiledPolicy
-    /// Windows in order of check time; segment k ends at `windows[k]`'s check.
+    /// Windows in order of check time; window k ends at `windows[k]`'s check.
     public let windows: [CheckWindow]
+    /// Hours of each window, from the check before it to its own.
+    public let windowHours: [Double]
+    /// The day's segments, and the hours of each.
+    let layout: SegmentLayout
     public let segmentHours: [Double]
     /// Simulated days: the warm-up, then the horizon.
     public let dayCount: Int
@@ -27,14 +32,14 @@ public struct SimulationModel: Sendable {
     public let groups: [String]
     /// For each policy input: the group it counts, or nil for the cases input.
     let inputGroups: [Int?]
-    /// Expected arrivals per segment before the demand shock: `[day * K + k]`.
+    /// Expected arrivals per segment before the demand shock: `[day * K + k]`, K segments.
     let arrivalMeans: [Double]
     /// A spike's expected cases per segment.
     let spikeMeans: [Double]
     /// The first segments' parts before the instant the starting backlog holds at, cut off
     /// (`Scenario.openCasesAt`); `arrivalMeans` are cut already.
     let opening: OpeningCut
-    /// Shift share of a group's shift on day d falling in segment k of day d + offset:
+    /// Shift share of a group's shift on day d falling in segment k of day d + offset (K segments):
     /// `[(group * 3 + offset) * K + k]`, offset 0…2.
     let shiftShares: [Double]
     let engineers: [Engineer]
@@ -103,9 +108,15 @@ public struct SimulationModel: Sendable {
         self.windows = windows
         let k = windows.count
         guard k > 0 else { throw SimulationError("a scenario needs at least one check window") }
-        let bounds = windows.map(\.checkMinute)
-        let starts = (0..<k).map { $0 == 0 ? bounds[k - 1] - 1440 : bounds[$0 - 1] }
-        self.segmentHours = (0..<k).map { Double(bounds[$0] - starts[$0]) / 60 }
+        let checkMinutes = windows.map(\.checkMinute)
+        let windowStarts: [Int] = (0..<k).map { $0 == 0 ? checkMinutes[k - 1] - 1440 : checkMinutes[$0 - 1] }
+        let windowHours = (0..<k).map { (w: Int) -> Double in Double(checkMinutes[w] - windowStarts[w]) / 60 }
+        self.windowHours = windowHours
+        let layout = SegmentLayout(checkMinutes: checkMinutes, groups: scenario.groups)
+        self.layout = layout
+        let segmentHours = layout.hours
+        self.segmentHours = segmentHours
+        let segments = layout.count
 
         let firstDate = scenario.simulationStart
         let dayCount = scenario.warmupDays + scenario.horizon.dayCount
@@ -142,25 +153,29 @@ public struct SimulationModel: Sendable {
         self.inputGroups = inputGroups
 
         // Arrivals: λ_d = base × weekday factor × holiday factor × trend, month and period factors,
-        // split by the arrival shares.
+        // split by the arrival shares: a window's share between its segments by their hours.
         let inflow = scenario.inflow
-        let shares = inflow.arrivalShares ?? segmentHours.map { $0 / 24 }
-        var arrivalMeans = [Double](repeating: 0, count: dayCount * k)
+        let windowShares = inflow.arrivalShares ?? windowHours.map { $0 / 24 }
+        let shares = (0..<segments).map { (s: Int) -> Double in
+            let w = layout.window[s]
+            return windowShares[w] * segmentHours[s] / windowHours[w]
+        }
+        var arrivalMeans = [Double](repeating: 0, count: dayCount * segments)
         for (d, date) in dates.enumerated() {
             var lambda = inflow.basePerDay * (inflow.weekdayFactors[date.weekday] ?? 1)
             if inflow.holidayCalendars.contains(where: { $0.holiday(on: date) != nil }) { lambda *= inflow.holidayFactor }
             lambda *= inflow.driftFactor(on: date)
-            for s in 0..<k { arrivalMeans[d * k + s] = lambda * shares[s] }
+            for s in 0..<segments { arrivalMeans[d * segments + s] = lambda * shares[s] }
         }
-        self.shiftShares = try Self.shiftShares(groups: scenario.groups, windows: windows)
-        let simulationStart = starts[0]
+        self.shiftShares = try Self.shiftShares(groups: scenario.groups, layout: layout)
+        let simulationStart = layout.starts[0]
         if let instant = scenario.openCasesAt {
-            let firstCheck = checks.first.map { $0.day * 1440 + bounds[$0.window] }
+            let firstCheck = checks.first.map { $0.day * 1440 + checkMinutes[$0.window] }
             guard instant >= simulationStart, firstCheck.map({ instant <= $0 }) ?? true else {
                 throw SimulationError("the starting backlog's instant (\(instant) minutes after 00:00 UTC of \(firstDate)) must lie from the simulation's start (\(simulationStart)) to the first check (\(firstCheck ?? 0))")
             }
         }
-        let opening = OpeningCut(instant: scenario.openCasesAt, starts: starts, bounds: bounds,
+        let opening = OpeningCut(instant: scenario.openCasesAt, starts: layout.starts, bounds: layout.ends,
                                  groups: scenario.groups.map { ($0.shiftStart, $0.shiftEnd) })
         for i in opening.kept.indices { arrivalMeans[i] *= opening.kept[i] }
         self.opening = opening
@@ -197,10 +212,11 @@ public struct SimulationModel: Sendable {
         self.scheduledHeadcount = headcount
         self.scheduledCapacity = capacity
 
-        // Effects, cumulative with the levels.
+        // Effects, cumulative with the levels. Extra resolutions are spread over the worked segments' hours.
         let levels = policy.levels.count
         var multipliers = [Double](repeating: 1, count: levels)
-        var extra = [Double](repeating: 0, count: levels * k)
+        var extra = [Double](repeating: 0, count: levels * segments)
+        let workedHours = layout.workedHours
         var kept = [Double](repeating: 1, count: levels)
         var m = 1.0, e = 0.0, keep = 1.0
         for l in 0..<levels {
@@ -211,7 +227,7 @@ public struct SimulationModel: Sendable {
             }
             multipliers[l] = m
             kept[l] = keep
-            for s in 0..<k { extra[l * k + s] = e * segmentHours[s] / 24 }
+            for s in 0..<segments where layout.worked[s] { extra[l * segments + s] = e * segmentHours[s] / workedHours }
         }
         self.multipliers = multipliers
         self.extraPerSegment = extra
@@ -226,11 +242,11 @@ public struct SimulationModel: Sendable {
 
     public var levelCount: Int { scenario.policy.levels.count }
 
-    /// `Scenario.shiftShares`, for groups whose shifts are not empty (validation refuses an empty
-    /// one; a scenario built in code may still hold it).
-    public static func shiftShares(groups: [Scenario.Group], windows: [CheckWindow]) throws(SimulationError) -> [Double] {
+    /// `Scenario.shiftShares` over the layout's segments, for groups whose shifts are not empty
+    /// (validation refuses an empty one; a scenario built in code may still hold it).
+    static func shiftShares(groups: [Scenario.Group], layout: SegmentLayout) throws(SimulationError) -> [Double] {
         if let group = groups.first(where: { $0.shiftEnd <= $0.shiftStart }) { throw SimulationError("group \"\(group.name)\" has an empty shift") }
-        return Scenario.shiftShares(groups: groups, windows: windows)
+        return Scenario.shiftShares(groups: groups, segments: (0..<layout.count).map { (layout.starts[$0], layout.ends[$0]) })
     }
 
     /// Scheduled headcount of group `g` on simulated day `d` (before absence).

@@ -271,7 +271,7 @@ public final class TrialKernel {
         let t = tables
         let days = t.days, k = t.segments, groups = t.groups
         let (inflowRNG, workRNG, spareRNG) = (inflow.uniforms, work.uniforms, spare.uniforms)
-        let (headcount, capacity, inputs, capacityChanged) = (self.headcount, self.capacity, self.inputs, self.capacityChanged)
+        let (capacity, capacityChanged) = (self.capacity, self.capacityChanged)
         let demand = progress.demand
         var (open, level, largestReportedOpen) = (progress.open, progress.level, progress.largestReportedOpen)
         // Reported checks come in the order the days and segments are simulated.
@@ -281,10 +281,25 @@ public final class TrialKernel {
             var dayFactor = demand
             if t.dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG.rng, t.dispersion, 1 / t.dispersion) }
             let spike = t.spikeProbability > 0 && inflowRNG.uniform() < t.spikeProbability
+            // The arrivals of segments nobody works and no check ends, carried into the next
+            // segment's draw: only their sum matters, and it is Poisson with the summed mean.
+            var carried = 0.0
             for s in 0..<k {
-                var mean = t.arrivalMeans[d, segment: s] * dayFactor
+                var mean = t.arrivalMeans[d, segment: s] * dayFactor + carried
                 if spike { mean += t.spikeMeans[s] * (d < t.opening.days ? t.opening.kept[d * k + s] : 1) }
+                if t.carriesArrivals[s] {
+                    carried = mean
+                    continue
+                }
+                carried = 0
                 let arrivals = sampler.sample(mean: mean * t.keptShares[level], inflowRNG, spare: spareRNG)
+                guard t.worked[s] else {
+                    // Nobody's shift reaches this segment: it resolves nothing and draws nothing (docs/MODEL.md §7).
+                    open += arrivals
+                    guard t.checkWindow[s] >= 0 && t.isCheckDay[d] else { continue }
+                    record(day: d, open: open, level: &level, check: &check, largestReportedOpen: &largestReportedOpen)
+                    continue
+                }
 
                 let shiftCapacity = !capacityChanged[d] ? t.scheduledShiftCapacity[d, segment: s]
                     : d < t.opening.days ? t.opening.capacity(day: d, segment: s, groups: groups, from: capacity)
@@ -296,23 +311,31 @@ public final class TrialKernel {
                 precondition(open >= 0, "negative open cases on day \(d), segment \(s)")
                 #endif
 
-                guard t.isCheckDay[d] else { continue }
-                for i in 0..<t.headcountInputs.count {
-                    let (input, group) = t.headcountInputs[i]
-                    inputs[input] = headcount[group, day: d]
-                }
-                inputs[t.casesInput] = Int32(clamping: open)
-                level = policy.level(inputs.elements.baseAddress!)
-                guard d >= t.firstReportedDay else { continue }
-                checkLevels[check] = UInt8(level)
-                checkOpen[check] = open
-                largestReportedOpen = max(largestReportedOpen, open)
-                for g in 0..<groups { checkHeadcounts[check * groups + g] = headcount[g, day: d] }
-                check += 1
+                guard t.checkWindow[s] >= 0 && t.isCheckDay[d] else { continue }
+                record(day: d, open: open, level: &level, check: &check, largestReportedOpen: &largestReportedOpen)
             }
         }
         _ = saving?.save(day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, inflowRNG, workRNG, spareRNG)
         (progress.open, progress.level, progress.check, progress.largestReportedOpen) = (open, level, check, largestReportedOpen)
+    }
+
+    /// A check on day d with `open` cases (docs/MODEL.md §6): the policy declares the level, and a
+    /// reported check keeps what the trial saw.
+    @inline(__always)
+    func record(day d: Int, open: Int, level: inout Int, check: inout Int, largestReportedOpen: inout Int) {
+        let t = tables
+        for i in 0..<t.headcountInputs.count {
+            let (input, group) = t.headcountInputs[i]
+            inputs[input] = headcount[group, day: d]
+        }
+        inputs[t.casesInput] = Int32(clamping: open)
+        level = policy.level(inputs.elements.baseAddress!)
+        guard d >= t.firstReportedDay else { return }
+        checkLevels[check] = UInt8(level)
+        checkOpen[check] = open
+        largestReportedOpen = max(largestReportedOpen, open)
+        for g in 0..<t.groups { checkHeadcounts[check * t.groups + g] = headcount[g, day: d] }
+        check += 1
     }
 }
 
@@ -354,6 +377,12 @@ struct KernelTables {
     let scheduledShiftCapacity: SegmentGrid<Double>
     let multipliers: FixedBuffer<Double>
     let extraPerSegment: SegmentGrid<Double>
+    /// Per segment (`SegmentLayout`): the window whose check ends it, or -1; whether a shift reaches
+    /// it; whether its arrivals join the next segment's draw (nobody works it and no check ends it,
+    /// and a segment follows within the day).
+    let checkWindow: FixedBuffer<Int>
+    let worked: FixedBuffer<Bool>
+    let carriesArrivals: FixedBuffer<Bool>
     let isCheckDay: FixedBuffer<Bool>
     /// Per day 0…days: the reported checks on the days before it, where a trial resumed at that
     /// day records its next check.
@@ -397,7 +426,7 @@ struct KernelTables {
     init(_ m: SimulationModel) {
         let scenario = m.scenario
         days = m.dayCount
-        segments = m.windows.count
+        segments = m.layout.count
         groups = m.groups.count
         firstReportedDay = m.firstReportedDay
         resolve = scenario.resolvePerShift
@@ -417,6 +446,10 @@ struct KernelTables {
         shiftShares = ShiftShares(m.shiftShares, segments: segments)
         multipliers = FixedBuffer(m.multipliers)
         extraPerSegment = SegmentGrid(m.extraPerSegment, segments: segments)
+        let layout = m.layout
+        checkWindow = FixedBuffer(layout.checkWindow)
+        worked = FixedBuffer(layout.worked)
+        carriesArrivals = FixedBuffer((0..<layout.count).map { !layout.worked[$0] && layout.checkWindow[$0] < 0 && $0 < layout.count - 1 })
         isCheckDay = FixedBuffer(m.isCheckDay)
         reportedChecksBefore = FixedBuffer((0...days).map(m.reportedChecks(before:)))
         headcountInputs = FixedBuffer(m.inputGroups.enumerated().compactMap { input, group in group.map { (input, $0) } })
@@ -426,7 +459,7 @@ struct KernelTables {
         opening = m.opening
         let (shares, opening, scheduled, groups) = (shiftShares, opening, scheduledCapacity, groups)
         scheduledShiftCapacity = SegmentGrid((0..<days).flatMap { d in
-            (0..<m.windows.count).map { s in
+            (0..<m.layout.count).map { s in
                 d < opening.days ? opening.capacity(day: d, segment: s, groups: groups, from: scheduled)
                     : shares.capacity(day: d, segment: s, groups: groups, from: scheduled)
             }

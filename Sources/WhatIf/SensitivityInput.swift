@@ -125,7 +125,7 @@ public struct SensitivityInput: Sendable {
                 defaultRange: .relative(0.10), read: { $0.inflow.monthFactors[month] ?? 1 }, write: { $0.inflow.monthFactors[month] = $1 }))
         }
         if model.windows.count > 1 {
-            let hours = model.segmentHours
+            let hours = model.windowHours
             for (s, window) in model.windows.enumerated() {
                 rows.append(SensitivityInput(
                     path: "/inflow/arrival_shares/\(window.name)", label: "share of cases arriving before the \(window.name) check",

@@ -37,7 +37,8 @@ import WhatIf
     @Test func exactSearchFindsTheMinimumOfEveryCombination() throws {
         let problem = try Self.problem()
         #expect(problem.candidates.count == 4)
-        let limit = RiskLimit(level: 4, probability: 0.5)
+        // 0.6: with segments cut at the shifts (docs/MODEL.md §5) no cover keeps every check at 0.5.
+        let limit = RiskLimit(level: 4, probability: 0.6)
         // Every combination, on the same trials, by a plain loop.
         var all: [[Int]] = [[]]
         for i in problem.candidates.indices { all = all.flatMap { prefix in (0...problem.room(i)).map { prefix + [$0] } } }

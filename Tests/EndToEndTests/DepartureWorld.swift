@@ -48,8 +48,9 @@ struct DepartureWorld {
     var meanExtraLeadDays = 20.0
     var seed: UInt64 = 1
     /// Serve as the model does rather than as a queue does: a service may take a case that arrives
-    /// later in the same check-to-check segment (docs/MODEL.md §5). Off, the world is a queue in
-    /// time: a case that arrives at 03:00 waits for the 09:00 shift.
+    /// later in the same segment, the day cut at the checks and at the shifts' starts and ends
+    /// (docs/MODEL.md §5). Off, the world is a queue in time: a case that arrives at 15:00 waits
+    /// for the service after it.
     var pooledSegments = false
 
     /// Days since 1970-01-01 from a YYYY-MM-DD date.
@@ -166,11 +167,13 @@ struct DepartureWorld {
         var arrived = 0, head = 0
         for t in services {
             // The model's discipline: a service reaches any case that arrives before its segment's
-            // check (10:00, 17:30), as if the segment's capacity were spent at its end.
+            // end (01:00, 09:00, 10:00, 14:00, 16:00, 17:30: the checks and the shifts' starts and
+            // ends), as if the segment's capacity were spent at its end.
             var reach = t
             if pooledSegments {
                 let midnight = (t / 86_400).rounded(.down) * 86_400, since = t - midnight
-                reach = since < 36_000 ? midnight + 36_000 : since < 63_000 ? midnight + 63_000 : midnight + 86_400 + 36_000
+                let end = [3_600.0, 32_400, 36_000, 50_400, 57_600, 63_000].first { since < $0 }
+                reach = end.map { midnight + $0 } ?? midnight + 86_400 + 3_600
             }
             while arrived < arrivals.count && arrivals[arrived] <= reach { arrived += 1 }
             if head < arrived {

@@ -109,12 +109,13 @@ extension KernelTwin {
                         expected += scenario.resolvePerShift * share * capacity[g][d - offset + 1]
                     }
                 }
-                expected = expected * effect.capacityMultiplier + effect.extraResolutionsPerDay * hours(ofSegment: s) / 24
-                let resolved = min(backlog + kept, Int(gsl_ran_poisson(rng, expected)))
+                expected = expected * effect.capacityMultiplier + effect.extraResolutionsPerDay * extraShare(ofSegment: s)
+                // A segment no shift reaches resolves nothing.
+                let resolved = segments[s].worked ? min(backlog + kept, Int(gsl_ran_poisson(rng, expected))) : 0
                 backlog += kept - resolved
 
                 // §6: the level declared at this check holds until the next one.
-                guard isCheckDay[d] else { continue }
+                guard isCheckDay[d] && segments[s].check != nil else { continue }
                 let values = inputGroups.map { group in group.map { headcount[$0][d + 1] } ?? backlog }
                 level = self.level(Observation(values), memo: &levels)
                 if d >= scenario.warmupDays { outcomes.append(CheckOutcome(level: level, open: backlog)) }

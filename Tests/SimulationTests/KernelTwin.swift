@@ -16,9 +16,12 @@ struct KernelTwin {
     let scenario: Scenario
     /// The policy's explained evaluator, the one that states its reasons (not the compiled one).
     let policy: EffectiveTable
-    /// Segment s of a day runs from the check before it to `windows[s]`'s check, in minutes after
-    /// that day's 00:00 UTC; the first starts at the day before's last check, so its start is negative.
-    let segments: [(start: Int, end: Int)]
+    /// The day, from the day before's last check to its own, cut at every check time and at every
+    /// group's shift start and end: segment s runs from `start` to `end`, in minutes after that
+    /// day's 00:00 UTC (the first starts at a negative minute); `check` is the index (in order of
+    /// check time) of the window whose check happens at its end, if one does; `window` the window
+    /// it lies in; `worked` whether any group's shift overlaps it.
+    let segments: [(start: Int, end: Int, check: Int?, window: Int, worked: Bool)]
     /// The simulated dates: the warm-up, then the horizon.
     let dates: [CivilDate]
     /// `scheduled[se][d + 1]`: whether the SE is scheduled on simulated day d, from day -1 (whose
@@ -44,8 +47,27 @@ struct KernelTwin {
         policy = EffectiveTable(scenario.policy)
 
         let checkMinutes = scenario.windows.map(\.checkMinute).sorted()
-        segments = checkMinutes.indices.map { s in
-            (start: s == 0 ? checkMinutes.last! - 1440 : checkMinutes[s - 1], end: checkMinutes[s])
+        let dayStart = checkMinutes.last! - 1440
+        // A cut at minute m of any day falls in this day at the one of m, m ± 1440 that lies in (dayStart, dayStart + 1440].
+        var ends: [Int] = []
+        for minute in checkMinutes + scenario.groups.flatMap({ [$0.shiftStart, $0.shiftEnd] }) {
+            for moved in [minute - 1440, minute, minute + 1440, minute - 2880] where moved > dayStart && moved <= dayStart + 1440 && !ends.contains(moved) {
+                ends.append(moved)
+            }
+        }
+        ends.sort()
+        let groups = scenario.groups
+        func covered(_ start: Int, _ end: Int) -> Bool {
+            // A shift worked on the segment's day or one of the two before (minutes moved into the segment's day).
+            groups.contains { group in (0...2).contains { offset in
+                min(end, group.shiftEnd - offset * 1440) > max(start, group.shiftStart - offset * 1440)
+            } }
+        }
+        let anyCovered = ends.indices.contains { covered($0 == 0 ? dayStart : ends[$0 - 1], ends[$0]) }
+        segments = ends.indices.map { s in
+            let start = s == 0 ? dayStart : ends[s - 1]
+            return (start: start, end: ends[s], check: checkMinutes.firstIndex(of: ends[s]),
+                    window: checkMinutes.firstIndex { $0 >= ends[s] }!, worked: !anyCovered || covered(start, ends[s]))
         }
 
         let first = scenario.horizon.first.adding(days: -scenario.warmupDays)
@@ -80,7 +102,10 @@ struct KernelTwin {
             return inflow.basePerDay * (inflow.weekdayFactors[date.weekday] ?? 1) * (isHoliday ? inflow.holidayFactor : 1)
                 * trend * (inflow.monthFactors[date.month] ?? 1) * periods
         }
-        arrivalShares = inflow.arrivalShares ?? segments.map { Double($0.end - $0.start) / 1440 }
+        // A window's share (by default its hours) split between its segments by their hours.
+        let windowMinutes = checkMinutes.indices.map { w in Double(checkMinutes[w] - (w == 0 ? dayStart : checkMinutes[w - 1])) }
+        let windowShares = inflow.arrivalShares ?? windowMinutes.map { $0 / 1440 }
+        arrivalShares = segments.map { windowShares[$0.window] * Double($0.end - $0.start) / windowMinutes[$0.window] }
         isCheckDay = dates.map { scenario.checkDays.contains($0.weekday) && scenario.company.closure(on: $0) == nil }
 
         effects = scenario.policy.levels.indices.map { level in
@@ -96,11 +121,15 @@ struct KernelTwin {
         }
     }
 
-    /// The reported checks in time order: (simulated day, segment that ends at the check).
-    var reportedChecks: [(day: Int, segment: Int)] {
-        (scenario.warmupDays..<dates.count).filter { isCheckDay[$0] }.flatMap { d in segments.indices.map { (day: d, segment: $0) } }
+    /// The reported checks in time order: (simulated day, window whose check it is).
+    var reportedChecks: [(day: Int, window: Int)] {
+        (scenario.warmupDays..<dates.count).filter { isCheckDay[$0] }.flatMap { d in segments.compactMap { $0.check }.map { (day: d, window: $0) } }
     }
 
-    /// Hours of segment s, over which extra resolutions per day are spread.
-    func hours(ofSegment s: Int) -> Double { Double(segments[s].end - segments[s].start) / 60 }
+    /// The share of a day's extra resolutions that segment s resolves: its part of the hours of the
+    /// segments someone works.
+    func extraShare(ofSegment s: Int) -> Double {
+        guard segments[s].worked else { return 0 }
+        return Double(segments[s].end - segments[s].start) / Double(segments.filter(\.worked).map { $0.end - $0.start }.reduce(0, +))
+    }
 }

@@ -83,7 +83,7 @@ import Simulation
         let estimates = Estimates(model: model, tally: tally)
         let twin = KernelTwin(twinScenario)
         let windows = twinScenario.windows.sorted { $0.checkMinute < $1.checkMinute }.map(\.name)
-        #expect(twin.reportedChecks.map { "\(twin.dates[$0.day]) \(windows[$0.segment])" } == estimates.checks.map { "\($0.date) \($0.window)" })
+        #expect(twin.reportedChecks.map { "\(twin.dates[$0.day]) \(windows[$0.window])" } == estimates.checks.map { "\($0.date) \($0.window)" })
         let sample = try twin.run(trials: twinTrials, seed: 15)
         return TwinComparison(engine: estimates, tally: tally, twin: sample)
     }

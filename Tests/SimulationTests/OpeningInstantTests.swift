@@ -12,7 +12,10 @@ import Testing
         var scenario = TestScenarios.plain(emea: 1, us: 1, days: 1, inflow: Scenario.Inflow(basePerDay: 24), initialOpen: .fixed(50))
         scenario.openCasesAt = 7 * 60
         let model = try SimulationModel(scenario)
-        #expect(abs(model.arrivalMeans[0] - 3) < 1e-12 && abs(model.arrivalMeans[1] - 7.5) < 1e-12)
+        // Segments end at 01:00, 09:00, 10:00 (EMEA's check), 14:00, 16:00 and 17:30 (the Americas check).
+        #expect(model.layout.ends == [60, 540, 600, 840, 960, 1050])
+        #expect(model.arrivalMeans[0] == 0 && abs(model.arrivalMeans[1] - 2) < 1e-12 && abs(model.arrivalMeans[2] - 1) < 1e-12)
+        #expect(abs(model.arrivalMeans[3..<6].reduce(0, +) - 7.5) < 1e-12)
         let trials = 100_000
         let (_, tally) = try EngineKnownAnswerTests().run(scenario, trials: trials)
         let (m, v) = EngineKnownAnswerTests.moments(tally, check: 0)
@@ -21,20 +24,21 @@ import Testing
     }
 
     /// The US shift of Monday (14:00–01:00) worked before 07:00 Tuesday is in the count already;
-    /// EMEA's hour from 09:00 to 10:00 is after it. Capacity in Monday's first segment: 1/7 of an
-    /// EMEA shift, none of the US one.
+    /// EMEA's hour from 09:00 to 10:00 is after it. Capacity before the EMEA check: 1/7 of an
+    /// EMEA shift (in the segment 09:00–10:00), none of the US one.
     @Test func onlyWorkAfterTheInstantCounts() throws {
         var scenario = TestScenarios.plain(emea: 1, us: 1, days: 1, resolve: 7, initialOpen: .fixed(100))
         // Tuesday, so that the US SE worked the evening before.
         scenario.horizon = DateRange(day: scenario.horizon.first.adding(days: 1))
         let whole = try SimulationModel(scenario)
-        #expect(whole.shiftShares[(whole.groups.firstIndex(of: "us")! * 3 + 1) * 2 + 0] == 7.5 / 11)
+        let k = whole.layout.count
+        #expect(whole.shiftShares[(whole.groups.firstIndex(of: "us")! * 3 + 1) * k + 0] == 7.5 / 11)
         scenario.openCasesAt = 7 * 60
         let cut = try SimulationModel(scenario)
         let emea = cut.groups.firstIndex(of: "emea")!, us = cut.groups.firstIndex(of: "us")!
         #expect(cut.opening.days == 1)
-        #expect(cut.opening.shares[0][(emea * 3 + 0) * 2 + 0] == 1.0 / 7)
-        #expect(cut.opening.shares[0][(us * 3 + 1) * 2 + 0] == 0)
+        #expect(cut.opening.shares[0][(emea * 3 + 0) * k + 2] == 1.0 / 7)
+        #expect(cut.opening.shares[0][(us * 3 + 1) * k + 0] == 0)
         #expect(whole.opening.days == 0)
         let trials = 100_000
         let (_, tally) = try EngineKnownAnswerTests().run(scenario, trials: trials)
