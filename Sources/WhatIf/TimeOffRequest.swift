@@ -87,7 +87,7 @@ public struct TimeOffRequest: Sendable, Equatable {
         let noteColumn = table.column(columns.note)
         let records = Dictionary(uniqueKeysWithValues: table.rows.map { ($0.line, $0) })
         var requests: [TimeOffRequest] = []
-        var warnings: [String] = []
+        var warnings: [Wording<WhatIfErrorTopic.Term>] = []
         for row in file.rows {
             func fail(_ message: String) { problems.append(LineMessage(source: source, line: row.line, message: message)) }
             var priority = 0
@@ -103,7 +103,7 @@ public struct TimeOffRequest: Sendable, Equatable {
             let dates = DateRange(row.dates)
             if dates.last < horizon.first || horizon.last < dates.first {
                 let message = "\(row.name) \(dates) is outside the horizon \(horizon); it would change no check"
-                if strict { fail(message) } else { warnings.append("\(source):\(row.line): \(message); skipped (--strict refuses it)") }
+                if strict { fail(message) } else { warnings.append("\(source):\(row.line): \(message); skipped (\(term: .strict) refuses it)") }
                 continue
             }
             requests.append(TimeOffRequest(name: row.name, dates: dates, priority: priority, note: note, line: row.line))
@@ -117,10 +117,11 @@ public struct TimeOffRequest: Sendable, Equatable {
     }
 }
 
-/// The requests of a file, and a warning for each request skipped (outside the horizon).
+/// The requests of a file, and a warning for each request skipped (outside the horizon), naming
+/// the strict reading as a term that the tool words as its option.
 public struct RequestsFile: Sendable, Equatable {
     public let requests: [TimeOffRequest]
-    public let warnings: [String]
+    public let warnings: [Wording<WhatIfErrorTopic.Term>]
 }
 
 /// The header names of a requests file's columns, for HR exports that do not say `name,start,end`:

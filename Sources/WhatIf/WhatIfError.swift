@@ -8,7 +8,7 @@ public typealias WhatIfError = ErrorMessage<WhatIfErrorTopic>
 public enum WhatIfErrorTopic: ErrorTopic {
     /// The settings of an edit, a comparison, a cover or a hire plan that a message can name.
     public enum Term: Sendable, Hashable, CaseIterable {
-        case timeOff, addSE, removeSE, inflowFactor, maxRisk, level, through, leadTime, hireLike
+        case timeOff, addSE, removeSE, inflowFactor, maxRisk, level, through, leadTime, hireLike, strict
     }
 
     public static func words(_ term: Term) -> String {
@@ -22,6 +22,7 @@ public enum WhatIfErrorTopic: ErrorTopic {
         case .through: "the end"
         case .leadTime: "a lead time of"
         case .hireLike: "hires of"
+        case .strict: "the strict reading"
         }
     }
 }

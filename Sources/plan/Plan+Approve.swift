@@ -46,7 +46,7 @@ extension Plan {
                 csv: try readTextFile(requests), source: requests, columns: columns,
                 team: loaded.scenario.team.map(\.name), horizon: loaded.scenario.horizon, strict: strict)
             ScenarioFile.report(loaded.warnings)
-            ScenarioFile.report(file.warnings)
+            ScenarioFile.report(file.warnings.map { $0.rendered(WhatIfErrorTopic.option) })
             ScenarioFile.report(TimeOffRequest.horizonWarnings(file.requests, horizon: loaded.scenario.horizon, source: requests))
             // Claimed before the run, so that a folder or file that cannot be written is reported at once.
             let folder = out ?? "notebooks-output/approve-\(ComparisonFiles.stem(scenario))"

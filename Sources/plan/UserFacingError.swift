@@ -95,6 +95,7 @@ extension WhatIfErrorTopic: UserFacingTopic {
         case .through: "--through"
         case .leadTime: "--lead-time"
         case .hireLike: "--hire-like"
+        case .strict: "--strict"
         }
     }
 }

@@ -62,7 +62,7 @@ import Testing
         let file = try TimeOffRequest.read(
             csv: "name,start,end\nus-09,2027-01-04,2027-01-05\nus-10,2026-12-21,\n", source: "r.csv", team: Self.team, horizon: Self.horizon)
         #expect(file.requests == [TimeOffRequest(name: "us-10", dates: December.dates("2026-12-21", "2026-12-21"), line: 3)])
-        #expect(file.warnings == ["r.csv:2: us-09 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check; skipped (--strict refuses it)"])
+        #expect(file.warnings.map { $0.rendered(WhatIfErrorTopic.words) } == ["r.csv:2: us-09 2027-01-04…2027-01-05 is outside the horizon 2026-12-01…2026-12-31; it would change no check; skipped (the strict reading refuses it)"])
     }
 
     @Test func readsOtherHeaderNamesThroughColumns() throws {
