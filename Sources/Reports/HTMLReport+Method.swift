@@ -36,7 +36,7 @@ extension HTMLReport {
             ("Recommendations", "where P(an alert is needed) ≥ \(NumberFormat.percent(p.recommendationThreshold))"),
             ("Sampling", size),
             ("Monte Carlo precision", "every P(level ≥ k) within ±\(NumberFormat.points(sampling.precision)) percentage points (95% interval)"
-                + (sampling.missedTarget.map { ". " + $0 } ?? "")),
+                + (sampling.missedTargetSentence.map { ". " + $0 } ?? "")),
             ("Tool", "\(record.tool.name) \(record.tool.version)"),
             ("Contingency effects", effects),
         ]

@@ -45,7 +45,7 @@ public struct TerminalSummary {
             "\(s.name): \(s.horizon.start)…\(s.horizon.end), \(s.checks) checks (\(s.windows.map(\.name).joined(separator: ", "))); "
                 + "\(team) SEs (\(groups))",
             "\(size); every P(level ≥ k) within ±\(NumberFormat.points(sampling.precision)) points (95%)",
-        ] + [sampling.missedTarget].compactMap { $0 } + [
+        ] + [sampling.missedTargetSentence].compactMap { $0 } + [
             "Policy: \(policy.name), \(policy.source), \(policy.reading) reading",
         ] + record.assumptions.summary
         return lines.flatMap { wrap($0) }

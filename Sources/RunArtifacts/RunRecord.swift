@@ -205,14 +205,8 @@ public struct RunRecord: Sendable, Codable {
         /// The widest 95% half-width among the reported P(level ≥ k).
         public let precision: Double
 
-        /// The sentence that says a run sized by precision stopped at its trial cap before reaching
-        /// the target; nil when there was no target or it was met.
-        public var missedTarget: String? {
-            guard let precisionTarget, precision > precisionTarget else { return nil }
-            return "The precision target of ±\(NumberFormat.points(precisionTarget)) points was not reached: the run stopped at "
-                + "its cap of \(NumberFormat.thousands(maximumTrials ?? trials)) trials with ±\(NumberFormat.points(precision)) points; "
-                + "raise --max-trials to reach it."
-        }
+        /// Whether a run sized by precision stopped at its trial cap before reaching the target.
+        public var missedTarget: Bool { precisionTarget.map { precision > $0 } ?? false }
 
         enum CodingKeys: String, CodingKey {
             case seed, trials, generator, precision
