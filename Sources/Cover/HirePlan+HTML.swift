@@ -17,7 +17,7 @@ extension HirePlan {
             : "Not validated: a check stays over the limit on independent trials.").htmlEscaped + "</p>")
         body += tightenings.map { "<p>Tightened: \($0.htmlEscaped).</p>" }
         if !unfixable.isEmpty {
-            body.append("<p class=\"bad\">\(unfixable.count) check\(unfixable.count == 1 ? "" : "s") no hire can bring within the limit (before the first possible start, or beyond \(problem.settings.maxPerMonth) hires a month); see hire.csv and --format json.</p>")
+            body.append("<p class=\"bad\">\(unfixable.count) check\(unfixable.count == 1 ? "" : "s") no hire can bring within the limit (before the first possible start, or beyond \(problem.settings.maxPerMonth) hires a month); hire.csv and the JSON document list them.</p>")
         }
         body.append("<h2>The hires</h2>")
         body.append(timelineSVG)

@@ -58,7 +58,7 @@ extension HirePlan {
                 return "  \(check.date) \(problem.windowNames[check.window]): P(level ≥ \(limits[item.limit].level)) "
                     + "\(NumberFormat.percent(before[item.limit][item.check].estimate)) without hires, \(NumberFormat.percent(item.best)) at best"
             }
-            if unfixable.count > 20 { lines.append("  … and \(unfixable.count - 20) more (all in --format json)") }
+            if unfixable.count > 20 { lines.append("  … and \(unfixable.count - 20) more (all in hire.csv and the JSON document)") }
         }
         lines.append("")
         lines.append("By month: expected SEs on the team on the month's first day (attrition taken out), the need (95% band), and the worst P(level ≥ \(limits[0].level)) of the month:")
