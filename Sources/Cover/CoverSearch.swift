@@ -87,18 +87,7 @@ struct CoverSearch: LimitedSearch {
                 let gain = base - score(try sample.risks(next), over: violated)
                 return gain / max(Double(m) * problem.unitCost(i), 1e-9)
             }
-            // Lazy: a unit's last ratio stands in until it is the best, then it is recomputed.
-            var fresh: Set<Int> = []
-            var chosen: (index: Int, units: Int)?
-            while chosen == nil {
-                guard let top = relevant.max(by: { (stale[$0] ?? .infinity, -$0) < (stale[$1] ?? .infinity, -$1) }) else { break }
-                if fresh.contains(top) {
-                    if stale[top]! > 0 { chosen = (top, 1) }
-                    break
-                }
-                stale[top] = try ratio(top, adding: 1)
-                fresh.insert(top)
-            }
+            var chosen: (index: Int, units: Int)? = try Self.bestSingleUnit(among: relevant, stale: &stale) { try ratio($0, adding: 1) }.map { ($0, 1) }
             if chosen == nil {
                 // No single unit moves anything: a level may need several SEs on a day at once.
                 var best: (index: Int, units: Int, ratio: Double)?

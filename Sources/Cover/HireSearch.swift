@@ -49,17 +49,7 @@ struct HireSearch: LimitedSearch {
                 next[i] += m
                 return (base - score(try sample.risks(next), over: violated)) / max(Double(m) * problem.unitCost(i), 1e-9)
             }
-            var fresh: Set<Int> = []
-            var chosen: (index: Int, units: Int)?
-            while chosen == nil {
-                guard let top = relevant.max(by: { (stale[$0] ?? .infinity, -$0) < (stale[$1] ?? .infinity, -$1) }) else { break }
-                if fresh.contains(top) {
-                    if stale[top]! > 0 { chosen = (top, 1) }
-                    break
-                }
-                stale[top] = try ratio(top, adding: 1)
-                fresh.insert(top)
-            }
+            var chosen: (index: Int, units: Int)? = try Self.bestSingleUnit(among: relevant, stale: &stale) { try ratio($0, adding: 1) }.map { ($0, 1) }
             if chosen == nil {
                 var best: (index: Int, ratio: Double)?
                 for i in relevant where counts[i] + 2 <= problem.settings.maxPerMonth {

@@ -16,6 +16,19 @@ protocol LimitedSearch {
 }
 
 extension LimitedSearch {
+    /// Lazy greedy: a unit's last ratio (risk reduced per unit of cost, which only falls as the
+    /// plan grows) stands in until it is the best, and is then recomputed with `ratio`. The unit
+    /// whose fresh ratio is the best, when it is positive; nil when none is.
+    static func bestSingleUnit(among relevant: [Int], stale: inout [Int: Double], ratio: (Int) throws -> Double) rethrows -> Int? {
+        var fresh: Set<Int> = []
+        while let top = relevant.max(by: { (stale[$0] ?? .infinity, -$0) < (stale[$1] ?? .infinity, -$1) }) {
+            if fresh.contains(top) { return stale[top]! > 0 ? top : nil }
+            stale[top] = try ratio(top)
+            fresh.insert(top)
+        }
+        return nil
+    }
+
     /// The violated (limit, check) pairs of a candidate on the sample.
     func violations(_ risks: CoverSample.Risks) -> [(limit: Int, check: Int)] {
         var found: [(Int, Int)] = []
