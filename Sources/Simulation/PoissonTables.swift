@@ -2,27 +2,37 @@ import Buffers
 import Foundation
 
 /// The cumulative distributions of Poisson(m) for every whole mean m below a limit, with their
-/// guide tables (Chen and Asau), in three flat buffers: inverting a uniform is a guide lookup and
-/// a step or two of search, without following a pointer per table.
+/// guide tables (Chen and Asau), in flat buffers: inverting a uniform is one lookup of the mean's
+/// entry, a guide lookup and a step or two of search, without following a pointer per table.
 ///
 /// Built once per sampler: about 19,000 entries (230 KB) for means below 128. A table runs until
 /// F rounds to 1 (or 40 standard deviations past the mean); a uniform within rounding of 1 that
 /// falls past it continues the recurrence, so the inversion is exact to floating point.
 struct PoissonTables {
+    /// Where a whole mean's table lies in `cdf` and `guide`.
+    struct Table {
+        let start: Int
+        /// F(0)…F(count − 1) are tabulated.
+        let count: Int
+        /// `count` as a double: the guide's cells.
+        let cells: Double
+        /// p(count − 1), to continue the recurrence past the table.
+        let lastProbability: Double
+    }
+
     let means: Int
-    /// F(0), F(1), … of each mean, one after another from `start[m]`, `count[m]` of them.
+    let tables: FixedBuffer<Table>
+    /// F(0), F(1), … of each mean from its table's `start`, `count` of them, then 2: a sentinel
+    /// above every uniform, so that the search needs no bound test.
     let cdf: FixedBuffer<Double>
-    /// `guide[start[m] + j]` = smallest k with F(k) ≥ j / count[m].
+    /// `guide[start + j]` = smallest k with F(k) ≥ j / count, for j = 0…count (the last one
+    /// only for a product u · count that rounds up to count).
     let guide: FixedBuffer<Int32>
-    let start: FixedBuffer<Int>
-    let count: FixedBuffer<Int>
-    /// p(k) at each table's last k, to continue the recurrence past it.
-    let lastProbability: FixedBuffer<Double>
 
     /// Tables for the whole means 0 ..< `means`. O(means^1.5).
     init(means: Int) {
         self.means = means
-        var cdfs: [Double] = [], guides: [Int32] = [], starts: [Int] = [], counts: [Int] = [], last: [Double] = []
+        var cdfs: [Double] = [], guides: [Int32] = [], tables: [Table] = []
         for m in 0..<means {
             let mean = Double(m)
             var p = Foundation.exp(-mean)
@@ -33,34 +43,35 @@ struct PoissonTables {
                 p *= mean / Double(k)
                 cdf.append(cdf[k - 1] + p)
             }
+            tables.append(Table(start: cdfs.count, count: cdf.count, cells: Double(cdf.count), lastProbability: p))
             var i = 0
-            starts.append(cdfs.count)
-            counts.append(cdf.count)
-            for j in 0..<cdf.count {
+            for j in 0...cdf.count {
                 let threshold = Double(j) / Double(cdf.count)
                 while i < cdf.count - 1 && cdf[i] < threshold { i += 1 }
                 guides.append(Int32(i))
             }
-            cdfs += cdf
-            last.append(p)
+            cdfs += cdf + [2]
         }
         cdf = FixedBuffer(cdfs)
         guide = FixedBuffer(guides)
-        start = FixedBuffer(starts)
-        count = FixedBuffer(counts)
-        lastProbability = FixedBuffer(last)
+        self.tables = FixedBuffer(tables)
     }
 
-    /// The smallest k with F(k) ≥ u for Poisson(`mean`), 0 ≤ mean < `means`. O(1) expected.
+    /// The smallest k with F(k) ≥ u for Poisson(`mean`), 0 ≤ u < 1, 0 ≤ mean < `means`. O(1) expected.
     @inline(__always)
     func invert(_ u: Double, mean: Int) -> Int {
-        let base = start[mean], n = count[mean]
-        var k = Int(guide[base + min(Int(u * Double(n)), n - 1)])
-        while k < n && cdf[base + k] < u { k += 1 }
-        if k < n { return k }
-        // Past the table (u within rounding of 1): continue the recurrence.
-        var p = lastProbability[mean], f = cdf[base + n - 1]
-        k = n - 1
+        let table = tables[mean]
+        var k = Int(guide[table.start &+ Int(u * table.cells)])
+        while cdf[table.start &+ k] < u { k &+= 1 }
+        return k < table.count ? k : continueRecurrence(u, mean: mean)
+    }
+
+    /// Past the table (u within rounding of 1): the recurrence continued from its last entry.
+    @inline(never)
+    func continueRecurrence(_ u: Double, mean: Int) -> Int {
+        let table = tables[mean]
+        var p = table.lastProbability, f = cdf[table.start + table.count - 1]
+        var k = table.count - 1
         while u > f && k < mean * 4 + 1000 {
             k += 1
             p *= Double(mean) / Double(k)
