@@ -1,3 +1,5 @@
+import Buffers
+
 /// The share of a group's shift on day d that falls in segment s of day d + `daysLater`
 /// (0, 1 or 2: a shift that starts late in the day crosses midnight into the next segments).
 ///
@@ -6,8 +8,25 @@ struct ShiftShares {
     /// How many days a shift's share can reach: its own day and the two after.
     static let days = 3
     let grid: SegmentGrid<Double>
+    /// Per segment s, its nonzero shares in the order `capacity` sums them,
+    /// `terms[termStart[s] ..< termStart[s + 1]]`: a segment lies inside or outside each shift,
+    /// so most of the groups × 3 shares are 0 and a sum needs only one or two terms.
+    let terms: FixedBuffer<(group: Int, daysLater: Int, share: Double)>
+    let termStart: FixedBuffer<Int>
 
-    init(_ values: [Double], segments: Int) { grid = SegmentGrid(values, segments: segments) }
+    init(_ values: [Double], segments: Int) {
+        grid = SegmentGrid(values, segments: segments)
+        let rows = values.count / segments
+        var terms: [(group: Int, daysLater: Int, share: Double)] = [], starts = [0]
+        for s in 0..<segments {
+            for row in 0..<rows where values[row * segments + s] != 0 {
+                terms.append((row / Self.days, row % Self.days, values[row * segments + s]))
+            }
+            starts.append(terms.count)
+        }
+        self.terms = FixedBuffer(terms)
+        termStart = FixedBuffer(starts)
+    }
 
     /// O(1).
     @inline(__always)
@@ -18,9 +37,20 @@ struct ShiftShares {
     /// The capacity working in segment s of day d: each group's shift shares times its working
     /// capacity on the days whose shifts reach that segment. The one place this sum is computed,
     /// so that its value is the same bits wherever it is needed. O(groups).
+    ///
+    /// From day 1 on (where every shift that reaches day d has a day in the grid) it adds the
+    /// nonzero shares' terms only, in the same order: a term share 0 × capacity is ±0, which
+    /// leaves a sum that starts at +0 unchanged, so the value is the same bits as the full sum's.
     @inline(__always)
     func capacity(day d: Int, segment s: Int, groups: Int, from capacity: DayGrid<Double>) -> Double {
         var sum = 0.0
+        if d >= Self.days - 2 {
+            for i in termStart[s]..<termStart[s &+ 1] {
+                let term = terms[i]
+                sum += term.share * capacity[term.group, day: d &- term.daysLater]
+            }
+            return sum
+        }
         for g in 0..<groups {
             for offset in 0..<min(Self.days, d + 2) {
                 sum += self[group: g, daysLater: offset, segment: s] * capacity[g, day: d - offset]
