@@ -26,7 +26,7 @@ struct GeometricSampler {
     private let logFailure: Double
     /// `thresholds[k - 1]`: the smallest uniform whose variate is at most k, the last 0; nil
     /// when the variates can be longer than `tabulatedUpTo`.
-    private let thresholds: FixedBuffer<Double>?
+    let thresholds: FixedBuffer<Double>?
 
     init(p: Double) {
         self.p = p

@@ -1,10 +1,11 @@
 import CGSL
+import Foundation
 import Testing
 @testable import Simulation
 
 @Suite struct GeometricSamplerTests {
     /// Same generator state, same variate as GSL's, draw for draw.
-    @Test(arguments: [1.0, 0.4, 0.0066, 0.00001])
+    @Test(arguments: [1.0, 0.999, 0.4, 0.17, 0.16, 0.15, 0.0066, 0.00001])
     func equalsGSLDrawForDraw(p: Double) throws {
         let ours = try RandomGenerator(seed: 99)
         let theirs = try RandomGenerator(seed: 99)
@@ -21,5 +22,26 @@ import Testing
         let rng = try RandomGenerator(seed: 5)
         let sampler = GeometricSampler(p: p)
         for _ in 0..<1_000 { #expect(sampler.sample(rng.uniforms) == Int(Int32.max)) }
+    }
+
+    /// The tabulated samplers (variates of at most `tabulatedUpTo`) hold, for each k, the
+    /// smallest 32-bit uniform whose GSL variate is k or less: at it the variate is ≤ k, one
+    /// step below it > k. Both sides of the switch: p = 0.16 is tabulated (longest 128), 0.15 not.
+    @Test(arguments: [1.0, 0.999, 0.4, 1 / 2.5, 1 / 5.0, 0.16])
+    func thresholdsAreGSLsBoundaries(p: Double) throws {
+        let sampler = GeometricSampler(p: p)
+        let thresholds = try #require(sampler.thresholds)
+        let step = 0x1p-32
+        for k in 1...thresholds.count {
+            let threshold = thresholds[k - 1]
+            // gsl_ran_geometric's own expression.
+            func gsl(_ u: Double) -> Int { p == 1 ? 1 : Int(log(u) / log(1 - p) + 1) }
+            if k == thresholds.count {
+                #expect(threshold == 0 && gsl(step) == k, "p \(p): the last variate, \(k), at the smallest uniform")
+            } else {
+                #expect(gsl(threshold) <= k && gsl(threshold - step) > k, "p \(p), k \(k), threshold \(threshold)")
+            }
+        }
+        #expect(GeometricSampler(p: 0.15).thresholds == nil)
     }
 }

@@ -22,7 +22,7 @@ import Testing
         #expect(sampler.sample(mean: -1, rng.uniforms, spare: spare.uniforms) == 0)
     }
 
-    @Test(arguments: [0.3, 1.0, 2.5, 9.99, 15.3, 16.0, 37.5, 127.9, 128.0, 180.0, 650.0])
+    @Test(arguments: [0.3, 1.0, 2.5, 4.02, 4.98, 9.99, 15.3, 16.0, 37.5, 127.9, 128.0, 180.0, 650.0])
     func matchesThePoissonDistribution(mean: Double) throws {
         let rng = try RandomGenerator(seed: 20_261_201), spare = try RandomGenerator(seed: 20_261_202)
         let sampler = PoissonSampler()
@@ -103,6 +103,52 @@ import Testing
         for _ in 0..<100_000 {
             let (u, r) = (Double(random.next() >> 32) * 0x1p-32, random.unit())
             #expect(PoissonSampler.belowOne(u, mean: r) == plain(u, mean: r), "mean \(r), u \(u)")
+        }
+    }
+
+    /// The remainder's shortcut (e^-r from a polynomial, libm's `exp` only for a uniform within
+    /// `polynomialMargin` of a boundary) gives `exactBelowOne`'s count for every uniform, also
+    /// for those on, within a hair of and around the margin from each F(k): those are where a
+    /// wrong bound would show.
+    @Test func remainderShortcutEqualsExactSearch() {
+        var random = SplitMix64(seed: 26)
+        let offsets = [0, 1e-17, 1e-15, 1e-12, 1e-6, 1e-4, 5.4e-4, 5.5e-4, 5.6e-4, 1e-3, 1e-2]
+        for _ in 0..<20_000 {
+            let r = random.unit()
+            var p = exp(-r), cdf = p
+            for k in 0...4 {
+                for offset in offsets {
+                    for u in [cdf - offset, cdf + offset, cdf.nextDown, cdf.nextUp] where u >= 0 && u < 1 {
+                        #expect(PoissonSampler.belowOne(u, mean: r) == PoissonSampler.exactBelowOne(u, mean: r), "mean \(r), u \(u)")
+                    }
+                }
+                p *= r / Double(k + 1)
+                cdf += p
+            }
+        }
+        for u in [0, 0x1p-32, 0.5, 1 - 0x1p-32] {
+            for r in [0, 1e-300, 1e-9, 0.5, 1.0.nextDown] {
+                #expect(PoissonSampler.belowOne(u, mean: r) == PoissonSampler.exactBelowOne(u, mean: r), "mean \(r), u \(u)")
+            }
+        }
+    }
+
+    /// Past a table's end (a uniform above its last F(k), which rounds to 1 or lies within 1e-17
+    /// of it) the recurrence continues from the last entry as plain inversion would: the
+    /// tables' sentinel ends the search, not the answer.
+    @Test func uniformsPastATableContinueTheRecurrence() {
+        let tables = PoissonTables(means: PoissonSampler.tabulatedBelow)
+        for m in [0, 1, 37, 127] {
+            let table = tables.tables[m]
+            let last = tables.cdf[table.start + table.count - 1]
+            #expect(tables.cdf[table.start + table.count] == 2, "mean \(m): the sentinel")
+            for u in [last, last.nextDown] where u < 1 {
+                #expect(tables.invert(u, mean: m) <= table.count - 1, "mean \(m), u \(u)")
+            }
+            if last < 1 {
+                let u = last.nextUp
+                #expect(tables.invert(u, mean: m) >= table.count, "mean \(m), u \(u)")
+            }
         }
     }
 }
