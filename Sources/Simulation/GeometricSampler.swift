@@ -11,7 +11,7 @@ import Foundation
 /// GSL's draw for draw (`GeometricSamplerTests`).
 ///
 /// A p whose variates are short (at most `tabulatedUpTo` days even at the smallest uniform, as
-/// the spell lengths' are) needs no logarithm at all: a uniform is a multiple of 2^-32, the
+/// the spell lengths' are), held for a whole run, needs no logarithm at all: a uniform is a multiple of 2^-32, the
 /// variate is non-increasing in it, so for each k there is a smallest uniform whose variate is
 /// k or less, found once by bisection over the 2^32 uniforms with the formula itself. A draw
 /// then counts the thresholds above its uniform: the same function of the same uniform.
@@ -23,15 +23,17 @@ struct GeometricSampler {
     /// log(1 − p), or 0 when p = 1 (every trial succeeds). When 1 − p rounds to 1 (p below about
     /// 1e-16), log(1 − p) would be 0 and every draw infinite: −p is its value to double precision
     /// (and for p = 0 it is −0, so the wait is +infinity, capped below like any huge one).
-    private let logFailure: Double
+    let logFailure: Double
     /// `thresholds[k - 1]`: the smallest uniform whose variate is at most k, the last 0; nil
     /// when the variates can be longer than `tabulatedUpTo`.
     let thresholds: FixedBuffer<Double>?
 
-    init(p: Double) {
+    /// `tabulating` short variates costs up to 32 · `tabulatedUpTo` logarithms: for a p held
+    /// for many draws (the model's), not one drawn per trial.
+    init(p: Double, tabulating: Bool = false) {
         self.p = p
         logFailure = p == 1 ? 0 : (1 - p < 1 ? Foundation.log(1 - p) : -p)
-        let longest = Self.variate(0x1p-32, p: p, logFailure: logFailure)
+        let longest = tabulating ? Self.variate(0x1p-32, p: p, logFailure: logFailure) : Int.max
         guard longest <= Self.tabulatedUpTo else {
             thresholds = nil
             return
@@ -57,11 +59,15 @@ struct GeometricSampler {
         return Int(min(Foundation.log(u) / logFailure + 1, Double(Int32.max)))
     }
 
+    /// The variate of uniform u by GSL's formula, whether or not it is tabulated.
+    @inline(__always)
+    func formula(_ u: Double) -> Int { Self.variate(u, p: p, logFailure: logFailure) }
+
     /// The next variate.
     @inline(__always)
     func sample(_ uniforms: Uniforms) -> Int {
         let u = uniforms.positive()
-        guard let thresholds else { return Self.variate(u, p: p, logFailure: logFailure) }
+        guard let thresholds else { return formula(u) }
         var k = 0
         while u < thresholds[k] { k &+= 1 }
         return k &+ 1

@@ -55,6 +55,9 @@ public final class TrialKernel {
     let onLeave: DayGrid<Bool>
     /// Per SE: the first day attrition has taken them (`Int.max` when it does not).
     let departures: FixedBuffer<Int>
+    /// The sickness spells' waiting times tabulated per trial, for a team large enough that
+    /// the table pays (`HorizonWaits.pays`); nil otherwise.
+    let spellStarts: HorizonWaits?
     /// The policy's inputs at a check, in the policy's order.
     let inputs: FixedBuffer<Int32>
     /// What the trial saw at each reported check, recorded into the tally once the trial ends.
@@ -78,6 +81,8 @@ public final class TrialKernel {
         capacityChanged = FixedBuffer(repeating: false, count: model.dayCount)
         onLeave = DayGrid([Bool](repeating: false, count: model.engineers.count * (model.dayCount + 1)), days: model.dayCount)
         departures = FixedBuffer(repeating: Int.max, count: model.engineers.count)
+        spellStarts = model.scenario.sickness.dailyStartProbability > 0 && HorizonWaits.pays(sickEngineers: model.engineers.count { $0.fallsSick })
+            ? HorizonWaits(horizon: model.dayCount) : nil
         inputs = FixedBuffer(repeating: 0, count: model.scenario.policy.inputs.count)
         checkLevels = FixedBuffer(repeating: 0, count: model.checks.count)
         checkOpen = FixedBuffer(repeating: 0, count: model.checks.count)
@@ -142,6 +147,10 @@ public final class TrialKernel {
                 severity = gsl_ran_gamma(absenceRNG.rng, shape, 1 / shape)
             }
             let spellStart = GeometricSampler(p: min(1, t.dailyStartProbability * severity))
+            // Waits past the horizon come back as days + 1 from the table: a spell starting
+            // there ends the SE's loop as the longer wait would.
+            let spellStarts = self.spellStarts
+            spellStarts?.reset(p: spellStart.p)
             for se in 0..<t.engineerGroups.count {
                 let g = Int(t.engineerGroups[se])
                 var day = 0
@@ -151,7 +160,7 @@ public final class TrialKernel {
                 var pending = t.sickAtStart[se]
                 while day < days {
                     if pending && day > t.firstReportedDay { pending = false }
-                    var start = t.dailyStartProbability > 0 ? day + spellStart.sample(absenceRNG) - 1 : Int.max
+                    var start = t.dailyStartProbability > 0 ? day + (spellStarts?.sample(absenceRNG) ?? spellStart.sample(absenceRNG)) - 1 : Int.max
                     if pending && start >= t.firstReportedDay { (start, pending) = (t.firstReportedDay, false) }
                     if start >= days { break }
                     let length = t.spellLength.sample(absenceRNG)
@@ -431,7 +440,7 @@ struct KernelTables {
         firstReportedDay = m.firstReportedDay
         resolve = scenario.resolvePerShift
         dailyStartProbability = scenario.sickness.dailyStartProbability
-        spellLength = GeometricSampler(p: 1 / scenario.sickness.meanSpellDays)
+        spellLength = GeometricSampler(p: 1 / scenario.sickness.meanSpellDays, tabulating: true)
         severityCV = scenario.sickness.severityCV
         demandCV = scenario.inflow.demandCV
         dispersion = scenario.inflow.dispersion ?? 0
@@ -476,7 +485,7 @@ struct KernelTables {
         let tops = m.engineers.map { min(1, $0.leaveDaysPerYear * largestRate) }
         leaveTopProbability = FixedBuffer(tops)
         leaveWaits = FixedBuffer(tops.map { GeometricSampler(p: $0) })
-        leaveSpellLength = GeometricSampler(p: 1 / (scenario.unbookedLeave?.meanSpellDays ?? 1))
+        leaveSpellLength = GeometricSampler(p: 1 / (scenario.unbookedLeave?.meanSpellDays ?? 1), tabulating: true)
         firstUnbookedLeaveDay = m.firstUnbookedLeaveDay
         hasUnbookedLeave = tops.contains { $0 > 0 }
         engineerRampCapacity = m.engineers.contains { $0.rampCapacity != nil }

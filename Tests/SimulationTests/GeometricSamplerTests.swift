@@ -4,12 +4,13 @@ import Testing
 @testable import Simulation
 
 @Suite struct GeometricSamplerTests {
-    /// Same generator state, same variate as GSL's, draw for draw.
-    @Test(arguments: [1.0, 0.999, 0.4, 0.17, 0.16, 0.15, 0.0066, 0.00001])
-    func equalsGSLDrawForDraw(p: Double) throws {
+    /// Same generator state, same variate as GSL's, draw for draw, tabulated (where the
+    /// variates are short enough) or not.
+    @Test(arguments: [1.0, 0.999, 0.4, 0.17, 0.16, 0.15, 0.0066, 0.00001], [false, true])
+    func equalsGSLDrawForDraw(p: Double, tabulating: Bool) throws {
         let ours = try RandomGenerator(seed: 99)
         let theirs = try RandomGenerator(seed: 99)
-        let sampler = GeometricSampler(p: p)
+        let sampler = GeometricSampler(p: p, tabulating: tabulating)
         for _ in 0..<100_000 {
             #expect(sampler.sample(ours.uniforms) == Int(gsl_ran_geometric(theirs.pointer, p)))
         }
@@ -29,7 +30,7 @@ import Testing
     /// step below it > k. Both sides of the switch: p = 0.16 is tabulated (longest 128), 0.15 not.
     @Test(arguments: [1.0, 0.999, 0.4, 1 / 2.5, 1 / 5.0, 0.16])
     func thresholdsAreGSLsBoundaries(p: Double) throws {
-        let sampler = GeometricSampler(p: p)
+        let sampler = GeometricSampler(p: p, tabulating: true)
         let thresholds = try #require(sampler.thresholds)
         let step = 0x1p-32
         for k in 1...thresholds.count {
@@ -42,6 +43,7 @@ import Testing
                 #expect(gsl(threshold) <= k && gsl(threshold - step) > k, "p \(p), k \(k), threshold \(threshold)")
             }
         }
-        #expect(GeometricSampler(p: 0.15).thresholds == nil)
+        #expect(GeometricSampler(p: 0.15, tabulating: true).thresholds == nil)
+        #expect(GeometricSampler(p: p).thresholds == nil, "a sampler not asked to tabulate does not")
     }
 }

@@ -1,0 +1,89 @@
+import Buffers
+import Foundation
+
+/// Geometric waits for the sickness spells' starts, whose success probability each trial draws
+/// afresh (the severity), without a logarithm a draw: the same variate of the same uniform as
+/// `GeometricSampler`, except that a wait past `horizon` days is reported as `horizon + 1` (a
+/// spell that would start there starts after the trial's last day either way).
+///
+/// The variate is 1 + ⌊log(u) / L⌋ with L = log(1 − p), which in exact arithmetic is
+/// 1 + #{i ≥ 1 : e^(iL) ≥ u}. Once per trial the powers T_i = e^(iL) for i ≤ `horizon` are built
+/// by repeated multiplication (relative error below 3.3e-16 · i, under 7e-13 at the largest
+/// horizon tabulated), with a guide table over u; a draw looks its count up and steps a power or
+/// two. A uniform farther than a relative `margin` from both powers it falls between gets that
+/// count: the formula's own rounding (libm's logarithm within an ulp, a division, an addition)
+/// moves its quotient by under 4.5e-16 · `horizon` + 2^-53 · `horizon`, which is a relative
+/// change in u of under 2e-12 · |L|, so its ⌊·⌋ is the same. A uniform within the margin (about
+/// one draw in 10^10) takes the formula itself.
+///
+/// Building costs about 4 · `horizon` + 2,000 instructions a trial against about 55 saved a draw,
+/// so the kernel uses it only for teams that draw many waits (`pays`).
+final class HorizonWaits {
+    /// The longest horizon tabulated: the margin holds up to it.
+    static let longestHorizon = 2_000
+    /// Cells of the guide table over u: a power of two, so that u · cells is exact.
+    static let cells = 512
+    /// The number of SEs who can fall sick from which the table pays: measured on a year of 200
+    /// SEs (700 waits a trial); a December team of 14 draws about 20 and would lose.
+    static let paysFrom = 64
+
+    let horizon: Int
+    /// T_0 = 1, T_1 … T_horizon, then −1: a sentinel below every uniform.
+    let powers: FixedBuffer<Double>
+    /// `guide[c]` = #{1 ≤ i ≤ horizon : T_i ≥ (c + 1) / cells}, a lower bound of the count of any
+    /// u below (c + 1) / cells.
+    let guide: FixedBuffer<Int32>
+    /// This trial's formula, for the uniforms within the margin and for p = 0 or 1.
+    private(set) var sampler = GeometricSampler(p: 1)
+    private(set) var margin = 0.0
+    private var tabulated = false
+
+    /// Scratch for waits within `horizon` days, nil beyond `longestHorizon`.
+    init?(horizon: Int) {
+        guard horizon <= Self.longestHorizon else { return nil }
+        self.horizon = horizon
+        powers = FixedBuffer(repeating: 0, count: horizon + 2)
+        guide = FixedBuffer(repeating: 0, count: Self.cells)
+    }
+
+    /// Whether a model whose SEs can fall sick `sickEngineers` of them should use the table.
+    static func pays(sickEngineers: Int) -> Bool { sickEngineers >= paysFrom }
+
+    /// Tabulates the waits of probability `p` for the trial. O(horizon + cells).
+    func reset(p: Double) {
+        sampler = GeometricSampler(p: p)
+        let logFailure = sampler.logFailure
+        // p = 1 (every wait 1) and p = 0 (never) have no powers to count: the formula serves.
+        tabulated = logFailure < 0 && logFailure.isFinite
+        guard tabulated else { return }
+        margin = 1e-11 * (1 - logFailure)
+        let q = Foundation.exp(logFailure)
+        var power = 1.0
+        powers[0] = 1
+        for i in 1...horizon {
+            power *= q
+            powers[i] = power
+        }
+        powers[horizon + 1] = -1
+        var count = horizon
+        for c in 0..<Self.cells {
+            let bound = Double(c + 1) / Double(Self.cells)
+            while count > 0 && powers[count] < bound { count -= 1 }
+            guide[c] = Int32(count)
+        }
+    }
+
+    /// The next wait, `horizon + 1` for any past the horizon. O(1) expected.
+    @inline(__always)
+    func sample(_ uniforms: Uniforms) -> Int { wait(uniforms.positive()) }
+
+    /// The wait of uniform u (0 < u < 1).
+    @inline(__always)
+    func wait(_ u: Double) -> Int {
+        guard tabulated else { return min(sampler.formula(u), horizon + 1) }
+        var count = Int(guide[Int(u * Double(Self.cells))])
+        while powers[count &+ 1] >= u { count &+= 1 }
+        if u <= powers[count] * (1 - margin) && u > powers[count &+ 1] * (1 + margin) { return count &+ 1 }
+        return min(sampler.formula(u), horizon + 1)
+    }
+}

@@ -1,0 +1,46 @@
+import CGSL
+import Foundation
+import Testing
+@testable import Simulation
+
+@Suite struct HorizonWaitsTests {
+    /// GSL's variate, or horizon + 1 for any longer: what the table must give.
+    static func expected(_ u: Double, p: Double, horizon: Int) -> Int {
+        // gsl_ran_geometric's own expression.
+        min(p == 1 ? 1 : Int(min(log(u) / log(1 - p) + 1, Double(Int32.max))), horizon + 1)
+    }
+
+    /// Draw for draw the same as GSL's waits (capped at the horizon + 1), for success
+    /// probabilities from a year's sickness (0.0066) through a severe trial's, and the edges:
+    /// p = 1 (every wait 1), p = 0 (never), and a p so small that 1 − p rounds to 1.
+    @Test(arguments: [0.0066, 0.0015, 0.03, 0.5, 0.999, 1.0, 0.0, 1e-17])
+    func equalsGSLDrawForDraw(p: Double) throws {
+        let horizon = 379
+        let waits = try #require(HorizonWaits(horizon: horizon))
+        waits.reset(p: 0.2)
+        waits.reset(p: p)
+        let ours = try RandomGenerator(seed: 26)
+        let theirs = try RandomGenerator(seed: 26)
+        for _ in 0..<100_000 {
+            let gsl = min(Int(gsl_ran_geometric(theirs.pointer, p)), horizon + 1)
+            #expect(waits.sample(ours.uniforms) == (p == 0 || p == 1e-17 ? horizon + 1 : gsl), "p \(p)")
+        }
+    }
+
+    /// Uniforms (multiples of 2^-32, as the generator gives them) on and next to every power
+    /// T_i, where a count off by one would show: the table's count equals GSL's there too.
+    @Test(arguments: [0.0066, 0.03, 0.4])
+    func boundariesMatchGSL(p: Double) throws {
+        let horizon = 400
+        let waits = try #require(HorizonWaits(horizon: horizon))
+        waits.reset(p: p)
+        for i in 1...horizon {
+            let n = (waits.powers[i] * 0x1p32).rounded(.down)
+            for step in [-2.0, -1, 0, 1, 2] where n + step >= 1 && n + step < 0x1p32 {
+                let u = (n + step) * 0x1p-32
+                #expect(waits.wait(u) == Self.expected(u, p: p, horizon: horizon), "p \(p), i \(i), u \(u)")
+            }
+        }
+        #expect(HorizonWaits(horizon: HorizonWaits.longestHorizon + 1) == nil)
+    }
+}
