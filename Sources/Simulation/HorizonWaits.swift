@@ -8,23 +8,24 @@ import Foundation
 ///
 /// The variate is 1 + ⌊log(u) / L⌋ with L = log(1 − p), which in exact arithmetic is
 /// 1 + #{i ≥ 1 : e^(iL) ≥ u}. Once per trial the powers T_i = e^(iL) for i ≤ `horizon` are built
-/// by repeated multiplication (relative error below 3.3e-16 · i, under 7e-13 at the largest
+/// by repeated multiplication (relative error below 3.3e-16 · i, under 7e-13 at the longest
 /// horizon tabulated), with a guide table over u; a draw looks its count up and steps a power or
-/// two. A uniform farther than a relative `margin` from both powers it falls between gets that
-/// count: the formula's own rounding (libm's logarithm within an ulp, a division, an addition)
-/// moves its quotient by under 4.5e-16 · `horizon` + 2^-53 · `horizon`, which is a relative
-/// change in u of under 2e-12 · |L|, so its ⌊·⌋ is the same. A uniform within the margin (about
-/// one draw in 10^10) takes the formula itself.
+/// two. The formula's own rounding (libm's logarithm within an ulp, a division, an addition)
+/// moves its quotient, at most `longestHorizon` + 1, by under 1e-12: its ⌊·⌋ can differ from the
+/// exact one only for a u within a relative 1e-12 · |L| of some T_i. So a uniform farther than a
+/// relative `margin` = 1e-11 · (1 + |L|) from both powers it falls between gets the table's count,
+/// which is then the formula's; any other uniform (about one draw in 10^10) takes the formula.
 ///
-/// Building costs about 4 · `horizon` + 2,000 instructions a trial against about 55 saved a draw,
-/// so the kernel uses it only for teams that draw many waits (`pays`).
+/// Building costs about 10,700 instructions a trial at a year's horizon (callgrind) against about
+/// 55 saved a draw, so the kernel uses it only for teams that draw many waits (`pays`).
 final class HorizonWaits {
     /// The longest horizon tabulated: the margin holds up to it.
     static let longestHorizon = 2_000
     /// Cells of the guide table over u: a power of two, so that u · cells is exact.
     static let cells = 512
-    /// The number of SEs who can fall sick from which the table pays: measured on a year of 200
-    /// SEs (700 waits a trial); a December team of 14 draws about 20 and would lose.
+    /// The number of SEs who can fall sick from which the table pays: a year of 200 SEs draws
+    /// about 700 waits a trial (−27,000 instructions with the table); a year of 14 draws about
+    /// 50, which would not pay for building it.
     static let paysFrom = 64
 
     let horizon: Int
@@ -38,9 +39,9 @@ final class HorizonWaits {
     private(set) var margin = 0.0
     private var tabulated = false
 
-    /// Scratch for waits within `horizon` days, nil beyond `longestHorizon`.
+    /// Scratch for waits within `horizon` days, nil for no days or beyond `longestHorizon`.
     init?(horizon: Int) {
-        guard horizon <= Self.longestHorizon else { return nil }
+        guard horizon >= 1 && horizon <= Self.longestHorizon else { return nil }
         self.horizon = horizon
         powers = FixedBuffer(repeating: 0, count: horizon + 2)
         guide = FixedBuffer(repeating: 0, count: Self.cells)

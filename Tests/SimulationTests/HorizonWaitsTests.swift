@@ -42,5 +42,6 @@ import Testing
             }
         }
         #expect(HorizonWaits(horizon: HorizonWaits.longestHorizon + 1) == nil)
+        #expect(HorizonWaits(horizon: 0) == nil)
     }
 }
