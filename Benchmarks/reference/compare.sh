@@ -10,7 +10,8 @@ plan_trials=${3:-1000000}
 numpy_trials=${4:-100000}
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-unset OPENBLAS_NUM_THREADS OMP_NUM_THREADS MKL_NUM_THREADS
+# The machine's OpenBLAS settings for older builds slow a current numpy: unset together (numpy here runs no BLAS kernel).
+unset OPENBLAS_NUM_THREADS OMP_NUM_THREADS MKL_NUM_THREADS OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 for i in $(seq "$pairs"); do

@@ -18,8 +18,9 @@ enum LogBuckets {
     @inline(__always)
     static func bucket(_ value: Int) -> Int {
         if value < exactBelow { return value }
-        let e = Int.bitWidth - 1 - value.leadingZeroBitCount
-        return exactBelow + (e - firstOctave) * bucketsPerOctave + (value >> (e - 6)) - bucketsPerOctave
+        // Wrapping arithmetic on small numbers (a bucket is below 4,100): nothing to check.
+        let e = Int.bitWidth &- 1 &- value.leadingZeroBitCount
+        return exactBelow &+ (e &- firstOctave) &* bucketsPerOctave &+ (value &>> (e &- 6)) &- bucketsPerOctave
     }
 
     /// The number bucket `bucket` stands for: the value itself below 128, otherwise the middle
@@ -48,9 +49,9 @@ enum LogBuckets {
     /// Where check `check`'s count of bucket `bucket` lives in an array for `checks` checks. O(1).
     @inline(__always)
     static func index(check: Int, bucket: Int, checks: Int) -> Int {
-        if bucket < exactBelow { return check * exactBelow + bucket }
-        let octave = (bucket - exactBelow) / bucketsPerOctave, sub = (bucket - exactBelow) % bucketsPerOctave
-        return checks * exactBelow + (octave * checks + check) * bucketsPerOctave + sub
+        if bucket < exactBelow { return check &* exactBelow &+ bucket }
+        let octave = (bucket &- exactBelow) / bucketsPerOctave, sub = (bucket &- exactBelow) % bucketsPerOctave
+        return checks &* exactBelow &+ (octave &* checks &+ check) &* bucketsPerOctave &+ sub
     }
 
     /// Check `check`'s counts in bucket order, from an array for `checks` checks. O(size / checks).

@@ -58,6 +58,13 @@ public struct PeriodCounts: Sendable, Codable {
 
     /// Records one trial from its 0-based level at every reported check.
     ///
+    /// A level's products are added row by row for the weeks with a check at ≥ k: over those
+    /// weeks only when they are few (at high levels), over every later week when they are many
+    /// (a zero count adds nothing, and the dense row is a loop the compiler vectorises). Both
+    /// add the same integers; the sums cannot overflow (a product is at most a week's checks
+    /// squared, and a run has at most `Tally.maximumTrials` trials), so the additions wrap rather
+    /// than check.
+    ///
     /// - Complexity: O(checks × level + levels × (weeks + pairs of weeks with a check at ≥ k)).
     mutating func record(_ levels: UnsafeBufferPointer<UInt8>) {
         let weeks = periodStarts.count, tracked = levelCount - 1
@@ -66,9 +73,11 @@ public struct PeriodCounts: Sendable, Codable {
         withUnsafeTemporaryAllocation(of: Int.self, capacity: tracked * weeks + weeks) { scratch in
             scratch.initialize(repeating: 0)
             let counts = scratch.baseAddress!, busy = counts + tracked * weeks
+            var highest = 0
             for (c, level) in levels.enumerated() where level > 0 {
                 let p = checkPeriods[c]
                 for k in 0..<Int(level) { counts[k * weeks + p] += 1 }
+                highest = max(highest, Int(level))
             }
             histograms.withUnsafeMutableBufferPointer { histograms in
             products.withUnsafeMutableBufferPointer { products in
@@ -77,18 +86,22 @@ public struct PeriodCounts: Sendable, Codable {
                     for k in 0..<tracked { histograms[k * stride + offset + counts[k * weeks + p]] += 1 }
                     offset += sizes[p] + 1
                 }
-                // Only weeks with a check at ≥ k add to a product: at high levels, few.
-                for k in 0..<tracked {
+                // Levels above the trial's highest have no week with a check at ≥ k: no product.
+                for k in 0..<highest {
+                    let row = counts + k * weeks
                     var n = 0
-                    for p in 0..<weeks where counts[k * weeks + p] > 0 {
+                    for p in 0..<weeks where row[p] > 0 {
                         busy[n] = p
                         n += 1
                     }
                     for i in 0..<n {
-                        let p = busy[i], a = counts[k * weeks + p]
-                        for j in (i + 1)..<n {
-                            let q = busy[j]
-                            products[k * pairs + p * (2 * weeks - p - 1) / 2 + q - p - 1] += a * counts[k * weeks + q]
+                        let p = busy[i], a = row[p]
+                        // The pair (p, q), q > p, is at `pairRow + q`: contiguous in q.
+                        let pairRow = k * pairs + p * (2 * weeks - p - 1) / 2 - p - 1
+                        if 4 * n > weeks {
+                            for q in (p + 1)..<weeks { products[pairRow + q] &+= a &* row[q] }
+                        } else {
+                            for j in (i + 1)..<n { products[pairRow + busy[j]] &+= a &* row[busy[j]] }
                         }
                     }
                 }

@@ -281,6 +281,13 @@ public final class TrialKernel {
         let days = t.days, k = t.segments, groups = t.groups
         let (inflowRNG, workRNG, spareRNG) = (inflow.uniforms, work.uniforms, spare.uniforms)
         let (capacity, capacityChanged) = (self.capacity, self.capacityChanged)
+        // The tables the segments read, as pointers taken once: the loop then reads a value, not
+        // the buffer object and then its storage, after every sampler call.
+        let steps = t.steps.values.elements, arrivalMeans = t.arrivalMeans.values.elements
+        let spikeMeans = t.spikeMeans.values.elements, scheduledShiftCapacity = t.scheduledShiftCapacity.values.elements
+        let keptShares = t.keptShares.elements, multipliers = t.multipliers.elements
+        let extraPerSegment = t.extraPerSegment.values.elements
+        let (resolve, dispersion, spikeProbability, openingDays) = (t.resolve, t.dispersion, t.spikeProbability, t.opening.days)
         let demand = progress.demand
         var (open, level, largestReportedOpen) = (progress.open, progress.level, progress.largestReportedOpen)
         // Reported checks come in the order the days and segments are simulated.
@@ -288,40 +295,41 @@ public final class TrialKernel {
         for d in first..<days {
             if saving?.save(day: d, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, inflowRNG, workRNG, spareRNG) == false { break }
             var dayFactor = demand
-            if t.dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG.rng, t.dispersion, 1 / t.dispersion) }
-            let spike = t.spikeProbability > 0 && inflowRNG.uniform() < t.spikeProbability
+            if dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG.rng, dispersion, 1 / dispersion) }
+            let spike = spikeProbability > 0 && inflowRNG.uniform() < spikeProbability
+            let changed = capacityChanged[d]
             // The arrivals of segments nobody works and no check ends, carried into the next
             // segment's draw: only their sum matters, and it is Poisson with the summed mean.
             var carried = 0.0
             for s in 0..<k {
-                var mean = t.arrivalMeans[d, segment: s] * dayFactor + carried
-                if spike { mean += t.spikeMeans[s] * (d < t.opening.days ? t.opening.kept[d * k + s] : 1) }
-                if t.carriesArrivals[s] {
+                let i = d &* k &+ s
+                let step = SegmentStep(rawValue: steps[i])
+                var mean = arrivalMeans[i] * dayFactor + carried
+                if spike { mean += spikeMeans[i] }
+                if step.contains(.carriesArrivals) {
                     carried = mean
                     continue
                 }
                 carried = 0
-                let arrivals = sampler.sample(mean: mean * t.keptShares[level], inflowRNG, spare: spareRNG)
-                guard t.worked[s] else {
+                let arrivals = sampler.sample(mean: mean * keptShares[level], inflowRNG, spare: spareRNG)
+                if step.contains(.worked) {
+                    let shiftCapacity = !changed ? scheduledShiftCapacity[i]
+                        : d < openingDays ? t.opening.capacity(day: d, segment: s, groups: groups, from: capacity)
+                        : t.shiftShares.capacity(day: d, segment: s, groups: groups, from: capacity)
+                    let expected = resolve * shiftCapacity * multipliers[level] + extraPerSegment[level &* k &+ s]
+                    let resolved = min(open + arrivals, sampler.sample(mean: expected, workRNG, spare: spareRNG))
+                    open += arrivals - resolved
+                } else {
                     // Nobody's shift reaches this segment: it resolves nothing and draws nothing (docs/MODEL.md §7).
                     open += arrivals
-                    guard t.checkWindow[s] >= 0 && t.isCheckDay[d] else { continue }
-                    record(day: d, open: open, level: &level, check: &check, largestReportedOpen: &largestReportedOpen)
-                    continue
                 }
-
-                let shiftCapacity = !capacityChanged[d] ? t.scheduledShiftCapacity[d, segment: s]
-                    : d < t.opening.days ? t.opening.capacity(day: d, segment: s, groups: groups, from: capacity)
-                    : t.shiftShares.capacity(day: d, segment: s, groups: groups, from: capacity)
-                let expected = t.resolve * shiftCapacity * t.multipliers[level] + t.extraPerSegment[level, segment: s]
-                let resolved = min(open + arrivals, sampler.sample(mean: expected, workRNG, spare: spareRNG))
-                open += arrivals - resolved
                 #if PLAN_INTERNAL_CHECKS
                 precondition(open >= 0, "negative open cases on day \(d), segment \(s)")
                 #endif
 
-                guard t.checkWindow[s] >= 0 && t.isCheckDay[d] else { continue }
-                record(day: d, open: open, level: &level, check: &check, largestReportedOpen: &largestReportedOpen)
+                if step.contains(.check) {
+                    record(day: d, open: open, level: &level, check: &check, largestReportedOpen: &largestReportedOpen)
+                }
             }
         }
         _ = saving?.save(day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, inflowRNG, workRNG, spareRNG)
@@ -376,7 +384,8 @@ struct KernelTables {
     let spikeProbability: Double
     let initialOpen: Double, initialOpenIsPoisson: Bool
     let arrivalMeans: SegmentGrid<Double>
-    let spikeMeans: FixedBuffer<Double>
+    /// Per day and segment: the spike's mean cases, the opening cut's share kept on its days.
+    let spikeMeans: SegmentGrid<Double>
     let keptShares: FixedBuffer<Double>
     let shiftShares: ShiftShares
     /// The first days' segments cut at the starting backlog's instant (`OpeningCut`).
@@ -386,13 +395,8 @@ struct KernelTables {
     let scheduledShiftCapacity: SegmentGrid<Double>
     let multipliers: FixedBuffer<Double>
     let extraPerSegment: SegmentGrid<Double>
-    /// Per segment (`SegmentLayout`): the window whose check ends it, or -1; whether a shift reaches
-    /// it; whether its arrivals join the next segment's draw (nobody works it and no check ends it,
-    /// and a segment follows within the day).
-    let checkWindow: FixedBuffer<Int>
-    let worked: FixedBuffer<Bool>
-    let carriesArrivals: FixedBuffer<Bool>
-    let isCheckDay: FixedBuffer<Bool>
+    /// Per day and segment: what the day loop does there (`SegmentStep`'s raw values).
+    let steps: SegmentGrid<UInt8>
     /// Per day 0…days: the reported checks on the days before it, where a trial resumed at that
     /// day records its next check.
     let reportedChecksBefore: FixedBuffer<Int>
@@ -450,23 +454,22 @@ struct KernelTables {
         case .poissonMean(let mean): (initialOpen, initialOpenIsPoisson) = (mean, true)
         }
         arrivalMeans = SegmentGrid(m.arrivalMeans, segments: segments)
-        spikeMeans = FixedBuffer(m.spikeMeans)
+        let opening = m.opening
+        spikeMeans = SegmentGrid((0..<days).flatMap { d in
+            m.spikeMeans.indices.map { s in m.spikeMeans[s] * (d < opening.days ? opening.kept[d * m.spikeMeans.count + s] : 1) }
+        }, segments: segments)
         keptShares = FixedBuffer(m.keptShares)
         shiftShares = ShiftShares(m.shiftShares, segments: segments)
         multipliers = FixedBuffer(m.multipliers)
         extraPerSegment = SegmentGrid(m.extraPerSegment, segments: segments)
-        let layout = m.layout
-        checkWindow = FixedBuffer(layout.checkWindow)
-        worked = FixedBuffer(layout.worked)
-        carriesArrivals = FixedBuffer((0..<layout.count).map { !layout.worked[$0] && layout.checkWindow[$0] < 0 && $0 < layout.count - 1 })
-        isCheckDay = FixedBuffer(m.isCheckDay)
+        steps = SegmentGrid(SegmentStep.grid(layout: m.layout, isCheckDay: m.isCheckDay).map(\.rawValue), segments: segments)
         reportedChecksBefore = FixedBuffer((0...days).map(m.reportedChecks(before:)))
         headcountInputs = FixedBuffer(m.inputGroups.enumerated().compactMap { input, group in group.map { (input, $0) } })
         casesInput = m.inputGroups.firstIndex(of: nil)!
         scheduledHeadcount = DayGrid(m.scheduledHeadcount, days: days)
         scheduledCapacity = DayGrid(m.scheduledCapacity, days: days)
-        opening = m.opening
-        let (shares, opening, scheduled, groups) = (shiftShares, opening, scheduledCapacity, groups)
+        self.opening = opening
+        let (shares, scheduled, groups) = (shiftShares, scheduledCapacity, groups)
         scheduledShiftCapacity = SegmentGrid((0..<days).flatMap { d in
             (0..<m.layout.count).map { s in
                 d < opening.days ? opening.capacity(day: d, segment: s, groups: groups, from: scheduled)
