@@ -88,6 +88,7 @@ public struct PairedRun: Sendable {
         var merged = PairedTally(base: base, variant: variant)
         for tally in tallies { merged.merge(tally) }
         if resumeDay > 0 { merged.variant.copyChecks(before: base.reportedChecks(before: resumeDay), from: merged.base) }
+        merged.countBoth()
         return merged
     }
 

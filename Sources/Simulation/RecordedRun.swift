@@ -224,7 +224,7 @@ extension PairedTally {
     /// same seed and trials. Throws when the runs cannot be paired (other checks or levels, another
     /// seed, trial count or block size).
     ///
-    /// - Complexity: O(trials × checks × levels).
+    /// - Complexity: O(trials × checks + checks × levels), and O(levels) for each check a trial's levels differ at.
     public init(base: RecordedRun, variant: RecordedRun) throws(SimulationError) {
         try PairedRun.checkComparable(base.model, variant.model)
         guard base.trials == variant.trials, base.seed == variant.seed, base.blockSize == variant.blockSize else {
@@ -242,5 +242,6 @@ extension PairedTally {
                 }
             }
         }
+        countBoth()
     }
 }
