@@ -53,6 +53,17 @@ let package = Package(
             path: "Benchmarks/PlanCover",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Named after the command, like PlanCover.
+        .executableTarget(
+            name: "PlanApprove",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "PerformanceProbes", package: "plan"),
+                .product(name: "Scenarios", package: "plan"),
+            ],
+            path: "Benchmarks/PlanApprove",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // MARK: - Calibration (target named after the command: the root package has a Calibration module)
         .executableTarget(
             name: "Calibrate",

@@ -43,8 +43,10 @@ public struct PairedRun: Sendable {
     ///
     /// The variant starts where it differs: each trial of the base stores its state at the first
     /// day the variant can change anything (`SimulationModel.firstDayDiffering`), and the
-    /// variant's trial continues from there, with the base's checks before it. The counts are
-    /// the same as running the variant from day one (`CheckpointTests`).
+    /// variant's trial continues from there, with the base's checks before it, and replays the
+    /// absence events the base's trial drew when it draws its absence alike
+    /// (`SimulationModel.drawsAbsenceAlike`). The counts are the same as running the variant from
+    /// day one (`CheckpointTests`).
     ///
     /// - Complexity: O(trials × (cost of a trial of the base + of the variant from its first
     ///   differing day)) time over `threads` workers; memory O(threads × checks × (levels +
@@ -53,22 +55,28 @@ public struct PairedRun: Sendable {
         let blocks = (trials + blockSize - 1) / blockSize
         let (base, variant, trials, seed, blockSize) = (self.base, self.variant, self.trials, self.seed, self.blockSize)
         let resumeDay = variant.firstDayDiffering(from: base)
+        let replays = resumeDay > 0 && variant.drawsAbsenceAlike(base)
         let tallies = try BlockWorkers.run(
             blocks: 0..<blocks, threads: threads, isCancelled: isCancelled,
             start: { () throws(GSLError) in
-                (base: try TrialKernel(model: base), variant: try TrialKernel(model: variant), tally: PairedTally(base: base, variant: variant),
+                let baseKernel = try TrialKernel(model: base)
+                if replays { baseKernel.absenceLog = AbsenceLog() }
+                return (base: baseKernel, variant: try TrialKernel(model: variant), tally: PairedTally(base: base, variant: variant),
                  slots: CheckpointSink.slots(days: [resumeDay], dayCount: base.dayCount), checkpoint: FixedBuffer(repeating: TrialCheckpoint.empty, count: 1))
             },
             work: { state, block in
                 let sink = CheckpointSink(slots: state.slots.elements.baseAddress!, destination: UnsafeMutablePointer(mutating: state.checkpoint.elements.baseAddress!))
                 for trial in 0..<min(blockSize, trials - block * blockSize) {
                     state.base.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
-                    state.variant.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
+                    // A variant that replays the base's absence draws nothing its checkpoint does not restore.
+                    if !replays { state.variant.seed(master: seed, block: UInt64(block), trial: UInt64(trial)) }
                     if resumeDay > 0 {
                         state.base.runTrial(saving: sink, into: &state.tally.base)
-                        state.variant.resumeTrial(
-                            at: resumeDay, from: state.checkpoint[0], levelsBefore: state.base.checkLevels.elements, saving: nil,
-                            into: &state.tally.variant)
+                        (state.base.absenceLog?.events ?? []).withUnsafeBufferPointer { events in
+                            state.variant.resumeTrial(
+                                at: resumeDay, from: state.checkpoint[0], absence: replays ? events : nil, levelsBefore: state.base.checkLevels.elements,
+                                saving: nil, into: &state.tally.variant)
+                        }
                     } else {
                         state.base.runTrial(into: &state.tally.base)
                         state.variant.runTrial(into: &state.tally.variant)
@@ -80,6 +88,7 @@ public struct PairedRun: Sendable {
         var merged = PairedTally(base: base, variant: variant)
         for tally in tallies { merged.merge(tally) }
         if resumeDay > 0 { merged.variant.copyChecks(before: base.reportedChecks(before: resumeDay), from: merged.base) }
+        merged.countBoth()
         return merged
     }
 

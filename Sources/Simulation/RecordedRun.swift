@@ -33,6 +33,14 @@ public struct RecordedRun: Sendable {
     public let startDay: Int
     /// Resumed trials that rejoined the partner's before the end (`Rejoin`).
     let rejoinedTrials: Int
+    /// Kept with the checkpoints (empty without): every trial's absence events (`AbsenceLog`),
+    /// trial t's at `absence[absenceStarts[t]..<absenceStarts[t + 1]]`, so that a run resumed
+    /// from this one that draws its absence alike replays them instead of drawing them. A run
+    /// that replayed its partner's shares the partner's arrays.
+    let absence: [AbsenceEvent]
+    let absenceStarts: [Int]
+    /// Whether the resumed trials replayed the partner's absence events rather than drawing them.
+    let replayedAbsence: Bool
 
     /// Simulates `model`'s trials, keeping their states at `checkpointDays` (each 0…`dayCount`).
     /// With `partner`, a run of the same trials and seed whose model this one cannot differ from
@@ -45,7 +53,8 @@ public struct RecordedRun: Sendable {
     /// - Complexity: O(trials × cost of a trial from its start day) time over `threads` workers;
     ///   memory O(trials × (checks + 64 × checkpoint days)) bytes for the kept levels and states
     ///   (0.9 MB and 1.3 MB per checkpoint day for 20,000 trials of December's 44 checks), and
-    ///   with checkpoints 4 bytes more per check for the open cases (3.5 MB).
+    ///   with checkpoints 4 bytes more per check for the open cases (3.5 MB) and 16 bytes per
+    ///   absence event (a few per trial in December), shared with a partner whose events it replays.
     public init(
         model: SimulationModel, trials: Int, seed: UInt64, threads: Int,
         blockSize: Int = RunSettings.defaultBlockSize, checkpointDays: [Int] = [], resumingFrom partner: RecordedRun? = nil
@@ -66,16 +75,23 @@ public struct RecordedRun: Sendable {
         let rejoinFrom = resume == nil ? model.dayCount + 1 : max(
             resume!.day, model.rejoinDay(with: partner!.model), (checkpointDays.filter { !theirDays.contains($0) }.max() ?? -1) + 1)
         let mayRejoin = rejoinFrom <= model.dayCount && !partnerOpen.isEmpty
+        // A resumed trial replays the partner's absence events when it draws its absence alike;
+        // a run others may resume from records its own when it does not.
+        let replays = resume != nil && !partner!.absenceStarts.isEmpty && model.drawsAbsenceAlike(partner!.model)
+        let (partnerAbsence, partnerAbsenceStarts) = replays ? (partner!.absence, partner!.absenceStarts) : ([], [])
+        let recordsAbsence = kept > 0 && !replays
         let outputs = try BlockWorkers.run(
             blocks: 0..<blocks, threads: threads, isCancelled: { false },
             start: { () throws(GSLError) in
-                (kernel: try TrialKernel(model: model),
+                let kernel = try TrialKernel(model: model)
+                if recordsAbsence { kernel.absenceLog = AbsenceLog() }
+                return (kernel: kernel,
                  tally: Tally(model: model),
                  slots: CheckpointSink.slots(days: checkpointDays, dayCount: model.dayCount),
                  partnerSlots: CheckpointSink.slots(days: theirDays, dayCount: model.dayCount),
                  scratch: (checkpoint: FixedBuffer(repeating: TrialCheckpoint.empty, count: 1), rejoined: FixedBuffer(repeating: -1, count: 1)),
                  rejoined: 0,
-                 blocks: [(block: Int, levels: [UInt8], checkpoints: [TrialCheckpoint], open: [Int32])]())
+                 blocks: [(block: Int, levels: [UInt8], checkpoints: [TrialCheckpoint], open: [Int32], absence: [AbsenceEvent], absenceCounts: [Int])]())
             },
             work: { state, block in
                 let count = min(blockSize, trials - block * blockSize)
@@ -84,6 +100,8 @@ public struct RecordedRun: Sendable {
                 var open: [Int32] = []
                 if kept > 0 { open.reserveCapacity(count * checks) }
                 var checkpoints = [TrialCheckpoint](repeating: .empty, count: count * kept)
+                var (absence, absenceCounts) = ([AbsenceEvent](), [Int]())
+                if recordsAbsence { absenceCounts.reserveCapacity(count) }
                 let kernel = state.kernel
                 let nowhere = UnsafeMutablePointer(mutating: state.scratch.checkpoint.elements.baseAddress!)
                 let rejoined = UnsafeMutablePointer(mutating: state.scratch.rejoined.elements.baseAddress!)
@@ -93,9 +111,11 @@ public struct RecordedRun: Sendable {
                 partnerLevels.withUnsafeBufferPointer { partnerLevels in
                 partnerCheckpoints.withUnsafeBufferPointer { partnerCheckpoints in
                 partnerOpen.withUnsafeBufferPointer { partnerOpen in
+                partnerAbsence.withUnsafeBufferPointer { partnerAbsence in
                     for trial in 0..<count {
                         var sink = kept == 0 ? nil : CheckpointSink(slots: state.slots.elements.baseAddress!, destination: checkpoints.baseAddress! + trial * kept)
-                        kernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial))
+                        // A trial that replays its absence draws nothing its checkpoint does not restore.
+                        if !replays { kernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial)) }
                         if let resume {
                             let t = block * blockSize + trial
                             if mayRejoin {
@@ -108,6 +128,7 @@ public struct RecordedRun: Sendable {
                             }
                             let rejoinedAt = kernel.resumeTrial(
                                 at: resume.day, from: partnerCheckpoints[t * theirs + resume.slot],
+                                absence: replays ? UnsafeBufferPointer(rebasing: partnerAbsence[partnerAbsenceStarts[t]..<partnerAbsenceStarts[t + 1]]) : nil,
                                 levelsBefore: UnsafeBufferPointer(rebasing: partnerLevels[(t * checks)..<(t * checks + firstCheck)]),
                                 saving: sink, into: &state.tally)
                             if rejoinedAt != nil { state.rejoined += 1 }
@@ -116,6 +137,10 @@ public struct RecordedRun: Sendable {
                             if kept > 0 { open.append(contentsOf: partnerOpen[(t * checks)..<(t * checks + firstCheck)]) }
                         } else {
                             kernel.runTrial(saving: sink, into: &state.tally)
+                        }
+                        if let log = kernel.absenceLog {
+                            absence += log.events
+                            absenceCounts.append(log.events.count)
                         }
                         levels.append(contentsOf: kernel.checkLevels.elements)
                         if kept > 0 {
@@ -126,16 +151,18 @@ public struct RecordedRun: Sendable {
                 }
                 }
                 }
-                state.blocks.append((block, levels, checkpoints, open))
+                }
+                state.blocks.append((block, levels, checkpoints, open, absence, absenceCounts))
             },
             finish: { (tally: $0.tally, blocks: $0.blocks, rejoined: $0.rejoined) })
         var merged = Tally(model: model)
-        var byBlock = [(levels: [UInt8], checkpoints: [TrialCheckpoint], open: [Int32])](repeating: ([], [], []), count: blocks)
+        var byBlock = [(levels: [UInt8], checkpoints: [TrialCheckpoint], open: [Int32], absence: [AbsenceEvent], absenceCounts: [Int])](
+            repeating: ([], [], [], [], []), count: blocks)
         var rejoinedTrials = 0
         for output in outputs {
             merged.merge(output.tally)
             rejoinedTrials += output.rejoined
-            for (block, levels, checkpoints, open) in output.blocks { byBlock[block] = (levels, checkpoints, open) }
+            for (block, levels, checkpoints, open, absence, absenceCounts) in output.blocks { byBlock[block] = (levels, checkpoints, open, absence, absenceCounts) }
         }
         if resume != nil, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
         self.model = model
@@ -145,14 +172,21 @@ public struct RecordedRun: Sendable {
         // Joined block by block, each block's arrays freed once copied, so that the run does not
         // hold its levels and states twice.
         var (allLevels, allCheckpoints, allOpen) = ([UInt8](), [TrialCheckpoint](), [Int32]())
+        var (allAbsence, absenceStarts) = ([AbsenceEvent](), recordsAbsence ? [0] : [])
         allLevels.reserveCapacity(trials * checks)
         allCheckpoints.reserveCapacity(trials * kept)
         allOpen.reserveCapacity(kept > 0 ? trials * checks : 0)
+        if recordsAbsence {
+            allAbsence.reserveCapacity(byBlock.reduce(0) { $0 + $1.absence.count })
+            absenceStarts.reserveCapacity(trials + 1)
+        }
         for b in byBlock.indices {
             allLevels += byBlock[b].levels
             allCheckpoints += byBlock[b].checkpoints
             allOpen += byBlock[b].open
-            byBlock[b] = ([], [], [])
+            allAbsence += byBlock[b].absence
+            for count in byBlock[b].absenceCounts { absenceStarts.append(absenceStarts.last! + count) }
+            byBlock[b] = ([], [], [], [], [])
         }
         self.levels = allLevels
         self.checkpointDays = checkpointDays
@@ -160,6 +194,8 @@ public struct RecordedRun: Sendable {
         self.open = allOpen
         self.startDay = resume?.day ?? 0
         self.rejoinedTrials = rejoinedTrials
+        (self.absence, self.absenceStarts) = kept == 0 ? ([], []) : replays ? (partnerAbsence, partnerAbsenceStarts) : (allAbsence, absenceStarts)
+        self.replayedAbsence = replays
     }
 
     public var trials: Int { tally.trials }
@@ -188,7 +224,7 @@ extension PairedTally {
     /// same seed and trials. Throws when the runs cannot be paired (other checks or levels, another
     /// seed, trial count or block size).
     ///
-    /// - Complexity: O(trials × checks × levels).
+    /// - Complexity: O(trials × checks + checks × levels), and O(levels) for each check a trial's levels differ at.
     public init(base: RecordedRun, variant: RecordedRun) throws(SimulationError) {
         try PairedRun.checkComparable(base.model, variant.model)
         guard base.trials == variant.trials, base.seed == variant.seed, base.blockSize == variant.blockSize else {
@@ -206,5 +242,6 @@ extension PairedTally {
                 }
             }
         }
+        countBoth()
     }
 }

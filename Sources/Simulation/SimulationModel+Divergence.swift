@@ -100,6 +100,25 @@ extension SimulationModel {
             && departureProbabilities == base.departureProbabilities && noticeDays == base.noticeDays
     }
 
+    /// Whether a trial of this model draws its absence (departures, unbooked leave, sickness spells:
+    /// `AbsenceLog`) exactly as the same trial of `base` does, so that it may replay the events
+    /// `base` drew instead of drawing them (`TrialKernel.replayAbsence`). What the draws read: the
+    /// days, the first reported day (an SE out at the start), the sickness and leave parameters
+    /// and daily leave rates, attrition per group, and per SE in order their group, whether they
+    /// are out at the start, their leave days a year and their attrition clock. Schedules, time
+    /// off and whether an SE can fall sick change what the events take, not the events. O(SEs + days).
+    func drawsAbsenceAlike(_ base: SimulationModel) -> Bool {
+        dayCount == base.dayCount && firstReportedDay == base.firstReportedDay && scenario.sickness == base.scenario.sickness
+            && scenario.unbookedLeave == base.scenario.unbookedLeave && unbookedLeaveRate == base.unbookedLeaveRate
+            && firstUnbookedLeaveDay == base.firstUnbookedLeaveDay
+            && departureProbabilities == base.departureProbabilities && noticeDays == base.noticeDays
+            && engineers.count == base.engineers.count
+            && zip(engineers, base.engineers).allSatisfy {
+                $0.group == $1.group && $0.sickAtStart == $1.sickAtStart && $0.leaveDaysPerYear == $1.leaveDaysPerYear
+                    && $0.attritionClock == $1.attritionClock
+            }
+    }
+
     /// Whether day d is a check day in both models and has the same arrival means in every segment. O(segments).
     func isDayAlike(_ d: Int, _ base: SimulationModel) -> Bool {
         let k = layout.count

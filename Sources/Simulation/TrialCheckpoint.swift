@@ -3,9 +3,9 @@ import Buffers
 /// Where one trial stands at the start of a day: its backlog, its level, its demand shock, and the
 /// states of the generators its later days draw from (inflow, work, spare). With the trial's
 /// absence, which is drawn for the whole horizon before its first day and which the resumed trial
-/// draws again (its effect depends on the resumed model's schedules), this is everything the days
-/// after depend on (`TrialKernel.simulateDays`): the demand shock and the starting backlog are not
-/// drawn again.
+/// sets up again (its effect depends on the resumed model's schedules: replayed from the events
+/// the partner drew, `AbsenceLog`, or drawn again), this is everything the days after depend on
+/// (`TrialKernel.simulateDays`): the demand shock and the starting backlog are not drawn again.
 ///
 /// A variant that cannot differ from its base before day D (`SimulationModel.firstDayDiffering`)
 /// resumes each trial from the base's checkpoint at D, or at any earlier day, and gives the very
@@ -133,16 +133,19 @@ extension TrialKernel {
     /// the partner's levels and open cases for the checks after, and its checkpoints after that
     /// day are the partner's; returns that day, or nil when the trial ran to the end.
     ///
-    /// The streams must be seeded for the trial (`seed`), and the model must not differ from the
-    /// base's before `day` (`SimulationModel.firstDayDiffering`). The absence is drawn again, as
-    /// from day one, because the days from `day` on need this model's; the demand shock is the
+    /// The model must not differ from the base's before `day` (`SimulationModel.firstDayDiffering`).
+    /// The absence is set up anew, as from day one, because the days from `day` on need this
+    /// model's: replayed from `absence`, the events the base's trial drew, when this model draws
+    /// its absence as the base does (`SimulationModel.drawsAbsenceAlike`), otherwise drawn again,
+    /// for which the streams must be seeded for the trial (`seed`). The demand shock is the
     /// checkpoint's, and the inflow, work and spare streams continue from its states. The result
     /// is the trial's, bit for bit, as if run from day one.
     @discardableResult
     func resumeTrial(
-        at day: Int, from checkpoint: TrialCheckpoint, levelsBefore: UnsafeBufferPointer<UInt8>, saving: CheckpointSink?, into tally: inout Tally
+        at day: Int, from checkpoint: TrialCheckpoint, absence: UnsafeBufferPointer<AbsenceEvent>?, levelsBefore: UnsafeBufferPointer<UInt8>,
+        saving: CheckpointSink?, into tally: inout Tally
     ) -> Int? {
-        drawAbsence()
+        if let absence { replayAbsence(absence) } else { drawAbsence() }
         let first = tables.reportedChecksBefore[day]
         var progress = TrialProgress(
             open: checkpoint.open, level: Int(checkpoint.level), check: first, largestReportedOpen: checkpoint.largestReportedOpen,

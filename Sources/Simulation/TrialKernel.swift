@@ -65,6 +65,8 @@ public final class TrialKernel {
     let checkOpen: FixedBuffer<Int>
     /// `[check * groups + g]`, as `Tally.recordTrial` reads it.
     let checkHeadcounts: FixedBuffer<Int32>
+    /// Where `drawAbsence` records the trial's absence events, for runs that replay them (`replayAbsence`).
+    var absenceLog: AbsenceLog?
 
     public init(model: SimulationModel) throws(GSLError) {
         self.model = model
@@ -130,6 +132,7 @@ public final class TrialKernel {
         let days = t.days
         let absenceRNG = absence.uniforms
         let (headcount, capacity) = (self.headcount, self.capacity)
+        absenceLog?.clear()
 
         // Absence (docs/MODEL.md §3).
         headcount.assign(from: t.scheduledHeadcount)
@@ -164,6 +167,7 @@ public final class TrialKernel {
                     if pending && start >= t.firstReportedDay { (start, pending) = (t.firstReportedDay, false) }
                     if start >= days { break }
                     let length = t.spellLength.sample(absenceRNG)
+                    absenceLog?.spell(.sickness, se, start: start, length: length, days: days)
                     // An SE who cannot fall sick draws their spells all the same and ignores
                     // them, so every later SE's draws stay the same (common random numbers).
                     // A day on unbooked leave is out already, and a leaver is gone: the spell takes nothing more.
@@ -221,6 +225,7 @@ public final class TrialKernel {
                     continue
                 }
                 let length = t.leaveSpellLength.sample(rng)
+                absenceLog?.spell(.leave, se, start: start, length: length, days: days)
                 var lastOut = -1
                 for d in start..<min(days, start + length) where t.engineerScheduled[se, day: d] && d < departures[se] {
                     onLeave[se, day: d] = true
@@ -244,6 +249,7 @@ public final class TrialKernel {
             guard t.departureProbabilities[g] > 0 else { continue }
             let gone = t.attritionClocks[se] + t.departureWaits[g].sample(rng) + t.noticeDays[g]
             departures[se] = gone
+            absenceLog?.departure(se, gone: gone, days: t.days)
             guard gone < t.days else { continue }
             for d in gone..<t.days where t.engineerScheduled[se, day: d] { takeOff(se, group: g, day: d) }
             markCapacityChanged(from: gone, through: t.days - 1)

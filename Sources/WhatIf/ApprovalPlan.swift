@@ -23,8 +23,10 @@ import Simulation
 /// new state once; each trial's levels are kept (`RecordedRun`), so the state a step compares
 /// against is never simulated again. The states that later steps start from keep every trial's
 /// state at the requests' first days (at most `checkpointDayLimit` of them), so a request's run
-/// simulates only the days from its first on. Memory does not grow with the number of requests:
-/// only the charges of the requests alone are kept, and at most four runs at once.
+/// simulates only the days from its first on. Until a request is approved, a step's new state
+/// is the request alone: the runs alone of the first `reusedAloneRuns` requests in order are
+/// kept for those steps rather than simulated again. Memory does not grow with the number of
+/// requests: only the charges of the requests alone are kept, and at most six runs at once.
 public struct ApprovalPlan: Sendable {
     public let limit: RiskLimit
     /// The largest added risk allowed at a check already over the limit.
@@ -140,34 +142,46 @@ public struct ApprovalPlan: Sendable {
 
         let base = try record(scenario, from: nil, keepingCheckpoints: true)
         var aloneCharges: [Charge?] = []
-        for request in requests {
-            let run = try record(try request.applied(to: scenario), from: base, keepingCheckpoints: false)
+        /// The consideration order's key (`order` below): priority, added risk alone, file order.
+        func orderKey(_ i: Int) -> (Int, Double, Int) { (-requests[i].priority, aloneCharges[i]?.change.difference.estimate ?? 0, i) }
+        // A run alone that may be among the first `reusedAloneRuns` in order keeps its checkpoints,
+        // for the step that will want it; the best so far by the order's key are kept.
+        var kept: [(index: Int, run: RecordedRun)] = []
+        // Below the priority of the `reusedAloneRuns`-th request by priority, a request cannot be among the first.
+        let leadPriority = requests.map(\.priority).sorted(by: >)[min(Self.reusedAloneRuns, requests.count) - 1]
+        for (i, request) in requests.enumerated() {
+            let mayLead = request.priority >= leadPriority
+            let run = try record(try request.applied(to: scenario), from: base, keepingCheckpoints: mayLead)
             aloneCharges.append(Self.largestCharge(try compare(base, run), level: k))
+            guard mayLead else { continue }
+            kept.append((i, run))
+            kept.sort { orderKey($0.index) < orderKey($1.index) }
+            if kept.count > Self.reusedAloneRuns { kept.removeLast() }
         }
         let baseEstimates = Estimates(model: base.model, tally: base.tally)
         before = Self.worstCheck(baseEstimates, level: k)
         overBefore = baseEstimates.checks.filter { limit.isExceeded(by: $0.atLeast[k - 1].estimate) }.count
 
-        let order = requests.indices.sorted { a, b in
-            let (ra, rb) = (requests[a], requests[b])
-            let (ma, mb) = (aloneCharges[a]?.change.difference.estimate ?? 0, aloneCharges[b]?.change.difference.estimate ?? 0)
-            return (-ra.priority, ma, a) < (-rb.priority, mb, b)
-        }
+        let order = requests.indices.sorted { orderKey($0) < orderKey($1) }
         var approvedScenario = scenario
         var current = base
         var decisions: [Decision] = []
         for i in order {
             let request = requests[i]
             let withRequest = try request.applied(to: approvedScenario)
-            // Until one is approved, this is the request alone again: simulated anew from its first
-            // day rather than kept for every request.
-            let candidate = try record(withRequest, from: current, keepingCheckpoints: true)
+            // Until one is approved, this is the request alone again: taken from the runs alone kept,
+            // or simulated anew from its first day (the runs alone are not all kept).
+            let reused = kept.first { $0.index == i }?.run
+            kept.removeAll { $0.index == i }
+            let candidate = try reused ?? record(withRequest, from: current, keepingCheckpoints: true)
             let comparison = try compare(current, candidate)
             let verdict = Self.verdict(comparison, limit: limit, tolerance: tolerance)
             var cover: Int?
             if verdict.reason.approves {
                 approvedScenario = withRequest
                 current = candidate
+                // From here on no step's new state is a request alone.
+                kept = []
             } else {
                 for count in 1...Self.largestCover {
                     let covered = try record(Self.adding(cover: count, for: request, to: withRequest), from: current, keepingCheckpoints: false)
@@ -245,6 +259,10 @@ public struct ApprovalPlan: Sendable {
 
     /// The most days whose trial states a run keeps: checkpoints cost 64 bytes per trial and day.
     static let checkpointDayLimit = 16
+
+    /// The runs alone kept for the first steps, whose new state they are until a request is
+    /// approved: each costs its checkpoints' memory while kept (about 20 MB at 20,000 December trials).
+    static let reusedAloneRuns = 2
 
     /// The simulated days the requests start on (each request's run starts at the latest of these
     /// up to its first day): all of them when there are at most `checkpointDayLimit`, otherwise

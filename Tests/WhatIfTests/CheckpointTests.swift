@@ -192,4 +192,75 @@ import Testing
         let standardError: Double = 0.15 / 20
         #expect(abs(mean - 1) < 4 * standardError)
     }
+
+    /// December with unbooked leave booked after 20 November (30 days a year in spells of 4,
+    /// us-09 60) and heavy attrition (90% and 95% a year, 3 days' notice in EMEA), so that every
+    /// kind of absence event occurs: the twin's scenarios (`KernelTwinTests`).
+    static func leaveAndAttrition() throws -> Scenario {
+        var scenario = try December.scenario()
+        scenario.asOf = December.date("2026-11-20")
+        scenario.unbookedLeave = Scenario.UnbookedLeave(
+            daysPerYear: 30, meanSpellDays: 4, monthFactors: [12: 2],
+            leadTime: [.init(upTo: 6, share: 0.3), .init(upTo: 30, share: 0.4), .init(upTo: 120, share: 0.3)])
+        scenario.team[scenario.team.firstIndex { $0.name == "us-09" }!].leaveDaysPerYear = 60
+        scenario.attrition = ["emea": .init(ratePerYear: 0.9, noticeDays: 3), "us": .init(ratePerYear: 0.95)]
+        return scenario
+    }
+
+    /// A resumed trial replays the absence events its partner's trial drew instead of drawing
+    /// them, with unbooked leave and attrition as well as sickness: the events recorded are the
+    /// ones the variant draws from day one, and its levels, open cases, checkpoints and tally
+    /// (and those of a paired run) equal a run from day one, for time off, for time off of an SE
+    /// out sick at the start, and for a step resumed from the resumed run. Every kind of event
+    /// occurs; a change to the leave rates is drawn again, not replayed, with the same result.
+    @Test func aResumedTrialReplaysItsPartnersAbsence() throws {
+        var scenario = try Self.leaveAndAttrition()
+        let base = try SimulationModel(scenario)
+        let variant = try SimulationModel(try ScenarioEdit.apply([December.us09Off], to: scenario))
+        #expect(variant.drawsAbsenceAlike(base))
+        let days = [1, 20, 34, 40]
+        let partner = try RecordedRun(model: base, trials: 500, seed: 5, threads: 2, checkpointDays: days)
+        let kinds = Set(partner.absence.map(\.kind))
+        #expect(kinds == [.departure, .leave, .sickness])
+        #expect(partner.absenceStarts.count == 501 && partner.absenceStarts.last == partner.absence.count)
+        let resumed = try RecordedRun(model: variant, trials: 500, seed: 5, threads: 2, checkpointDays: days, resumingFrom: partner)
+        let fromDayOne = try RecordedRun(model: variant, trials: 500, seed: 5, threads: 1, checkpointDays: days)
+        #expect(resumed.startDay == 34 && resumed.replayedAbsence && !fromDayOne.replayedAbsence)
+        #expect(fromDayOne.absence == resumed.absence && fromDayOne.absenceStarts == resumed.absenceStarts)
+        #expect(resumed.levels == fromDayOne.levels && resumed.open == fromDayOne.open && resumed.checkpoints == fromDayOne.checkpoints)
+        #expect(try Self.encoded(resumed.tally) == Self.encoded(fromDayOne.tally))
+        #expect(resumed.levels != partner.levels)
+
+        let paired = try PairedRun(base: base, variant: variant, trials: 500, seed: 5, threads: 2).run()
+        let pairedFromDayOne = try PairedTally(base: partner, variant: fromDayOne)
+        #expect(paired.both == pairedFromDayOne.both && paired.baseOnly == pairedFromDayOne.baseOnly && paired.variantOnly == pairedFromDayOne.variantOnly)
+        #expect(try Self.encoded(paired.variant) == Self.encoded(fromDayOne.tally))
+
+        let next = try SimulationModel(try ScenarioEdit.apply([.timeOff(name: "us-10", dates: December.dates("2026-12-22", "2026-12-29"))], to: variant.scenario))
+        let step = try RecordedRun(model: next, trials: 500, seed: 5, threads: 2, checkpointDays: days, resumingFrom: resumed)
+        let stepFromDayOne = try RecordedRun(model: next, trials: 500, seed: 5, threads: 1, checkpointDays: days)
+        #expect(step.startDay == 34 && step.replayedAbsence)
+        #expect(step.levels == stepFromDayOne.levels && step.checkpoints == stepFromDayOne.checkpoints)
+        #expect(try Self.encoded(step.tally) == Self.encoded(stepFromDayOne.tally))
+
+        // us-09 out sick from the start: their time off meets a spell the draws began on the first reported day.
+        scenario.sickAtStart = [scenario.team.firstIndex { $0.name == "us-09" }!]
+        let sickBase = try SimulationModel(scenario)
+        let sickVariant = try SimulationModel(try ScenarioEdit.apply([December.us09Off], to: scenario))
+        #expect(sickVariant.drawsAbsenceAlike(sickBase) && !sickVariant.drawsAbsenceAlike(base))
+        let sickPartner = try RecordedRun(model: sickBase, trials: 300, seed: 5, threads: 2, checkpointDays: days)
+        let sickResumed = try RecordedRun(model: sickVariant, trials: 300, seed: 5, threads: 2, checkpointDays: days, resumingFrom: sickPartner)
+        let sickFromDayOne = try RecordedRun(model: sickVariant, trials: 300, seed: 5, threads: 1, checkpointDays: days)
+        #expect(sickResumed.replayedAbsence && sickResumed.levels == sickFromDayOne.levels && sickResumed.checkpoints == sickFromDayOne.checkpoints)
+        #expect(try Self.encoded(sickResumed.tally) == Self.encoded(sickFromDayOne.tally))
+
+        // Other leave rates draw other spells: the run draws them anew.
+        var moreLeave = try Self.leaveAndAttrition()
+        moreLeave.team[moreLeave.team.firstIndex { $0.name == "us-11" }!].leaveDaysPerYear = 90
+        let rated = try SimulationModel(moreLeave)
+        #expect(!rated.drawsAbsenceAlike(base))
+        let drawn = try RecordedRun(model: rated, trials: 500, seed: 5, threads: 2, checkpointDays: days, resumingFrom: partner)
+        let drawnFromDayOne = try RecordedRun(model: rated, trials: 500, seed: 5, threads: 1, checkpointDays: days)
+        #expect(drawn.startDay == 1 && !drawn.replayedAbsence && drawn.levels == drawnFromDayOne.levels && drawn.absence == drawnFromDayOne.absence)
+    }
 }

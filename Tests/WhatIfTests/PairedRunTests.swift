@@ -1,7 +1,7 @@
 import Calendars
 import Scenarios
 import OutputFormats
-import Simulation
+@testable import Simulation
 import Statistics
 import Testing
 @testable import WhatIf
@@ -29,6 +29,28 @@ import Testing
             }
         }
         #expect(comparison.recommendationChanges.isEmpty)
+    }
+
+    /// The joint counts are the definition's, trial by trial from the two runs' levels: both at
+    /// ≥ k, the base only, the variant only (`PairedTally` counts only the checks where a trial's
+    /// levels differ and derives `both` from the base's tally).
+    @Test func theJointCountsAreTheTrialsLevelsCounted() throws {
+        let base = try SimulationModel(try December.scenario())
+        let variant = try SimulationModel(try ScenarioEdit.apply([December.us09Off], to: base.scenario))
+        let (b, v) = (try RecordedRun(model: base, trials: 1_000, seed: 5, threads: 2), try RecordedRun(model: variant, trials: 1_000, seed: 5, threads: 2))
+        let tally = try PairedTally(base: b, variant: v)
+        let (checks, levels) = (tally.checkCount, tally.levelCount)
+        var (both, baseOnly, variantOnly) = ([Int](repeating: 0, count: checks * levels), [Int](repeating: 0, count: checks * levels), [Int](repeating: 0, count: checks * levels))
+        for trial in 0..<1_000 {
+            for c in 0..<checks {
+                let (x, y) = (Int(b.levels[trial * checks + c]), Int(v.levels[trial * checks + c]))
+                for k in 0..<levels {
+                    if x >= k && y >= k { both[c * levels + k] += 1 } else if x >= k { baseOnly[c * levels + k] += 1 } else if y >= k { variantOnly[c * levels + k] += 1 }
+                }
+            }
+        }
+        #expect(tally.both == both && tally.baseOnly == baseOnly && tally.variantOnly == variantOnly)
+        #expect(variantOnly.contains { $0 > 0 } && both.contains { $0 > 0 && $0 < 1_000 })
     }
 
     /// Two recorded runs paired afterwards count exactly what a paired run counts, on any thread
