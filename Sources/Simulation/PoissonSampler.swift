@@ -49,10 +49,10 @@ public final class PoissonSampler {
     /// caller (most draws take it); zero, invalid and large means go through calls.
     @inline(__always)
     public func sample(mean: Double, _ uniforms: Uniforms, spare: Uniforms) -> Int {
-        let u = uniforms.uniform(), v = uniforms.uniform()
-        guard mean > 0 && mean < Self.tabulatedMeans else { return zeroOrLarge(mean: mean, first: (u, v), spare) }
+        let bits = uniforms.next(), v = uniforms.uniform()
+        guard mean > 0 && mean < Self.tabulatedMeans else { return zeroOrLarge(mean: mean, first: (Double(bits) / 4_294_967_296.0, v), spare) }
         let whole = Int(mean)
-        return tables.invert(u, mean: whole) + Self.belowOne(v, mean: mean - Double(whole))
+        return tables.invert(bits, mean: whole) + Self.belowOne(v, mean: mean - Double(whole))
     }
 
     /// `tabulatedBelow` as a double.

@@ -14,8 +14,6 @@ struct PoissonTables {
         let start: Int
         /// F(0)…F(count − 1) are tabulated.
         let count: Int
-        /// `count` as a double: the guide's cells.
-        let cells: Double
         /// p(count − 1), to continue the recurrence past the table.
         let lastProbability: Double
     }
@@ -26,7 +24,7 @@ struct PoissonTables {
     /// above every uniform, so that the search needs no bound test.
     let cdf: FixedBuffer<Double>
     /// `guide[start + j]` = smallest k with F(k) ≥ j / count, for j = 0…count (the last one
-    /// only for a product u · count that rounds up to count).
+    /// only for a product u · count that rounds up to count, which a 32-bit uniform's does not).
     let guide: FixedBuffer<Int32>
 
     /// Tables for the whole means 0 ..< `means`. O(means^1.5).
@@ -43,7 +41,8 @@ struct PoissonTables {
                 p *= mean / Double(k)
                 cdf.append(cdf[k - 1] + p)
             }
-            tables.append(Table(start: cdfs.count, count: cdf.count, cells: Double(cdf.count), lastProbability: p))
+            precondition(cdf.count < 1 << 21, "a table of \(cdf.count) entries: its guide cells need bits · count below 2^53")
+            tables.append(Table(start: cdfs.count, count: cdf.count, lastProbability: p))
             var i = 0
             for j in 0...cdf.count {
                 let threshold = Double(j) / Double(cdf.count)
@@ -57,14 +56,22 @@ struct PoissonTables {
         self.tables = FixedBuffer(tables)
     }
 
-    /// The smallest k with F(k) ≥ u for Poisson(`mean`), 0 ≤ u < 1, 0 ≤ mean < `means`. O(1) expected.
+    /// The smallest k with F(k) ≥ u for Poisson(`mean`), u = `bits` / 2^32 the stream's uniform
+    /// (`Uniforms.uniform`) from its 32-bit output, 0 ≤ mean < `means`. O(1) expected.
     @inline(__always)
-    func invert(_ u: Double, mean: Int) -> Int {
+    func invert(_ bits: UInt, mean: Int) -> Int {
+        let u = Double(bits) / 4_294_967_296.0
         let table = tables[mean]
-        var k = Int(guide[table.start &+ Int(u * table.cells)])
+        var k = Int(guide[table.start &+ Self.cell(bits, count: table.count)])
         while cdf[table.start &+ k] < u { k &+= 1 }
         return k < table.count ? k : continueRecurrence(u, mean: mean)
     }
+
+    /// The guide cell ⌊u · count⌋ of u = `bits` / 2^32 (bits < 2^32), in integers: bits · count
+    /// is below 2^53 (count < 2^21), so the double product u · count is exact too and truncates
+    /// to the same cell; the integers spare the checked conversion of a double.
+    @inline(__always)
+    static func cell(_ bits: UInt, count: Int) -> Int { Int(bitPattern: (bits &* UInt(bitPattern: count)) >> 32) }
 
     /// Past the table (u within rounding of 1): the recurrence continued from its last entry.
     @inline(never)

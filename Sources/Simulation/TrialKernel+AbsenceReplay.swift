@@ -14,9 +14,9 @@ extension TrialKernel {
         let days = t.days
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
-        if t.dailyStartProbability > 0 || t.anySickAtStart || t.hasUnbookedLeave || t.hasAttrition { capacityChanged.assign(repeating: false) }
+        defer { if t.dailyStartProbability > 0 || t.anySickAtStart || t.hasUnbookedLeave || t.hasAttrition { resolveCapacityChanged() } }
         if t.hasUnbookedLeave { onLeave.values.assign(repeating: false) }
-        let (onLeave, departures) = (self.onLeave, self.departures)
+        let departures = self.departures
         for event in events {
             let se = Int(event.se), start = Int(event.start), end = Int(event.start) + Int(event.length)
             let g = Int(t.engineerGroups[se])
@@ -27,21 +27,11 @@ extension TrialKernel {
                 for d in start..<days where t.engineerScheduled[se, day: d] { takeOff(se, group: g, day: d) }
                 markCapacityChanged(from: start, through: days - 1)
             case .leave:
-                var lastOut = -1
-                for d in start..<end where t.engineerScheduled[se, day: d] && d < departures[se] {
-                    onLeave[se, day: d] = true
-                    takeOff(se, group: g, day: d)
-                    lastOut = d
-                }
-                if lastOut >= 0 { markCapacityChanged(from: start, through: lastOut) }
+                let gone = min(end, departures[se])
+                if start < gone { takeLeave(se, group: g, days: start..<gone) }
             case .sickness:
-                guard t.fallsSick[se] else { continue }
-                var (firstOut, lastOut) = (days, -1)
-                for d in start..<end where t.engineerScheduled[se, day: d] && !onLeave[se, day: d] && d < departures[se] {
-                    takeOff(se, group: g, day: d)
-                    (firstOut, lastOut) = (min(firstOut, d), d)
-                }
-                if lastOut >= 0 { markCapacityChanged(from: firstOut, through: lastOut) }
+                let gone = t.fallsSick[se] ? min(end, departures[se]) : 0
+                if start < gone { takeSick(se, group: g, days: start..<gone) }
             }
         }
     }

@@ -51,6 +51,10 @@ public final class TrialKernel {
     /// Per day: sickness took capacity on that day or one of the two before, so the day's
     /// segments cannot take their resolution capacity from `KernelTables.scheduledShiftCapacity`.
     let capacityChanged: FixedBuffer<Bool>
+    /// Per day, and day `days`: how many marked ranges (`markCapacityChanged`) begin there less
+    /// how many end there. All zero between trials; `resolveCapacityChanged` sums it into
+    /// `capacityChanged` once the trial's absence is drawn.
+    let capacityChangeEdges: FixedBuffer<Int32>
     /// Per SE and day: on unbooked leave this trial, so that sickness does not take them twice.
     let onLeave: DayGrid<Bool>
     /// Per SE: the first day attrition has taken them (`Int.max` when it does not).
@@ -81,6 +85,7 @@ public final class TrialKernel {
         headcount = DayGrid(model.scheduledHeadcount, days: model.dayCount)
         capacity = DayGrid(model.scheduledCapacity, days: model.dayCount)
         capacityChanged = FixedBuffer(repeating: false, count: model.dayCount)
+        capacityChangeEdges = FixedBuffer(repeating: 0, count: model.dayCount + 1)
         onLeave = DayGrid([Bool](repeating: false, count: model.engineers.count * (model.dayCount + 1)), days: model.dayCount)
         departures = FixedBuffer(repeating: Int.max, count: model.engineers.count)
         spellStarts = model.scenario.sickness.dailyStartProbability > 0 && HorizonWaits.pays(sickEngineers: model.engineers.count { $0.fallsSick })
@@ -137,13 +142,11 @@ public final class TrialKernel {
         // Absence (docs/MODEL.md §3).
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
-        let capacityChanged = self.capacityChanged
         let sickness = t.dailyStartProbability > 0 || t.anySickAtStart
-        if sickness || t.hasUnbookedLeave || t.hasAttrition { capacityChanged.assign(repeating: false) }
+        defer { if sickness || t.hasUnbookedLeave || t.hasAttrition { resolveCapacityChanged() } }
         if t.hasAttrition { drawDepartures() }
         if t.hasUnbookedLeave { drawUnbookedLeave() }
         if sickness {
-            let onLeave = self.onLeave
             var severity = 1.0
             if t.severityCV > 0 {
                 let shape = 1 / (t.severityCV * t.severityCV)
@@ -157,7 +160,9 @@ public final class TrialKernel {
             for se in 0..<t.engineerGroups.count {
                 let g = Int(t.engineerGroups[se])
                 var day = 0
-                let fallsSick = t.fallsSick[se]
+                // Spells take nothing from an SE who cannot fall sick, nor on or after the day
+                // attrition takes them: the days they can take end before `gone`.
+                let gone = t.fallsSick[se] ? min(days, departures[se]) : 0
                 // An SE out until further notice is in a spell on the horizon's first day
                 // (`Scenario.sickAtStart`): one begins there unless one already covers it.
                 var pending = t.sickAtStart[se]
@@ -171,12 +176,7 @@ public final class TrialKernel {
                     // An SE who cannot fall sick draws their spells all the same and ignores
                     // them, so every later SE's draws stay the same (common random numbers).
                     // A day on unbooked leave is out already, and a leaver is gone: the spell takes nothing more.
-                    var (firstOut, lastOut) = (days, -1)
-                    for d in start..<min(days, start + length) where fallsSick && t.engineerScheduled[se, day: d] && !onLeave[se, day: d] && d < departures[se] {
-                        takeOff(se, group: g, day: d)
-                        (firstOut, lastOut) = (min(firstOut, d), d)
-                    }
-                    if lastOut >= 0 { markCapacityChanged(from: firstOut, through: lastOut) }
+                    if start < gone { takeSick(se, group: g, days: start..<min(gone, start + length)) }
                     day = start + length
                 }
             }
@@ -208,7 +208,6 @@ public final class TrialKernel {
         let t = tables
         let days = t.days
         let rng = leave.uniforms
-        let onLeave = self.onLeave
         onLeave.values.assign(repeating: false)
         for se in 0..<t.engineerGroups.count {
             let top = t.leaveTopProbability[se]
@@ -216,6 +215,8 @@ public final class TrialKernel {
             let perYear = t.leaveDaysPerYear[se]
             let waits = t.leaveWaits[se]
             let g = Int(t.engineerGroups[se])
+            // A leaver takes no leave on or after the day attrition takes them.
+            let gone = min(days, departures[se])
             var day = t.firstUnbookedLeaveDay
             while day < days {
                 let start = day + waits.sample(rng) - 1
@@ -226,13 +227,7 @@ public final class TrialKernel {
                 }
                 let length = t.leaveSpellLength.sample(rng)
                 absenceLog?.spell(.leave, se, start: start, length: length, days: days)
-                var lastOut = -1
-                for d in start..<min(days, start + length) where t.engineerScheduled[se, day: d] && d < departures[se] {
-                    onLeave[se, day: d] = true
-                    takeOff(se, group: g, day: d)
-                    lastOut = d
-                }
-                if lastOut >= 0 { markCapacityChanged(from: start, through: lastOut) }
+                if start < gone { takeLeave(se, group: g, days: start..<min(gone, start + length)) }
                 day = start + length
             }
         }
@@ -269,12 +264,68 @@ public final class TrialKernel {
         #endif
     }
 
+    /// A sickness spell takes SE `se` of group `g` off the days of `range` they are scheduled and
+    /// not on unbooked leave (the caller has cut the range at the horizon and their departure),
+    /// and marks the days from the first to the last taken off.
+    @inline(__always)
+    func takeSick(_ se: Int, group g: Int, days range: Range<Int>) {
+        let scheduled = tables.engineerScheduled
+        var (firstOut, lastOut) = (-1, -1)
+        if tables.hasUnbookedLeave {
+            let onLeave = self.onLeave
+            for d in range where scheduled[se, day: d] && !onLeave[se, day: d] {
+                takeOff(se, group: g, day: d)
+                if firstOut < 0 { firstOut = d }
+                lastOut = d
+            }
+        } else {
+            for d in range where scheduled[se, day: d] {
+                takeOff(se, group: g, day: d)
+                if firstOut < 0 { firstOut = d }
+                lastOut = d
+            }
+        }
+        if lastOut >= 0 { markCapacityChanged(from: firstOut, through: lastOut) }
+    }
+
+    /// A spell of unbooked leave puts SE `se` of group `g` on leave and takes them off the days of
+    /// `range` they are scheduled (the caller has cut the range at the horizon and their
+    /// departure), and marks the days from the spell's start to the last taken off.
+    @inline(__always)
+    func takeLeave(_ se: Int, group g: Int, days range: Range<Int>) {
+        let (scheduled, onLeave) = (tables.engineerScheduled, self.onLeave)
+        var lastOut = -1
+        for d in range where scheduled[se, day: d] {
+            onLeave[se, day: d] = true
+            takeOff(se, group: g, day: d)
+            lastOut = d
+        }
+        if lastOut >= 0 { markCapacityChanged(from: range.lowerBound, through: lastOut) }
+    }
+
     /// Days `first…last` lost capacity: their segments, and those of the next days their shifts
     /// reach, cannot take the precomputed sum (`KernelTables.scheduledShiftCapacity`). A day marked
     /// that nothing reached (a day off inside a spell) computes the same sum the table holds.
+    ///
+    /// Two stores per range instead of one per day: the range's edges go into
+    /// `capacityChangeEdges`, and `resolveCapacityChanged` sums them once the trial's absence is drawn.
     @inline(__always)
     func markCapacityChanged(from first: Int, through last: Int) {
-        for later in first..<min(tables.days, last + ShiftShares.days) { capacityChanged[later] = true }
+        capacityChangeEdges[first] &+= 1
+        capacityChangeEdges[min(tables.days, last + ShiftShares.days)] &-= 1
+    }
+
+    /// Sets `capacityChanged` from the ranges marked since the last call (`markCapacityChanged`):
+    /// a day is changed when some range covers it. Leaves `capacityChangeEdges` all zero. O(days).
+    func resolveCapacityChanged() {
+        let (edges, changed) = (capacityChangeEdges, capacityChanged)
+        var covering: Int32 = 0
+        for d in 0..<tables.days {
+            covering &+= edges[d]
+            edges[d] = 0
+            changed[d] = covering > 0
+        }
+        edges[tables.days] = 0
     }
 
     /// Simulates days `first…` of the trial (docs/MODEL.md §4–6) from `progress`, the trial as it

@@ -94,10 +94,11 @@ import Testing
         }
         let tables = PoissonTables(means: PoissonSampler.tabulatedBelow)
         var random = SplitMix64(seed: 12)
-        let edges = [0, 0x1p-32, 0.5, 1 - 0x1p-32]
+        let edges: [UInt] = [0, 1, 1 << 31, (1 << 32) - 1]
         for m in 0..<PoissonSampler.tabulatedBelow {
-            for u in edges + (0..<500).map({ _ in Double(random.next() >> 32) * 0x1p-32 }) {
-                #expect(tables.invert(u, mean: m) == plain(u, mean: Double(m)), "mean \(m), u \(u)")
+            for bits in edges + (0..<500).map({ _ in UInt(random.next() >> 32) }) {
+                let u = Double(bits) * 0x1p-32
+                #expect(tables.invert(bits, mean: m) == plain(u, mean: Double(m)), "mean \(m), u \(u)")
             }
         }
         for _ in 0..<100_000 {
@@ -133,6 +134,30 @@ import Testing
         }
     }
 
+    /// The guide cell from the uniform's 32 bits (`PoissonTables.cell`) is the one its double
+    /// gives, ⌊(bits / 2^32) · count⌋ truncated as `Int(u * Double(count))`, for every 32-bit value
+    /// and every table's count: both are nondecreasing in bits, so agreeing on both sides of each
+    /// step of the integer cell (the smallest bits of each cell c, ⌈c · 2^32 / count⌉, and the one
+    /// before) makes them agree everywhere. Every step of the tables' counts (a few hundred each);
+    /// for larger counts up to the bound 2^21 the first 5,000 steps; and for all, the ends and a sample.
+    @Test func guideCellFromTheBitsEqualsTheDoubleProduct() {
+        func double(_ bits: UInt, _ count: Int) -> Int { Int(Double(bits) / 4_294_967_296.0 * Double(count)) }
+        let tables = PoissonTables(means: PoissonSampler.tabulatedBelow)
+        var random = SplitMix64(seed: 32)
+        var counts = Set((0..<tables.means).map { tables.tables[$0].count })
+        counts.formUnion([1, 2, 3, 1000, (1 << 21) - 1])
+        for count in counts {
+            var values: [UInt] = [0, 1, (1 << 32) - 2, (1 << 32) - 1] + (0..<200).map { _ in UInt(random.next() >> 32) }
+            for c in 1..<min(count, 5000) {
+                let first = (UInt(c) << 32 + UInt(count) - 1) / UInt(count)
+                values += [first - 1, first]
+            }
+            for bits in values {
+                #expect(PoissonTables.cell(bits, count: count) == double(bits, count), "count \(count), bits \(bits)")
+            }
+        }
+    }
+
     /// Past a table's end (a uniform above its last F(k), which rounds to 1 or lies within 1e-17
     /// of it) the recurrence continues from the last entry as plain inversion would: the
     /// tables' sentinel ends the search, not the answer.
@@ -142,12 +167,12 @@ import Testing
             let table = tables.tables[m]
             let last = tables.cdf[table.start + table.count - 1]
             #expect(tables.cdf[table.start + table.count] == 2, "mean \(m): the sentinel")
-            for u in [last, last.nextDown] where u < 1 {
-                #expect(tables.invert(u, mean: m) <= table.count - 1, "mean \(m), u \(u)")
-            }
+            // No 32-bit uniform passes a table: the largest, 1 − 2^-32, is below its last F(k).
+            #expect(last > 1 - 0x1p-32, "mean \(m)")
+            #expect(tables.invert((1 << 32) - 1, mean: m) <= table.count - 1, "mean \(m)")
             if last < 1 {
                 let u = last.nextUp
-                #expect(tables.invert(u, mean: m) >= table.count, "mean \(m), u \(u)")
+                #expect(tables.continueRecurrence(u, mean: m) >= table.count, "mean \(m), u \(u)")
             }
         }
     }

@@ -1,0 +1,118 @@
+import Scenarios
+import Testing
+@testable import Simulation
+
+/// The absence draws' fast paths against their plain definitions: a spell's days taken off
+/// (`TrialKernel.takeSick`, `takeLeave`, ranges cut at the horizon and the departure) and the
+/// days whose capacity changed (`markCapacityChanged` as range edges, `resolveCapacityChanged`).
+@Suite struct AbsenceSpellsTests {
+    /// Twenty SEs over eight weeks with frequent sickness, unbooked leave, attrition in EMEA,
+    /// every third SE unable to fall sick and two SEs sick at the start.
+    static func scenario() -> Scenario {
+        var scenario = TestScenarios.plain(emea: 10, us: 10, days: 56,
+                                           sickness: Scenario.Sickness(dailyStartProbability: 0.05, meanSpellDays: 4, severityCV: 0.5))
+        scenario.asOf = TestScenarios.date("2026-12-01")
+        scenario.unbookedLeave = Scenario.UnbookedLeave(
+            daysPerYear: 40, meanSpellDays: 3, monthFactors: [:], leadTime: [.init(upTo: 27, share: 1)])
+        scenario.attrition = ["emea": .init(ratePerYear: 0.9, noticeDays: 5)]
+        for i in scenario.team.indices where i % 3 == 0 { scenario.team[i].fallsSick = false }
+        scenario.sickAtStart = [1, 12]
+        return scenario
+    }
+
+    /// Each trial's headcount, capacity and changed days are, exactly, what its logged events take
+    /// when applied day by day as docs/MODEL.md §2–3 state them: a departure takes every scheduled
+    /// day from its first on; leave takes the scheduled days before the SE's departure; sickness
+    /// takes the scheduled days not on leave and before the departure of an SE who can fall sick.
+    /// A day is changed when it, or one of the `ShiftShares.days − 1` before it, is within a
+    /// spell's first to last day taken off (leave: from its start). Replaying the events
+    /// (`replayAbsence`) in another kernel sets up the same.
+    @Test func drawnAbsenceIsWhatItsEventsTakeDayByDay() throws {
+        let model = try SimulationModel(Self.scenario())
+        let kernel = try TrialKernel(model: model)
+        kernel.absenceLog = AbsenceLog()
+        let replay = try TrialKernel(model: model)
+        let t = kernel.tables
+        let days = model.dayCount, groups = model.groups.count, engineers = model.engineers.count
+        var kinds = Set<UInt8>(), sickDaysTaken = 0
+        for trial in 0..<300 {
+            kernel.seed(master: 11, block: 0, trial: UInt64(trial))
+            kernel.drawAbsence()
+            var headcount = (0..<groups).map { g in (0..<days).map { Int32(t.scheduledHeadcount[g, day: $0]) } }
+            var capacity = (0..<groups).map { g in (0..<days).map { t.scheduledCapacity[g, day: $0] } }
+            var changed = [Bool](repeating: false, count: days)
+            var onLeave = [[Bool]](repeating: [Bool](repeating: false, count: days), count: engineers)
+            var gone = [Int](repeating: Int.max, count: engineers)
+            func take(_ se: Int, _ d: Int) {
+                let g = Int(t.engineerGroups[se])
+                headcount[g][d] -= 1
+                capacity[g][d] -= t.engineerCapacities[se]
+            }
+            func mark(_ first: Int, _ last: Int) {
+                for d in first..<days where d <= last + ShiftShares.days - 1 { changed[d] = true }
+            }
+            for event in kernel.absenceLog!.events {
+                let se = Int(event.se), start = Int(event.start), end = Int(event.start + event.length)
+                kinds.insert(event.kind.rawValue)
+                switch event.kind {
+                case .departure:
+                    gone[se] = start
+                    for d in start..<days where t.engineerScheduled[se, day: d] { take(se, d) }
+                    if start < days { mark(start, days - 1) }
+                case .leave:
+                    let out = (start..<end).filter { t.engineerScheduled[se, day: $0] && $0 < gone[se] }
+                    for d in out { onLeave[se][d] = true; take(se, d) }
+                    if let last = out.last { mark(start, last) }
+                case .sickness:
+                    let out = (start..<end).filter { model.engineers[se].fallsSick && t.engineerScheduled[se, day: $0] && !onLeave[se][$0] && $0 < gone[se] }
+                    for d in out { take(se, d) }
+                    sickDaysTaken += out.count
+                    if let first = out.first, let last = out.last { mark(first, last) }
+                }
+            }
+            kernel.absenceLog!.events.withUnsafeBufferPointer { replay.replayAbsence($0) }
+            for k in [kernel, replay] {
+                for g in 0..<groups {
+                    #expect((0..<days).map { k.headcount[g, day: $0] } == headcount[g], "trial \(trial), group \(g)")
+                    #expect((0..<days).map { k.capacity[g, day: $0] } == capacity[g], "trial \(trial), group \(g)")
+                }
+                #expect(Array(k.capacityChanged) == changed, "trial \(trial)")
+            }
+        }
+        // Every kind of event occurred, and sickness took days.
+        #expect(kinds == [0, 1, 2])
+        #expect(sickDaysTaken > 1_000)
+    }
+
+    /// Ranges marked in any order and overlapping, then resolved, give exactly the days some range
+    /// covers; the edges are left zero, so the next trial's marks stand alone.
+    @Test func markedRangesResolveToTheDaysTheyCover() throws {
+        let model = try SimulationModel(TestScenarios.plain(emea: 2, us: 2, days: 30))
+        let kernel = try TrialKernel(model: model)
+        let days = model.dayCount
+        var rng = SplitMix(state: 26)
+        for round in 0..<200 {
+            var covered = [Bool](repeating: false, count: days)
+            for _ in 0..<Int.random(in: 0...8, using: &rng) {
+                let first = Int.random(in: 0..<days, using: &rng), last = Int.random(in: first..<days, using: &rng)
+                kernel.markCapacityChanged(from: first, through: last)
+                for d in first..<min(days, last + ShiftShares.days) { covered[d] = true }
+            }
+            kernel.resolveCapacityChanged()
+            #expect(Array(kernel.capacityChanged) == covered, "round \(round)")
+            #expect(kernel.capacityChangeEdges.allSatisfy { $0 == 0 })
+        }
+    }
+}
+
+/// SplitMix64, so the marked ranges are the same in every run.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
