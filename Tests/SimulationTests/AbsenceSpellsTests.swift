@@ -90,7 +90,7 @@ import Testing
         let model = try SimulationModel(TestScenarios.plain(emea: 2, us: 2, days: 30))
         let kernel = try TrialKernel(model: model)
         let days = model.dayCount
-        var rng = SplitMix(state: 26)
+        var rng = SplitMix64(seed: 26)
         for round in 0..<200 {
             var covered = [Bool](repeating: false, count: days)
             for _ in 0..<Int.random(in: 0...8, using: &rng) {
@@ -102,17 +102,5 @@ import Testing
             #expect(Array(kernel.capacityChanged) == covered, "round \(round)")
             #expect(kernel.capacityChangeEdges.allSatisfy { $0 == 0 })
         }
-    }
-}
-
-/// SplitMix64, so the marked ranges are the same in every run.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

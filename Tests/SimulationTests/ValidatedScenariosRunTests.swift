@@ -101,8 +101,8 @@ import Testing
 }
 
 /// SplitMix64 (a Weyl sequence through the engine's own mixer): a small, well-mixed generator for
-/// test data.
-struct SplitMix64 {
+/// test data, and for the standard library's random ranges (`Int.random(in:using:)`).
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
 
