@@ -73,7 +73,7 @@ public struct PairedRun: Sendable {
                     if resumeDay > 0 {
                         state.base.runTrial(saving: sink, into: &state.tally.base)
                         (state.base.absenceLog?.events ?? []).withUnsafeBufferPointer { events in
-                            state.variant.resumeTrial(
+                            _ = state.variant.resumeTrial(
                                 at: resumeDay, from: state.checkpoint[0], absence: replays ? events : nil, levelsBefore: state.base.checkLevels.elements,
                                 saving: nil, into: &state.tally.variant)
                         }

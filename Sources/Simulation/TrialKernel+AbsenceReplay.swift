@@ -11,7 +11,6 @@ extension TrialKernel {
     /// departure). The events come in the order drawn, departures first, then leave, then sickness.
     func replayAbsence(_ events: UnsafeBufferPointer<AbsenceEvent>) {
         let t = tables
-        let days = t.days
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
         defer { if t.dailyStartProbability > 0 || t.anySickAtStart || t.hasUnbookedLeave || t.hasAttrition { resolveCapacityChanged() } }
@@ -22,10 +21,7 @@ extension TrialKernel {
             let g = Int(t.engineerGroups[se])
             switch event.kind {
             case .departure:
-                departures[se] = start
-                guard start < days else { continue }
-                for d in start..<days where t.engineerScheduled[se, day: d] { takeOff(se, group: g, day: d) }
-                markCapacityChanged(from: start, through: days - 1)
+                takeDeparture(se, group: g, gone: start)
             case .leave:
                 let gone = min(end, departures[se])
                 if start < gone { takeLeave(se, group: g, days: start..<gone) }

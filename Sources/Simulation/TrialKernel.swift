@@ -243,12 +243,20 @@ public final class TrialKernel {
             let g = Int(t.engineerGroups[se])
             guard t.departureProbabilities[g] > 0 else { continue }
             let gone = t.attritionClocks[se] + t.departureWaits[g].sample(rng) + t.noticeDays[g]
-            departures[se] = gone
             absenceLog?.departure(se, gone: gone, days: t.days)
-            guard gone < t.days else { continue }
-            for d in gone..<t.days where t.engineerScheduled[se, day: d] { takeOff(se, group: g, day: d) }
-            markCapacityChanged(from: gone, through: t.days - 1)
+            takeDeparture(se, group: g, gone: gone)
         }
+    }
+
+    /// SE `se` of group `g` is gone from day `gone` on (at or past the horizon: no day taken), so
+    /// every day they are scheduled from then is off. The draw and the replay (`replayAbsence`)
+    /// both go through it, so they take the same days.
+    func takeDeparture(_ se: Int, group g: Int, gone: Int) {
+        let days = tables.days
+        departures[se] = gone
+        guard gone < days else { return }
+        for d in gone..<days where tables.engineerScheduled[se, day: d] { takeOff(se, group: g, day: d) }
+        markCapacityChanged(from: gone, through: days - 1)
     }
 
     /// SE `se` of group `g` does not work on day d, a day they are scheduled: their capacity that
