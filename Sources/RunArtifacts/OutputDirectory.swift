@@ -97,12 +97,12 @@ public final class OutputDirectory {
                 return []
             }
         } catch {
-            try? manager.removeItem(at: staging)
+            try? Self.removeMarkedFolder(staging)
             throw error
         }
         // `staging` now holds the previous output.
         do {
-            try manager.removeItem(at: staging)
+            try Self.removeMarkedFolder(staging)
             return []
         } catch {
             return ["could not remove the previous output, now at \(staging.path): \(OutputError.reason(error)); the next run into \(path) will remove it"]
@@ -151,11 +151,25 @@ public final class OutputDirectory {
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: leftover.path)) ?? [""]
             // The marker is written first: a folder holding nothing else was stopped while writing it.
             guard contents.isEmpty || contents == [OutputMarker.fileName] || OutputMarker.isPresent(in: leftover) else { continue }
-            if (try? FileManager.default.removeItem(at: leftover)) != nil {
+            if (try? Self.removeMarkedFolder(leftover)) != nil {
                 notices.append("removed \(leftover.path), left by an interrupted run")
             }
         }
         return notices
+    }
+
+    /// Removes one of our folders with its marker last. A run killed in the middle of a removal
+    /// (the previous output after the swap, or an earlier run's leftover) then leaves a folder that
+    /// still carries the marker, or is empty, so the next run recognises it and removes the rest:
+    /// removed in directory order, the marker could go first and leave files nobody may delete.
+    /// `remove` removes one item (a test stops it part-way, as a kill would).
+    static func removeMarkedFolder(_ folder: URL, remove: (URL) throws -> Void = { try FileManager.default.removeItem(at: $0) }) throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        for name in names where name != OutputMarker.fileName {
+            try remove(folder.appendingPathComponent(name))
+        }
+        if names.contains(OutputMarker.fileName) { try remove(folder.appendingPathComponent(OutputMarker.fileName)) }
+        try remove(folder)
     }
 
     private func sibling(_ suffix: String) -> URL {

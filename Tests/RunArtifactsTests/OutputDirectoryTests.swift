@@ -135,6 +135,34 @@ import Testing
     }
 
     /// Foundation's file errors become the sentence of their cause.
+    /// A run killed while it removes a folder of ours (the previous output after the swap, or a
+    /// leftover) leaves the marker until the folder's last file is gone, so the next run still
+    /// recognises the rest as ours and removes it. Stopped after each possible number of removals.
+    @Test func aRemovalStoppedPartWayLeavesAFolderTheNextRunRemoves() throws {
+        struct Killed: Error {}
+        let outputs = (1...6).map { OutputFile(name: "file\($0).csv", contents: "x\n") } + [OutputFile(name: "run.json", contents: "{}\n")]
+        for stop in 0...outputs.count + 1 {
+            let folder = try temporaryFolder()
+            let target = folder.appendingPathComponent("december")
+            try write(outputs, to: target)
+            var removed = 0
+            #expect(throws: Killed.self) {
+                try OutputDirectory.removeMarkedFolder(target) { url in
+                    guard removed < stop else { throw Killed() }
+                    try FileManager.default.removeItem(at: url)
+                    removed += 1
+                }
+            }
+            let left = try listing(target)
+            #expect(left.isEmpty || left.contains(marker), "stopped after \(stop) removals: \(left)")
+            let leftover = folder.appendingPathComponent(".december.partial-killed")
+            try FileManager.default.moveItem(at: target, to: leftover)
+            let next = try OutputDirectory(path: target.path, kind: .run)
+            #expect(next.notices == ["removed \(leftover.path), left by an interrupted run"])
+            #expect(try listing(folder) == [".december.lock"])
+        }
+    }
+
     @Test func fileErrorsAreSentences() {
         let error = NSError(domain: NSCocoaErrorDomain, code: CocoaError.fileWriteNoPermission.rawValue,
                             userInfo: [NSUnderlyingErrorKey: NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES))])
