@@ -44,12 +44,14 @@ public final class PoissonSampler {
     /// bound of F(0), a lower bound of F(1), an upper bound of F(1) and a lower bound of F(2)
     /// (each F(k) decreases in r). `belowOne` answers from them for a uniform between them.
     let remainderBounds: FixedBuffer<Double>
+    /// `remainderBounds`' elements: valid while it lives.
+    private let remainderBase: UnsafePointer<Double>
 
     public init() {
         var table = [Double](repeating: 0, count: 1024)
         for k in 1..<table.count { table[k] = table[k - 1] + Foundation.log(Double(k)) }
         logFactorials = FixedBuffer(table)
-        remainderBounds = FixedBuffer((0..<Self.remainderCells).flatMap { c -> [Double] in
+        let bounds = FixedBuffer((0..<Self.remainderCells).flatMap { c -> [Double] in
             let (low, high) = (Double(c) / Double(Self.remainderCells), Double(c + 1) / Double(Self.remainderCells))
             func cdf(_ r: Double) -> (Double, Double, Double) {
                 let p0 = Foundation.exp(-r)
@@ -59,6 +61,7 @@ public final class PoissonSampler {
             return [atHigh.0 - Self.remainderSlack, atLow.0 + Self.remainderSlack, atHigh.1 - Self.remainderSlack,
                     atLow.1 + Self.remainderSlack, atHigh.2 - Self.remainderSlack]
         })
+        (remainderBounds, remainderBase) = (bounds, bounds.elements.baseAddress!)
     }
 
     /// Cells of `remainderBounds` over [0, 1): a power of two, so that a cell's ends are exact.
@@ -99,7 +102,7 @@ public final class PoissonSampler {
     @inline(__always)
     func belowOne(_ u: Double, mean r: Double) -> Int {
         if u <= 1 - r { return 0 }
-        let bounds = remainderBounds.elements.baseAddress! + Int(r * Double(Self.remainderCells)) &* Self.remainderCellWidth
+        let bounds = remainderBase + Int(r * Double(Self.remainderCells)) &* Self.remainderCellWidth
         if u <= bounds[0] { return 0 }
         if u > bounds[1] {
             if u <= bounds[2] { return 1 }
@@ -151,10 +154,23 @@ public final class PoissonSampler {
 
     /// PTRS with the first attempt's uniforms given (`v` = 0, which `gsl_rng_uniform_pos` would
     /// skip, counts as a rejected attempt) and later attempts' drawn from `spare`.
+    ///
+    /// The squeeze accepts about 82% of first attempts at the year of 200 SEs' means: that test
+    /// comes first, without the loop's set-up, and `rejectionAttempts` makes the same attempt
+    /// again (the squeeze rejects it again) and the rest.
+    @inline(__always)
     func transformedRejection(mean: Double, first: (u: Double, v: Double), _ spare: Uniforms) -> Int {
         let b = 0.931 + 2.53 * mean.squareRoot()
         let a = -0.059 + 0.02483 * b
         let vr = 0.9277 - 3.6224 / (b - 2)
+        let u = first.u - 0.5, us = 0.5 - abs(u)
+        if first.v > 0 && us >= 0.07 && first.v <= vr { return Int((2 * a / us + b) * u + mean + 0.43) }
+        return rejectionAttempts(mean: mean, b: b, a: a, vr: vr, first: first, spare)
+    }
+
+    /// PTRS's attempts from the first, given its set-up.
+    @inline(never)
+    func rejectionAttempts(mean: Double, b: Double, a: Double, vr: Double, first: (u: Double, v: Double), _ spare: Uniforms) -> Int {
         var (u, v) = (first.u - 0.5, first.v)
         while true {
             if v > 0 {

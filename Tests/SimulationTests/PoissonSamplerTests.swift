@@ -135,6 +135,27 @@ import Testing
         }
     }
 
+    /// Transformed rejection's first squeeze, tried before its loop, gives the loop's own count
+    /// (`rejectionAttempts` from the same first attempt, its retries from a twin spare stream),
+    /// at means from the switch to the largest, for uniforms across both squeeze bounds.
+    @Test func rejectionSqueezeFirstEqualsTheLoop() throws {
+        let sampler = PoissonSampler()
+        var random = SplitMix64(seed: 7)
+        for mean in [128.0, 180.5, 450.25, 1e4, 1e15] {
+            let spare = try RandomGenerator(seed: 8), twin = try RandomGenerator(seed: 8)
+            let b = 0.931 + 2.53 * mean.squareRoot()
+            let (a, vr) = (-0.059 + 0.02483 * b, 0.9277 - 3.6224 / (b - 2))
+            let edges: [(u: Double, v: Double)] = [(0, 0), (0.5, vr), (0.5, vr.nextUp), (0.57, 0.5), (0.43, 0.5), (0.5699, 0.1), (0.4301, 0.1)]
+            for first in edges + (0..<20_000).map({ _ in (random.unit(), random.unit()) }) {
+                let shortcut = sampler.transformedRejection(mean: mean, first: first, spare.uniforms)
+                let loop = sampler.rejectionAttempts(mean: mean, b: b, a: a, vr: vr, first: first, twin.uniforms)
+                #expect(shortcut == loop, "mean \(mean), first \(first)")
+                // The twin stays in step: a squeeze-accepted draw took no retry in either.
+                if shortcut == loop { #expect(spare.uniforms.next() == twin.uniforms.next()) }
+            }
+        }
+    }
+
     /// The remainder's cells (`remainderBounds`) give `exactBelowOne`'s count at every cell's
     /// ends and inside it, for uniforms on, a hair from and around each bound and each F(k):
     /// a bound on the wrong side of some F(k) in its cell would show there. And the cells answer
