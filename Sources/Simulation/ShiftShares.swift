@@ -71,13 +71,22 @@ struct ShiftShares {
             let row = sums + s * days
             for d in range.lowerBound..<sparseFrom { row[d] = self.capacity(day: d, segment: s, groups: groups, from: capacity) }
             guard sparseFrom < end else { continue }
-            (row + sparseFrom).update(repeating: 0, count: end - sparseFrom)
-            for i in termStart[s]..<termStart[s &+ 1] {
+            let (first, last) = (termStart[s], termStart[s &+ 1])
+            guard first < last else {
+                (row + sparseFrom).update(repeating: 0, count: end - sparseFrom)
+                continue
+            }
+            for i in first..<last {
                 let term = terms[i]
                 // capacity[term.group, day: d − term.daysLater], as `DayGrid` lays it out.
                 let source = values + (term.group * capacity.stride + 1 - term.daysLater)
                 let share = term.share
-                for d in sparseFrom..<end { row[d] += share * source[d] }
+                // The sum starts at +0 as `capacity`'s does (0 + x is not x for x = −0).
+                if i == first {
+                    for d in sparseFrom..<end { row[d] = 0 + share * source[d] }
+                } else {
+                    for d in sparseFrom..<end { row[d] += share * source[d] }
+                }
             }
         }
     }
