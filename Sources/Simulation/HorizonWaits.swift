@@ -21,8 +21,9 @@ import Foundation
 final class HorizonWaits {
     /// The longest horizon tabulated: the margin holds up to it.
     static let longestHorizon = 2_000
-    /// Cells of the guide table over u: a power of two, so that u · cells is exact.
-    static let cells = 512
+    /// Cells of the guide table over u: a power of two, so that u · cells is exact, and a
+    /// uniform's cell is its 32 bits shifted right by `cellShift`.
+    static let cells = 512, cellShift = 23
     /// The number of SEs who can fall sick from which the table pays: a year of 200 SEs draws
     /// about 700 waits a trial (−27,000 instructions with the table); a year of 14 draws about
     /// 50, which would not pay for building it.
@@ -74,15 +75,22 @@ final class HorizonWaits {
         }
     }
 
-    /// The next wait, `horizon + 1` for any past the horizon. O(1) expected.
+    /// The next wait, `horizon + 1` for any past the horizon, from the uniform
+    /// `Uniforms.positive` would give. O(1) expected.
     @inline(__always)
-    func sample(_ uniforms: Uniforms) -> Int { wait(uniforms.positive()) }
+    func sample(_ uniforms: Uniforms) -> Int {
+        var bits = uniforms.next()
+        while bits == 0 { bits = uniforms.next() }
+        return wait(bits)
+    }
 
-    /// The wait of uniform u (0 < u < 1).
+    /// The wait of the uniform u = `bits` / 2^32 (0 < bits < 2^32).
     @inline(__always)
-    func wait(_ u: Double) -> Int {
+    func wait(_ bits: UInt) -> Int {
+        let u = Double(bits) / 4_294_967_296.0
         guard tabulated else { return min(sampler.formula(u), horizon + 1) }
-        var count = Int(guide[Int(u * Double(Self.cells))])
+        // ⌊u · cells⌋ from the bits, without the checked conversion of a double: cells = 2^9.
+        var count = Int(guide[Int(bitPattern: bits >> Self.cellShift)])
         while powers[count &+ 1] >= u { count &+= 1 }
         if u <= powers[count] * (1 - margin) && u > powers[count &+ 1] * (1 + margin) { return count &+ 1 }
         return min(sampler.formula(u), horizon + 1)

@@ -3,34 +3,39 @@ import Foundation
 
 /// The cumulative distributions of Poisson(m) for every whole mean m below a limit, with their
 /// guide tables (Chen and Asau), in flat buffers: inverting a uniform is one lookup of the mean's
-/// entry, a guide lookup and a step or two of search, without following a pointer per table.
+/// entry, which points at its table and guide, a guide lookup and a step or two of search.
 ///
 /// Built once per sampler: about 19,000 entries (230 KB) for means below 128. A table runs until
 /// F rounds to 1 (or 40 standard deviations past the mean); a uniform within rounding of 1 that
 /// falls past it continues the recurrence, so the inversion is exact to floating point.
 struct PoissonTables {
-    /// Where a whole mean's table lies in `cdf` and `guide`.
+    /// A whole mean's table: where it starts in `cdf` and `guide` (32 bytes), so that an
+    /// inversion reads its entry, then the table, without loading the buffers' addresses.
     struct Table {
-        let start: Int
         /// F(0)…F(count − 1) are tabulated.
         let count: Int
         /// p(count − 1), to continue the recurrence past the table.
         let lastProbability: Double
+        /// The table's first F(k) in `cdf` and its first cell in `guide`: valid while the buffers
+        /// live (as long as the tables).
+        let cdfs: UnsafePointer<Double>, guides: UnsafePointer<Int32>
     }
 
     let means: Int
     let tables: FixedBuffer<Table>
-    /// F(0), F(1), … of each mean from its table's `start`, `count` of them, then 2: a sentinel
+    /// `tables`' elements: valid while `tables` lives.
+    private let entries: UnsafePointer<Table>
+    /// F(0), F(1), … of each mean from its table's `cdfs`, `count` of them, then 2: a sentinel
     /// above every uniform, so that the search needs no bound test.
     let cdf: FixedBuffer<Double>
-    /// `guide[start + j]` = smallest k with F(k) ≥ j / count, for j = 0…count (the last one
-    /// only for a product u · count that rounds up to count, which a 32-bit uniform's does not).
+    /// From each table's `guides`, cell j = smallest k with F(k) ≥ j / count, for j = 0…count (the
+    /// last one only for a product u · count that rounds up to count, which a 32-bit uniform's does not).
     let guide: FixedBuffer<Int32>
 
     /// Tables for the whole means 0 ..< `means`. O(means^1.5).
     init(means: Int) {
         self.means = means
-        var cdfs: [Double] = [], guides: [Int32] = [], tables: [Table] = []
+        var cdfs: [Double] = [], guides: [Int32] = [], tables: [(start: Int, count: Int, lastProbability: Double)] = []
         for m in 0..<means {
             let mean = Double(m)
             var p = Foundation.exp(-mean)
@@ -42,7 +47,7 @@ struct PoissonTables {
                 cdf.append(cdf[k - 1] + p)
             }
             precondition(cdf.count < 1 << 21, "a table of \(cdf.count) entries: its guide cells need bits · count below 2^53")
-            tables.append(Table(start: cdfs.count, count: cdf.count, lastProbability: p))
+            tables.append((cdfs.count, cdf.count, p))
             var i = 0
             for j in 0...cdf.count {
                 let threshold = Double(j) / Double(cdf.count)
@@ -51,9 +56,13 @@ struct PoissonTables {
             }
             cdfs += cdf + [2]
         }
-        cdf = FixedBuffer(cdfs)
-        guide = FixedBuffer(guides)
-        self.tables = FixedBuffer(tables)
+        // A table's F(k) and guide cells are count + 1 each: it starts at the same offset in both.
+        let (cdf, guide) = (FixedBuffer(cdfs), FixedBuffer(guides))
+        let (cdfBase, guideBase) = (cdf.elements.baseAddress!, guide.elements.baseAddress!)
+        let entries = FixedBuffer(tables.map {
+            Table(count: $0.count, lastProbability: $0.lastProbability, cdfs: cdfBase + $0.start, guides: guideBase + $0.start)
+        })
+        (self.cdf, self.guide, self.tables, self.entries) = (cdf, guide, entries, entries.elements.baseAddress!)
     }
 
     /// The smallest k with F(k) ≥ u for Poisson(`mean`), u = `bits` / 2^32 the stream's uniform
@@ -61,9 +70,9 @@ struct PoissonTables {
     @inline(__always)
     func invert(_ bits: UInt, mean: Int) -> Int {
         let u = Double(bits) / 4_294_967_296.0
-        let table = tables[mean]
-        var k = Int(guide[table.start &+ Self.cell(bits, count: table.count)])
-        while cdf[table.start &+ k] < u { k &+= 1 }
+        let table = entries[mean]
+        var k = Int(table.guides[Self.cell(bits, count: table.count)])
+        while table.cdfs[k] < u { k &+= 1 }
         return k < table.count ? k : continueRecurrence(u, mean: mean)
     }
 
@@ -77,7 +86,7 @@ struct PoissonTables {
     @inline(never)
     func continueRecurrence(_ u: Double, mean: Int) -> Int {
         let table = tables[mean]
-        var p = table.lastProbability, f = cdf[table.start + table.count - 1]
+        var p = table.lastProbability, f = table.cdfs[table.count - 1]
         var k = table.count - 1
         while u > f && k < mean * 4 + 1000 {
             k += 1

@@ -58,4 +58,36 @@ struct ShiftShares {
         }
         return sum
     }
+
+    /// `capacity(day:segment:groups:from:)` of every segment on the days of `range` (within the
+    /// grid's `days` days), into `sums[s * days + d]`: the same sums in the same order, so the
+    /// same bits, but a term at a time over a run of days (a loop the compiler vectorises) rather
+    /// than a segment at a time where the day loop needs it. O(days in range × (segments + terms)).
+    func capacities(days range: Range<Int>, groups: Int, from capacity: DayGrid<Double>, into sums: UnsafeMutablePointer<Double>, days: Int) {
+        guard !range.isEmpty else { return }
+        let values = capacity.values.elements.baseAddress!
+        let sparseFrom = max(range.lowerBound, Self.days - 2), end = range.upperBound
+        for s in 0..<grid.segments {
+            let row = sums + s * days
+            for d in range.lowerBound..<sparseFrom { row[d] = self.capacity(day: d, segment: s, groups: groups, from: capacity) }
+            guard sparseFrom < end else { continue }
+            let (first, last) = (termStart[s], termStart[s &+ 1])
+            guard first < last else {
+                (row + sparseFrom).update(repeating: 0, count: end - sparseFrom)
+                continue
+            }
+            for i in first..<last {
+                let term = terms[i]
+                // capacity[term.group, day: d − term.daysLater], as `DayGrid` lays it out.
+                let source = values + (term.group * capacity.stride + 1 - term.daysLater)
+                let share = term.share
+                // The sum starts at +0 as `capacity`'s does (0 + x is not x for x = −0).
+                if i == first {
+                    for d in sparseFrom..<end { row[d] = 0 + share * source[d] }
+                } else {
+                    for d in sparseFrom..<end { row[d] += share * source[d] }
+                }
+            }
+        }
+    }
 }

@@ -49,8 +49,14 @@ public final class TrialKernel {
     /// sum can stand in for it.
     let capacity: DayGrid<Double>
     /// Per day: sickness took capacity on that day or one of the two before, so the day's
-    /// segments cannot take their resolution capacity from `KernelTables.scheduledShiftCapacity`.
+    /// segments cannot take their resolution capacity from `KernelTables.scheduledShiftCapacity`
+    /// and take it from `changedShiftCapacity`.
     let capacityChanged: FixedBuffer<Bool>
+    /// Per segment and day, `[s * days + d]`: on the days `capacityChanged` marks, the segment's
+    /// resolution capacity summed from `capacity` (`ShiftShares.capacity`, or `OpeningCut.capacity`
+    /// on the opening's days) once the trial's absence is drawn (`resolveCapacityChanged`); the
+    /// other days' values are stale.
+    let changedShiftCapacity: FixedBuffer<Double>
     /// Per day, and day `days`: how many marked ranges (`markCapacityChanged`) begin there less
     /// how many end there. All zero between trials; `resolveCapacityChanged` sums it into
     /// `capacityChanged` once the trial's absence is drawn.
@@ -85,6 +91,7 @@ public final class TrialKernel {
         headcount = DayGrid(model.scheduledHeadcount, days: model.dayCount)
         capacity = DayGrid(model.scheduledCapacity, days: model.dayCount)
         capacityChanged = FixedBuffer(repeating: false, count: model.dayCount)
+        changedShiftCapacity = FixedBuffer(repeating: 0, count: model.layout.count * model.dayCount)
         capacityChangeEdges = FixedBuffer(repeating: 0, count: model.dayCount + 1)
         onLeave = DayGrid([Bool](repeating: false, count: model.engineers.count * (model.dayCount + 1)), days: model.dayCount)
         departures = FixedBuffer(repeating: Int.max, count: model.engineers.count)
@@ -324,16 +331,40 @@ public final class TrialKernel {
     }
 
     /// Sets `capacityChanged` from the ranges marked since the last call (`markCapacityChanged`):
-    /// a day is changed when some range covers it. Leaves `capacityChangeEdges` all zero. O(days).
+    /// a day is changed when some range covers it; and the changed days' segment capacities in
+    /// `changedShiftCapacity`. Leaves `capacityChangeEdges` all zero. O(days + changed days × segments).
     func resolveCapacityChanged() {
         let (edges, changed) = (capacityChangeEdges, capacityChanged)
+        let days = tables.days
         var covering: Int32 = 0
-        for d in 0..<tables.days {
+        var runStart = -1
+        for d in 0..<days {
             covering &+= edges[d]
             edges[d] = 0
-            changed[d] = covering > 0
+            let isChanged = covering > 0
+            changed[d] = isChanged
+            if isChanged && runStart < 0 {
+                runStart = d
+            } else if !isChanged && runStart >= 0 {
+                sumShiftCapacity(days: runStart..<d)
+                runStart = -1
+            }
         }
-        edges[tables.days] = 0
+        edges[days] = 0
+        if runStart >= 0 { sumShiftCapacity(days: runStart..<days) }
+    }
+
+    /// Every segment's resolution capacity on the days of `range` into `changedShiftCapacity`,
+    /// as the day loop would sum it from `capacity` (the opening's days cut at its instant). Summed
+    /// here once the absence is drawn, for a run of days at a time, it costs a fraction of summing
+    /// it segment by segment in the loop, where sickness reaches nearly every day of a large team.
+    func sumShiftCapacity(days range: Range<Int>) {
+        let t = tables
+        let sums = UnsafeMutablePointer(mutating: changedShiftCapacity.elements.baseAddress!)
+        t.shiftShares.capacities(days: range, groups: t.groups, from: capacity, into: sums, days: t.days)
+        for d in range where d < t.opening.days {
+            for s in 0..<t.segments { sums[s * t.days + d] = t.opening.capacity(day: d, segment: s, groups: t.groups, from: capacity) }
+        }
     }
 
     /// Simulates days `first…` of the trial (docs/MODEL.md §4–6) from `progress`, the trial as it
@@ -343,16 +374,16 @@ public final class TrialKernel {
     /// has rejoined its partner's (`Rejoin`).
     func simulateDays(from first: Int, _ progress: inout TrialProgress, saving: CheckpointSink?) {
         let t = tables
-        let days = t.days, k = t.segments, groups = t.groups
+        let days = t.days, k = t.segments
         let (inflowRNG, workRNG, spareRNG) = (inflow.uniforms, work.uniforms, spare.uniforms)
-        let (capacity, capacityChanged) = (self.capacity, self.capacityChanged)
+        let capacityChanged = self.capacityChanged, changedShiftCapacity = self.changedShiftCapacity.elements
         // The tables the segments read, as pointers taken once: the loop then reads a value, not
         // the buffer object and then its storage, after every sampler call.
         let steps = t.steps.values.elements, arrivalMeans = t.arrivalMeans.values.elements
         let spikeMeans = t.spikeMeans.values.elements, scheduledShiftCapacity = t.scheduledShiftCapacity.values.elements
         let keptShares = t.keptShares.elements, multipliers = t.multipliers.elements
         let extraPerSegment = t.extraPerSegment.values.elements
-        let (resolve, dispersion, spikeProbability, openingDays) = (t.resolve, t.dispersion, t.spikeProbability, t.opening.days)
+        let (resolve, dispersion, spikeProbability) = (t.resolve, t.dispersion, t.spikeProbability)
         let demand = progress.demand
         var (open, level, largestReportedOpen) = (progress.open, progress.level, progress.largestReportedOpen)
         // Reported checks come in the order the days and segments are simulated.
@@ -378,9 +409,7 @@ public final class TrialKernel {
                 carried = 0
                 let arrivals = sampler.sample(mean: mean * keptShares[level], inflowRNG, spare: spareRNG)
                 if step.contains(.worked) {
-                    let shiftCapacity = !changed ? scheduledShiftCapacity[i]
-                        : d < openingDays ? t.opening.capacity(day: d, segment: s, groups: groups, from: capacity)
-                        : t.shiftShares.capacity(day: d, segment: s, groups: groups, from: capacity)
+                    let shiftCapacity = changed ? changedShiftCapacity[s &* days &+ d] : scheduledShiftCapacity[i]
                     let expected = resolve * shiftCapacity * multipliers[level] + extraPerSegment[level &* k &+ s]
                     let resolved = min(open + arrivals, sampler.sample(mean: expected, workRNG, spare: spareRNG))
                     open += arrivals - resolved

@@ -84,6 +84,43 @@ import Testing
         #expect(sickDaysTaken > 1_000)
     }
 
+    /// On every day whose capacity changed, each segment's resolution capacity summed once the
+    /// absence is drawn (`changedShiftCapacity`, a run of days at a time) is the same bits as the
+    /// sum the day loop made segment by segment before (`ShiftShares.capacity`, and
+    /// `OpeningCut.capacity` on the days an opening instant cuts), drawn and replayed.
+    @Test(arguments: [nil, 7 * 60])
+    func changedDaysCapacityIsTheSegmentSum(openCasesAt: Int?) throws {
+        var scenario = Self.scenario()
+        scenario.openCasesAt = openCasesAt
+        let model = try SimulationModel(scenario)
+        #expect(model.opening.days == (openCasesAt == nil ? 0 : 1))
+        let kernel = try TrialKernel(model: model), replay = try TrialKernel(model: model)
+        kernel.absenceLog = AbsenceLog()
+        let t = kernel.tables
+        let (days, segments) = (model.dayCount, model.layout.count)
+        var compared = 0, firstDayChanged = 0
+        for trial in 0..<200 {
+            kernel.seed(master: 5, block: 1, trial: UInt64(trial))
+            kernel.drawAbsence()
+            kernel.absenceLog!.events.withUnsafeBufferPointer { replay.replayAbsence($0) }
+            if kernel.capacityChanged[0] { firstDayChanged += 1 }
+            for k in [kernel, replay] {
+                for d in 0..<days where k.capacityChanged[d] {
+                    for s in 0..<segments {
+                        let expected = d < t.opening.days ? t.opening.capacity(day: d, segment: s, groups: t.groups, from: k.capacity)
+                            : t.shiftShares.capacity(day: d, segment: s, groups: t.groups, from: k.capacity)
+                        let summed = k.changedShiftCapacity[s * days + d]
+                        #expect(summed.bitPattern == expected.bitPattern, "trial \(trial), day \(d), segment \(s): \(summed) against \(expected)")
+                        compared += 1
+                    }
+                }
+            }
+        }
+        // Most days change with this much absence, the first (summed over every share) in some trials.
+        #expect(compared > 200 * 2 * days * segments / 2)
+        #expect(firstDayChanged > 0)
+    }
+
     /// Ranges marked in any order and overlapping, then resolved, give exactly the days some range
     /// covers; the edges are left zero, so the next trial's marks stand alone.
     @Test func markedRangesResolveToTheDaysTheyCover() throws {

@@ -38,9 +38,19 @@ import Testing
             let n = (waits.powers[i] * 0x1p32).rounded(.down)
             for step in [-2.0, -1, 0, 1, 2] where n + step >= 1 && n + step < 0x1p32 {
                 let u = (n + step) * 0x1p-32
-                #expect(waits.wait(u) == Self.expected(u, p: p, horizon: horizon), "p \(p), i \(i), u \(u)")
+                #expect(waits.wait(UInt(n + step)) == Self.expected(u, p: p, horizon: horizon), "p \(p), i \(i), u \(u)")
             }
         }
+        // On both sides of every guide cell's edge, and at the ends of the 32-bit uniforms.
+        for c in 0...HorizonWaits.cells {
+            let edge = UInt(c) << HorizonWaits.cellShift
+            for bits in [edge &- 1, edge, edge + 1] where bits >= 1 && bits < 1 << 32 {
+                let u = Double(bits) * 0x1p-32
+                #expect(waits.wait(bits) == Self.expected(u, p: p, horizon: horizon), "p \(p), u \(u)")
+                #expect(Int(bitPattern: bits >> HorizonWaits.cellShift) == Int(u * Double(HorizonWaits.cells)), "u \(u)")
+            }
+        }
+        #expect(HorizonWaits.cells == 1 << (32 - HorizonWaits.cellShift))
         #expect(HorizonWaits(horizon: HorizonWaits.longestHorizon + 1) == nil)
         #expect(HorizonWaits(horizon: 0) == nil)
     }

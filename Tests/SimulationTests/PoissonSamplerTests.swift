@@ -92,7 +92,7 @@ import Testing
             }
             return k
         }
-        let tables = PoissonTables(means: PoissonSampler.tabulatedBelow)
+        let tables = PoissonTables(means: PoissonSampler.tabulatedBelow), sampler = PoissonSampler()
         var random = SplitMix64(seed: 12)
         let edges: [UInt] = [0, 1, 1 << 31, (1 << 32) - 1]
         for m in 0..<PoissonSampler.tabulatedBelow {
@@ -103,7 +103,7 @@ import Testing
         }
         for _ in 0..<100_000 {
             let (u, r) = (Double(random.next() >> 32) * 0x1p-32, random.unit())
-            #expect(PoissonSampler.belowOne(u, mean: r) == plain(u, mean: r), "mean \(r), u \(u)")
+            #expect(sampler.belowOne(u, mean: r) == plain(u, mean: r), "mean \(r), u \(u)")
         }
     }
 
@@ -112,6 +112,7 @@ import Testing
     /// for those on, within a hair of and around the margin from each F(k): those are where a
     /// wrong bound would show.
     @Test func remainderShortcutEqualsExactSearch() {
+        let sampler = PoissonSampler()
         var random = SplitMix64(seed: 26)
         let offsets = [0, 1e-17, 1e-15, 1e-12, 1e-6, 1e-4, 5.4e-4, 5.5e-4, 5.6e-4, 1e-3, 1e-2]
         for _ in 0..<20_000 {
@@ -120,7 +121,7 @@ import Testing
             for k in 0...4 {
                 for offset in offsets {
                     for u in [cdf - offset, cdf + offset, cdf.nextDown, cdf.nextUp] where u >= 0 && u < 1 {
-                        #expect(PoissonSampler.belowOne(u, mean: r) == PoissonSampler.exactBelowOne(u, mean: r), "mean \(r), u \(u)")
+                        #expect(sampler.belowOne(u, mean: r) == PoissonSampler.exactBelowOne(u, mean: r), "mean \(r), u \(u)")
                     }
                 }
                 p *= r / Double(k + 1)
@@ -129,9 +130,71 @@ import Testing
         }
         for u in [0, 0x1p-32, 0.5, 1 - 0x1p-32] {
             for r in [0, 1e-300, 1e-9, 0.5, 1.0.nextDown] {
-                #expect(PoissonSampler.belowOne(u, mean: r) == PoissonSampler.exactBelowOne(u, mean: r), "mean \(r), u \(u)")
+                #expect(sampler.belowOne(u, mean: r) == PoissonSampler.exactBelowOne(u, mean: r), "mean \(r), u \(u)")
             }
         }
+    }
+
+    /// Transformed rejection's first squeeze, tried before its loop, gives the loop's own count
+    /// (`rejectionAttempts` from the same first attempt, its retries from a twin spare stream),
+    /// at means from the switch to the largest, for uniforms across both squeeze bounds.
+    @Test func rejectionSqueezeFirstEqualsTheLoop() throws {
+        let sampler = PoissonSampler()
+        var random = SplitMix64(seed: 7)
+        for mean in [128.0, 180.5, 450.25, 1e4, 1e15] {
+            let spare = try RandomGenerator(seed: 8), twin = try RandomGenerator(seed: 8)
+            let b = 0.931 + 2.53 * mean.squareRoot()
+            let (a, vr) = (-0.059 + 0.02483 * b, 0.9277 - 3.6224 / (b - 2))
+            let edges: [(u: Double, v: Double)] = [(0, 0), (0.5, vr), (0.5, vr.nextUp), (0.57, 0.5), (0.43, 0.5), (0.5699, 0.1), (0.4301, 0.1)]
+            for first in edges + (0..<20_000).map({ _ in (random.unit(), random.unit()) }) {
+                let shortcut = sampler.transformedRejection(mean: mean, first: first, spare.uniforms)
+                let loop = sampler.rejectionAttempts(mean: mean, b: b, a: a, vr: vr, first: first, twin.uniforms)
+                #expect(shortcut == loop, "mean \(mean), first \(first)")
+                // The twin stays in step: a squeeze-accepted draw took no retry in either.
+                if shortcut == loop { #expect(spare.uniforms.next() == twin.uniforms.next()) }
+            }
+        }
+    }
+
+    /// The remainder's cells (`remainderBounds`) give `exactBelowOne`'s count at every cell's
+    /// ends and inside it, for uniforms on, a hair from and around each bound and each F(k):
+    /// a bound on the wrong side of some F(k) in its cell would show there. And the cells answer
+    /// for most draws: a bound moved by more than its slack would leave the search to many more.
+    @Test func remainderCellsEqualExactSearch() {
+        let sampler = PoissonSampler()
+        let (cells, width) = (PoissonSampler.remainderCells, PoissonSampler.remainderCellWidth)
+        let offsets = [0, 1e-16, 1e-14, 1e-12, 1e-10, 1e-6, 1e-3]
+        for c in 0..<cells {
+            let (low, high) = (Double(c) / Double(cells), Double(c + 1) / Double(cells))
+            let bounds = (0..<width).map { sampler.remainderBounds[c * width + $0] }
+            for r in [low, low.nextUp, (low + high) / 2, high.nextDown] {
+                var p = exp(-r), cdf = p
+                var edges = bounds
+                for k in 0...3 {
+                    edges.append(cdf)
+                    p *= r / Double(k + 1)
+                    cdf += p
+                }
+                for edge in edges {
+                    for offset in offsets {
+                        for u in [edge - offset, edge + offset, edge.nextDown, edge.nextUp] where u >= 0 && u < 1 {
+                            #expect(sampler.belowOne(u, mean: r) == PoissonSampler.exactBelowOne(u, mean: r), "cell \(c), mean \(r), u \(u)")
+                        }
+                    }
+                }
+            }
+        }
+        // For r and u uniform, about 3.7% of the draws go past the cells (1 − r < u outside them).
+        var random = SplitMix64(seed: 64)
+        var searched = 0
+        for _ in 0..<100_000 {
+            let (u, r) = (random.unit(), random.unit())
+            guard u > 1 - r else { continue }
+            let cell = Int(r * Double(cells)) * width
+            let b = (0..<width).map { sampler.remainderBounds[cell + $0] }
+            if !(u <= b[0] || (u > b[1] && (u <= b[2] || (u > b[3] && u <= b[4])))) { searched += 1 }
+        }
+        #expect(searched > 3_000 && searched < 4_500, "\(searched) of 100,000 draws searched")
     }
 
     /// The guide cell from the uniform's 32 bits (`PoissonTables.cell`) is the one its double
@@ -165,8 +228,8 @@ import Testing
         let tables = PoissonTables(means: PoissonSampler.tabulatedBelow)
         for m in [0, 1, 37, 127] {
             let table = tables.tables[m]
-            let last = tables.cdf[table.start + table.count - 1]
-            #expect(tables.cdf[table.start + table.count] == 2, "mean \(m): the sentinel")
+            let last = table.cdfs[table.count - 1]
+            #expect(table.cdfs[table.count] == 2, "mean \(m): the sentinel")
             // No 32-bit uniform passes a table: the largest, 1 − 2^-32, is below its last F(k).
             #expect(last > 1 - 0x1p-32, "mean \(m)")
             #expect(tables.invert((1 << 32) - 1, mean: m) <= table.count - 1, "mean \(m)")
