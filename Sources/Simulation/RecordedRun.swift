@@ -14,7 +14,19 @@ import Statistics
 /// counts `PairedRun` would, and a run resumed from another's checkpoints the very counts it would
 /// from day one.
 public struct RecordedRun: Sendable {
+    /// What a run counts in its tally besides keeping every trial's levels.
+    public enum Counting: Sendable {
+        /// Everything `MonteCarloRun` counts: its estimates are a plain run's.
+        case everything
+        /// Only the trials at each level per check, counted from the kept levels once the run
+        /// ends (`Tally.init(model:trials:levelsOf:)`): no trial is recorded one by one. For a
+        /// reader of the levels alone (`plan approve`'s charges and worst checks); the tally's
+        /// open-case, load, headcount, horizon and weekly counts stay empty.
+        case levels
+    }
+
     public let model: SimulationModel
+    /// With `Counting.levels`, only its `trials` and `levels` are counted.
     public let tally: Tally
     public let seed: UInt64
     public let blockSize: Int
@@ -55,9 +67,12 @@ public struct RecordedRun: Sendable {
     ///   (0.9 MB and 1.3 MB per checkpoint day for 20,000 trials of December's 44 checks), and
     ///   with checkpoints 4 bytes more per check for the open cases (3.5 MB) and 16 bytes per
     ///   absence event (a few per trial in December), shared with a partner whose events it replays.
+    ///   `counting` says what its tally counts: with `.levels` the trials are not recorded one by
+    ///   one, and their levels are counted once at the end, O(trials × checks).
     public init(
         model: SimulationModel, trials: Int, seed: UInt64, threads: Int,
-        blockSize: Int = RunSettings.defaultBlockSize, checkpointDays: [Int] = [], resumingFrom partner: RecordedRun? = nil
+        blockSize: Int = RunSettings.defaultBlockSize, checkpointDays: [Int] = [], resumingFrom partner: RecordedRun? = nil,
+        counting: Counting = .everything
     ) throws {
         try Tally.checkTrialCount(trials)
         precondition(checkpointDays.allSatisfy { (0...model.dayCount).contains($0) } && Set(checkpointDays).count == checkpointDays.count,
@@ -80,6 +95,7 @@ public struct RecordedRun: Sendable {
         let replays = resume != nil && !partner!.absenceStarts.isEmpty && model.drawsAbsenceAlike(partner!.model)
         let (partnerAbsence, partnerAbsenceStarts) = replays ? (partner!.absence, partner!.absenceStarts) : ([], [])
         let recordsAbsence = kept > 0 && !replays
+        let recordsTrials = counting == .everything
         let outputs = try BlockWorkers.run(
             blocks: 0..<blocks, threads: threads, isCancelled: { false },
             start: { () throws(GSLError) in
@@ -126,17 +142,25 @@ public struct RecordedRun: Sendable {
                                     open: partnerOpen.baseAddress! + t * checks, checksBefore: kernel.tables.reportedChecksBefore.elements.baseAddress!,
                                     checks: checks, rejoined: rejoined)
                             }
-                            let rejoinedAt = kernel.resumeTrial(
-                                at: resume.day, from: partnerCheckpoints[t * theirs + resume.slot],
+                            let checkpoint = partnerCheckpoints[t * theirs + resume.slot]
+                            let rejoinedAt = kernel.continueTrial(
+                                at: resume.day, from: checkpoint,
                                 absence: replays ? UnsafeBufferPointer(rebasing: partnerAbsence[partnerAbsenceStarts[t]..<partnerAbsenceStarts[t + 1]]) : nil,
                                 levelsBefore: UnsafeBufferPointer(rebasing: partnerLevels[(t * checks)..<(t * checks + firstCheck)]),
-                                saving: sink, into: &state.tally)
+                                saving: sink)
+                            if recordsTrials {
+                                state.tally.recordTrial(
+                                    levels: kernel.checkLevels.elements, open: kernel.checkOpen.elements, headcounts: kernel.checkHeadcounts.elements,
+                                    fromCheck: firstCheck, largestOpenBefore: checkpoint.largestReportedOpen)
+                            }
                             if rejoinedAt != nil { state.rejoined += 1 }
                             for (i, slot) in resume.earlier { checkpoints[trial * kept + i] = partnerCheckpoints[t * theirs + slot] }
                             // The checks before the start are the partner's.
                             if kept > 0 { open.append(contentsOf: partnerOpen[(t * checks)..<(t * checks + firstCheck)]) }
-                        } else {
+                        } else if recordsTrials {
                             kernel.runTrial(saving: sink, into: &state.tally)
+                        } else {
+                            kernel.simulateTrial(saving: sink)
                         }
                         if let log = kernel.absenceLog {
                             absence += log.events
@@ -164,9 +188,8 @@ public struct RecordedRun: Sendable {
             rejoinedTrials += output.rejoined
             for (block, levels, checkpoints, open, absence, absenceCounts) in output.blocks { byBlock[block] = (levels, checkpoints, open, absence, absenceCounts) }
         }
-        if resume != nil, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
+        if recordsTrials, resume != nil, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
         self.model = model
-        self.tally = merged
         self.seed = seed
         self.blockSize = blockSize
         // Joined block by block, each block's arrays freed once copied, so that the run does not
@@ -188,6 +211,8 @@ public struct RecordedRun: Sendable {
             for count in byBlock[b].absenceCounts { absenceStarts.append(absenceStarts.last! + count) }
             byBlock[b] = ([], [], [], [], [])
         }
+        // The levels of the checks before a resumed run's start are the partner's, and counted as such.
+        self.tally = recordsTrials ? merged : Tally(model: model, trials: trials, levelsOf: allLevels)
         self.levels = allLevels
         self.checkpointDays = checkpointDays
         self.checkpoints = allCheckpoints

@@ -145,6 +145,20 @@ extension TrialKernel {
         at day: Int, from checkpoint: TrialCheckpoint, absence: UnsafeBufferPointer<AbsenceEvent>?, levelsBefore: UnsafeBufferPointer<UInt8>,
         saving: CheckpointSink?, into tally: inout Tally
     ) -> Int? {
+        let rejoinedAt = continueTrial(at: day, from: checkpoint, absence: absence, levelsBefore: levelsBefore, saving: saving)
+        tally.recordTrial(levels: checkLevels.elements, open: checkOpen.elements, headcounts: checkHeadcounts.elements,
+                          fromCheck: tables.reportedChecksBefore[day], largestOpenBefore: checkpoint.largestReportedOpen)
+        return rejoinedAt
+    }
+
+    /// `resumeTrial` without recording the trial into a tally: what it saw is left in
+    /// `checkLevels`, `checkOpen` and `checkHeadcounts` (all checks, those before `day` the
+    /// base's levels), for a run that counts only what its readers need (`RecordedRun.Counting`).
+    /// Returns the day the trial rejoined its partner's, or nil.
+    func continueTrial(
+        at day: Int, from checkpoint: TrialCheckpoint, absence: UnsafeBufferPointer<AbsenceEvent>?, levelsBefore: UnsafeBufferPointer<UInt8>,
+        saving: CheckpointSink?
+    ) -> Int? {
         if let absence { replayAbsence(absence) } else { drawAbsence() }
         let first = tables.reportedChecksBefore[day]
         var progress = TrialProgress(
@@ -161,9 +175,14 @@ extension TrialKernel {
             rejoinedAt = rejoin.rejoined.pointee
             takePartnersDays(from: rejoin.rejoined.pointee, rejoin, largestReportedOpen: progress.largestReportedOpen, saving: saving)
         }
-        tally.recordTrial(levels: checkLevels.elements, open: checkOpen.elements, headcounts: checkHeadcounts.elements,
-                          fromCheck: first, largestOpenBefore: checkpoint.largestReportedOpen)
         return rejoinedAt
+    }
+
+    /// `runTrial(saving:into:)` without recording the trial into a tally: what it saw is left in
+    /// `checkLevels`, `checkOpen` and `checkHeadcounts` (`RecordedRun.Counting`).
+    func simulateTrial(saving: CheckpointSink?) {
+        var progress = beginTrial()
+        simulateDays(from: 0, &progress, saving: saving)
     }
 
     /// A trial that rejoined its partner's at the start of `day`: its checks from then on are the
