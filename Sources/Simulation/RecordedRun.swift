@@ -96,7 +96,16 @@ public struct RecordedRun: Sendable {
         let (partnerAbsence, partnerAbsenceStarts) = replays ? (partner!.absence, partner!.absenceStarts) : ([], [])
         let recordsAbsence = kept > 0 && !replays
         let recordsTrials = counting == .everything
-        let outputs = try BlockWorkers.run(
+        // The levels, states and open cases are written straight into the run's arrays, each
+        // block its own trials' elements: no block holds a copy to be joined once the run ends.
+        var allLevels = [UInt8](repeating: 0, count: trials * checks)
+        var allCheckpoints = [TrialCheckpoint](repeating: .empty, count: trials * kept)
+        var allOpen = [Int32](repeating: 0, count: kept > 0 ? trials * checks : 0)
+        let outputs = try allLevels.withUnsafeMutableBufferPointer { levelsOut in
+        try allCheckpoints.withUnsafeMutableBufferPointer { checkpointsOut in
+        try allOpen.withUnsafeMutableBufferPointer { openOut in
+        let out = (levels: BlockOutput(levelsOut), checkpoints: BlockOutput(checkpointsOut), open: BlockOutput(openOut))
+        return try BlockWorkers.run(
             blocks: 0..<blocks, threads: threads, isCancelled: { false },
             start: { () throws(GSLError) in
                 let kernel = try TrialKernel(model: model)
@@ -107,15 +116,10 @@ public struct RecordedRun: Sendable {
                  partnerSlots: CheckpointSink.slots(days: theirDays, dayCount: model.dayCount),
                  scratch: (checkpoint: FixedBuffer(repeating: TrialCheckpoint.empty, count: 1), rejoined: FixedBuffer(repeating: -1, count: 1)),
                  rejoined: 0,
-                 blocks: [(block: Int, levels: [UInt8], checkpoints: [TrialCheckpoint], open: [Int32], absence: [AbsenceEvent], absenceCounts: [Int])]())
+                 blocks: [(block: Int, absence: [AbsenceEvent], absenceCounts: [Int])]())
             },
             work: { state, block in
                 let count = min(blockSize, trials - block * blockSize)
-                var levels: [UInt8] = []
-                levels.reserveCapacity(count * checks)
-                var open: [Int32] = []
-                if kept > 0 { open.reserveCapacity(count * checks) }
-                var checkpoints = [TrialCheckpoint](repeating: .empty, count: count * kept)
                 var (absence, absenceCounts) = ([AbsenceEvent](), [Int]())
                 if recordsAbsence { absenceCounts.reserveCapacity(count) }
                 let kernel = state.kernel
@@ -123,17 +127,16 @@ public struct RecordedRun: Sendable {
                 let rejoined = UnsafeMutablePointer(mutating: state.scratch.rejoined.elements.baseAddress!)
                 // The partner's arrays are read through pointers, taken once a block: binding the
                 // partner itself per trial would retain and release each of its fields every time.
-                checkpoints.withUnsafeMutableBufferPointer { checkpoints in
                 partnerLevels.withUnsafeBufferPointer { partnerLevels in
                 partnerCheckpoints.withUnsafeBufferPointer { partnerCheckpoints in
                 partnerOpen.withUnsafeBufferPointer { partnerOpen in
                 partnerAbsence.withUnsafeBufferPointer { partnerAbsence in
                     for trial in 0..<count {
-                        var sink = kept == 0 ? nil : CheckpointSink(slots: state.slots.elements.baseAddress!, destination: checkpoints.baseAddress! + trial * kept)
+                        let t = block * blockSize + trial
+                        var sink = kept == 0 ? nil : CheckpointSink(slots: state.slots.elements.baseAddress!, destination: out.checkpoints.base! + t * kept)
                         // A trial that replays its absence draws nothing its checkpoint does not restore.
                         if !replays { kernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial)) }
                         if let resume {
-                            let t = block * blockSize + trial
                             if mayRejoin {
                                 if sink == nil { sink = CheckpointSink(slots: state.slots.elements.baseAddress!, destination: nowhere) }
                                 sink!.rejoin = Rejoin(
@@ -154,9 +157,9 @@ public struct RecordedRun: Sendable {
                                     fromCheck: firstCheck, largestOpenBefore: checkpoint.largestReportedOpen)
                             }
                             if rejoinedAt != nil { state.rejoined += 1 }
-                            for (i, slot) in resume.earlier { checkpoints[trial * kept + i] = partnerCheckpoints[t * theirs + slot] }
+                            for (i, slot) in resume.earlier { out.checkpoints.base![t * kept + i] = partnerCheckpoints[t * theirs + slot] }
                             // The checks before the start are the partner's.
-                            if kept > 0 { open.append(contentsOf: partnerOpen[(t * checks)..<(t * checks + firstCheck)]) }
+                            if kept > 0 { (out.open.base! + t * checks).update(from: partnerOpen.baseAddress! + t * checks, count: firstCheck) }
                         } else if recordsTrials {
                             kernel.runTrial(saving: sink, into: &state.tally)
                         } else {
@@ -166,50 +169,43 @@ public struct RecordedRun: Sendable {
                             absence += log.events
                             absenceCounts.append(log.events.count)
                         }
-                        levels.append(contentsOf: kernel.checkLevels.elements)
+                        if checks > 0 { (out.levels.base! + t * checks).update(from: kernel.checkLevels.elements.baseAddress!, count: checks) }
                         if kept > 0 {
-                            for c in (resume == nil ? 0 : firstCheck)..<checks { open.append(Int32(clamping: kernel.checkOpen[c])) }
+                            let open = out.open.base! + t * checks
+                            for c in (resume == nil ? 0 : firstCheck)..<checks { open[c] = Int32(clamping: kernel.checkOpen[c]) }
                         }
                     }
                 }
                 }
                 }
                 }
-                }
-                state.blocks.append((block, levels, checkpoints, open, absence, absenceCounts))
+                state.blocks.append((block, absence, absenceCounts))
             },
             finish: { (tally: $0.tally, blocks: $0.blocks, rejoined: $0.rejoined) })
+        }
+        }
+        }
         var merged = Tally(model: model)
-        var byBlock = [(levels: [UInt8], checkpoints: [TrialCheckpoint], open: [Int32], absence: [AbsenceEvent], absenceCounts: [Int])](
-            repeating: ([], [], [], [], []), count: blocks)
+        var byBlock = [(absence: [AbsenceEvent], absenceCounts: [Int])](repeating: ([], []), count: blocks)
         var rejoinedTrials = 0
         for output in outputs {
             merged.merge(output.tally)
             rejoinedTrials += output.rejoined
-            for (block, levels, checkpoints, open, absence, absenceCounts) in output.blocks { byBlock[block] = (levels, checkpoints, open, absence, absenceCounts) }
+            for (block, absence, absenceCounts) in output.blocks { byBlock[block] = (absence, absenceCounts) }
         }
         if recordsTrials, resume != nil, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
         self.model = model
         self.seed = seed
         self.blockSize = blockSize
-        // Joined block by block, each block's arrays freed once copied, so that the run does not
-        // hold its levels and states twice.
-        var (allLevels, allCheckpoints, allOpen) = ([UInt8](), [TrialCheckpoint](), [Int32]())
         var (allAbsence, absenceStarts) = ([AbsenceEvent](), recordsAbsence ? [0] : [])
-        allLevels.reserveCapacity(trials * checks)
-        allCheckpoints.reserveCapacity(trials * kept)
-        allOpen.reserveCapacity(kept > 0 ? trials * checks : 0)
         if recordsAbsence {
             allAbsence.reserveCapacity(byBlock.reduce(0) { $0 + $1.absence.count })
             absenceStarts.reserveCapacity(trials + 1)
         }
         for b in byBlock.indices {
-            allLevels += byBlock[b].levels
-            allCheckpoints += byBlock[b].checkpoints
-            allOpen += byBlock[b].open
             allAbsence += byBlock[b].absence
             for count in byBlock[b].absenceCounts { absenceStarts.append(absenceStarts.last! + count) }
-            byBlock[b] = ([], [], [], [], [])
+            byBlock[b] = ([], [])
         }
         // The levels of the checks before a resumed run's start are the partner's, and counted as such.
         self.tally = recordsTrials ? merged : Tally(model: model, trials: trials, levelsOf: allLevels)
@@ -269,4 +265,12 @@ extension PairedTally {
         }
         countBoth()
     }
+}
+
+/// Where the workers of a `RecordedRun` write its kept arrays: each block writes only its own
+/// trials' elements, so no two workers touch the same memory. Nil for an empty array.
+private struct BlockOutput<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>?
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { base = buffer.baseAddress }
 }
