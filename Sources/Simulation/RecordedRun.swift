@@ -43,8 +43,14 @@ public struct RecordedRun: Sendable {
     let open: [Int32]
     /// The day this run's trials started from: 0, or the day of the checkpoints it resumed from.
     public let startDay: Int
-    /// Resumed trials that rejoined the partner's before the end (`Rejoin`).
+    /// `[trial * words + w]` (`CheckpointSink.emptiedWords`), kept with the checkpoints (empty
+    /// without): bit d of a trial's words is set when a worked segment of day d left it no open
+    /// case, so that a run resumed from this one knows where a trial above it may follow it (`Rejoin`).
+    let emptied: [UInt64]
+    /// Resumed trials that rejoined the partner's before the end, and that followed the
+    /// partner's days some cases above them for a while (`Rejoin`).
     let rejoinedTrials: Int
+    let followedTrials: Int
     /// Kept with the checkpoints (empty without): every trial's absence events (`AbsenceLog`),
     /// trial t's at `absence[absenceStarts[t]..<absenceStarts[t + 1]]`, so that a run resumed
     /// from this one that draws its absence alike replays them instead of drawing them. A run
@@ -60,13 +66,16 @@ public struct RecordedRun: Sendable {
     /// latest checkpoint up to that day that leaves none of this run's own checkpoints before it
     /// missing from the partner's; without one, from day one. A resumed trial that comes to stand
     /// where the partner's stood at one of the partner's checkpoint days from which the models
-    /// are alike (`SimulationModel.rejoinDay`) stops there and takes the partner's later checks.
+    /// are alike (`SimulationModel.rejoinDay`) stops there and takes the partner's later checks;
+    /// one that stands there a few cases above the partner's follows the partner's days with
+    /// those cases added for as long as that is exact (`Rejoin`).
     ///
     /// - Complexity: O(trials × cost of a trial from its start day) time over `threads` workers;
     ///   memory O(trials × (checks + 64 × checkpoint days)) bytes for the kept levels and states
     ///   (0.9 MB and 1.3 MB per checkpoint day for 20,000 trials of December's 44 checks), and
     ///   with checkpoints 4 bytes more per check for the open cases (3.5 MB) and 16 bytes per
-    ///   absence event (a few per trial in December), shared with a partner whose events it replays.
+    ///   absence event (a few per trial in December), shared with a partner whose events it replays,
+    ///   and 8 bytes per 64 days for the days its queue emptied.
     ///   `counting` says what its tally counts: with `.levels` the trials are not recorded one by
     ///   one, and their levels are counted once at the end, O(trials × checks).
     public init(
@@ -82,7 +91,8 @@ public struct RecordedRun: Sendable {
         let kept = checkpointDays.count
         let resume = partner.flatMap { Self.resumption(of: model, trials: trials, seed: seed, blockSize: blockSize, checkpointDays: checkpointDays, from: $0) }
         let firstCheck = resume.map { model.reportedChecks(before: $0.day) } ?? 0
-        let (partnerLevels, partnerCheckpoints, partnerOpen) = resume == nil ? ([], [], []) : (partner!.levels, partner!.checkpoints, partner!.open)
+        let (partnerLevels, partnerCheckpoints, partnerOpen, partnerEmptied) = resume == nil ? ([], [], [], []) : (partner!.levels, partner!.checkpoints, partner!.open, partner!.emptied)
+        let words = CheckpointSink.emptiedWords(days: model.dayCount)
         let theirs = partner?.checkpointDays.count ?? 0
         let theirDays = partner?.checkpointDays ?? []
         // From this day on a resumed trial may rejoin the partner's: the models are alike, and the
@@ -101,10 +111,12 @@ public struct RecordedRun: Sendable {
         var allLevels = [UInt8](repeating: 0, count: trials * checks)
         var allCheckpoints = [TrialCheckpoint](repeating: .empty, count: trials * kept)
         var allOpen = [Int32](repeating: 0, count: kept > 0 ? trials * checks : 0)
+        var allEmptied = [UInt64](repeating: 0, count: kept > 0 ? trials * words : 0)
         let outputs = try allLevels.withUnsafeMutableBufferPointer { levelsOut in
         try allCheckpoints.withUnsafeMutableBufferPointer { checkpointsOut in
         try allOpen.withUnsafeMutableBufferPointer { openOut in
-        let out = (levels: BlockOutput(levelsOut), checkpoints: BlockOutput(checkpointsOut), open: BlockOutput(openOut))
+        try allEmptied.withUnsafeMutableBufferPointer { emptiedOut in
+        let out = (levels: BlockOutput(levelsOut), checkpoints: BlockOutput(checkpointsOut), open: BlockOutput(openOut), emptied: BlockOutput(emptiedOut))
         return try BlockWorkers.run(
             blocks: 0..<blocks, threads: threads, isCancelled: { false },
             start: { () throws(GSLError) in
@@ -114,8 +126,9 @@ public struct RecordedRun: Sendable {
                  tally: Tally(model: model),
                  slots: CheckpointSink.slots(days: checkpointDays, dayCount: model.dayCount),
                  partnerSlots: CheckpointSink.slots(days: theirDays, dayCount: model.dayCount),
-                 scratch: (checkpoint: FixedBuffer(repeating: TrialCheckpoint.empty, count: 1), rejoined: FixedBuffer(repeating: -1, count: 1)),
-                 rejoined: 0,
+                 scratch: (checkpoint: FixedBuffer(repeating: TrialCheckpoint.empty, count: 1),
+                           met: FixedBuffer(repeating: RejoinMeeting(day: -1, offset: 0), count: 1)),
+                 rejoined: 0, followed: 0,
                  blocks: [(block: Int, absence: [AbsenceEvent], absenceCounts: [Int])]())
             },
             work: { state, block in
@@ -124,16 +137,18 @@ public struct RecordedRun: Sendable {
                 if recordsAbsence { absenceCounts.reserveCapacity(count) }
                 let kernel = state.kernel
                 let nowhere = UnsafeMutablePointer(mutating: state.scratch.checkpoint.elements.baseAddress!)
-                let rejoined = UnsafeMutablePointer(mutating: state.scratch.rejoined.elements.baseAddress!)
+                let met = UnsafeMutablePointer(mutating: state.scratch.met.elements.baseAddress!)
                 // The partner's arrays are read through pointers, taken once a block: binding the
                 // partner itself per trial would retain and release each of its fields every time.
                 partnerLevels.withUnsafeBufferPointer { partnerLevels in
                 partnerCheckpoints.withUnsafeBufferPointer { partnerCheckpoints in
                 partnerOpen.withUnsafeBufferPointer { partnerOpen in
                 partnerAbsence.withUnsafeBufferPointer { partnerAbsence in
+                partnerEmptied.withUnsafeBufferPointer { partnerEmptied in
                     for trial in 0..<count {
                         let t = block * blockSize + trial
-                        var sink = kept == 0 ? nil : CheckpointSink(slots: state.slots.elements.baseAddress!, destination: out.checkpoints.base! + t * kept)
+                        var sink = kept == 0 ? nil : CheckpointSink(
+                            slots: state.slots.elements.baseAddress!, destination: out.checkpoints.base! + t * kept, emptied: out.emptied.base! + t * words)
                         // A trial that replays its absence draws nothing its checkpoint does not restore.
                         if !replays { kernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial)) }
                         if let resume {
@@ -142,11 +157,19 @@ public struct RecordedRun: Sendable {
                                 sink!.rejoin = Rejoin(
                                     from: rejoinFrom, slots: state.partnerSlots.elements.baseAddress!,
                                     checkpoints: partnerCheckpoints.baseAddress! + t * theirs, levels: partnerLevels.baseAddress! + t * checks,
-                                    open: partnerOpen.baseAddress! + t * checks, checksBefore: kernel.tables.reportedChecksBefore.elements.baseAddress!,
-                                    checks: checks, rejoined: rejoined)
+                                    open: partnerOpen.baseAddress! + t * checks, emptied: partnerEmptied.baseAddress! + t * words,
+                                    checksBefore: kernel.tables.reportedChecksBefore.elements.baseAddress!, checks: checks, met: met)
                             }
                             let checkpoint = partnerCheckpoints[t * theirs + resume.slot]
-                            let rejoinedAt = kernel.continueTrial(
+                            if kept > 0 {
+                                // The days before the start are the partner's.
+                                for w in 0..<words {
+                                    let before = resume.day - w * 64
+                                    let mask: UInt64 = before >= 64 ? ~0 : before <= 0 ? 0 : (1 << UInt64(before)) - 1
+                                    out.emptied.base![t * words + w] = partnerEmptied[t * words + w] & mask
+                                }
+                            }
+                            let (rejoinedAt, followed) = kernel.continueTrial(
                                 at: resume.day, from: checkpoint,
                                 absence: replays ? UnsafeBufferPointer(rebasing: partnerAbsence[partnerAbsenceStarts[t]..<partnerAbsenceStarts[t + 1]]) : nil,
                                 levelsBefore: UnsafeBufferPointer(rebasing: partnerLevels[(t * checks)..<(t * checks + firstCheck)]),
@@ -157,6 +180,7 @@ public struct RecordedRun: Sendable {
                                     fromCheck: firstCheck, largestOpenBefore: checkpoint.largestReportedOpen)
                             }
                             if rejoinedAt != nil { state.rejoined += 1 }
+                            if followed { state.followed += 1 }
                             for (i, slot) in resume.earlier { out.checkpoints.base![t * kept + i] = partnerCheckpoints[t * theirs + slot] }
                             // The checks before the start are the partner's.
                             if kept > 0 { (out.open.base! + t * checks).update(from: partnerOpen.baseAddress! + t * checks, count: firstCheck) }
@@ -179,18 +203,21 @@ public struct RecordedRun: Sendable {
                 }
                 }
                 }
+                }
                 state.blocks.append((block, absence, absenceCounts))
             },
-            finish: { (tally: $0.tally, blocks: $0.blocks, rejoined: $0.rejoined) })
+            finish: { (tally: $0.tally, blocks: $0.blocks, rejoined: $0.rejoined, followed: $0.followed) })
+        }
         }
         }
         }
         var merged = Tally(model: model)
         var byBlock = [(absence: [AbsenceEvent], absenceCounts: [Int])](repeating: ([], []), count: blocks)
-        var rejoinedTrials = 0
+        var (rejoinedTrials, followedTrials) = (0, 0)
         for output in outputs {
             merged.merge(output.tally)
             rejoinedTrials += output.rejoined
+            followedTrials += output.followed
             for (block, absence, absenceCounts) in output.blocks { byBlock[block] = (absence, absenceCounts) }
         }
         if recordsTrials, resume != nil, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
@@ -214,7 +241,9 @@ public struct RecordedRun: Sendable {
         self.checkpoints = allCheckpoints
         self.open = allOpen
         self.startDay = resume?.day ?? 0
+        self.emptied = allEmptied
         self.rejoinedTrials = rejoinedTrials
+        self.followedTrials = followedTrials
         (self.absence, self.absenceStarts) = kept == 0 ? ([], []) : replays ? (partnerAbsence, partnerAbsenceStarts) : (allAbsence, absenceStarts)
         self.replayedAbsence = replays
     }

@@ -17,7 +17,8 @@ import Testing
         #expect(lean.levels == full.levels, "\(what)")
         #expect(lean.checkpoints == full.checkpoints && lean.open == full.open, "\(what)")
         #expect(lean.absence == full.absence && lean.absenceStarts == full.absenceStarts, "\(what)")
-        #expect(lean.startDay == full.startDay && lean.rejoinedTrials == full.rejoinedTrials, "\(what)")
+        #expect(lean.emptied == full.emptied, "\(what)")
+        #expect(lean.startDay == full.startDay && lean.rejoinedTrials == full.rejoinedTrials && lean.followedTrials == full.followedTrials, "\(what)")
         #expect(lean.tally.trials == full.tally.trials && lean.tally.levels == full.tally.levels, "\(what)")
         // Nothing else is counted: the open cases, the horizon and the weekly counts stay empty.
         #expect(lean.tally.openSums.allSatisfy { $0.value == 0 } && lean.tally.openHistogram.isEmpty, "\(what)")
