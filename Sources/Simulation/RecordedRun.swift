@@ -14,7 +14,19 @@ import Statistics
 /// counts `PairedRun` would, and a run resumed from another's checkpoints the very counts it would
 /// from day one.
 public struct RecordedRun: Sendable {
+    /// What a run counts in its tally besides keeping every trial's levels.
+    public enum Counting: Sendable {
+        /// Everything `MonteCarloRun` counts: its estimates are a plain run's.
+        case everything
+        /// Only the trials at each level per check, counted from the kept levels once the run
+        /// ends (`Tally.init(model:trials:levelsOf:)`): no trial is recorded one by one. For a
+        /// reader of the levels alone (`plan approve`'s charges and worst checks); the tally's
+        /// open-case, load, headcount, horizon and weekly counts stay empty.
+        case levels
+    }
+
     public let model: SimulationModel
+    /// With `Counting.levels`, only its `trials` and `levels` are counted.
     public let tally: Tally
     public let seed: UInt64
     public let blockSize: Int
@@ -31,8 +43,14 @@ public struct RecordedRun: Sendable {
     let open: [Int32]
     /// The day this run's trials started from: 0, or the day of the checkpoints it resumed from.
     public let startDay: Int
-    /// Resumed trials that rejoined the partner's before the end (`Rejoin`).
+    /// `[trial * words + w]` (`CheckpointSink.emptiedWords`), kept with the checkpoints (empty
+    /// without): bit d of a trial's words is set when a worked segment of day d left it no open
+    /// case, so that a run resumed from this one knows where a trial above it may follow it (`Rejoin`).
+    let emptied: [UInt64]
+    /// Resumed trials that rejoined the partner's before the end, and that followed the
+    /// partner's days some cases above them for a while (`Rejoin`).
     let rejoinedTrials: Int
+    let followedTrials: Int
     /// Kept with the checkpoints (empty without): every trial's absence events (`AbsenceLog`),
     /// trial t's at `absence[absenceStarts[t]..<absenceStarts[t + 1]]`, so that a run resumed
     /// from this one that draws its absence alike replays them instead of drawing them. A run
@@ -48,16 +66,22 @@ public struct RecordedRun: Sendable {
     /// latest checkpoint up to that day that leaves none of this run's own checkpoints before it
     /// missing from the partner's; without one, from day one. A resumed trial that comes to stand
     /// where the partner's stood at one of the partner's checkpoint days from which the models
-    /// are alike (`SimulationModel.rejoinDay`) stops there and takes the partner's later checks.
+    /// are alike (`SimulationModel.rejoinDay`) stops there and takes the partner's later checks;
+    /// one that stands there a few cases above the partner's follows the partner's days with
+    /// those cases added for as long as that is exact (`Rejoin`).
     ///
     /// - Complexity: O(trials × cost of a trial from its start day) time over `threads` workers;
     ///   memory O(trials × (checks + 64 × checkpoint days)) bytes for the kept levels and states
     ///   (0.9 MB and 1.3 MB per checkpoint day for 20,000 trials of December's 44 checks), and
     ///   with checkpoints 4 bytes more per check for the open cases (3.5 MB) and 16 bytes per
-    ///   absence event (a few per trial in December), shared with a partner whose events it replays.
+    ///   absence event (a few per trial in December), shared with a partner whose events it replays,
+    ///   and 8 bytes per 64 days for the days its queue emptied.
+    ///   `counting` says what its tally counts: with `.levels` the trials are not recorded one by
+    ///   one, and their levels are counted once at the end, O(trials × checks).
     public init(
         model: SimulationModel, trials: Int, seed: UInt64, threads: Int,
-        blockSize: Int = RunSettings.defaultBlockSize, checkpointDays: [Int] = [], resumingFrom partner: RecordedRun? = nil
+        blockSize: Int = RunSettings.defaultBlockSize, checkpointDays: [Int] = [], resumingFrom partner: RecordedRun? = nil,
+        counting: Counting = .everything
     ) throws {
         try Tally.checkTrialCount(trials)
         precondition(checkpointDays.allSatisfy { (0...model.dayCount).contains($0) } && Set(checkpointDays).count == checkpointDays.count,
@@ -67,7 +91,8 @@ public struct RecordedRun: Sendable {
         let kept = checkpointDays.count
         let resume = partner.flatMap { Self.resumption(of: model, trials: trials, seed: seed, blockSize: blockSize, checkpointDays: checkpointDays, from: $0) }
         let firstCheck = resume.map { model.reportedChecks(before: $0.day) } ?? 0
-        let (partnerLevels, partnerCheckpoints, partnerOpen) = resume == nil ? ([], [], []) : (partner!.levels, partner!.checkpoints, partner!.open)
+        let (partnerLevels, partnerCheckpoints, partnerOpen, partnerEmptied) = resume == nil ? ([], [], [], []) : (partner!.levels, partner!.checkpoints, partner!.open, partner!.emptied)
+        let words = CheckpointSink.emptiedWords(days: model.dayCount)
         let theirs = partner?.checkpointDays.count ?? 0
         let theirDays = partner?.checkpointDays ?? []
         // From this day on a resumed trial may rejoin the partner's: the models are alike, and the
@@ -80,7 +105,19 @@ public struct RecordedRun: Sendable {
         let replays = resume != nil && !partner!.absenceStarts.isEmpty && model.drawsAbsenceAlike(partner!.model)
         let (partnerAbsence, partnerAbsenceStarts) = replays ? (partner!.absence, partner!.absenceStarts) : ([], [])
         let recordsAbsence = kept > 0 && !replays
-        let outputs = try BlockWorkers.run(
+        let recordsTrials = counting == .everything
+        // The levels, states and open cases are written straight into the run's arrays, each
+        // block its own trials' elements: no block holds a copy to be joined once the run ends.
+        var allLevels = [UInt8](repeating: 0, count: trials * checks)
+        var allCheckpoints = [TrialCheckpoint](repeating: .empty, count: trials * kept)
+        var allOpen = [Int32](repeating: 0, count: kept > 0 ? trials * checks : 0)
+        var allEmptied = [UInt64](repeating: 0, count: kept > 0 ? trials * words : 0)
+        let outputs = try allLevels.withUnsafeMutableBufferPointer { levelsOut in
+        try allCheckpoints.withUnsafeMutableBufferPointer { checkpointsOut in
+        try allOpen.withUnsafeMutableBufferPointer { openOut in
+        try allEmptied.withUnsafeMutableBufferPointer { emptiedOut in
+        let out = (levels: BlockOutput(levelsOut), checkpoints: BlockOutput(checkpointsOut), open: BlockOutput(openOut), emptied: BlockOutput(emptiedOut))
+        return try BlockWorkers.run(
             blocks: 0..<blocks, threads: threads, isCancelled: { false },
             start: { () throws(GSLError) in
                 let kernel = try TrialKernel(model: model)
@@ -89,62 +126,77 @@ public struct RecordedRun: Sendable {
                  tally: Tally(model: model),
                  slots: CheckpointSink.slots(days: checkpointDays, dayCount: model.dayCount),
                  partnerSlots: CheckpointSink.slots(days: theirDays, dayCount: model.dayCount),
-                 scratch: (checkpoint: FixedBuffer(repeating: TrialCheckpoint.empty, count: 1), rejoined: FixedBuffer(repeating: -1, count: 1)),
-                 rejoined: 0,
-                 blocks: [(block: Int, levels: [UInt8], checkpoints: [TrialCheckpoint], open: [Int32], absence: [AbsenceEvent], absenceCounts: [Int])]())
+                 scratch: (checkpoint: FixedBuffer(repeating: TrialCheckpoint.empty, count: 1),
+                           met: FixedBuffer(repeating: RejoinMeeting(day: -1, offset: 0), count: 1)),
+                 rejoined: 0, followed: 0,
+                 blocks: [(block: Int, absence: [AbsenceEvent], absenceCounts: [Int])]())
             },
             work: { state, block in
                 let count = min(blockSize, trials - block * blockSize)
-                var levels: [UInt8] = []
-                levels.reserveCapacity(count * checks)
-                var open: [Int32] = []
-                if kept > 0 { open.reserveCapacity(count * checks) }
-                var checkpoints = [TrialCheckpoint](repeating: .empty, count: count * kept)
                 var (absence, absenceCounts) = ([AbsenceEvent](), [Int]())
                 if recordsAbsence { absenceCounts.reserveCapacity(count) }
                 let kernel = state.kernel
                 let nowhere = UnsafeMutablePointer(mutating: state.scratch.checkpoint.elements.baseAddress!)
-                let rejoined = UnsafeMutablePointer(mutating: state.scratch.rejoined.elements.baseAddress!)
+                let met = UnsafeMutablePointer(mutating: state.scratch.met.elements.baseAddress!)
                 // The partner's arrays are read through pointers, taken once a block: binding the
                 // partner itself per trial would retain and release each of its fields every time.
-                checkpoints.withUnsafeMutableBufferPointer { checkpoints in
                 partnerLevels.withUnsafeBufferPointer { partnerLevels in
                 partnerCheckpoints.withUnsafeBufferPointer { partnerCheckpoints in
                 partnerOpen.withUnsafeBufferPointer { partnerOpen in
                 partnerAbsence.withUnsafeBufferPointer { partnerAbsence in
+                partnerEmptied.withUnsafeBufferPointer { partnerEmptied in
                     for trial in 0..<count {
-                        var sink = kept == 0 ? nil : CheckpointSink(slots: state.slots.elements.baseAddress!, destination: checkpoints.baseAddress! + trial * kept)
+                        let t = block * blockSize + trial
+                        var sink = kept == 0 ? nil : CheckpointSink(
+                            slots: state.slots.elements.baseAddress!, destination: out.checkpoints.base! + t * kept, emptied: out.emptied.base! + t * words)
                         // A trial that replays its absence draws nothing its checkpoint does not restore.
                         if !replays { kernel.seed(master: seed, block: UInt64(block), trial: UInt64(trial)) }
                         if let resume {
-                            let t = block * blockSize + trial
                             if mayRejoin {
                                 if sink == nil { sink = CheckpointSink(slots: state.slots.elements.baseAddress!, destination: nowhere) }
                                 sink!.rejoin = Rejoin(
                                     from: rejoinFrom, slots: state.partnerSlots.elements.baseAddress!,
                                     checkpoints: partnerCheckpoints.baseAddress! + t * theirs, levels: partnerLevels.baseAddress! + t * checks,
-                                    open: partnerOpen.baseAddress! + t * checks, checksBefore: kernel.tables.reportedChecksBefore.elements.baseAddress!,
-                                    checks: checks, rejoined: rejoined)
+                                    open: partnerOpen.baseAddress! + t * checks, emptied: partnerEmptied.baseAddress! + t * words,
+                                    checksBefore: kernel.tables.reportedChecksBefore.elements.baseAddress!, checks: checks, met: met)
                             }
-                            let rejoinedAt = kernel.resumeTrial(
-                                at: resume.day, from: partnerCheckpoints[t * theirs + resume.slot],
+                            let checkpoint = partnerCheckpoints[t * theirs + resume.slot]
+                            if kept > 0 {
+                                // The days before the start are the partner's.
+                                for w in 0..<words {
+                                    let before = resume.day - w * 64
+                                    let mask: UInt64 = before >= 64 ? ~0 : before <= 0 ? 0 : (1 << UInt64(before)) - 1
+                                    out.emptied.base![t * words + w] = partnerEmptied[t * words + w] & mask
+                                }
+                            }
+                            let (rejoinedAt, followed) = kernel.continueTrial(
+                                at: resume.day, from: checkpoint,
                                 absence: replays ? UnsafeBufferPointer(rebasing: partnerAbsence[partnerAbsenceStarts[t]..<partnerAbsenceStarts[t + 1]]) : nil,
                                 levelsBefore: UnsafeBufferPointer(rebasing: partnerLevels[(t * checks)..<(t * checks + firstCheck)]),
-                                saving: sink, into: &state.tally)
+                                saving: sink)
+                            if recordsTrials {
+                                state.tally.recordTrial(
+                                    levels: kernel.checkLevels.elements, open: kernel.checkOpen.elements, headcounts: kernel.checkHeadcounts.elements,
+                                    fromCheck: firstCheck, largestOpenBefore: checkpoint.largestReportedOpen)
+                            }
                             if rejoinedAt != nil { state.rejoined += 1 }
-                            for (i, slot) in resume.earlier { checkpoints[trial * kept + i] = partnerCheckpoints[t * theirs + slot] }
+                            if followed { state.followed += 1 }
+                            for (i, slot) in resume.earlier { out.checkpoints.base![t * kept + i] = partnerCheckpoints[t * theirs + slot] }
                             // The checks before the start are the partner's.
-                            if kept > 0 { open.append(contentsOf: partnerOpen[(t * checks)..<(t * checks + firstCheck)]) }
-                        } else {
+                            if kept > 0 { (out.open.base! + t * checks).update(from: partnerOpen.baseAddress! + t * checks, count: firstCheck) }
+                        } else if recordsTrials {
                             kernel.runTrial(saving: sink, into: &state.tally)
+                        } else {
+                            kernel.simulateTrial(saving: sink)
                         }
                         if let log = kernel.absenceLog {
                             absence += log.events
                             absenceCounts.append(log.events.count)
                         }
-                        levels.append(contentsOf: kernel.checkLevels.elements)
+                        if checks > 0 { (out.levels.base! + t * checks).update(from: kernel.checkLevels.elements.baseAddress!, count: checks) }
                         if kept > 0 {
-                            for c in (resume == nil ? 0 : firstCheck)..<checks { open.append(Int32(clamping: kernel.checkOpen[c])) }
+                            let open = out.open.base! + t * checks
+                            for c in (resume == nil ? 0 : firstCheck)..<checks { open[c] = Int32(clamping: kernel.checkOpen[c]) }
                         }
                     }
                 }
@@ -152,48 +204,46 @@ public struct RecordedRun: Sendable {
                 }
                 }
                 }
-                state.blocks.append((block, levels, checkpoints, open, absence, absenceCounts))
+                state.blocks.append((block, absence, absenceCounts))
             },
-            finish: { (tally: $0.tally, blocks: $0.blocks, rejoined: $0.rejoined) })
+            finish: { (tally: $0.tally, blocks: $0.blocks, rejoined: $0.rejoined, followed: $0.followed) })
+        }
+        }
+        }
+        }
         var merged = Tally(model: model)
-        var byBlock = [(levels: [UInt8], checkpoints: [TrialCheckpoint], open: [Int32], absence: [AbsenceEvent], absenceCounts: [Int])](
-            repeating: ([], [], [], [], []), count: blocks)
-        var rejoinedTrials = 0
+        var byBlock = [(absence: [AbsenceEvent], absenceCounts: [Int])](repeating: ([], []), count: blocks)
+        var (rejoinedTrials, followedTrials) = (0, 0)
         for output in outputs {
             merged.merge(output.tally)
             rejoinedTrials += output.rejoined
-            for (block, levels, checkpoints, open, absence, absenceCounts) in output.blocks { byBlock[block] = (levels, checkpoints, open, absence, absenceCounts) }
+            followedTrials += output.followed
+            for (block, absence, absenceCounts) in output.blocks { byBlock[block] = (absence, absenceCounts) }
         }
-        if resume != nil, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
+        if recordsTrials, resume != nil, let partner { merged.copyChecks(before: firstCheck, from: partner.tally) }
         self.model = model
-        self.tally = merged
         self.seed = seed
         self.blockSize = blockSize
-        // Joined block by block, each block's arrays freed once copied, so that the run does not
-        // hold its levels and states twice.
-        var (allLevels, allCheckpoints, allOpen) = ([UInt8](), [TrialCheckpoint](), [Int32]())
         var (allAbsence, absenceStarts) = ([AbsenceEvent](), recordsAbsence ? [0] : [])
-        allLevels.reserveCapacity(trials * checks)
-        allCheckpoints.reserveCapacity(trials * kept)
-        allOpen.reserveCapacity(kept > 0 ? trials * checks : 0)
         if recordsAbsence {
             allAbsence.reserveCapacity(byBlock.reduce(0) { $0 + $1.absence.count })
             absenceStarts.reserveCapacity(trials + 1)
         }
         for b in byBlock.indices {
-            allLevels += byBlock[b].levels
-            allCheckpoints += byBlock[b].checkpoints
-            allOpen += byBlock[b].open
             allAbsence += byBlock[b].absence
             for count in byBlock[b].absenceCounts { absenceStarts.append(absenceStarts.last! + count) }
-            byBlock[b] = ([], [], [], [], [])
+            byBlock[b] = ([], [])
         }
+        // The levels of the checks before a resumed run's start are the partner's, and counted as such.
+        self.tally = recordsTrials ? merged : Tally(model: model, trials: trials, levelsOf: allLevels)
         self.levels = allLevels
         self.checkpointDays = checkpointDays
         self.checkpoints = allCheckpoints
         self.open = allOpen
         self.startDay = resume?.day ?? 0
+        self.emptied = allEmptied
         self.rejoinedTrials = rejoinedTrials
+        self.followedTrials = followedTrials
         (self.absence, self.absenceStarts) = kept == 0 ? ([], []) : replays ? (partnerAbsence, partnerAbsenceStarts) : (allAbsence, absenceStarts)
         self.replayedAbsence = replays
     }
@@ -244,4 +294,12 @@ extension PairedTally {
         }
         countBoth()
     }
+}
+
+/// Where the workers of a `RecordedRun` write its kept arrays: each block writes only its own
+/// trials' elements, so no two workers touch the same memory. Nil for an empty array.
+private struct BlockOutput<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>?
+
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { base = buffer.baseAddress }
 }

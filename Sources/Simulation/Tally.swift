@@ -33,9 +33,9 @@ public struct Tally: Sendable, Codable {
     public let checkCount: Int
     public let levelCount: Int
     public let groupSizes: [Int]
-    public private(set) var trials = 0
+    public internal(set) var trials = 0
     /// `[check * levelCount + level]`
-    public private(set) var levels: [Int]
+    public internal(set) var levels: [Int]
     public private(set) var openSums: [ExactSum]
     /// Open cases per check in `LogBuckets`.
     public private(set) var openHistogram: [UInt32]

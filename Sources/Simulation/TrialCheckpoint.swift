@@ -50,16 +50,21 @@ extension Uniforms {
 }
 
 /// Where `TrialKernel.simulateDays` stores a trial's checkpoints: for each day 0…days the index
-/// of its checkpoint in `destination`, or −1 for a day nobody resumes at. With `rejoin`, it also
-/// stops a resumed trial at the first day it stands where its partner's trial stood.
+/// of its checkpoint in `destination`, or −1 for a day nobody resumes at, and, with `emptied`, the
+/// days a worked segment left no open case (`emptiedDays` bits). With `rejoin`, it also stops a
+/// resumed trial at the first day it stands where its partner's trial stood, or a fixed number
+/// of cases above it (`Rejoin`).
 struct CheckpointSink {
     let slots: UnsafePointer<Int32>
     let destination: UnsafeMutablePointer<TrialCheckpoint>
+    /// The trial's `emptiedDays` words (`RecordedRun.emptied`), or nil when not kept.
+    let emptied: UnsafeMutablePointer<UInt64>?
     var rejoin: Rejoin?
 
-    init(slots: UnsafePointer<Int32>, destination: UnsafeMutablePointer<TrialCheckpoint>, rejoin: Rejoin? = nil) {
+    init(slots: UnsafePointer<Int32>, destination: UnsafeMutablePointer<TrialCheckpoint>, emptied: UnsafeMutablePointer<UInt64>? = nil, rejoin: Rejoin? = nil) {
         self.slots = slots
         self.destination = destination
+        self.emptied = emptied
         self.rejoin = rejoin
     }
 
@@ -70,14 +75,21 @@ struct CheckpointSink {
         return slots
     }
 
-    /// Stores the trial's state at the start of `day` if a checkpoint is kept there. Returns
-    /// false, storing nothing, once the trial has rejoined its partner's (`Rejoin`): the days
-    /// after are the partner's and need not be simulated.
+    /// The 64-bit words of a trial's emptied days for a horizon of `days` days.
+    static func emptiedWords(days: Int) -> Int { (days + 63) / 64 }
+
+    /// Stores the trial's state at the start of `day` if a checkpoint is kept there, and notes
+    /// that a worked segment of the day before left no open case (`emptiedBefore`). Returns
+    /// false, storing nothing, once the trial has met its partner's (`Rejoin`): the trial stops
+    /// there, and its resumption (`TrialKernel.continueTrial`) takes or follows the partner's days.
     @inline(__always)
     func save(
-        day: Int, open: Int, level: Int, largestReportedOpen: Int, demand: Double, _ inflow: Uniforms, _ work: Uniforms, _ spare: Uniforms
+        day: Int, open: Int, level: Int, largestReportedOpen: Int, demand: Double, emptiedBefore: Bool,
+        _ inflow: Uniforms, _ work: Uniforms, _ spare: Uniforms
     ) -> Bool {
-        if let rejoin, rejoin.rejoins(day: day, open: open, level: level, inflow, work, spare) { return false }
+        if let rejoin, rejoin.met.pointee.day >= 0 { return false }
+        if emptiedBefore, let emptied { emptied[(day - 1) >> 6] |= 1 << UInt64((day - 1) & 63) }
+        if let rejoin, rejoin.meets(day: day, open: open, level: level, inflow, work, spare) { return false }
         let slot = slots[day]
         guard slot >= 0 else { return true }
         destination[Int(slot)] = TrialCheckpoint(
@@ -87,42 +99,63 @@ struct CheckpointSink {
     }
 }
 
+/// Where a resumed trial met its partner's at the start of a day: the day (−1 until it does) and
+/// how many cases more it had open (0: it stands exactly where the partner's stood).
+struct RejoinMeeting {
+    var day: Int
+    var offset: Int
+}
+
 /// A resumed trial's partner: the same trial of a run whose model does from some day on exactly
 /// what this one does (`SimulationModel.rejoinDay`). Where the trial stands at the start of such a
 /// day as the partner's stood (open cases, level, the three generators' states), every later
 /// draw and check is the partner's, so the trial stops there and takes the partner's checks.
 ///
+/// Where it stands the same but δ > 0 cases above the partner's, it makes the partner's draws
+/// as long as its level stays the partner's and the partner's queue does not empty (the only
+/// way the difference can shrink: a segment resolves the same count in both while the partner
+/// has cases left): its checks are then the partner's with δ more open cases, and where either
+/// fails it resumes from the partner's last checkpoint before with δ more (`TrialKernel.follow`).
+///
 /// Bit-identical by construction: the state compared is everything the later days read besides
-/// the absence, which is alike from that day on (`CheckpointTests`).
+/// the absence, which is alike from that day on (`CheckpointTests`, `RecordedRunCountingTests`).
 struct Rejoin {
     /// The first day the trial may rejoin: the models are alike from it on, and the partner holds
     /// a state for every day from it on that the run keeps one for.
     let from: Int
     /// Per day 0…days: the index of the partner's checkpoint at that day among `checkpoints`, or −1.
     let slots: UnsafePointer<Int32>
-    /// The partner's checkpoints, level and open cases at every check, for this trial.
+    /// The partner's checkpoints, level and open cases at every check, and its emptied days, for this trial.
     let checkpoints: UnsafePointer<TrialCheckpoint>
     let levels: UnsafePointer<UInt8>
     let open: UnsafePointer<Int32>
+    let emptied: UnsafePointer<UInt64>
     /// The first check of each day 0…days (`KernelTables.reportedChecksBefore`) and the check count.
     let checksBefore: UnsafePointer<Int>
     let checks: Int
-    /// Where the day the trial rejoined is written (−1 until it does).
-    let rejoined: UnsafeMutablePointer<Int>
+    /// Where the meeting is written (day −1 until the trial meets the partner's).
+    let met: UnsafeMutablePointer<RejoinMeeting>
+    /// Days before this one are not looked at again (a trial resumed after following the partner's).
+    var notBefore = 0
 
     @inline(__always)
-    func rejoins(day: Int, open: Int, level: Int, _ inflow: Uniforms, _ work: Uniforms, _ spare: Uniforms) -> Bool {
-        if rejoined.pointee >= 0 { return true }
+    func meets(day: Int, open: Int, level: Int, _ inflow: Uniforms, _ work: Uniforms, _ spare: Uniforms) -> Bool {
         let slot = slots[day]
-        guard day >= from && slot >= 0 else { return false }
+        guard day >= from && day >= notBefore && slot >= 0 else { return false }
         let theirs = checkpoints[Int(slot)]
-        guard theirs.open == open && Int(theirs.level) == level && theirs.inflow == inflow.saved && theirs.work == work.saved
+        guard open >= theirs.open && Int(theirs.level) == level && theirs.inflow == inflow.saved && theirs.work == work.saved
                 && theirs.spare == spare.saved else { return false }
         // The partner's open cases are kept in 32 bits: a count that did not fit cannot be taken.
-        for c in checksBefore[day]..<checks where self.open[c] == Int32.max { return false }
-        rejoined.pointee = day
+        if open == theirs.open {
+            for c in checksBefore[day]..<checks where self.open[c] == Int32.max { return false }
+        }
+        met.pointee = RejoinMeeting(day: day, offset: open - theirs.open)
         return true
     }
+
+    /// Whether the partner's queue emptied on `day`.
+    @inline(__always)
+    func emptied(on day: Int) -> Bool { emptied[day >> 6] & (1 << UInt64(day & 63)) != 0 }
 }
 
 extension TrialKernel {
@@ -145,6 +178,21 @@ extension TrialKernel {
         at day: Int, from checkpoint: TrialCheckpoint, absence: UnsafeBufferPointer<AbsenceEvent>?, levelsBefore: UnsafeBufferPointer<UInt8>,
         saving: CheckpointSink?, into tally: inout Tally
     ) -> Int? {
+        let rejoinedAt = continueTrial(at: day, from: checkpoint, absence: absence, levelsBefore: levelsBefore, saving: saving).rejoined
+        tally.recordTrial(levels: checkLevels.elements, open: checkOpen.elements, headcounts: checkHeadcounts.elements,
+                          fromCheck: tables.reportedChecksBefore[day], largestOpenBefore: checkpoint.largestReportedOpen)
+        return rejoinedAt
+    }
+
+    /// `resumeTrial` without recording the trial into a tally: what it saw is left in
+    /// `checkLevels`, `checkOpen` and `checkHeadcounts` (all checks, those before `day` the
+    /// base's levels), for a run that counts only what its readers need (`RecordedRun.Counting`).
+    /// Returns the day the trial rejoined its partner's (nil when it did not), and whether it
+    /// followed the partner's days some cases above them (`Rejoin`).
+    func continueTrial(
+        at day: Int, from checkpoint: TrialCheckpoint, absence: UnsafeBufferPointer<AbsenceEvent>?, levelsBefore: UnsafeBufferPointer<UInt8>,
+        saving: CheckpointSink?
+    ) -> (rejoined: Int?, followed: Bool) {
         if let absence { replayAbsence(absence) } else { drawAbsence() }
         let first = tables.reportedChecksBefore[day]
         var progress = TrialProgress(
@@ -154,41 +202,100 @@ extension TrialKernel {
         work.uniforms.restore(checkpoint.work)
         spare.uniforms.restore(checkpoint.spare)
         for c in 0..<first { checkLevels[c] = levelsBefore[c] }
-        saving?.rejoin?.rejoined.pointee = -1
-        simulateDays(from: day, &progress, saving: saving)
-        var rejoinedAt: Int?
-        if let saving, let rejoin = saving.rejoin, rejoin.rejoined.pointee >= 0 {
-            rejoinedAt = rejoin.rejoined.pointee
-            takePartnersDays(from: rejoin.rejoined.pointee, rejoin, largestReportedOpen: progress.largestReportedOpen, saving: saving)
+        var saving = saving
+        var start = day
+        var followed = false
+        while true {
+            saving?.rejoin?.met.pointee = RejoinMeeting(day: -1, offset: 0)
+            simulateDays(from: start, &progress, saving: saving)
+            guard let sink = saving, let rejoin = sink.rejoin, rejoin.met.pointee.day >= 0 else { return (nil, followed) }
+            let met = rejoin.met.pointee
+            let end = met.offset == 0 ? tables.days : follow(from: met.day, offset: met.offset, rejoin)
+            var resumeDay = end
+            if end < tables.days {
+                // The trial goes on from the partner's latest state up to the day the following fails.
+                guard let latest = stride(from: end, to: met.day, by: -1).first(where: { rejoin.slots[$0] >= 0 }) else {
+                    // None after the meeting: nothing to take, so the trial is simulated from the meeting on.
+                    saving!.rejoin!.notBefore = met.day + 1
+                    start = met.day
+                    continue
+                }
+                resumeDay = latest
+            }
+            progress.largestReportedOpen = takePartnersDays(
+                from: met.day, to: resumeDay, offset: met.offset, rejoin, largestReportedOpen: progress.largestReportedOpen, saving: sink)
+            if resumeDay >= tables.days { return (met.offset == 0 ? met.day : nil, followed || met.offset > 0) }
+            // The partner's state at that day with δ more cases: where this trial stands, so it goes on from there.
+            followed = true
+            let theirs = rejoin.checkpoints[Int(rejoin.slots[resumeDay])]
+            (progress.open, progress.level, progress.check) = (theirs.open + met.offset, Int(theirs.level), tables.reportedChecksBefore[resumeDay])
+            inflow.uniforms.restore(theirs.inflow)
+            work.uniforms.restore(theirs.work)
+            spare.uniforms.restore(theirs.spare)
+            saving!.rejoin!.notBefore = resumeDay + 1
+            start = resumeDay
         }
-        tally.recordTrial(levels: checkLevels.elements, open: checkOpen.elements, headcounts: checkHeadcounts.elements,
-                          fromCheck: first, largestOpenBefore: checkpoint.largestReportedOpen)
-        return rejoinedAt
     }
 
-    /// A trial that rejoined its partner's at the start of `day`: its checks from then on are the
-    /// partner's levels and open cases with its own headcounts (alike from that day on), and its
-    /// checkpoints from then on the partner's states, with the largest open count at a reported
-    /// check its own before the day and the partner's after.
-    private func takePartnersDays(from day: Int, _ rejoin: Rejoin, largestReportedOpen: Int, saving: CheckpointSink) {
+    /// The first day from `day` on where a trial that stands `offset` > 0 cases above its
+    /// partner's at the start of `day`, at the same level and generator states, may do other than
+    /// the partner's with `offset` more cases: a day the partner's queue emptied, a day before the
+    /// first reported one (its checks are not kept), or a day with a check at which the policy
+    /// gives another level than the partner's for the partner's open cases plus `offset` (or
+    /// where that count does not fit the kept 32 bits); `days` when there is none.
+    private func follow(from day: Int, offset: Int, _ rejoin: Rejoin) -> Int {
+        let t = tables
+        for d in day..<t.days {
+            if d < t.firstReportedDay || rejoin.emptied(on: d) { return d }
+            for i in 0..<t.headcountInputs.count {
+                let (input, group) = t.headcountInputs[i]
+                inputs[input] = headcount[group, day: d]
+            }
+            for c in t.reportedChecksBefore[d]..<t.reportedChecksBefore[d + 1] {
+                let theirs = rejoin.open[c]
+                guard theirs != Int32.max, Int(theirs) + offset < Int(Int32.max) else { return d }
+                inputs[t.casesInput] = Int32(Int(theirs) + offset)
+                if policy.level(inputs.elements.baseAddress!) != Int(rejoin.levels[c]) { return d }
+            }
+        }
+        return t.days
+    }
+
+    /// A trial that met its partner's at the start of `day`, `offset` cases above it: its checks
+    /// on days `day..<end` are the partner's levels and open cases plus `offset` with its own
+    /// headcounts (alike from that day on), its checkpoints there the partner's states with
+    /// `offset` more cases, with the largest open count at a reported check its own, and its
+    /// emptied days the partner's (none with an offset: `follow` stops at the first). Returns
+    /// the largest open count at a reported check before `end`.
+    private func takePartnersDays(from day: Int, to end: Int, offset: Int, _ rejoin: Rejoin, largestReportedOpen: Int, saving: CheckpointSink) -> Int {
         let t = tables
         let groups = t.groups
         var largest = largestReportedOpen
-        for d in day...t.days {
+        for d in day...min(end, t.days) {
             let slot = saving.slots[d]
-            if slot >= 0 {
+            if slot >= 0 && (d < end || end == t.days) {
                 let theirs = rejoin.checkpoints[Int(rejoin.slots[d])]
                 saving.destination[Int(slot)] = TrialCheckpoint(
-                    open: theirs.open, largestReportedOpen: largest, demand: theirs.demand, inflow: theirs.inflow, work: theirs.work, spare: theirs.spare, level: theirs.level)
+                    open: theirs.open + offset, largestReportedOpen: largest, demand: theirs.demand, inflow: theirs.inflow, work: theirs.work,
+                    spare: theirs.spare, level: theirs.level)
             }
-            guard d < t.days else { break }
+            guard d < end && d < t.days else { break }
+            if let emptied = saving.emptied, rejoin.emptied(on: d) { emptied[d >> 6] |= 1 << UInt64(d & 63) }
             for c in t.reportedChecksBefore[d]..<t.reportedChecksBefore[d + 1] {
-                let open = Int(rejoin.open[c])
+                let open = Int(rejoin.open[c]) + offset
                 checkLevels[c] = rejoin.levels[c]
                 checkOpen[c] = open
                 largest = max(largest, open)
                 for g in 0..<groups { checkHeadcounts[c * groups + g] = headcount[g, day: d] }
             }
         }
+        return largest
+    }
+
+    /// `runTrial(saving:into:)` without recording the trial into a tally: what it saw is left in
+    /// `checkLevels`, `checkOpen` and `checkHeadcounts` (`RecordedRun.Counting`).
+    func simulateTrial(saving: CheckpointSink?) {
+        var progress = beginTrial()
+        simulateDays(from: 0, &progress, saving: saving)
     }
 }

@@ -388,8 +388,13 @@ public final class TrialKernel {
         var (open, level, largestReportedOpen) = (progress.open, progress.level, progress.largestReportedOpen)
         // Reported checks come in the order the days and segments are simulated.
         var check = progress.check
+        // Whether a worked segment of the day before left no open case (`CheckpointSink.save`).
+        var emptied = false
         for d in first..<days {
-            if saving?.save(day: d, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, inflowRNG, workRNG, spareRNG) == false { break }
+            if saving?.save(
+                day: d, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, emptiedBefore: emptied, inflowRNG, workRNG, spareRNG
+            ) == false { break }
+            emptied = false
             var dayFactor = demand
             if dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG.rng, dispersion, 1 / dispersion) }
             let spike = spikeProbability > 0 && inflowRNG.uniform() < spikeProbability
@@ -413,6 +418,7 @@ public final class TrialKernel {
                     let expected = resolve * shiftCapacity * multipliers[level] + extraPerSegment[level &* k &+ s]
                     let resolved = min(open + arrivals, sampler.sample(mean: expected, workRNG, spare: spareRNG))
                     open += arrivals - resolved
+                    if open == 0 { emptied = true }
                 } else {
                     // Nobody's shift reaches this segment: it resolves nothing and draws nothing (docs/MODEL.md §7).
                     open += arrivals
@@ -426,7 +432,8 @@ public final class TrialKernel {
                 }
             }
         }
-        _ = saving?.save(day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, inflowRNG, workRNG, spareRNG)
+        _ = saving?.save(
+            day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, emptiedBefore: emptied, inflowRNG, workRNG, spareRNG)
         (progress.open, progress.level, progress.check, progress.largestReportedOpen) = (open, level, check, largestReportedOpen)
     }
 

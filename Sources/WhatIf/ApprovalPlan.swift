@@ -131,10 +131,12 @@ public struct ApprovalPlan: Sendable {
         let checkpointDays = Self.checkpointDays(requests, in: scenario)
         /// A state later steps may start from keeps the checkpoints; a state only compared does not.
         /// Every request leaves the policy as it is, so the models share the partner's compiled one.
+        /// The plan reads only the runs' levels (the charges, the worst checks, the checks over the
+        /// limit; a group left with nobody is the models' schedules), so the runs count nothing else.
         func record(_ scenario: Scenario, from partner: RecordedRun?, keepingCheckpoints: Bool) throws -> RecordedRun {
             try RecordedRun(
                 model: try SimulationModel(scenario, sharingPolicyWith: partner?.model), trials: settings.trials, seed: settings.seed, threads: settings.threads,
-                checkpointDays: keepingCheckpoints ? checkpointDays : [], resumingFrom: partner)
+                checkpointDays: keepingCheckpoints ? checkpointDays : [], resumingFrom: partner, counting: .levels)
         }
         func compare(_ base: RecordedRun, _ variant: RecordedRun) throws -> Comparison {
             Comparison(tally: try PairedTally(base: base, variant: variant), base: base.model, variant: variant.model, seed: settings.seed)

@@ -167,6 +167,34 @@ import Testing
         #expect(try Self.encoded(step.tally) == Self.encoded(stepFromDayOne.tally))
     }
 
+    /// A resumed trial that stands a few cases above its partner's at a checkpoint day from which
+    /// the models are alike, at the same level and generator states, follows the partner's days
+    /// with those cases added until the partner's queue empties or the policy gives it another
+    /// level, and goes on from the partner's checkpoint before: levels, open cases, checkpoints,
+    /// emptied days and tally equal a run from day one, at `plan approve`'s sparse checkpoint
+    /// days, and so do those of a run resumed in turn from it. Some trials follow and some rejoin.
+    @Test func trialsThatFollowTheirPartnersAboveThemEqualOnesFromDayOne() throws {
+        let (base, variant) = try Self.models([.timeOff(name: "us-10", dates: December.dates("2026-12-02", "2026-12-04"))])
+        let days = [15, 20, 22, 23, 27, 30, 35, 41, 42, base.dayCount]
+        for counting in [RecordedRun.Counting.everything, .levels] {
+            let partner = try RecordedRun(model: base, trials: Self.trials, seed: 9, threads: 2, checkpointDays: days, counting: counting)
+            let resumed = try RecordedRun(model: variant, trials: Self.trials, seed: 9, threads: 2, checkpointDays: days, resumingFrom: partner, counting: counting)
+            let fromDayOne = try RecordedRun(model: variant, trials: Self.trials, seed: 9, threads: 1, checkpointDays: days, counting: counting)
+            #expect(resumed.startDay == 15 && resumed.followedTrials > 0 && resumed.rejoinedTrials > 0, "\(resumed.followedTrials) followed")
+            #expect(resumed.levels == fromDayOne.levels && resumed.open == fromDayOne.open && resumed.checkpoints == fromDayOne.checkpoints)
+            #expect(resumed.emptied == fromDayOne.emptied && resumed.emptied.contains { $0 != 0 })
+            #expect(try Self.encoded(resumed.tally) == Self.encoded(fromDayOne.tally))
+
+            let next = try SimulationModel(try ScenarioEdit.apply([.timeOff(name: "us-11", dates: December.dates("2026-12-07", "2026-12-09"))], to: variant.scenario))
+            let step = try RecordedRun(model: next, trials: Self.trials, seed: 9, threads: 2, checkpointDays: days, resumingFrom: resumed, counting: counting)
+            let stepFromDayOne = try RecordedRun(model: next, trials: Self.trials, seed: 9, threads: 1, checkpointDays: days, counting: counting)
+            #expect(step.startDay == 20 && step.followedTrials > 0)
+            #expect(step.levels == stepFromDayOne.levels && step.open == stepFromDayOne.open && step.checkpoints == stepFromDayOne.checkpoints)
+            #expect(step.emptied == stepFromDayOne.emptied)
+            #expect(try Self.encoded(step.tally) == Self.encoded(stepFromDayOne.tally))
+        }
+    }
+
     /// The checkpoint carries the trial's demand shock, so that a resumed trial draws neither it
     /// nor the starting backlog again: with a Poisson starting backlog and a dispersed inflow as
     /// well as December's demand CV and spikes, a run resumed from two days equals one from day
