@@ -382,8 +382,13 @@ public final class TrialKernel {
                         : d < openingDays ? t.opening.capacity(day: d, segment: s, groups: groups, from: capacity)
                         : t.shiftShares.capacity(day: d, segment: s, groups: groups, from: capacity)
                     let expected = resolve * shiftCapacity * multipliers[level] + extraPerSegment[level &* k &+ s]
-                    let resolved = min(open + arrivals, sampler.sample(mean: expected, workRNG, spare: spareRNG))
-                    open += arrivals - resolved
+                    let available = open + arrivals
+                    if Self.drawOnlyAdvances(available: available, mean: expected) {
+                        _ = workRNG.next()
+                        _ = workRNG.next()
+                    } else {
+                        open = available - min(available, sampler.sample(mean: expected, workRNG, spare: spareRNG))
+                    }
                 } else {
                     // Nobody's shift reaches this segment: it resolves nothing and draws nothing (docs/MODEL.md §7).
                     open += arrivals
@@ -400,6 +405,14 @@ public final class TrialKernel {
         _ = saving?.save(day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, inflowRNG, workRNG, spareRNG)
         (progress.open, progress.level, progress.check, progress.largestReportedOpen) = (open, level, check, largestReportedOpen)
     }
+
+    /// Whether a segment's resolution draw, min(available, Poisson(`mean`)) from the work stream,
+    /// only advances the stream: nothing is available, so it resolves nothing whatever the draw,
+    /// and a mean below `PoissonSampler.tabulatedMeans` takes exactly the stream's two uniforms
+    /// (it never retries from the spare stream). The day loop then advances the stream by two
+    /// uniforms without inverting them (`SegmentResolutionsTests`).
+    @inline(__always)
+    static func drawOnlyAdvances(available: Int, mean: Double) -> Bool { available == 0 && mean < PoissonSampler.tabulatedMeans }
 
     /// A check on day d with `open` cases (docs/MODEL.md §6): the policy declares the level, and a
     /// reported check keeps what the trial saw.
