@@ -334,8 +334,10 @@ extension CompiledPolicy {
         func ratioCell(_ lookup: RatioLookup, numerator: Int64, denominator n: Int) -> Int {
             var cell = 0
             if n < CompiledPolicy.cutoffRows {
+                // The atoms that hold are the weakest ones, so the count stops at the first that
+                // fails (most loads hold few of a policy's atoms).
                 let row = lookup.cutoffStart &+ n &* lookup.atomCount
-                for j in 0..<lookup.atomCount { cell &+= numerator > cutoffs[row &+ j] ? 1 : 0 }
+                while cell < lookup.atomCount && numerator > cutoffs[row &+ cell] { cell &+= 1 }
             } else {
                 let ratio = Ratio.value(numerator: Double(numerator), denominator: Double(n))
                 for j in 0..<lookup.atomCount {
