@@ -329,19 +329,28 @@ extension CompiledPolicy {
             return Int(levelTable[index])
         }
 
-        /// How many of the ratio's atoms hold: counted against cutoffs, or by dividing for large teams.
-        @inlinable
+        /// How many of the ratio's atoms hold: counted against cutoffs, or by dividing for large
+        /// teams. The count is inlined into the caller (the three-input kernel's cell path for
+        /// teams of 64 SEs or more), the division a call.
+        @inlinable @inline(__always)
         func ratioCell(_ lookup: RatioLookup, numerator: Int64, denominator n: Int) -> Int {
+            guard n < CompiledPolicy.cutoffRows else { return dividedRatioCell(lookup, numerator: numerator, denominator: n) }
+            // The atoms that hold are the weakest ones, so the count stops at the first that
+            // fails (most loads hold few of a policy's atoms).
             var cell = 0
-            if n < CompiledPolicy.cutoffRows {
-                let row = lookup.cutoffStart &+ n &* lookup.atomCount
-                for j in 0..<lookup.atomCount { cell &+= numerator > cutoffs[row &+ j] ? 1 : 0 }
-            } else {
-                let ratio = Ratio.value(numerator: Double(numerator), denominator: Double(n))
-                for j in 0..<lookup.atomCount {
-                    let atom = ratioAtoms[lookup.atomStart &+ j]
-                    cell &+= (atom.strict ? ratio > atom.threshold : ratio >= atom.threshold) ? 1 : 0
-                }
+            let row = lookup.cutoffStart &+ n &* lookup.atomCount
+            while cell < lookup.atomCount && numerator > cutoffs[row &+ cell] { cell &+= 1 }
+            return cell
+        }
+
+        /// `ratioCell` for a denominator beyond the cutoff rows, by dividing.
+        @usableFromInline @inline(never)
+        func dividedRatioCell(_ lookup: RatioLookup, numerator: Int64, denominator n: Int) -> Int {
+            var cell = 0
+            let ratio = Ratio.value(numerator: Double(numerator), denominator: Double(n))
+            for j in 0..<lookup.atomCount {
+                let atom = ratioAtoms[lookup.atomStart &+ j]
+                cell &+= (atom.strict ? ratio > atom.threshold : ratio >= atom.threshold) ? 1 : 0
             }
             return cell
         }

@@ -63,7 +63,7 @@ public struct PeriodCounts: Sendable, Codable {
     /// (a zero count adds nothing, and the dense row is a loop the compiler vectorises). Both
     /// add the same integers; the sums cannot overflow (a product is at most a week's checks
     /// squared, and a run has at most `Tally.maximumTrials` trials), so the additions wrap rather
-    /// than check.
+    /// than check, as do the counts and the indices (all within the tables).
     ///
     /// - Complexity: O(checks × level + levels × (weeks + pairs of weeks with a check at ≥ k)).
     mutating func record(_ levels: UnsafeBufferPointer<UInt8>) {
@@ -76,32 +76,32 @@ public struct PeriodCounts: Sendable, Codable {
             var highest = 0
             for (c, level) in levels.enumerated() where level > 0 {
                 let p = checkPeriods[c]
-                for k in 0..<Int(level) { counts[k * weeks + p] += 1 }
+                for k in 0..<Int(level) { counts[k &* weeks &+ p] &+= 1 }
                 highest = max(highest, Int(level))
             }
             histograms.withUnsafeMutableBufferPointer { histograms in
             products.withUnsafeMutableBufferPointer { products in
                 var offset = 0
                 for p in 0..<weeks {
-                    for k in 0..<tracked { histograms[k * stride + offset + counts[k * weeks + p]] += 1 }
-                    offset += sizes[p] + 1
+                    for k in 0..<tracked { histograms[k &* stride &+ offset &+ counts[k &* weeks &+ p]] &+= 1 }
+                    offset &+= sizes[p] &+ 1
                 }
                 // Levels above the trial's highest have no week with a check at ≥ k: no product.
                 for k in 0..<highest {
-                    let row = counts + k * weeks
+                    let row = counts + k &* weeks
                     var n = 0
                     for p in 0..<weeks where row[p] > 0 {
                         busy[n] = p
-                        n += 1
+                        n &+= 1
                     }
                     for i in 0..<n {
                         let p = busy[i], a = row[p]
                         // The pair (p, q), q > p, is at `pairRow + q`: contiguous in q.
-                        let pairRow = k * pairs + p * (2 * weeks - p - 1) / 2 - p - 1
-                        if 4 * n > weeks {
-                            for q in (p + 1)..<weeks { products[pairRow + q] &+= a &* row[q] }
+                        let pairRow = k &* pairs &+ p &* (2 &* weeks &- p &- 1) / 2 &- p &- 1
+                        if 4 &* n > weeks {
+                            for q in (p &+ 1)..<weeks { products[pairRow &+ q] &+= a &* row[q] }
                         } else {
-                            for j in (i + 1)..<n { products[pairRow + busy[j]] &+= a &* row[busy[j]] }
+                            for j in (i &+ 1)..<n { products[pairRow &+ busy[j]] &+= a &* row[busy[j]] }
                         }
                     }
                 }

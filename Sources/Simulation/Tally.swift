@@ -137,30 +137,37 @@ public struct Tally: Sendable, Codable {
         // Horizon statistics in one pass. A run at ≥ k starts where the level rises to k or past
         // it and ends where it falls below k, so a check costs work only for the levels between
         // its own and the previous check's; checks at ≥ k are a suffix sum of the levels' counts.
+        // Wrapping, through pointers, as above.
         withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * levelCount) { scratch in
             scratch.initialize(repeating: 0)
             let runStart = scratch.baseAddress!, longest = runStart + levelCount, atLevel = runStart + 2 * levelCount
             var previous = 0
             for (c, level) in trialLevels.enumerated() {
                 let l = Int(level)
-                atLevel[l] += 1
+                atLevel[l] &+= 1
                 if l > previous {
-                    for k in (previous + 1)...l { runStart[k] = c }
+                    for k in (previous &+ 1)...l { runStart[k] = c }
                 } else if l < previous {
-                    for k in (l + 1)...previous { longest[k] = max(longest[k], c - runStart[k]) }
+                    for k in (l &+ 1)...previous { longest[k] = max(longest[k], c &- runStart[k]) }
                 }
                 previous = l
             }
             if previous > 0 {
-                for k in 1...previous { longest[k] = max(longest[k], checkCount - runStart[k]) }
+                for k in 1...previous { longest[k] = max(longest[k], checkCount &- runStart[k]) }
             }
             longest[0] = checkCount
-            var atOrAbove = 0
-            for k in stride(from: levelCount - 1, through: 0, by: -1) {
-                atOrAbove += atLevel[k]
-                if atOrAbove > 0 { reached[k] += 1 }
-                checksAtOrAbove[k] += atOrAbove
-                longestRuns[k * (checkCount + 1) + longest[k]] += 1
+            reached.withUnsafeMutableBufferPointer { reached in
+            checksAtOrAbove.withUnsafeMutableBufferPointer { checksAtOrAbove in
+            longestRuns.withUnsafeMutableBufferPointer { longestRuns in
+                var atOrAbove = 0
+                for k in stride(from: levelCount - 1, through: 0, by: -1) {
+                    atOrAbove &+= atLevel[k]
+                    if atOrAbove > 0 { reached[k] &+= 1 }
+                    checksAtOrAbove[k] &+= atOrAbove
+                    longestRuns[k &* (checkCount &+ 1) &+ longest[k]] &+= 1
+                }
+            }
+            }
             }
         }
         periodCounts.record(trialLevels)

@@ -416,8 +416,13 @@ public final class TrialKernel {
                 if step.contains(.worked) {
                     let shiftCapacity = changed ? changedShiftCapacity[s &* days &+ d] : scheduledShiftCapacity[i]
                     let expected = resolve * shiftCapacity * multipliers[level] + extraPerSegment[level &* k &+ s]
-                    let resolved = min(open + arrivals, sampler.sample(mean: expected, workRNG, spare: spareRNG))
-                    open += arrivals - resolved
+                    let available = open + arrivals
+                    if Self.drawOnlyAdvances(available: available, mean: expected) {
+                        _ = workRNG.next()
+                        _ = workRNG.next()
+                    } else {
+                        open = available - min(available, sampler.sample(mean: expected, workRNG, spare: spareRNG))
+                    }
                     if open == 0 { emptied = true }
                 } else {
                     // Nobody's shift reaches this segment: it resolves nothing and draws nothing (docs/MODEL.md §7).
@@ -436,6 +441,14 @@ public final class TrialKernel {
             day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, emptiedBefore: emptied, inflowRNG, workRNG, spareRNG)
         (progress.open, progress.level, progress.check, progress.largestReportedOpen) = (open, level, check, largestReportedOpen)
     }
+
+    /// Whether a segment's resolution draw, min(available, Poisson(`mean`)) from the work stream,
+    /// only advances the stream: nothing is available, so it resolves nothing whatever the draw,
+    /// and a mean below `PoissonSampler.tabulatedMeans` takes exactly the stream's two uniforms
+    /// (it never retries from the spare stream). The day loop then advances the stream by two
+    /// uniforms without inverting them (`SegmentResolutionsTests`).
+    @inline(__always)
+    static func drawOnlyAdvances(available: Int, mean: Double) -> Bool { available == 0 && mean < PoissonSampler.tabulatedMeans }
 
     /// A check on day d with `open` cases (docs/MODEL.md §6): the policy declares the level, and a
     /// reported check keeps what the trial saw.
