@@ -79,7 +79,8 @@ public final class PoissonSampler {
         let bits = uniforms.next(), v = uniforms.uniform()
         guard mean < Self.tabulatedMeans else { return zeroOrLarge(mean: mean, first: (Double(bits) / 4_294_967_296.0, v), spare) }
         guard mean > 0 else { return 0 }
-        let whole = Int(mean)
+        // 0 < mean < 128 here (a NaN fails the first guard): the unchecked conversion is exact.
+        let whole = mean.truncatedInRange
         return tables.invert(bits, mean: whole) + belowOne(v, mean: mean - Double(whole))
     }
 
@@ -102,7 +103,8 @@ public final class PoissonSampler {
     @inline(__always)
     func belowOne(_ u: Double, mean r: Double) -> Int {
         if u <= 1 - r { return 0 }
-        let bounds = remainderBase + Int(r * Double(Self.remainderCells)) &* Self.remainderCellWidth
+        // 0 ≤ r < 1 (a mean's fraction), so the cell is in 0..<64: the unchecked conversion is exact.
+        let bounds = remainderBase + (r * Double(Self.remainderCells)).truncatedInRange &* Self.remainderCellWidth
         if u <= bounds[0] { return 0 }
         if u > bounds[1] {
             if u <= bounds[2] { return 1 }

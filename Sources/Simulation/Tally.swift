@@ -75,9 +75,11 @@ public struct Tally: Sendable, Codable {
         periodCounts = PeriodCounts(checkDates: checkDates, levelCount: levelCount)
     }
 
-    /// A finite load in whole hundredths, as `loadHistogram` counts it. O(1).
+    /// A finite load in whole hundredths, as `loadHistogram` counts it. O(1). `load` ≥ 0 and not
+    /// NaN (open cases over a positive headcount, or 0), so the product is in [0, 1e16], inside
+    /// the unchecked conversion's range.
     @inline(__always)
-    static func loadUnits(_ load: Double) -> Int { Int(min(load, largestLoad) * loadUnitsPerCase) }
+    static func loadUnits(_ load: Double) -> Int { (min(load, largestLoad) * loadUnitsPerCase).truncatedInRange }
 
     /// Records one trial from what it saw at every reported check, in time order: its level, the
     /// open cases and the working headcount per group (`[check * groups + g]`). A trial resumed
@@ -123,7 +125,8 @@ public struct Tally: Sendable, Codable {
                     infiniteLoads[c] &+= 1
                 } else {
                     let load = working == 0 ? 0 : Double(o) / Double(working)
-                    loadFixedSums[c].add(Int(min(load, Self.largestLoad) * Self.loadScale + 0.5))
+                    // In [0, 6.6e18] (see `loadUnits`): inside the unchecked conversion's range.
+                    loadFixedSums[c].add((min(load, Self.largestLoad) * Self.loadScale + 0.5).truncatedInRange)
                     loadHistogram[LogBuckets.index(check: c, bucket: LogBuckets.bucket(Self.loadUnits(load)), checks: checkCount)] &+= 1
                 }
             }
