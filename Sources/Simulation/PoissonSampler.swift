@@ -166,7 +166,10 @@ public final class PoissonSampler {
         let a = -0.059 + 0.02483 * b
         let vr = 0.9277 - 3.6224 / (b - 2)
         let u = first.u - 0.5, us = 0.5 - abs(u)
-        if first.v > 0 && us >= 0.07 && first.v <= vr { return Int((2 * a / us + b) * u + mean + 0.43) }
+        // Accepted, x = (2a / us + b) · u + mean + 0.43 lies within (2a / 0.07 + b) / 2 of
+        // mean + 0.43, which is less than the mean from 128 up (b ≈ 2.53 √mean): x is in
+        // (0, 1.1 · 10^15] (the mean is at most 10^15), inside the unchecked conversion's range, which truncates as `Int` does.
+        if first.v > 0 && us >= 0.07 && first.v <= vr { return ((2 * a / us + b) * u + mean + 0.43).truncatedInRange }
         return rejectionAttempts(mean: mean, b: b, a: a, vr: vr, first: first, spare)
     }
 
