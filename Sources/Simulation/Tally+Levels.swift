@@ -7,7 +7,7 @@ extension Tally {
     /// from them (`RecordedRun.Counting.levels`).
     ///
     /// Its `levels` and `trials` are those of a tally that recorded the same trials one by one
-    /// (`recordTrial`), bit for bit (`RecordedRunTests`). O(trials × checks), no allocation per trial.
+    /// (`recordTrial`), bit for bit (`RecordedRunCountingTests`). O(trials × checks), no allocation per trial.
     init(model: SimulationModel, trials: Int, levelsOf trialLevels: [UInt8]) {
         self.init(model: model)
         let (checks, levelCount) = (checkCount, self.levelCount)
