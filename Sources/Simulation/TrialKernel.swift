@@ -31,6 +31,8 @@ public final class TrialKernel {
     let model: SimulationModel
     let policy: CompiledPolicy
     let sampler = PoissonSampler()
+    /// Draws a window segment by segment where the queue may run dry.
+    let segments: WindowSegments
     let absence: RandomGenerator
     let inflow: RandomGenerator
     let work: RandomGenerator
@@ -88,6 +90,7 @@ public final class TrialKernel {
         leave = try RandomGenerator(seed: Stream.leave.rawValue)
         attrition = try RandomGenerator(seed: Stream.attrition.rawValue)
         tables = KernelTables(model)
+        segments = try WindowSegments(segments: model.layout.count, sampler: sampler)
         headcount = DayGrid(model.scheduledHeadcount, days: model.dayCount)
         capacity = DayGrid(model.scheduledCapacity, days: model.dayCount)
         capacityChanged = FixedBuffer(repeating: false, count: model.dayCount)
@@ -383,6 +386,7 @@ public final class TrialKernel {
         let spikeMeans = t.spikeMeans.values.elements, scheduledShiftCapacity = t.scheduledShiftCapacity.values.elements
         let keptShares = t.keptShares.elements, multipliers = t.multipliers.elements
         let extraPerSegment = t.extraPerSegment.values.elements
+        let segments = self.segments, windowArrivals = segments.arrivalMeans, windowResolutions = segments.resolutionMeans
         let (resolve, dispersion, spikeProbability) = (t.resolve, t.dispersion, t.spikeProbability)
         let demand = progress.demand
         var (open, level, largestReportedOpen) = (progress.open, progress.level, progress.largestReportedOpen)
@@ -399,37 +403,53 @@ public final class TrialKernel {
             if dispersion > 0 { dayFactor *= gsl_ran_gamma(inflowRNG.rng, dispersion, 1 / dispersion) }
             let spike = spikeProbability > 0 && inflowRNG.uniform() < spikeProbability
             let changed = capacityChanged[d]
-            // The arrivals of segments nobody works and no check ends, carried into the next
-            // segment's draw: only their sum matters, and it is Poisson with the summed mean.
-            var carried = 0.0
-            for s in 0..<k {
-                let i = d &* k &+ s
-                let step = SegmentStep(rawValue: steps[i])
-                var mean = arrivalMeans[i] * dayFactor + carried
-                if spike { mean += spikeMeans[i] }
-                if step.contains(.carriesArrivals) {
-                    carried = mean
-                    continue
-                }
-                carried = 0
-                let arrivals = sampler.sample(mean: mean * keptShares[level], inflowRNG, spare: spareRNG)
-                if step.contains(.worked) {
-                    let shiftCapacity = changed ? changedShiftCapacity[s &* days &+ d] : scheduledShiftCapacity[i]
-                    let expected = resolve * shiftCapacity * multipliers[level] + extraPerSegment[level &* k &+ s]
-                    let available = open + arrivals
-                    if Self.drawOnlyAdvances(available: available, mean: expected) {
-                        _ = workRNG.next()
-                        _ = workRNG.next()
-                    } else {
-                        open = available - min(available, sampler.sample(mean: expected, workRNG, spare: spareRNG))
+            // A window: the segments up to a check or the day's end, under one level. Its
+            // arrivals and resolutions are drawn as totals (`WindowSplit`).
+            var s = 0
+            while s < k {
+                let first = s
+                var (arrivalMean, resolutionMean, worked) = (0.0, 0.0, false)
+                var step: SegmentStep
+                repeat {
+                    let i = d &* k &+ s
+                    step = SegmentStep(rawValue: steps[i])
+                    var mean = arrivalMeans[i] * dayFactor
+                    if spike { mean += spikeMeans[i] }
+                    var expected = 0.0
+                    if step.contains(.worked) {
+                        worked = true
+                        let shiftCapacity = changed ? changedShiftCapacity[s &* days &+ d] : scheduledShiftCapacity[i]
+                        expected = resolve * shiftCapacity * multipliers[level] + extraPerSegment[level &* k &+ s]
                     }
-                    if open == 0 { emptied = true }
+                    windowArrivals[s &- first] = mean
+                    windowResolutions[s &- first] = expected
+                    arrivalMean += mean
+                    resolutionMean += expected
+                    s &+= 1
+                } while s < k && !step.contains(.check)
+                let kept = keptShares[level], count = s &- first
+                if !worked {
+                    // Nobody's shift reaches the window: it resolves nothing and draws nothing (docs/MODEL.md §7).
+                    open += sampler.sample(mean: arrivalMean * kept, inflowRNG, spare: spareRNG)
+                } else if WindowSegments.drawsTotals(open: open, mean: resolutionMean) {
+                    let arrivals = sampler.sample(mean: arrivalMean * kept, inflowRNG, spare: spareRNG)
+                    let resolutions = sampler.sample(mean: resolutionMean, workRNG, spare: spareRNG)
+                    if resolutions <= open {
+                        open += arrivals - resolutions
+                    } else {
+                        let (left, ranDry) = segments.split(
+                            open: open, arrivals: arrivals, resolutions: resolutions, segments: count, after: inflowRNG, workRNG)
+                        (open, emptied) = (left, emptied || ranDry)
+                    }
                 } else {
-                    // Nobody's shift reaches this segment: it resolves nothing and draws nothing (docs/MODEL.md §7).
-                    open += arrivals
+                    // The totals' uniforms, not inverted: the streams advance as they would.
+                    _ = (inflowRNG.next(), inflowRNG.next(), workRNG.next(), workRNG.next())
+                    // A trial some cases above may draw this window as totals: the day is not followed (`Rejoin`).
+                    open = segments.simulate(open: open, kept: kept, segments: count, after: inflowRNG, workRNG)
+                    emptied = true
                 }
                 #if PLAN_INTERNAL_CHECKS
-                precondition(open >= 0, "negative open cases on day \(d), segment \(s)")
+                precondition(open >= 0, "negative open cases on day \(d), segment \(s - 1)")
                 #endif
 
                 if step.contains(.check) {
@@ -441,14 +461,6 @@ public final class TrialKernel {
             day: days, open: open, level: level, largestReportedOpen: largestReportedOpen, demand: demand, emptiedBefore: emptied, inflowRNG, workRNG, spareRNG)
         (progress.open, progress.level, progress.check, progress.largestReportedOpen) = (open, level, check, largestReportedOpen)
     }
-
-    /// Whether a segment's resolution draw, min(available, Poisson(`mean`)) from the work stream,
-    /// only advances the stream: nothing is available, so it resolves nothing whatever the draw,
-    /// and a mean below `PoissonSampler.tabulatedMeans` takes exactly the stream's two uniforms
-    /// (it never retries from the spare stream). The day loop then advances the stream by two
-    /// uniforms without inverting them (`SegmentResolutionsTests`).
-    @inline(__always)
-    static func drawOnlyAdvances(available: Int, mean: Double) -> Bool { available == 0 && mean < PoissonSampler.tabulatedMeans }
 
     /// A check on day d with `open` cases (docs/MODEL.md §6): the policy declares the level, and a
     /// reported check keeps what the trial saw.
