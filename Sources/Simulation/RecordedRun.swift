@@ -44,8 +44,9 @@ public struct RecordedRun: Sendable {
     /// The day this run's trials started from: 0, or the day of the checkpoints it resumed from.
     public let startDay: Int
     /// `[trial * words + w]` (`CheckpointSink.emptiedWords`), kept with the checkpoints (empty
-    /// without): bit d of a trial's words is set when a worked segment of day d left it no open
-    /// case, so that a run resumed from this one knows where a trial above it may follow it (`Rejoin`).
+    /// without): bit d of a trial's words is set when its queue may have run dry on day d
+    /// (`CheckpointSink.emptied`), so that a run resumed from this one knows where a trial above
+    /// it may follow it (`Rejoin`).
     let emptied: [UInt64]
     /// Resumed trials that rejoined the partner's before the end, and that followed the
     /// partner's days some cases above them for a while (`Rejoin`).

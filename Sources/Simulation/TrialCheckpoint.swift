@@ -51,7 +51,8 @@ extension Uniforms {
 
 /// Where `TrialKernel.simulateDays` stores a trial's checkpoints: for each day 0…days the index
 /// of its checkpoint in `destination`, or −1 for a day nobody resumes at, and, with `emptied`, the
-/// days a worked segment left no open case (`emptiedDays` bits). With `rejoin`, it also stops a
+/// days a trial some cases above could not follow (`emptiedDays` bits: a segment drew more
+/// resolutions than it had cases, or a window was drawn segment by segment, `WindowSegments`). With `rejoin`, it also stops a
 /// resumed trial at the first day it stands where its partner's trial stood, or a fixed number
 /// of cases above it (`Rejoin`).
 struct CheckpointSink {
@@ -79,7 +80,7 @@ struct CheckpointSink {
     static func emptiedWords(days: Int) -> Int { (days + 63) / 64 }
 
     /// Stores the trial's state at the start of `day` if a checkpoint is kept there, and notes
-    /// that a worked segment of the day before left no open case (`emptiedBefore`). Returns
+    /// that the day before cannot be followed (`emptiedBefore`, as `emptied` says). Returns
     /// false, storing nothing, once the trial has met its partner's (`Rejoin`): the trial stops
     /// there, and its resumption (`TrialKernel.continueTrial`) takes or follows the partner's days.
     @inline(__always)
@@ -112,9 +113,10 @@ struct RejoinMeeting {
 /// draw and check is the partner's, so the trial stops there and takes the partner's checks.
 ///
 /// Where it stands the same but δ > 0 cases above the partner's, it makes the partner's draws
-/// as long as its level stays the partner's and the partner's queue does not empty (the only
+/// as long as its level stays the partner's, the partner's queue does not run dry (the only
 /// way the difference can shrink: a segment resolves the same count in both while the partner
-/// has cases left): its checks are then the partner's with δ more open cases, and where either
+/// has cases left) and the partner draws no window segment by segment (this trial might draw it
+/// as totals, `WindowSegments`): its checks are then the partner's with δ more open cases, and where either
 /// fails it resumes from the partner's last checkpoint before with δ more (`TrialKernel.follow`).
 ///
 /// Bit-identical by construction: the state compared is everything the later days read besides
@@ -153,7 +155,7 @@ struct Rejoin {
         return true
     }
 
-    /// Whether the partner's queue emptied on `day`.
+    /// Whether the partner's queue may have run dry on `day` (as `CheckpointSink.emptied` says).
     @inline(__always)
     func emptied(on day: Int) -> Bool { emptied[day >> 6] & (1 << UInt64(day & 63)) != 0 }
 }
@@ -239,7 +241,7 @@ extension TrialKernel {
 
     /// The first day from `day` on where a trial that stands `offset` > 0 cases above its
     /// partner's at the start of `day`, at the same level and generator states, may do other than
-    /// the partner's with `offset` more cases: a day the partner's queue emptied, a day before the
+    /// the partner's with `offset` more cases: a day the partner's queue may have run dry, a day before the
     /// first reported one (its checks are not kept), or a day with a check at which the policy
     /// gives another level than the partner's for the partner's open cases plus `offset` (or
     /// where that count does not fit the kept 32 bits); `days` when there is none.

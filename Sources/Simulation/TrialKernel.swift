@@ -17,7 +17,10 @@ import Statistics
 ///   the same variates as `gsl_ran_geometric`);
 /// - arrivals: a day's Poisson cases split binomially between segments are independent Poisson
 ///   counts per segment (Poisson thinning), and so are the cases kept after a binomial diversion,
-///   so each segment takes one Poisson draw with mean λ_d·D·share·(1 − diverted);
+///   so a segment's arrivals are Poisson with mean λ_d·D·share·(1 − diverted);
+/// - windows: between two checks the level holds, so a window's arrivals and its resolution
+///   draws are Poisson with the summed means; the window takes these two totals where its queue
+///   is long, and is drawn segment by segment where it is short (`WindowSegments`);
 /// - Poisson variates (arrivals and resolutions) come from `PoissonSampler`, exact, cheaper than
 ///   `gsl_ran_poisson`, and two uniforms a draw from the stream.
 public final class TrialKernel {
@@ -392,7 +395,7 @@ public final class TrialKernel {
         var (open, level, largestReportedOpen) = (progress.open, progress.level, progress.largestReportedOpen)
         // Reported checks come in the order the days and segments are simulated.
         var check = progress.check
-        // Whether a worked segment of the day before left no open case (`CheckpointSink.save`).
+        // Whether a trial some cases above could not follow this one through the day before (`CheckpointSink.save`).
         var emptied = false
         for d in first..<days {
             if saving?.save(
@@ -404,7 +407,7 @@ public final class TrialKernel {
             let spike = spikeProbability > 0 && inflowRNG.uniform() < spikeProbability
             let changed = capacityChanged[d]
             // A window: the segments up to a check or the day's end, under one level. Its
-            // arrivals and resolutions are drawn as totals (`WindowSplit`).
+            // arrivals and resolutions are drawn as totals or segment by segment (`WindowSegments`).
             var s = 0
             while s < k {
                 let first = s

@@ -203,7 +203,7 @@ import Testing
         let text = try #require((try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any])?["text"] as? String)
         let paragraphs = text.split(separator: "\n").map(String.init)
         #expect(paragraphs[0] == ":rotating_light: *december-outlook: 2026-12-21…2026-12-24, 8 checks*")
-        #expect(paragraphs[1] == "Highest planning level: 5 (Post-sales responsiveness flexibility required), at 5 of 8 checks, first 2026-12-22 Americas.")
+        #expect(paragraphs[1] == "Highest planning level: 5 (Post-sales responsiveness flexibility required), at 6 of 8 checks, first 2026-12-22 EMEA.")
         #expect(paragraphs[2] == "*Arrange ahead:*")
         // Five working days before Dec 23 is Dec 16, but the outlook is made on Dec 21: brief now.
         #expect(text.contains("• Brief #ce by Mon Dec 21 for Dec 23–24 (EMEA and Americas)"))

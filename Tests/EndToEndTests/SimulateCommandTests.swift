@@ -99,9 +99,10 @@ import Testing
     /// December's checks.csv for 4,000 trials, seed 11, 2 threads, is byte for byte the fixture: a
     /// change of any draw shows here. Pinned from commit 35ba97b (so unbooked leave, on its own
     /// stream, was shown to change nothing for a scenario without it) until segments were cut at
-    /// the shifts' starts and ends (docs/MODEL.md §5), which changed every simulated number; the
-    /// fixture is that kernel's file, written by the release binary with this command (its header
-    /// in the CSV column convention: `level,level_name`).
+    /// the shifts' starts and ends (docs/MODEL.md §5), and again when windows were drawn as
+    /// totals (§7, issue 26's one draw-order change), each of which changed every simulated
+    /// number; the fixture is the current kernel's file, written by the release binary with this
+    /// command (its header in the CSV column convention: `level,level_name`).
     @Test func decemberChecksArePinned() throws {
         let out = try PlanProcess.temporaryDirectory()
         let r = try PlanProcess.run(["simulate", "scenarios/december.json", "--trials", "4000", "--seed", "11", "--threads", "2", "--out", out.path])
