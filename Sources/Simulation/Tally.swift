@@ -112,7 +112,7 @@ public struct Tally: Sendable, Codable {
                 for c in 0..<checkCount {
                     let l = Int(trialLevels[c])
                     atLevel[l] &+= 1
-                    weekLevels[checkPeriods[c] &* levelCount &+ l] &+= 1
+                    weekLevels[l &* weeks &+ checkPeriods[c]] &+= 1
                     if c >= firstCheck { largestOpen = max(largestOpen, open[c]) }
                     if l > previous {
                         for k in (previous &+ 1)...l { runStart[k] = c }

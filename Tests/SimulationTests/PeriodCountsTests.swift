@@ -47,8 +47,8 @@ extension PeriodCounts {
     /// Records a trial from its 0-based level at every check, counting per week what
     /// `Tally.recordTrial` counts in its pass over the levels.
     mutating func record(levelsOfChecks levels: [UInt8]) {
-        var weekLevels = [Int](repeating: 0, count: periodStarts.count * levelCount)
-        for (c, level) in levels.enumerated() { weekLevels[checkPeriods[c] * levelCount + Int(level)] += 1 }
-        record(weekLevels: weekLevels, highest: Int(levels.max() ?? 0))
+        var weekLevels = [Int](repeating: 0, count: levelCount * periodStarts.count)
+        for (c, level) in levels.enumerated() { weekLevels[Int(level) * periodStarts.count + checkPeriods[c]] += 1 }
+        record(weekLevels: &weekLevels, highest: Int(levels.max() ?? 0))
     }
 }
