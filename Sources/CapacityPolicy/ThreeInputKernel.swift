@@ -8,8 +8,8 @@ extension CompiledPolicy {
     /// level is one byte of a 128 KiB table addressed by the inputs' bits, as a hand-written C
     /// lookup table would be. Outside it, straight-line cell code: three clamped cell lookups,
     /// pre-multiplied by their strides, and the ratio's cell from a table indexed by (denominator,
-    /// numerator); beyond that table (teams of 64 or more, 1024 or more cases) the general cutoff
-    /// count.
+    /// numerator); beyond that table (teams of 64 or more, 1024 or more cases) a count against
+    /// the ratio's cutoff row, and beyond the cutoff rows (256 SEs or more) the general evaluator.
     ///
     /// Built from, and tested against, the general evaluator's tables (`CompiledPolicyTests`).
     ///
@@ -19,6 +19,7 @@ extension CompiledPolicy {
     @usableFromInline
     final class ThreeInputKernel {
         @usableFromInline static let denominatorLimit = 64
+        /// 16 × `denominatorLimit`, as `ratioCell`'s test of both limits at once relies on.
         @usableFromInline static let numeratorLimit = 1024
 
         @usableFromInline let clamps: (Int, Int, Int)
@@ -26,9 +27,14 @@ extension CompiledPolicy {
         @usableFromInline let cells: (FixedBuffer<Int32>, FixedBuffer<Int32>, FixedBuffer<Int32>)
         /// 1 where the input is summed into the ratio's denominator, else 0.
         @usableFromInline let inDenominator: (Int, Int, Int)
-        @usableFromInline let ratio: Storage.RatioLookup?
+        /// The ratio's stride in the level table (0 without a ratio), its numerator input and
+        /// number of atoms, and its cutoff rows (`Storage.cutoffs` from the ratio's first): what
+        /// the cell path reads, held apart so that it does not copy the ratio's lookup.
+        let ratioStride: Int, ratioNumerator: Int, ratioAtomCount: Int, ratioCutoffStart: Int
         /// `ratioCells[n * numeratorLimit + numerator]`: the ratio's cell.
         @usableFromInline let ratioCells: FixedBuffer<UInt8>
+        /// The storage's cutoffs and level table, held here as the cell path's own references.
+        let cutoffs: FixedBuffer<Int64>, levelTable: FixedBuffer<UInt8>
         /// The level of every input inside the dense region.
         @usableFromInline private(set) var dense: DenseLevels
 
@@ -53,7 +59,10 @@ extension CompiledPolicy {
             }
             self.clamps = (clamps[0], clamps[1], clamps[2])
             self.cells = (cells[0], cells[1], cells[2])
-            self.ratio = storage.ratioLookups.first
+            let ratio = storage.ratioLookups.first
+            (ratioStride, ratioNumerator, ratioAtomCount, ratioCutoffStart) =
+                ratio.map { ($0.stride, $0.numerator, $0.atomCount, $0.cutoffStart) } ?? (0, 0, 0, 0)
+            (cutoffs, levelTable) = (storage.cutoffs, storage.levelTable)
             var mask = [0, 0, 0]
             var table = [UInt8](repeating: 0, count: ratio == nil ? 1 : Self.denominatorLimit * Self.numeratorLimit)
             if let ratio {
@@ -121,22 +130,40 @@ extension CompiledPolicy {
         }
 
         /// The level from cell lookups: exact for every input, used outside the dense region.
+        /// Denominators beyond the cutoff rows leave for the general evaluator at once, so that
+        /// the path every team below 256 SEs takes is a leaf that needs no stack frame.
         @usableFromInline
         func cellLevel(_ values: UnsafePointer<Int32>, storage: Storage) -> Int {
             let v0 = Int(values[0]), v1 = Int(values[1]), v2 = Int(values[2])
             var index = Int(cells.0[min(v0, clamps.0)]) &+ Int(cells.1[min(v1, clamps.1)]) &+ Int(cells.2[min(v2, clamps.2)])
-            if let ratio {
+            if ratioStride != 0 {
                 let n = v0 &* inDenominator.0 &+ v1 &* inDenominator.1 &+ v2 &* inDenominator.2
-                let numerator = Int(values[ratio.numerator])
-                let cell: Int
-                if n < Self.denominatorLimit && numerator < Self.numeratorLimit {
-                    cell = Int(ratioCells[n &* Self.numeratorLimit &+ numerator])
-                } else {
-                    cell = storage.ratioCell(ratio, numerator: Int64(numerator), denominator: n)
-                }
-                index &+= cell &* ratio.stride
+                guard n < CompiledPolicy.cutoffRows else { return Self.levelBeyondCutoffRows(values, storage: storage) }
+                index &+= ratioCell(numerator: Int(values[ratioNumerator]), denominator: n) &* ratioStride
             }
-            return Int(storage.levelTable[index])
+            return Int(levelTable[index])
+        }
+
+        /// The general evaluator's level, for a ratio's denominator beyond the cutoff rows (a team
+        /// of 256 SEs or more), where the ratio's cell is found by dividing.
+        @inline(never)
+        static func levelBeyondCutoffRows(_ values: UnsafePointer<Int32>, storage: Storage) -> Int { storage.level(values) }
+
+        /// The ratio's cell for a denominator below `CompiledPolicy.cutoffRows`: from `ratioCells`
+        /// for small teams and case counts, otherwise counted against the cutoff row (the atoms
+        /// that hold are the weakest, so the count stops at the first that fails). This is
+        /// `Storage.ratioCell`'s count, read from the kernel's own fields (`CompiledPolicyTests`
+        /// compares the two for every such denominator).
+        @inline(__always)
+        func ratioCell(numerator: Int, denominator n: Int) -> Int {
+            // Both are ≥ 0, so the OR is below 64 exactly when n < 64 and numerator < 1024.
+            if n | (numerator &>> 4) < Self.denominatorLimit {
+                return Int(ratioCells[n &* Self.numeratorLimit &+ numerator])
+            }
+            var cell = 0
+            let row = ratioCutoffStart &+ n &* ratioAtomCount
+            while cell < ratioAtomCount && Int64(numerator) > cutoffs[row &+ cell] { cell &+= 1 }
+            return cell
         }
     }
 }

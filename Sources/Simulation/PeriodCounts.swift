@@ -56,7 +56,12 @@ public struct PeriodCounts: Sendable, Codable {
     /// The index of weeks p < q among the pairs, row by row (as `record` computes it inline).
     public func pairIndex(_ p: Int, _ q: Int) -> Int { p * (2 * periodStarts.count - p - 1) / 2 + q - p - 1 }
 
-    /// Records one trial from its 0-based level at every reported check.
+    /// Records one trial from its checks' levels counted per week: `weekLevels[l * weeks + p]` is
+    /// how many of week p's checks were at the 0-based level l, and `highest` is the highest level
+    /// of any check (`Tally.recordTrial` counts both in its one pass over the trial's levels). A
+    /// week's count at ≥ k is a suffix sum over its levels, one addition a level and week, made in
+    /// place: the buffer is the scratch space too (row l becomes the counts at level ≥ l, row 0
+    /// the busy weeks), so that recording a trial allocates nothing here.
     ///
     /// A level's products are added row by row for the weeks with a check at ≥ k: over those
     /// weeks only when they are few (at high levels), over every later week when they are many
@@ -65,48 +70,49 @@ public struct PeriodCounts: Sendable, Codable {
     /// squared, and a run has at most `Tally.maximumTrials` trials), so the additions wrap rather
     /// than check, as do the counts and the indices (all within the tables).
     ///
-    /// - Complexity: O(checks × level + levels × (weeks + pairs of weeks with a check at ≥ k)).
-    mutating func record(_ levels: UnsafeBufferPointer<UInt8>) {
+    /// - Complexity: O(levels × (weeks + pairs of weeks with a check at ≥ k)).
+    mutating func record(weekLevels: UnsafeMutablePointer<Int>, highest: Int) {
         let weeks = periodStarts.count, tracked = levelCount - 1
         guard tracked > 0, weeks > 0 else { return }
-        let stride = histogramStride, pairs = pairCount, sizes = periodChecks, checkPeriods = checkPeriods
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: tracked * weeks + weeks) { scratch in
-            scratch.initialize(repeating: 0)
-            let counts = scratch.baseAddress!, busy = counts + tracked * weeks
-            var highest = 0
-            for (c, level) in levels.enumerated() where level > 0 {
-                let p = checkPeriods[c]
-                for k in 0..<Int(level) { counts[k &* weeks &+ p] &+= 1 }
-                highest = max(highest, Int(level))
-            }
-            histograms.withUnsafeMutableBufferPointer { histograms in
-            products.withUnsafeMutableBufferPointer { products in
-                var offset = 0
-                for p in 0..<weeks {
-                    for k in 0..<tracked { histograms[k &* stride &+ offset &+ counts[k &* weeks &+ p]] &+= 1 }
-                    offset &+= sizes[p] &+ 1
+        let binStride = histogramStride, pairs = pairCount, sizes = periodChecks
+        // Row k + 1 holds the counts at ≥ k + 1, the 1-based level k's row; row 0 the busy weeks.
+        let counts = weekLevels + weeks, busy = weekLevels
+        histograms.withUnsafeMutableBufferPointer { histograms in
+        products.withUnsafeMutableBufferPointer { products in
+            var offset = 0
+            for p in 0..<weeks {
+                var atOrAbove = 0, l = tracked
+                while l > 0 {
+                    atOrAbove &+= weekLevels[l &* weeks &+ p]
+                    weekLevels[l &* weeks &+ p] = atOrAbove
+                    histograms[(l &- 1) &* binStride &+ offset &+ atOrAbove] &+= 1
+                    l &-= 1
                 }
-                // Levels above the trial's highest have no week with a check at ≥ k: no product.
-                for k in 0..<highest {
-                    let row = counts + k &* weeks
-                    var n = 0
-                    for p in 0..<weeks where row[p] > 0 {
-                        busy[n] = p
-                        n &+= 1
-                    }
-                    for i in 0..<n {
-                        let p = busy[i], a = row[p]
-                        // The pair (p, q), q > p, is at `pairRow + q`: contiguous in q.
-                        let pairRow = k &* pairs &+ p &* (2 &* weeks &- p &- 1) / 2 &- p &- 1
-                        if 4 &* n > weeks {
-                            for q in (p &+ 1)..<weeks { products[pairRow &+ q] &+= a &* row[q] }
-                        } else {
-                            for j in (i &+ 1)..<n { products[pairRow &+ busy[j]] &+= a &* row[busy[j]] }
-                        }
+                offset &+= sizes[p] &+ 1
+            }
+            // Levels above the trial's highest have no week with a check at ≥ k: no product.
+            for k in 0..<highest {
+                let row = counts + k &* weeks
+                var n = 0
+                for p in 0..<weeks where row[p] > 0 {
+                    busy[n] = p
+                    n &+= 1
+                }
+                for i in 0..<n {
+                    let p = busy[i], a = row[p]
+                    // The pair (p, q), q > p, is at `pairRow + q`: contiguous in q.
+                    let pairRow = k &* pairs &+ p &* (2 &* weeks &- p &- 1) / 2 &- p &- 1
+                    if 4 &* n > weeks {
+                        // Counts are at most a week's checks: their product is one 32 × 32-bit
+                        // multiply a lane, which the compiler sees only from the masks.
+                        let a32 = a & 0xFFFF_FFFF
+                        for q in (p &+ 1)..<weeks { products[pairRow &+ q] &+= a32 &* (row[q] & 0xFFFF_FFFF) }
+                    } else {
+                        for j in (i &+ 1)..<n { products[pairRow &+ busy[j]] &+= a &* row[busy[j]] }
                     }
                 }
             }
-            }
+        }
         }
     }
 

@@ -87,20 +87,78 @@ public struct Tally: Sendable, Codable {
     /// statistics (its levels there are the base's); their per-check counts are the base's,
     /// copied once the run ends (`copyChecks`), and `largestOpenBefore` is the largest open count
     /// among them, so that the histograms grow as they would from day one.
+    ///
+    /// Two passes over the checks: the levels' (the horizon statistics, the weekly counts' levels
+    /// per week, and the largest open count, which the histograms grow to), then the per-check
+    /// counts. Both write through pointers and wrap: indices are within the arrays, and no count
+    /// can pass 2^32 − 1 (`maximumTrials`), so the checks for overflow would never fire.
     mutating func recordTrial(
         levels trialLevels: UnsafeBufferPointer<UInt8>, open: UnsafeBufferPointer<Int>, headcounts: UnsafeBufferPointer<Int32>,
         fromCheck firstCheck: Int = 0, largestOpenBefore: Int = 0
     ) {
         trials += 1
+        let (levelCount, checkCount) = (self.levelCount, self.checkCount)
+        let weeks = periodCounts.periodStarts.count
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: (3 &+ weeks) &* levelCount) { scratch in
+            scratch.initialize(repeating: 0)
+            let runStart = scratch.baseAddress!, longest = runStart + levelCount, atLevel = runStart + 2 * levelCount
+            let weekLevels = runStart + 3 * levelCount
+            // A run at ≥ k starts where the level rises to k or past it and ends where it falls
+            // below k, so a check costs work only for the levels between its own and the previous
+            // check's; checks at ≥ k are a suffix sum of the levels' counts. A finite load is at
+            // most the open cases (someone works), so the largest open count bounds both histograms.
+            var largestOpen = largestOpenBefore, previous = 0
+            periodCounts.checkPeriods.withUnsafeBufferPointer { checkPeriods in
+                for c in 0..<checkCount {
+                    let l = Int(trialLevels[c])
+                    atLevel[l] &+= 1
+                    weekLevels[l &* weeks &+ checkPeriods[c]] &+= 1
+                    if c >= firstCheck { largestOpen = max(largestOpen, open[c]) }
+                    if l > previous {
+                        for k in (previous &+ 1)...l { runStart[k] = c }
+                    } else if l < previous {
+                        for k in (l &+ 1)...previous { longest[k] = max(longest[k], c &- runStart[k]) }
+                    }
+                    previous = l
+                }
+            }
+            if previous > 0 {
+                for k in 1...previous { longest[k] = max(longest[k], checkCount &- runStart[k]) }
+            }
+            longest[0] = checkCount
+            var highest = 0
+            reached.withUnsafeMutableBufferPointer { reached in
+            checksAtOrAbove.withUnsafeMutableBufferPointer { checksAtOrAbove in
+            longestRuns.withUnsafeMutableBufferPointer { longestRuns in
+                var atOrAbove = 0
+                for k in stride(from: levelCount - 1, through: 0, by: -1) {
+                    atOrAbove &+= atLevel[k]
+                    if atOrAbove > 0 {
+                        reached[k] &+= 1
+                        highest = max(highest, k)
+                    }
+                    checksAtOrAbove[k] &+= atOrAbove
+                    longestRuns[k &* (checkCount &+ 1) &+ longest[k]] &+= 1
+                }
+            }
+            }
+            }
+            periodCounts.record(weekLevels: weekLevels, highest: highest)
+            // The histograms grow (rarely) before the second pass, so that it writes through pointers.
+            Self.reserve(&openHistogram, for: largestOpen, checks: checkCount)
+            Self.reserve(&loadHistogram, for: Self.loadUnits(Double(largestOpen)), checks: checkCount)
+        }
+        recordChecks(open: open, headcounts: headcounts, levels: trialLevels, from: firstCheck)
+    }
+
+    /// The per-check counts of checks `firstCheck..<checkCount`: the level, the open cases, the
+    /// load and the headcounts, into histograms already grown to hold them.
+    private mutating func recordChecks(
+        open: UnsafeBufferPointer<Int>, headcounts: UnsafeBufferPointer<Int32>, levels trialLevels: UnsafeBufferPointer<UInt8>, from firstCheck: Int
+    ) {
         let groups = groupSizes.count
         let (levelCount, checkCount) = (self.levelCount, self.checkCount)
         let histogramStride = maxGroupSize + 1
-        // The histograms grow (rarely) before the loop, so that the loop writes through pointers.
-        // A finite load is at most the open cases (someone works), so the largest open count bounds both.
-        var largestOpen = largestOpenBefore
-        for c in firstCheck..<checkCount { largestOpen = max(largestOpen, open[c]) }
-        Self.reserve(&openHistogram, for: largestOpen, checks: checkCount)
-        Self.reserve(&loadHistogram, for: Self.loadUnits(Double(largestOpen)), checks: checkCount)
         levels.withUnsafeMutableBufferPointer { levels in
         openSums.withUnsafeMutableBufferPointer { openSums in
         openHistogram.withUnsafeMutableBufferPointer { openHistogram in
@@ -108,13 +166,11 @@ public struct Tally: Sendable, Codable {
         infiniteLoads.withUnsafeMutableBufferPointer { infiniteLoads in
         loadHistogram.withUnsafeMutableBufferPointer { loadHistogram in
         headcountHistogram.withUnsafeMutableBufferPointer { headcountHistogram in
-            // Wrapping arithmetic: indices are within the arrays, and no count can pass 2^32 − 1
-            // (`maximumTrials`), so the checks for overflow would never fire (and cost a tenth of the loop).
             for c in firstCheck..<checkCount {
                 let o = open[c]
                 levels[c &* levelCount &+ Int(trialLevels[c])] &+= 1
                 openSums[c].add(o)
-                openHistogram[LogBuckets.index(check: c, bucket: LogBuckets.bucket(o), checks: checkCount)] &+= 1
+                openHistogram[LogBuckets.index(check: c, value: o, checks: checkCount)] &+= 1
                 var working = 0
                 for g in 0..<groups {
                     let h = Int(headcounts[c &* groups &+ g])
@@ -124,10 +180,10 @@ public struct Tally: Sendable, Codable {
                 if working == 0 && o > 0 {
                     infiniteLoads[c] &+= 1
                 } else {
-                    let load = working == 0 ? 0 : Double(o) / Double(working)
+                    let load = min(working == 0 ? 0 : Double(o) / Double(working), Self.largestLoad)
                     // In [0, 6.6e18] (see `loadUnits`): inside the unchecked conversion's range.
-                    loadFixedSums[c].add((min(load, Self.largestLoad) * Self.loadScale + 0.5).truncatedInRange)
-                    loadHistogram[LogBuckets.index(check: c, bucket: LogBuckets.bucket(Self.loadUnits(load)), checks: checkCount)] &+= 1
+                    loadFixedSums[c].add((load * Self.loadScale + 0.5).truncatedInRange)
+                    loadHistogram[LogBuckets.index(check: c, value: Self.loadUnits(load), checks: checkCount)] &+= 1
                 }
             }
         }
@@ -137,43 +193,6 @@ public struct Tally: Sendable, Codable {
         }
         }
         }
-        // Horizon statistics in one pass. A run at ≥ k starts where the level rises to k or past
-        // it and ends where it falls below k, so a check costs work only for the levels between
-        // its own and the previous check's; checks at ≥ k are a suffix sum of the levels' counts.
-        // Wrapping, through pointers, as above.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * levelCount) { scratch in
-            scratch.initialize(repeating: 0)
-            let runStart = scratch.baseAddress!, longest = runStart + levelCount, atLevel = runStart + 2 * levelCount
-            var previous = 0
-            for (c, level) in trialLevels.enumerated() {
-                let l = Int(level)
-                atLevel[l] &+= 1
-                if l > previous {
-                    for k in (previous &+ 1)...l { runStart[k] = c }
-                } else if l < previous {
-                    for k in (l &+ 1)...previous { longest[k] = max(longest[k], c &- runStart[k]) }
-                }
-                previous = l
-            }
-            if previous > 0 {
-                for k in 1...previous { longest[k] = max(longest[k], checkCount &- runStart[k]) }
-            }
-            longest[0] = checkCount
-            reached.withUnsafeMutableBufferPointer { reached in
-            checksAtOrAbove.withUnsafeMutableBufferPointer { checksAtOrAbove in
-            longestRuns.withUnsafeMutableBufferPointer { longestRuns in
-                var atOrAbove = 0
-                for k in stride(from: levelCount - 1, through: 0, by: -1) {
-                    atOrAbove &+= atLevel[k]
-                    if atOrAbove > 0 { reached[k] &+= 1 }
-                    checksAtOrAbove[k] &+= atOrAbove
-                    longestRuns[k &* (checkCount &+ 1) &+ longest[k]] &+= 1
-                }
-            }
-            }
-            }
-        }
-        periodCounts.record(trialLevels)
     }
 
     /// Takes the per-check counts of the checks before `end` from `other`, a tally of the same

@@ -35,6 +35,35 @@ import Testing
         }
     }
 
+    /// The three-input kernel's ratio cell, read from its own fields, is the storage's for every
+    /// denominator below the cutoff rows (the small-team table and the cutoff rows) and numerators
+    /// around every cutoff and the table's edges, with fractional thresholds and the handbook's.
+    @Test func kernelRatioCellIsTheStoragesRatioCell() throws {
+        var fractional = Policy.handbook
+        fractional.levels[2].criteria[2] = Criterion(metric: "load", comparison: .greaterThan(7.3))
+        fractional.levels[3].criteria[2] = Criterion(metric: "load", comparison: .atLeast(0.1))
+        #expect(CompiledPolicy.ThreeInputKernel.numeratorLimit == 16 * CompiledPolicy.ThreeInputKernel.denominatorLimit)
+        for policy in [Policy.handbook, fractional] {
+            let compiled = CompiledPolicy(policy)
+            let kernel = try #require(compiled.threeInputKernel), storage = compiled.storage
+            let ratio = try #require(storage.ratioLookups.first)
+            var holding = 0
+            for n in 0..<CompiledPolicy.cutoffRows {
+                var numerators = Set([0, 1, 1008, 1023, 1024, 1025, 5000])
+                for atom in 0..<ratio.atomCount {
+                    let cutoff = Int(storage.cutoffs[ratio.cutoffStart + n * ratio.atomCount + atom])
+                    numerators.formUnion([cutoff - 1, cutoff, cutoff + 1].filter { $0 >= 0 })
+                }
+                for numerator in numerators {
+                    let plain = storage.ratioCell(ratio, numerator: Int64(numerator), denominator: n)
+                    #expect(kernel.ratioCell(numerator: numerator, denominator: n) == plain, "\(numerator) / \(n)")
+                    holding += plain > 0 ? 1 : 0
+                }
+            }
+            #expect(holding > 1000)
+        }
+    }
+
     /// Thresholds of a hundred million or a billion compile to tables of the same size as small
     /// ones (values beyond the table are searched among the thresholds), and still agree.
     @Test func hugeThresholdsCompileSmallAndAgree() {

@@ -48,6 +48,19 @@ import Testing
         }
     }
 
+    /// The one-step index of a value is the index of its bucket, for every check of a few layouts,
+    /// every value below 2^16 and random values up to Int.max.
+    @Test func indexOfAValueIsItsBucketsIndex() {
+        var random = SplitMix64(seed: 13)
+        let values = Array(0..<(1 << 16)) + (0..<20_000).map { _ in Int(random.next() >> UInt64(1 + random.next() % 63)) } + [.max]
+        for checks in [1, 3, 542] {
+            for c in [0, 1, checks - 1] {
+                let wrong = values.filter { LogBuckets.index(check: c, value: $0, checks: checks) != LogBuckets.index(check: c, bucket: LogBuckets.bucket($0), checks: checks) }
+                #expect(wrong.isEmpty, "checks \(checks), check \(c): \(wrong.prefix(5))")
+            }
+        }
+    }
+
     /// Counting values into two arrays that grow to different sizes and adding one into the other
     /// gives the counts of one array that saw every value.
     @Test func mergingArraysOfDifferentSizesIsExact() {

@@ -2,8 +2,9 @@ import Calendars
 import Testing
 @testable import Simulation
 
-/// `PeriodCounts.record` adds a level's products over the busy weeks only or over whole rows
-/// (when many weeks are busy); both must give the plain definition's sums.
+/// `PeriodCounts.record` takes a week's counts at ≥ k as suffix sums of its levels' counts, and adds a
+/// level's products over the busy weeks only or over whole rows (when many weeks are busy); all
+/// must give the plain definition's sums.
 @Suite struct PeriodCountsTests {
     /// 600 trials of a year's weekday checks (two a day, 52 weeks) with random levels. Every
     /// histogram bin and product equals a direct count over the trials.
@@ -26,7 +27,7 @@ import Testing
                 let u = Double(state >> 11) / Double(1 << 53)
                 return u < high ? UInt8(1 + Int(u * 1000) % (levelCount - 1)) : 0
             }
-            levels.withUnsafeBufferPointer { counts.record($0) }
+            counts.record(levelsOfChecks: levels)
             for k in 2...levelCount {
                 var week = [Int](repeating: 0, count: weeks)
                 for (c, level) in levels.enumerated() where Int(level) + 1 >= k { week[counts.checkPeriods[c]] += 1 }
@@ -39,5 +40,15 @@ import Testing
         #expect(counts.histograms == histograms)
         #expect(counts.products == products)
         #expect(products.contains { $0 > 0 })
+    }
+}
+
+extension PeriodCounts {
+    /// Records a trial from its 0-based level at every check, counting per week what
+    /// `Tally.recordTrial` counts in its pass over the levels.
+    mutating func record(levelsOfChecks levels: [UInt8]) {
+        var weekLevels = [Int](repeating: 0, count: levelCount * periodStarts.count)
+        for (c, level) in levels.enumerated() { weekLevels[Int(level) * periodStarts.count + checkPeriods[c]] += 1 }
+        record(weekLevels: &weekLevels, highest: Int(levels.max() ?? 0))
     }
 }

@@ -97,7 +97,7 @@ import Testing
         #expect(counts.periodStarts == [CivilDate(iso: "2026-11-30")!, CivilDate(iso: "2026-12-07")!] && counts.periodChecks == [1, 4])
         // 0-based levels: trial 1 has ≥ 2 (level index ≥ 1) at 1 + 2 checks and ≥ 3 at 0 + 1; trial 2 nothing; trial 3 at 1 + 4, 1 + 0.
         for levels: [UInt8] in [[1, 2, 1, 0, 0], [0, 0, 0, 0, 0], [2, 1, 1, 1, 1]] {
-            levels.withUnsafeBufferPointer { counts.record($0) }
+            counts.record(levelsOfChecks: levels)
         }
         #expect(Array(counts.distribution(level: 2, period: 0)) == [1, 2])
         #expect(Array(counts.distribution(level: 2, period: 1)) == [1, 0, 1, 0, 1])
