@@ -141,7 +141,6 @@ public final class TrialKernel {
     /// their own streams, into `headcount`, `capacity` and `capacityChanged`.
     func drawAbsence() {
         let t = tables
-        let days = t.days
         let absenceRNG = absence.uniforms
         let (headcount, capacity) = (self.headcount, self.capacity)
         absenceLog?.clear()
@@ -162,31 +161,87 @@ public final class TrialKernel {
             let spellStart = GeometricSampler(p: min(1, t.dailyStartProbability * severity))
             // Waits past the horizon come back as days + 1 from the table: a spell starting
             // there ends the SE's loop as the longer wait would.
-            let spellStarts = self.spellStarts
             spellStarts?.reset(p: spellStart.p)
-            for se in 0..<t.engineerGroups.count {
-                let g = Int(t.engineerGroups[se])
-                var day = 0
-                // Spells take nothing from an SE who cannot fall sick, nor on or after the day
-                // attrition takes them: the days they can take end before `gone`.
-                let gone = t.fallsSick[se] ? min(days, departures[se]) : 0
-                // An SE out until further notice is in a spell on the horizon's first day
-                // (`Scenario.sickAtStart`): one begins there unless one already covers it.
-                var pending = t.sickAtStart[se]
-                while day < days {
-                    if pending && day > t.firstReportedDay { pending = false }
-                    var start = t.dailyStartProbability > 0 ? day + (spellStarts?.sample(absenceRNG) ?? spellStart.sample(absenceRNG)) - 1 : Int.max
-                    if pending && start >= t.firstReportedDay { (start, pending) = (t.firstReportedDay, false) }
-                    if start >= days { break }
-                    let length = t.spellLength.sample(absenceRNG)
-                    absenceLog?.spell(.sickness, se, start: start, length: length, days: days)
-                    // An SE who cannot fall sick draws their spells all the same and ignores
-                    // them, so every later SE's draws stay the same (common random numbers).
-                    // A day on unbooked leave is out already, and a leaver is gone: the spell takes nothing more.
-                    if start < gone { takeSick(se, group: g, days: start..<min(gone, start + length)) }
-                    day = start + length
+            drawSickness(spellStart: spellStart)
+        }
+    }
+
+    /// Every SE's sickness spells (docs/MODEL.md §3) from the absence stream, in the SEs' order,
+    /// waits at `spellStart` (from `spellStarts` when the team has the table), into `headcount`,
+    /// `capacity` and the marked days. A function of its own, so that its loop keeps its values in
+    /// registers (in `drawAbsence` they were spilled around the other draws'). O(SEs + spells + days taken).
+    @inline(never)
+    func drawSickness(spellStart: GeometricSampler) {
+        let t = tables
+        let rng = absence.uniforms
+        // Spells take nothing from an SE who cannot fall sick, nor on or after the day
+        // attrition takes them: the days they can take end before `gone`.
+        func gone(_ se: Int) -> Int { t.fallsSick[se] ? min(t.days, departures[se]) : 0 }
+        guard let waits = spellStarts else {
+            for se in 0..<t.engineerGroups.count { drawSpells(se, group: Int(t.engineerGroups[se]), gone: gone(se), spellStart: spellStart, rng) }
+            return
+        }
+        for se in 0..<t.engineerGroups.count {
+            let g = Int(t.engineerGroups[se])
+            if t.sickAtStart[se] {
+                drawSpells(se, group: g, gone: gone(se), spellStart: spellStart, rng)
+            } else {
+                drawTabulatedSpells(se, group: g, gone: gone(se), waits: waits, rng)
+            }
+        }
+    }
+
+    /// SE `se`'s sickness spells, their waits at `spellStart` (or from `spellStarts`), a spell
+    /// begun on the first reported day for an SE sick at the start: the plain loop, for any SE.
+    @inline(never)
+    func drawSpells(_ se: Int, group g: Int, gone: Int, spellStart: GeometricSampler, _ rng: Uniforms) {
+        let t = tables
+        let days = t.days
+        var day = 0
+        // An SE out until further notice is in a spell on the horizon's first day
+        // (`Scenario.sickAtStart`): one begins there unless one already covers it.
+        var pending = t.sickAtStart[se]
+        while day < days {
+            if pending && day > t.firstReportedDay { pending = false }
+            var start = t.dailyStartProbability > 0 ? day + (spellStarts?.sample(rng) ?? spellStart.sample(rng)) - 1 : Int.max
+            if pending && start >= t.firstReportedDay { (start, pending) = (t.firstReportedDay, false) }
+            if start >= days { break }
+            let length = t.spellLength.sample(rng)
+            absenceLog?.spell(.sickness, se, start: start, length: length, days: days)
+            // An SE who cannot fall sick draws their spells all the same and ignores
+            // them, so every later SE's draws stay the same (common random numbers).
+            // A day on unbooked leave is out already, and a leaver is gone: the spell takes nothing more.
+            if start < gone { takeSick(se, group: g, days: start..<min(gone, start + length)) }
+            day = start + length
+        }
+    }
+
+    /// `drawSpells` for an SE not sick at the start, in a team with the waits' table: the same
+    /// draws in the same order and the same days taken, without the loop's checks for no start
+    /// probability (the table exists only with one) and for a pending spell
+    /// (`AbsenceSpellsTests` compares both on a team of 64).
+    @inline(__always)
+    func drawTabulatedSpells(_ se: Int, group g: Int, gone: Int, waits: HorizonWaits, _ rng: Uniforms) {
+        let days = tables.days
+        let lengths = tables.spellLength
+        let rows = sicknessRows(se, group: g)
+        var day = 0
+        while day < days {
+            // A wait is at most days + 1 and a length at most Int32.max: no overflow.
+            let start = day &+ waits.sample(rng) &- 1
+            if start >= days { return }
+            let length = lengths.sample(rng)
+            absenceLog?.spell(.sickness, se, start: start, length: length, days: days)
+            if start < gone {
+                let range = start..<min(gone, start &+ length)
+                if let rows {
+                    let (firstOut, lastOut) = rows.takeOff(range)
+                    if lastOut >= 0 { markCapacityChanged(from: firstOut, through: lastOut) }
+                } else {
+                    takeSick(se, group: g, days: range)
                 }
             }
+            day = start &+ length
         }
     }
 
@@ -293,6 +348,8 @@ public final class TrialKernel {
                 if firstOut < 0 { firstOut = d }
                 lastOut = d
             }
+        } else if let rows = sicknessRows(se, group: g) {
+            (firstOut, lastOut) = rows.takeOff(range)
         } else {
             for d in range where scheduled[se, day: d] {
                 takeOff(se, group: g, day: d)
@@ -301,6 +358,16 @@ public final class TrialKernel {
             }
         }
         if lastOut >= 0 { markCapacityChanged(from: firstOut, through: lastOut) }
+    }
+
+    /// SE `se`'s rows for `SicknessRows.takeOff`, nil unless that is what `takeSick` does for
+    /// them: nobody takes unbooked leave, and every SE counts in the headcount at their own capacity. O(1).
+    @inline(__always)
+    func sicknessRows(_ se: Int, group g: Int) -> SicknessRows? {
+        let t = tables
+        guard !t.hasUnbookedLeave && t.engineerCounted == nil && t.engineerRampCapacity == nil else { return nil }
+        return SicknessRows(scheduled: t.engineerScheduled.row(se), headcount: headcount.row(g), capacity: capacity.row(g),
+                            lost: t.engineerCapacities[se])
     }
 
     /// A spell of unbooked leave puts SE `se` of group `g` on leave and takes them off the days of
