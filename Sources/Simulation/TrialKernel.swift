@@ -168,32 +168,52 @@ public final class TrialKernel {
 
     /// Every SE's sickness spells (docs/MODEL.md §3) from the absence stream, in the SEs' order,
     /// waits at `spellStart` (from `spellStarts` when the team has the table), into `headcount`,
-    /// `capacity` and the marked days. A function of its own, so that its loop keeps its values in
-    /// registers (in `drawAbsence` they were spilled around the other draws'). O(SEs + spells + days taken).
+    /// `capacity` and the marked days. Functions of their own, each inlining one loop, so that
+    /// the loops keep their values in registers (in `drawAbsence` they were spilled around the
+    /// other draws'). O(SEs + spells + days taken).
     @inline(never)
     func drawSickness(spellStart: GeometricSampler) {
         let t = tables
-        let rng = absence.uniforms
-        // Spells take nothing from an SE who cannot fall sick, nor on or after the day
-        // attrition takes them: the days they can take end before `gone`.
-        func gone(_ se: Int) -> Int { t.fallsSick[se] ? min(t.days, departures[se]) : 0 }
         guard let waits = spellStarts else {
-            for se in 0..<t.engineerGroups.count { drawSpells(se, group: Int(t.engineerGroups[se]), gone: gone(se), spellStart: spellStart, rng) }
+            drawPlainSickness(spellStart: spellStart)
             return
         }
+        let rng = absence.uniforms
         for se in 0..<t.engineerGroups.count {
             let g = Int(t.engineerGroups[se])
             if t.sickAtStart[se] {
-                drawSpells(se, group: g, gone: gone(se), spellStart: spellStart, rng)
+                drawSpellsApart(se, group: g, gone: sicknessEnd(se), spellStart: spellStart, rng)
             } else {
-                drawTabulatedSpells(se, group: g, gone: gone(se), waits: waits, rng)
+                drawTabulatedSpells(se, group: g, gone: sicknessEnd(se), waits: waits, rng)
             }
         }
     }
 
+    /// `drawSickness` for a team without the waits' table: the plain loop for every SE.
+    @inline(never)
+    func drawPlainSickness(spellStart: GeometricSampler) {
+        let t = tables
+        let rng = absence.uniforms
+        for se in 0..<t.engineerGroups.count {
+            drawSpells(se, group: Int(t.engineerGroups[se]), gone: sicknessEnd(se), spellStart: spellStart, rng)
+        }
+    }
+
+    /// `drawSpells` as a call, for an SE sick at the start in a team with the waits' table (a
+    /// few, if any): its loop stays out of the tabulated one's function.
+    @inline(never)
+    func drawSpellsApart(_ se: Int, group g: Int, gone: Int, spellStart: GeometricSampler, _ rng: Uniforms) {
+        drawSpells(se, group: g, gone: gone, spellStart: spellStart, rng)
+    }
+
+    /// The day before which sickness can take SE `se`: spells take nothing from an SE who
+    /// cannot fall sick, nor on or after the day attrition takes them. O(1).
+    @inline(__always)
+    func sicknessEnd(_ se: Int) -> Int { tables.fallsSick[se] ? min(tables.days, departures[se]) : 0 }
+
     /// SE `se`'s sickness spells, their waits at `spellStart` (or from `spellStarts`), a spell
     /// begun on the first reported day for an SE sick at the start: the plain loop, for any SE.
-    @inline(never)
+    @inline(__always)
     func drawSpells(_ se: Int, group g: Int, gone: Int, spellStart: GeometricSampler, _ rng: Uniforms) {
         let t = tables
         let days = t.days
@@ -429,7 +449,8 @@ public final class TrialKernel {
         let t = tables
         let sums = UnsafeMutablePointer(mutating: changedShiftCapacity.elements.baseAddress!)
         t.shiftShares.capacities(days: range, groups: t.groups, from: capacity, into: sums, days: t.days)
-        for d in range where d < t.opening.days {
+        // The opening's days only (none without an opening instant), not a test on every day of the run.
+        for d in range.lowerBound..<max(range.lowerBound, min(range.upperBound, t.opening.days)) {
             for s in 0..<t.segments { sums[s * t.days + d] = t.opening.capacity(day: d, segment: s, groups: t.groups, from: capacity) }
         }
     }
