@@ -66,7 +66,8 @@ final class HorizonWaits {
         let q = Foundation.exp(logFailure)
         // guide[c] = #{i ≥ 1 : T_i ≥ (c + 1) / cells} = #{i ≥ 1 : ⌊T_i · cells⌋ > c} (T_i · cells
         // is exact, cells being a power of two). The powers fall (q ≤ 1), and so do their cells:
-        // the cells from the last one filled down to T_i's own are those i − 1 powers exceed.
+        // the cells not yet filled, from the top down to T_i's own, lie below the cells of
+        // T_1 … T_(i−1) and at or above T_i's, so they hold i − 1.
         var power = 1.0
         powers[0] = 1
         var cell = Self.cells - 1

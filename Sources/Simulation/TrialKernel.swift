@@ -239,7 +239,7 @@ public final class TrialKernel {
     /// `drawSpells` for an SE not sick at the start, in a team with the waits' table: the same
     /// draws in the same order and the same days taken, without the loop's checks for no start
     /// probability (the table exists only with one) and for a pending spell
-    /// (`AbsenceSpellsTests` compares both on a team of 64).
+    /// (`AbsenceSpellsTests` compares both on a team of 100).
     @inline(__always)
     func drawTabulatedSpells(_ se: Int, group g: Int, gone: Int, waits: HorizonWaits, _ rng: Uniforms) {
         let days = tables.days
