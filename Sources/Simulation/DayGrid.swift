@@ -24,6 +24,13 @@ struct DayGrid<Element> {
         nonmutating set { values[row &* stride &+ day &+ 1] = newValue }
     }
 
+    /// Row `row`'s values from day 0: `row(r)[d]` is `self[r, day: d]` (−1 ≤ d < days), for a
+    /// loop over one row's days that addresses the row once. O(1).
+    @inline(__always)
+    func row(_ row: Int) -> UnsafeMutablePointer<Element> {
+        UnsafeMutablePointer(mutating: values.elements.baseAddress!) + (row &* stride &+ 1)
+    }
+
     /// Overwrites every value with `source`'s, which has the same shape. O(rows × days).
     func assign(from source: DayGrid<Element>) { values.assign(from: source.values) }
 }

@@ -16,7 +16,7 @@ import Foundation
 /// relative `margin` = 1e-11 · (1 + |L|) from both powers it falls between gets the table's count,
 /// which is then the formula's; any other uniform (about one draw in 10^10) takes the formula.
 ///
-/// Building costs about 10,700 instructions a trial at a year's horizon (callgrind) against about
+/// Building costs about 7,700 instructions a trial at a year's horizon (callgrind) against about
 /// 55 saved a draw, so the kernel uses it only for teams that draw many waits (`pays`).
 final class HorizonWaits {
     /// The longest horizon tabulated: the margin holds up to it.
@@ -38,6 +38,9 @@ final class HorizonWaits {
     /// This trial's formula, for the uniforms within the margin and for p = 0 or 1.
     private(set) var sampler = GeometricSampler(p: 1)
     private(set) var margin = 0.0
+    /// 1 − `margin` and 1 + `margin`, the factors a draw's bounds take (computed once a trial,
+    /// the same bits as a draw's own subtraction and addition).
+    private var belowFactor = 1.0, aboveFactor = 1.0
     private var tabulated = false
 
     /// Scratch for waits within `horizon` days, nil for no days or beyond `longestHorizon`.
@@ -59,19 +62,29 @@ final class HorizonWaits {
         tabulated = logFailure < 0 && logFailure.isFinite
         guard tabulated else { return }
         margin = 1e-11 * (1 - logFailure)
+        (belowFactor, aboveFactor) = (1 - margin, 1 + margin)
         let q = Foundation.exp(logFailure)
+        // guide[c] = #{i ≥ 1 : T_i ≥ (c + 1) / cells} = #{i ≥ 1 : ⌊T_i · cells⌋ > c} (T_i · cells
+        // is exact, cells being a power of two). The powers fall (q ≤ 1), and so do their cells:
+        // the cells not yet filled, from the top down to T_i's own, lie below the cells of
+        // T_1 … T_(i−1) and at or above T_i's, so they hold i − 1.
         var power = 1.0
         powers[0] = 1
+        var cell = Self.cells - 1
         for i in 1...horizon {
             power *= q
             powers[i] = power
+            // 0 ≤ power ≤ 1, so its cell is 0…cells: no conversion out of range.
+            let powerCell = (power * Double(Self.cells)).truncatedInRange
+            while cell >= powerCell {
+                guide[cell] = Int32(truncatingIfNeeded: i - 1)
+                cell -= 1
+            }
         }
         powers[horizon + 1] = -1
-        var count = horizon
-        for c in 0..<Self.cells {
-            let bound = Double(c + 1) / Double(Self.cells)
-            while count > 0 && powers[count] < bound { count -= 1 }
-            guide[c] = Int32(count)
+        while cell >= 0 {
+            guide[cell] = Int32(truncatingIfNeeded: horizon)
+            cell -= 1
         }
     }
 
@@ -92,7 +105,7 @@ final class HorizonWaits {
         // ⌊u · cells⌋ from the bits, without the checked conversion of a double: cells = 2^9.
         var count = Int(guide[Int(bitPattern: bits >> Self.cellShift)])
         while powers[count &+ 1] >= u { count &+= 1 }
-        if u <= powers[count] * (1 - margin) && u > powers[count &+ 1] * (1 + margin) { return count &+ 1 }
+        if u <= powers[count] * belowFactor && u > powers[count &+ 1] * aboveFactor { return count &+ 1 }
         return min(sampler.formula(u), horizon + 1)
     }
 }

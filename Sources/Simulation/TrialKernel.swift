@@ -147,7 +147,6 @@ public final class TrialKernel {
     /// their own streams, into `headcount`, `capacity` and `capacityChanged`.
     func drawAbsence() {
         let t = tables
-        let days = t.days
         let absenceRNG = absence.uniforms
         let (headcount, capacity) = (self.headcount, self.capacity)
         absenceLog?.clear()
@@ -168,31 +167,107 @@ public final class TrialKernel {
             let spellStart = GeometricSampler(p: min(1, t.dailyStartProbability * severity))
             // Waits past the horizon come back as days + 1 from the table: a spell starting
             // there ends the SE's loop as the longer wait would.
-            let spellStarts = self.spellStarts
             spellStarts?.reset(p: spellStart.p)
-            for se in 0..<t.engineerGroups.count {
-                let g = Int(t.engineerGroups[se])
-                var day = 0
-                // Spells take nothing from an SE who cannot fall sick, nor on or after the day
-                // attrition takes them: the days they can take end before `gone`.
-                let gone = t.fallsSick[se] ? min(days, departures[se]) : 0
-                // An SE out until further notice is in a spell on the horizon's first day
-                // (`Scenario.sickAtStart`): one begins there unless one already covers it.
-                var pending = t.sickAtStart[se]
-                while day < days {
-                    if pending && day > t.firstReportedDay { pending = false }
-                    var start = t.dailyStartProbability > 0 ? day + (spellStarts?.sample(absenceRNG) ?? spellStart.sample(absenceRNG)) - 1 : Int.max
-                    if pending && start >= t.firstReportedDay { (start, pending) = (t.firstReportedDay, false) }
-                    if start >= days { break }
-                    let length = t.spellLength.sample(absenceRNG)
-                    absenceLog?.spell(.sickness, se, start: start, length: length, days: days)
-                    // An SE who cannot fall sick draws their spells all the same and ignores
-                    // them, so every later SE's draws stay the same (common random numbers).
-                    // A day on unbooked leave is out already, and a leaver is gone: the spell takes nothing more.
-                    if start < gone { takeSick(se, group: g, days: start..<min(gone, start + length)) }
-                    day = start + length
+            drawSickness(spellStart: spellStart)
+        }
+    }
+
+    /// Every SE's sickness spells (docs/MODEL.md §3) from the absence stream, in the SEs' order,
+    /// waits at `spellStart` (from `spellStarts` when the team has the table), into `headcount`,
+    /// `capacity` and the marked days. Functions of their own, each inlining one loop, so that
+    /// the loops keep their values in registers (in `drawAbsence` they were spilled around the
+    /// other draws'). O(SEs + spells + days taken).
+    @inline(never)
+    func drawSickness(spellStart: GeometricSampler) {
+        let t = tables
+        guard let waits = spellStarts else {
+            drawPlainSickness(spellStart: spellStart)
+            return
+        }
+        let rng = absence.uniforms
+        for se in 0..<t.engineerGroups.count {
+            let g = Int(t.engineerGroups[se])
+            if t.sickAtStart[se] {
+                drawSpellsApart(se, group: g, gone: sicknessEnd(se), spellStart: spellStart, rng)
+            } else {
+                drawTabulatedSpells(se, group: g, gone: sicknessEnd(se), waits: waits, rng)
+            }
+        }
+    }
+
+    /// `drawSickness` for a team without the waits' table: the plain loop for every SE.
+    @inline(never)
+    func drawPlainSickness(spellStart: GeometricSampler) {
+        let t = tables
+        let rng = absence.uniforms
+        for se in 0..<t.engineerGroups.count {
+            drawSpells(se, group: Int(t.engineerGroups[se]), gone: sicknessEnd(se), spellStart: spellStart, rng)
+        }
+    }
+
+    /// `drawSpells` as a call, for an SE sick at the start in a team with the waits' table (a
+    /// few, if any): its loop stays out of the tabulated one's function.
+    @inline(never)
+    func drawSpellsApart(_ se: Int, group g: Int, gone: Int, spellStart: GeometricSampler, _ rng: Uniforms) {
+        drawSpells(se, group: g, gone: gone, spellStart: spellStart, rng)
+    }
+
+    /// The day before which sickness can take SE `se`: spells take nothing from an SE who
+    /// cannot fall sick, nor on or after the day attrition takes them. O(1).
+    @inline(__always)
+    func sicknessEnd(_ se: Int) -> Int { tables.fallsSick[se] ? min(tables.days, departures[se]) : 0 }
+
+    /// SE `se`'s sickness spells, their waits at `spellStart` (or from `spellStarts`), a spell
+    /// begun on the first reported day for an SE sick at the start: the plain loop, for any SE.
+    @inline(__always)
+    func drawSpells(_ se: Int, group g: Int, gone: Int, spellStart: GeometricSampler, _ rng: Uniforms) {
+        let t = tables
+        let days = t.days
+        var day = 0
+        // An SE out until further notice is in a spell on the horizon's first day
+        // (`Scenario.sickAtStart`): one begins there unless one already covers it.
+        var pending = t.sickAtStart[se]
+        while day < days {
+            if pending && day > t.firstReportedDay { pending = false }
+            var start = t.dailyStartProbability > 0 ? day + (spellStarts?.sample(rng) ?? spellStart.sample(rng)) - 1 : Int.max
+            if pending && start >= t.firstReportedDay { (start, pending) = (t.firstReportedDay, false) }
+            if start >= days { break }
+            let length = t.spellLength.sample(rng)
+            absenceLog?.spell(.sickness, se, start: start, length: length, days: days)
+            // An SE who cannot fall sick draws their spells all the same and ignores
+            // them, so every later SE's draws stay the same (common random numbers).
+            // A day on unbooked leave is out already, and a leaver is gone: the spell takes nothing more.
+            if start < gone { takeSick(se, group: g, days: start..<min(gone, start + length)) }
+            day = start + length
+        }
+    }
+
+    /// `drawSpells` for an SE not sick at the start, in a team with the waits' table: the same
+    /// draws in the same order and the same days taken, without the loop's checks for no start
+    /// probability (the table exists only with one) and for a pending spell
+    /// (`AbsenceSpellsTests` compares both on a team of 100).
+    @inline(__always)
+    func drawTabulatedSpells(_ se: Int, group g: Int, gone: Int, waits: HorizonWaits, _ rng: Uniforms) {
+        let days = tables.days
+        let lengths = tables.spellLength
+        let rows = sicknessRows(se, group: g)
+        var day = 0
+        while day < days {
+            // A wait is at most days + 1 and a length at most Int32.max: no overflow.
+            let start = day &+ waits.sample(rng) &- 1
+            if start >= days { return }
+            let length = lengths.sample(rng)
+            absenceLog?.spell(.sickness, se, start: start, length: length, days: days)
+            if start < gone {
+                let range = start..<min(gone, start &+ length)
+                if let rows {
+                    let (firstOut, lastOut) = rows.takeOff(range)
+                    if lastOut >= 0 { markCapacityChanged(from: firstOut, through: lastOut) }
+                } else {
+                    takeSick(se, group: g, days: range)
                 }
             }
+            day = start &+ length
         }
     }
 
@@ -299,6 +374,8 @@ public final class TrialKernel {
                 if firstOut < 0 { firstOut = d }
                 lastOut = d
             }
+        } else if let rows = sicknessRows(se, group: g) {
+            (firstOut, lastOut) = rows.takeOff(range)
         } else {
             for d in range where scheduled[se, day: d] {
                 takeOff(se, group: g, day: d)
@@ -307,6 +384,16 @@ public final class TrialKernel {
             }
         }
         if lastOut >= 0 { markCapacityChanged(from: firstOut, through: lastOut) }
+    }
+
+    /// SE `se`'s rows for `SicknessRows.takeOff`, nil unless that is what `takeSick` does for
+    /// them: nobody takes unbooked leave, and every SE counts in the headcount at their own capacity. O(1).
+    @inline(__always)
+    func sicknessRows(_ se: Int, group g: Int) -> SicknessRows? {
+        let t = tables
+        guard !t.hasUnbookedLeave && t.engineerCounted == nil && t.engineerRampCapacity == nil else { return nil }
+        return SicknessRows(scheduled: t.engineerScheduled.row(se), headcount: headcount.row(g), capacity: capacity.row(g),
+                            lost: t.engineerCapacities[se])
     }
 
     /// A spell of unbooked leave puts SE `se` of group `g` on leave and takes them off the days of
@@ -368,7 +455,8 @@ public final class TrialKernel {
         let t = tables
         let sums = UnsafeMutablePointer(mutating: changedShiftCapacity.elements.baseAddress!)
         t.shiftShares.capacities(days: range, groups: t.groups, from: capacity, into: sums, days: t.days)
-        for d in range where d < t.opening.days {
+        // The opening's days only (none without an opening instant), not a test on every day of the run.
+        for d in range.lowerBound..<max(range.lowerBound, min(range.upperBound, t.opening.days)) {
             for s in 0..<t.segments { sums[s * t.days + d] = t.opening.capacity(day: d, segment: s, groups: t.groups, from: capacity) }
         }
     }

@@ -1,3 +1,4 @@
+import CGSL
 import Scenarios
 import Testing
 @testable import Simulation
@@ -20,6 +21,18 @@ import Testing
         return scenario
     }
 
+    /// A hundred SEs (66 who can fall sick: the kernel tabulates their waits, `HorizonWaits`)
+    /// without unbooked leave, so that sickness takes its days through `takeSick`'s addressed
+    /// rows; attrition in EMEA, every third SE unable to fall sick, two SEs sick at the start.
+    static func largeScenario() -> Scenario {
+        var scenario = TestScenarios.plain(emea: 50, us: 50, days: 56,
+                                           sickness: Scenario.Sickness(dailyStartProbability: 0.05, meanSpellDays: 4, severityCV: 0.5))
+        scenario.attrition = ["emea": .init(ratePerYear: 0.9, noticeDays: 5)]
+        for i in scenario.team.indices where i % 3 == 0 { scenario.team[i].fallsSick = false }
+        scenario.sickAtStart = [1, 12]
+        return scenario
+    }
+
     /// Each trial's headcount, capacity and changed days are, exactly, what its logged events take
     /// when applied day by day as docs/MODEL.md §2–3 state them: a departure takes every scheduled
     /// day from its first on; leave takes the scheduled days before the SE's departure; sickness
@@ -27,8 +40,11 @@ import Testing
     /// A day is changed when it, or one of the `ShiftShares.days − 1` before it, is within a
     /// spell's first to last day taken off (leave: from its start). Replaying the events
     /// (`replayAbsence`) in another kernel sets up the same.
-    @Test func drawnAbsenceIsWhatItsEventsTakeDayByDay() throws {
-        let model = try SimulationModel(Self.scenario())
+    /// Both scenarios: the small one with every kind of event, the large one through the
+    /// tabulated waits and the addressed rows.
+    @Test(arguments: [false, true])
+    func drawnAbsenceIsWhatItsEventsTakeDayByDay(large: Bool) throws {
+        let model = try SimulationModel(large ? Self.largeScenario() : Self.scenario())
         let kernel = try TrialKernel(model: model)
         kernel.absenceLog = AbsenceLog()
         let replay = try TrialKernel(model: model)
@@ -80,8 +96,47 @@ import Testing
             }
         }
         // Every kind of event occurred, and sickness took days.
-        #expect(kinds == [0, 1, 2])
+        #expect(kinds == (large ? [0, 2] : [0, 1, 2]))
         #expect(sickDaysTaken > 1_000)
+        #expect((kernel.spellStarts != nil) == large && t.hasUnbookedLeave == !large)
+    }
+
+    /// The tabulated spells (`drawTabulatedSpells`, for an SE not sick at the start in a team with
+    /// the waits' table) draw the same events and take the same days as the plain loop
+    /// (`drawSpells`) run for every SE after the same departures and severity draw.
+    @Test func tabulatedSpellsAreThePlainLoops() throws {
+        let model = try SimulationModel(Self.largeScenario())
+        let kernel = try TrialKernel(model: model)
+        kernel.absenceLog = AbsenceLog()
+        let t = kernel.tables
+        let waits = try #require(kernel.spellStarts)
+        var spells = 0
+        for trial in 0..<300 {
+            kernel.seed(master: 7, block: 2, trial: UInt64(trial))
+            kernel.drawAbsence()
+            let drawn = (events: kernel.absenceLog!.events, headcount: Array(kernel.headcount.values),
+                         capacity: Array(kernel.capacity.values), changed: Array(kernel.capacityChanged))
+            kernel.seed(master: 7, block: 2, trial: UInt64(trial))
+            kernel.absenceLog!.clear()
+            kernel.headcount.assign(from: t.scheduledHeadcount)
+            kernel.capacity.assign(from: t.scheduledCapacity)
+            kernel.drawDepartures()
+            let shape = 1 / (t.severityCV * t.severityCV)
+            let severity = gsl_ran_gamma(kernel.absence.uniforms.rng, shape, 1 / shape)
+            let spellStart = GeometricSampler(p: min(1, t.dailyStartProbability * severity))
+            waits.reset(p: spellStart.p)
+            for se in 0..<model.engineers.count {
+                let gone = t.fallsSick[se] ? min(t.days, kernel.departures[se]) : 0
+                kernel.drawSpells(se, group: Int(t.engineerGroups[se]), gone: gone, spellStart: spellStart, kernel.absence.uniforms)
+            }
+            kernel.resolveCapacityChanged()
+            #expect(kernel.absenceLog!.events == drawn.events, "trial \(trial)")
+            #expect(Array(kernel.headcount.values) == drawn.headcount, "trial \(trial)")
+            #expect(Array(kernel.capacity.values) == drawn.capacity, "trial \(trial)")
+            #expect(Array(kernel.capacityChanged) == drawn.changed, "trial \(trial)")
+            spells += drawn.events.count { $0.kind == .sickness }
+        }
+        #expect(spells > 10_000)
     }
 
     /// On every day whose capacity changed, each segment's resolution capacity summed once the

@@ -50,6 +50,11 @@ import Testing
                 #expect(Int(bitPattern: bits >> HorizonWaits.cellShift) == Int(u * Double(HorizonWaits.cells)), "u \(u)")
             }
         }
+        // Each guide cell holds its definition: the powers at or above the cell's upper edge.
+        for c in 0..<HorizonWaits.cells {
+            let bound = Double(c + 1) / Double(HorizonWaits.cells)
+            #expect(Int(waits.guide[c]) == (1...horizon).count { waits.powers[$0] >= bound }, "p \(p), cell \(c)")
+        }
         #expect(HorizonWaits.cells == 1 << (32 - HorizonWaits.cellShift))
         #expect(HorizonWaits(horizon: HorizonWaits.longestHorizon + 1) == nil)
         #expect(HorizonWaits(horizon: 0) == nil)
