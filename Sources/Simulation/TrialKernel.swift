@@ -138,8 +138,10 @@ public final class TrialKernel {
     }
 
     /// Draws the trial's absence (docs/MODEL.md §3): attrition, unbooked leave and sickness, from
-    /// their own streams, into `headcount`, `capacity` and `capacityChanged`.
-    func drawAbsence() {
+    /// their own streams, into `headcount`, `capacity` and `capacityChanged`. The segments'
+    /// changed capacities are summed only for the days from `first` on: a trial resumed there
+    /// (`continueTrial`) reads none before.
+    func drawAbsence(summingFrom first: Int = 0) {
         let t = tables
         let days = t.days
         let absenceRNG = absence.uniforms
@@ -150,7 +152,7 @@ public final class TrialKernel {
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
         let sickness = t.dailyStartProbability > 0 || t.anySickAtStart
-        defer { if sickness || t.hasUnbookedLeave || t.hasAttrition { resolveCapacityChanged() } }
+        defer { if sickness || t.hasUnbookedLeave || t.hasAttrition { resolveCapacityChanged(summingFrom: first) } }
         if t.hasAttrition { drawDepartures() }
         if t.hasUnbookedLeave { drawUnbookedLeave() }
         if sickness {
@@ -331,9 +333,11 @@ public final class TrialKernel {
     }
 
     /// Sets `capacityChanged` from the ranges marked since the last call (`markCapacityChanged`):
-    /// a day is changed when some range covers it; and the changed days' segment capacities in
-    /// `changedShiftCapacity`. Leaves `capacityChangeEdges` all zero. O(days + changed days × segments).
-    func resolveCapacityChanged() {
+    /// a day is changed when some range covers it; and the changed days' segment capacities from
+    /// day `first` on in `changedShiftCapacity` (those of earlier days are left stale: a trial
+    /// resumed at `first` reads none). Leaves `capacityChangeEdges` all zero.
+    /// O(days + changed days × segments).
+    func resolveCapacityChanged(summingFrom first: Int = 0) {
         let (edges, changed) = (capacityChangeEdges, capacityChanged)
         let days = tables.days
         var covering: Int32 = 0
@@ -346,12 +350,12 @@ public final class TrialKernel {
             if isChanged && runStart < 0 {
                 runStart = d
             } else if !isChanged && runStart >= 0 {
-                sumShiftCapacity(days: runStart..<d)
+                if d > first { sumShiftCapacity(days: max(runStart, first)..<d) }
                 runStart = -1
             }
         }
         edges[days] = 0
-        if runStart >= 0 { sumShiftCapacity(days: runStart..<days) }
+        if runStart >= 0 && days > first { sumShiftCapacity(days: max(runStart, first)..<days) }
     }
 
     /// Every segment's resolution capacity on the days of `range` into `changedShiftCapacity`,
