@@ -9,7 +9,7 @@ extension TrialKernel {
     /// `drawAbsence`, `drawUnbookedLeave` and `drawDepartures` apply them (a leaver takes no
     /// leave; sickness takes no day on leave, nobody who cannot fall sick, and no day after a
     /// departure). The events come in the order drawn, departures first, then leave, then sickness.
-    /// As `drawAbsence(summingFrom:)`, the segments' changed capacities are summed from day `first` on.
+    /// As `drawAbsence(summingFrom:)`, the changed days and their capacities are set from day `first` on.
     func replayAbsence(_ events: UnsafeBufferPointer<AbsenceEvent>, summingFrom first: Int = 0) {
         let t = tables
         headcount.assign(from: t.scheduledHeadcount)

@@ -138,9 +138,9 @@ public final class TrialKernel {
     }
 
     /// Draws the trial's absence (docs/MODEL.md §3): attrition, unbooked leave and sickness, from
-    /// their own streams, into `headcount`, `capacity` and `capacityChanged`. The segments'
-    /// changed capacities are summed only for the days from `first` on: a trial resumed there
-    /// (`continueTrial`) reads none before.
+    /// their own streams, into `headcount`, `capacity` and `capacityChanged`. Which days changed,
+    /// and their segments' capacities, are set only from day `first` on: a trial resumed there
+    /// (`continueTrial`) reads none before (`resolveCapacityChanged`).
     func drawAbsence(summingFrom first: Int = 0) {
         let t = tables
         let days = t.days
@@ -333,16 +333,21 @@ public final class TrialKernel {
     }
 
     /// Sets `capacityChanged` from the ranges marked since the last call (`markCapacityChanged`):
-    /// a day is changed when some range covers it; and the changed days' segment capacities from
-    /// day `first` on in `changedShiftCapacity` (those of earlier days are left stale: a trial
-    /// resumed at `first` reads none). Leaves `capacityChangeEdges` all zero.
-    /// O(days + changed days × segments).
+    /// a day is changed when some range covers it; and the changed days' segment capacities in
+    /// `changedShiftCapacity`. Both only for the days from `first` on: a trial resumed at `first`
+    /// reads none before, and those days' values are left stale. Leaves `capacityChangeEdges` all
+    /// zero. O(days + changed days × segments).
     func resolveCapacityChanged(summingFrom first: Int = 0) {
         let (edges, changed) = (capacityChangeEdges, capacityChanged)
         let days = tables.days
+        let start = min(first, days)
         var covering: Int32 = 0
+        for d in 0..<start {
+            covering &+= edges[d]
+            edges[d] = 0
+        }
         var runStart = -1
-        for d in 0..<days {
+        for d in start..<days {
             covering &+= edges[d]
             edges[d] = 0
             let isChanged = covering > 0
@@ -350,12 +355,12 @@ public final class TrialKernel {
             if isChanged && runStart < 0 {
                 runStart = d
             } else if !isChanged && runStart >= 0 {
-                if d > first { sumShiftCapacity(days: max(runStart, first)..<d) }
+                sumShiftCapacity(days: runStart..<d)
                 runStart = -1
             }
         }
         edges[days] = 0
-        if runStart >= 0 && days > first { sumShiftCapacity(days: max(runStart, first)..<days) }
+        if runStart >= 0 { sumShiftCapacity(days: runStart..<days) }
     }
 
     /// Every segment's resolution capacity on the days of `range` into `changedShiftCapacity`,
