@@ -278,7 +278,8 @@ public struct ApprovalPlan: Sendable {
     /// can meet its partner's only at a day the partner keeps a state for, and the earliest it
     /// can is where its request stops reaching the capacity. Without those days, trials that meet
     /// their partner's waited for the next request's first day, and `plan approve`'s December
-    /// example simulated 6% more instructions (callgrind, 4,000 trials, one thread).
+    /// example took 5% more instructions (2,729.8 million against 2,598.9: callgrind, 4,000
+    /// trials, one thread, docs/PERFORMANCE.md).
     static func checkpointDays(_ requests: [TimeOffRequest], in scenario: Scenario) -> [Int] {
         let start = scenario.simulationStart
         let dayCount = start.days(to: scenario.horizon.last) + 1
