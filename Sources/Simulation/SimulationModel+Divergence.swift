@@ -84,6 +84,12 @@ extension SimulationModel {
         return min(alike, dayCount)
     }
 
+    /// The first simulated day that a schedule change on days up to `day` (a time-off request
+    /// ending there) no longer reaches: a day's shifts reach the capacity of the days after it,
+    /// as in `rejoinDay`, which is no later than this for a model whose schedules differ from its
+    /// base's only up to `day`. O(1).
+    public static func firstDayUnreached(after day: Int) -> Int { day + ShiftShares.days }
+
     /// Whether a trial of this model and the same trial of `base` draw the same numbers and do the
     /// same with them wherever the two are scheduled and fed alike: the same days and segments,
     /// policy and effects, per-trial draws (sickness, demand, dispersion, spikes, starting backlog)

@@ -195,7 +195,8 @@ extension TrialKernel {
         at day: Int, from checkpoint: TrialCheckpoint, absence: UnsafeBufferPointer<AbsenceEvent>?, levelsBefore: UnsafeBufferPointer<UInt8>,
         saving: CheckpointSink?
     ) -> (rejoined: Int?, followed: Bool) {
-        if let absence { replayAbsence(absence) } else { drawAbsence() }
+        // The days before `day` are the base's: their segments' capacities are not summed.
+        if let absence { replayAbsence(absence, summingFrom: day) } else { drawAbsence(summingFrom: day) }
         let first = tables.reportedChecksBefore[day]
         var progress = TrialProgress(
             open: checkpoint.open, level: Int(checkpoint.level), check: first, largestReportedOpen: checkpoint.largestReportedOpen,

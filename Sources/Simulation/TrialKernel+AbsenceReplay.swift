@@ -9,11 +9,12 @@ extension TrialKernel {
     /// `drawAbsence`, `drawUnbookedLeave` and `drawDepartures` apply them (a leaver takes no
     /// leave; sickness takes no day on leave, nobody who cannot fall sick, and no day after a
     /// departure). The events come in the order drawn, departures first, then leave, then sickness.
-    func replayAbsence(_ events: UnsafeBufferPointer<AbsenceEvent>) {
+    /// As `drawAbsence(summingFrom:)`, the changed days and their capacities are set from day `first` on.
+    func replayAbsence(_ events: UnsafeBufferPointer<AbsenceEvent>, summingFrom first: Int = 0) {
         let t = tables
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
-        defer { if t.dailyStartProbability > 0 || t.anySickAtStart || t.hasUnbookedLeave || t.hasAttrition { resolveCapacityChanged() } }
+        defer { if t.dailyStartProbability > 0 || t.anySickAtStart || t.hasUnbookedLeave || t.hasAttrition { resolveCapacityChanged(summingFrom: first) } }
         if t.hasUnbookedLeave { onLeave.values.assign(repeating: false) }
         let departures = self.departures
         for event in events {

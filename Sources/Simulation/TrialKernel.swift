@@ -144,8 +144,10 @@ public final class TrialKernel {
     }
 
     /// Draws the trial's absence (docs/MODEL.md §3): attrition, unbooked leave and sickness, from
-    /// their own streams, into `headcount`, `capacity` and `capacityChanged`.
-    func drawAbsence() {
+    /// their own streams, into `headcount`, `capacity` and `capacityChanged`. Which days changed,
+    /// and their segments' capacities, are set only from day `first` on: a trial resumed there
+    /// (`continueTrial`) reads none before (`resolveCapacityChanged`).
+    func drawAbsence(summingFrom first: Int = 0) {
         let t = tables
         let absenceRNG = absence.uniforms
         let (headcount, capacity) = (self.headcount, self.capacity)
@@ -155,7 +157,7 @@ public final class TrialKernel {
         headcount.assign(from: t.scheduledHeadcount)
         capacity.assign(from: t.scheduledCapacity)
         let sickness = t.dailyStartProbability > 0 || t.anySickAtStart
-        defer { if sickness || t.hasUnbookedLeave || t.hasAttrition { resolveCapacityChanged() } }
+        defer { if sickness || t.hasUnbookedLeave || t.hasAttrition { resolveCapacityChanged(summingFrom: first) } }
         if t.hasAttrition { drawDepartures() }
         if t.hasUnbookedLeave { drawUnbookedLeave() }
         if sickness {
@@ -425,13 +427,20 @@ public final class TrialKernel {
 
     /// Sets `capacityChanged` from the ranges marked since the last call (`markCapacityChanged`):
     /// a day is changed when some range covers it; and the changed days' segment capacities in
-    /// `changedShiftCapacity`. Leaves `capacityChangeEdges` all zero. O(days + changed days × segments).
-    func resolveCapacityChanged() {
+    /// `changedShiftCapacity`. Both only for the days from `first` on: a trial resumed at `first`
+    /// reads none before, and those days' values are left stale. Leaves `capacityChangeEdges` all
+    /// zero. O(days + changed days × segments).
+    func resolveCapacityChanged(summingFrom first: Int = 0) {
         let (edges, changed) = (capacityChangeEdges, capacityChanged)
         let days = tables.days
+        let start = min(first, days)
         var covering: Int32 = 0
+        for d in 0..<start {
+            covering &+= edges[d]
+            edges[d] = 0
+        }
         var runStart = -1
-        for d in 0..<days {
+        for d in start..<days {
             covering &+= edges[d]
             edges[d] = 0
             let isChanged = covering > 0

@@ -1,5 +1,6 @@
 import Foundation
 import OutputFormats
+import Simulation
 import Testing
 @testable import WhatIf
 
@@ -128,6 +129,31 @@ import Testing
         #expect(ApprovalPlan.overlapWarnings([other, overlapping], in: scenario, source: "r.csv") == [
             "r.csv:3: us-09 2026-12-22…2026-12-23: overlaps the request on line 2 (2026-12-21…2026-12-22); if both are approved, the shared days count once",
         ])
+    }
+
+    /// The runs keep trial states at the requests' first days and at the first day each request no
+    /// longer reaches (its last day + 3: a day's shifts reach the two days after it), within the
+    /// horizon's 45 simulated days (December simulates from 2026-11-17, so 2026-12-01 is day 14);
+    /// with many requests, 16 first days and 24 days in all, spread evenly.
+    @Test func checkpointsAtFirstDaysAndWhereRequestsStopReaching() throws {
+        let scenario = try December.scenario()
+        let requests = [
+            TimeOffRequest(name: "us-10", dates: December.dates("2026-12-02", "2026-12-04"), line: 2),
+            TimeOffRequest(name: "us-07", dates: December.dates("2026-12-22", "2026-12-23"), line: 3),
+            TimeOffRequest(name: "emea-nl", dates: December.dates("2026-12-04", "2026-12-04"), line: 4),
+            TimeOffRequest(name: "us-09", dates: December.dates("2026-12-28", "2026-12-31"), line: 5),
+        ]
+        #expect(ApprovalPlan.checkpointDays(requests, in: scenario) == [15, 17, 20, 35, 39, 41])
+        #expect(SimulationModel.firstDayUnreached(after: 36) == 39)
+
+        let everyDay = (1...31).map { day in
+            TimeOffRequest(name: "us-09", dates: December.dates(String(format: "2026-12-%02d", day), String(format: "2026-12-%02d", day)), line: day + 1)
+        }
+        let days = ApprovalPlan.checkpointDays(everyDay, in: scenario)
+        // The first days 14…44 spread over 16 (14, 15 and the odd days 17…43), then the days 18, 20, …, 44
+        // their ends reach and no first day took, spread over the 8 left.
+        #expect(days.count == ApprovalPlan.checkpointDayLimit)
+        #expect(days == [14, 15, 17, 18, 19, 20, 21, 23, 24, 25, 27, 28, 29, 31, 32, 33, 34, 35, 37, 38, 39, 41, 42, 43])
     }
 
     @Test func refusesALimitOnALevelThePolicyLacks() throws {
