@@ -50,8 +50,9 @@ final class WindowSegments {
     /// Whether a window with resolution mean `mean` that starts with `open` cases is drawn as
     /// totals: at least mean + 2 cases open. Below, most windows' resolutions would exceed the
     /// open cases and need `split`; the segments' own draws (`simulate`) cost less there. Only
-    /// the cost depends on the bound (both ways are exact); mean + 2 measured fastest on December
-    /// and the year of 200 SEs among bounds from mean − 4√mean to mean + 5√mean (docs/PERFORMANCE.md).
+    /// the cost depends on the bound (both ways are exact); among bounds from mean − 4√mean to
+    /// mean + 5√mean, mean + 2 measured fastest on December and within the noise of the fastest
+    /// on the year of 200 SEs (docs/PERFORMANCE.md).
     @inline(__always)
     static func drawsTotals(open: Int, mean: Double) -> Bool { Double(open) >= mean + 2 }
 
